@@ -1,0 +1,1 @@
+"""Shared building blocks: model base, numbering, text helpers, markup, access rules."""

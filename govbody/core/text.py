@@ -1,0 +1,97 @@
+"""Numbers and dates written the way the organisation writes them.
+
+Ordinals in words ("Ninety-third"), numeric ordinals ("481st"), Roman numerals
+("XCIII") and long dates ("7 June 2007") live here and nowhere else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen",
+]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_IRREGULAR_ORDINALS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth",
+    "eight": "eighth", "nine": "ninth", "twelve": "twelfth",
+}
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+]
+
+
+def _check_range(n: int, low: int, high: int) -> None:
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"expected an integer, got {n!r}")
+    if not low <= n <= high:
+        raise ValueError(f"{n} is outside {low}..{high}")
+
+
+def cardinal_words(n: int) -> str:
+    """0..999 in British English words: 110 -> "one hundred and ten"."""
+    _check_range(n, 0, 999)
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+    hundreds, rest = divmod(n, 100)
+    head = f"{_UNITS[hundreds]} hundred"
+    return head + (f" and {cardinal_words(rest)}" if rest else "")
+
+
+def _ordinal_of_word(word: str) -> str:
+    if word in _IRREGULAR_ORDINALS:
+        return _IRREGULAR_ORDINALS[word]
+    if word.endswith("y"):
+        return word[:-1] + "ieth"
+    return word + "th"
+
+
+def ordinal_words(n: int) -> str:
+    """1..999 as a capitalised ordinal: 93 -> "Ninety-third", 110 -> "One hundred and tenth"."""
+    _check_range(n, 1, 999)
+    words = cardinal_words(n)
+    # Only the last word (after a space or hyphen) takes the ordinal ending.
+    cut = max(words.rfind(" "), words.rfind("-")) + 1
+    result = words[:cut] + _ordinal_of_word(words[cut:])
+    return result[0].upper() + result[1:]
+
+
+def ordinal_number(n: int) -> str:
+    """Numeric ordinal: 481 -> "481st", 112 -> "112th", 123 -> "123rd"."""
+    _check_range(n, 0, 10**9)
+    if n % 100 in (11, 12, 13):
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_ROMAN = [
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+]
+
+
+def roman(n: int) -> str:
+    """1..3999 in Roman numerals: 93 -> "XCIII"."""
+    _check_range(n, 1, 3999)
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def long_date(day: dt.date) -> str:
+    """7 June 2007 (no leading zero, month in words)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def session_title(number: int, special: bool = False) -> str:
+    """"Ninety-fourth Session", "Ninety-third (Special) Session"."""
+    return f"{ordinal_words(number)} {'(Special) ' if special else ''}Session"
