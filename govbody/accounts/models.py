@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.bodies.models import Body, Delegation
+
+
+class Role(enum.Enum):
+    admin = "admin"
+    secretariat = "secretariat"
+    chair = "chair"
+    rapporteur = "rapporteur"
+    delegate = "delegate"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+user_bodies = sa.Table(
+    "user_bodies",
+    Base.metadata,
+    sa.Column("user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("body_id", sa.ForeignKey("bodies.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(IdMixin, TimestampMixin, Base):
+    __tablename__ = "users"
+    _repr_fields = ("id", "email", "role")
+
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200), default="")
+    password_hash: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[Role]
+    delegation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("delegations.id", ondelete="RESTRICT"))
+    active: Mapped[bool] = mapped_column(default=True)
+    # Bumped at logout-everywhere and deactivation: every older login cookie stops working.
+    session_version: Mapped[int] = mapped_column(default=1)
+    last_login_at: Mapped[dt.datetime | None]
+
+    bodies: Mapped[list[Body]] = relationship(secondary=user_bodies, order_by="Body.name")
+    delegation: Mapped[Delegation | None] = relationship()
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+    # Flask-Login protocol, kept here so the model needs no Flask import.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def body_ids(self) -> frozenset[int]:
+        return frozenset(b.id for b in self.bodies)
+
+
+class ApiToken(IdMixin, TimestampMixin, Base):
+    """A bearer token; only its SHA-256 is stored, the token itself is shown once."""
+
+    __tablename__ = "api_tokens"
+
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(100), default="")
+    last_used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+
+    user: Mapped[User] = relationship(back_populates="tokens")

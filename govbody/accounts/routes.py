@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from govbody.accounts.forms import LoginForm
+from govbody.accounts.services import authenticate
+from govbody.core import audit
+from govbody.core.models import utcnow
+from govbody.extensions import db
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths: an open redirect would hand a phishing page our login."""
+    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
+        return target
+    return url_for("bodies.home")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(db.session, form.email.data, form.password.data)
+        if user is None:
+            audit.record(db.session, "login.failed", None, object_type="User",
+                         changes={"email": form.email.data[:254]})
+            db.session.commit()
+            # One message whatever was wrong: no hint whether the e-mail exists.
+            form.password.errors.append("The e-mail address or password is not correct.")
+        else:
+            session.clear()  # a fresh session at login (no fixation)
+            user.last_login_at = utcnow()
+            audit.record(db.session, "login", user, by=user)
+            db.session.commit()
+            login_user(user)
+            flash(f"Logged in as {user.email}.", "success")
+            return redirect(_safe_next(request.args.get("next")))
+    status = 422 if form.is_submitted() else 200
+    return render_template("accounts/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    audit.record(db.session, "logout", current_user._get_current_object(), by=current_user._get_current_object())
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You have logged out.", "success")
+    return redirect(url_for("bodies.home"))

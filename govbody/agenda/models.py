@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.meetings.models import BodySession
+
+
+class AgendaItem(IdMixin, TimestampMixin, Base):
+    """An item of a session's agenda; its number ("2", "2.1") derives from positions."""
+
+    __tablename__ = "agenda_items"
+    _repr_fields = ("id", "session_id", "number")
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    # 1-based place among its siblings; services keep siblings contiguous.
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(sa.String(500))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+
+    session: Mapped[BodySession] = relationship(foreign_keys=[session_id], back_populates="agenda_items")
+    parent: Mapped[AgendaItem | None] = relationship(back_populates="children", remote_side="AgendaItem.id")
+    children: Mapped[list[AgendaItem]] = relationship(
+        back_populates="parent", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list[AgendaItemDocument]] = relationship(
+        back_populates="agenda_item", order_by="AgendaItemDocument.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def number(self) -> str:
+        if self.parent is None:
+            return str(self.position)
+        return f"{self.parent.position}.{self.position}"
+
+
+class AgendaItemDocument(IdMixin, Base):
+    """A document linked to an agenda item by its symbol (it may be issued later)."""
+
+    __tablename__ = "agenda_item_documents"
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "symbol"),)
+
+    agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    symbol: Mapped[str] = mapped_column(sa.String(100))
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="documents")
+
+
+class AgendaAmendment(IdMixin, TimestampMixin, Base):
+    """A change to an adopted agenda, recorded rather than silently applied."""
+
+    __tablename__ = "agenda_amendments"
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meetings.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(sa.Text)
+    changes: Mapped[dict] = mapped_column(default=dict)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

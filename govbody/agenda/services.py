@@ -1,0 +1,142 @@
+"""Drafting a session's agenda: items, one level of sub-items, order, linked documents.
+
+Once adopted at a meeting the agenda is frozen: later changes are still possible but each is
+recorded as an amendment to the agenda.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from govbody.agenda.models import AgendaAmendment, AgendaItem, AgendaItemDocument
+from govbody.core import audit
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.meetings.models import BodySession, Meeting
+
+MAX_ITEMS_PER_LEVEL = 200
+
+
+def _siblings(session: Session, body_session: BodySession, parent: AgendaItem | None) -> list[AgendaItem]:
+    stmt = sa.select(AgendaItem).where(AgendaItem.session_id == body_session.id)
+    stmt = stmt.where(AgendaItem.parent_id.is_(None) if parent is None else AgendaItem.parent_id == parent.id)
+    return list(session.scalars(stmt.order_by(AgendaItem.position)))
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for index, item in enumerate(items, start=1):
+        item.position = index
+
+
+def _amend(session: Session, body_session: BodySession, description: str, changes: dict, by) -> None:
+    if body_session.agenda_adopted:
+        session.add(AgendaAmendment(session_id=body_session.id, description=description, changes=changes,
+                                    user_id=getattr(by, "id", None)))
+
+
+def add_item(session: Session, body_session: BodySession, *, title: str, parent: AgendaItem | None = None,
+             position: int | None = None, description: str = "", by=None) -> AgendaItem:
+    errors = {}
+    if parent is not None:
+        if parent.session_id != body_session.id:
+            errors["parent_id"] = "The parent item belongs to another session."
+        elif parent.parent_id is not None:
+            errors["parent_id"] = "Agenda items nest one level only (2.1, not 2.1.1)."
+    if not title.strip():
+        errors["title"] = "An agenda item needs a title."
+    if errors:
+        raise ValidationError("The agenda item was not added.", errors)
+    siblings = _siblings(session, body_session, parent)
+    if len(siblings) >= MAX_ITEMS_PER_LEVEL:
+        raise ValidationError("The agenda item was not added.", {"position": "This level of the agenda is full."})
+    if position is None:
+        position = len(siblings) + 1
+    elif not 1 <= position <= len(siblings) + 1:
+        raise ValidationError("The agenda item was not added.",
+                              {"position": f"Choose a position from 1 to {len(siblings) + 1}."})
+    item = AgendaItem(session_id=body_session.id, parent=parent, title=title.strip(), description=description,
+                      position=position)
+    siblings.insert(position - 1, item)
+    session.add(item)
+    _renumber(siblings)
+    session.flush()
+    audit.record(session, "agenda.add", item, by=by,
+                 changes={"number": item.number, "title": item.title, "session_id": body_session.id})
+    _amend(session, body_session, f"Item {item.number} added: {item.title}", {"added": item.title}, by)
+    return item
+
+
+def update_item(session: Session, item: AgendaItem, *, title: str, description: str = "", by=None) -> AgendaItem:
+    if not title.strip():
+        raise ValidationError("The agenda item was not saved.", {"title": "An agenda item needs a title."})
+    before = audit.snapshot(item, ["title", "description"])
+    item.title, item.description = title.strip(), description
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(item, ["title", "description"])):
+        audit.record(session, "agenda.update", item, by=by, changes=changes)
+        _amend(session, item.session, f"Item {item.number} amended", changes, by)
+    return item
+
+
+def move_item(session: Session, item: AgendaItem, offset: int, *, by=None) -> AgendaItem:
+    """Move an item up (-1) or down (+1) among its siblings; sub-items travel with their parent."""
+    siblings = _siblings(session, item.session, item.parent)
+    index = siblings.index(item)
+    target = index + offset
+    if not 0 <= target < len(siblings):
+        return item
+    old_number = item.number
+    siblings.insert(target, siblings.pop(index))
+    _renumber(siblings)
+    session.flush()
+    audit.record(session, "agenda.move", item, by=by, changes={"number": [old_number, item.number]})
+    _amend(session, item.session, f"Item {old_number} moved to {item.number}", {"moved": item.title}, by)
+    return item
+
+
+def delete_item(session: Session, item: AgendaItem, *, by=None) -> None:
+    body_session, parent = item.session, item.parent
+    audit.record(session, "agenda.delete", item, by=by, changes={"number": item.number, "title": item.title})
+    _amend(session, body_session, f"Item {item.number} deleted: {item.title}", {"deleted": item.title}, by)
+    session.delete(item)
+    session.flush()
+    remaining = [s for s in _siblings(session, body_session, parent) if s.id != item.id]
+    _renumber(remaining)
+    session.flush()
+
+
+def link_document(session: Session, item: AgendaItem, symbol: str, *, by=None) -> AgendaItemDocument:
+    symbol = symbol.strip()
+    if not symbol or len(symbol) > 100:
+        raise ValidationError("The document was not linked.", {"symbol": "Enter a document symbol."})
+    if any(d.symbol.lower() == symbol.lower() for d in item.documents):
+        raise ValidationError("The document was not linked.", {"symbol": "This document is already linked."})
+    link = AgendaItemDocument(agenda_item=item, symbol=symbol)
+    session.add(link)
+    session.flush()
+    audit.record(session, "agenda.link", item, by=by, changes={"symbol": symbol})
+    _amend(session, item.session, f"Document {symbol} linked to item {item.number}", {"symbol": symbol}, by)
+    return link
+
+
+def adopt_agenda(session: Session, body_session: BodySession, meeting: Meeting, *, by=None) -> None:
+    if body_session.agenda_adopted:
+        raise ConflictError("The agenda of this session has already been adopted.")
+    if meeting.session_id != body_session.id:
+        raise ValidationError("The agenda was not adopted.", {"meeting_id": "Choose a meeting of this session."})
+    if not body_session.agenda_items:
+        raise ValidationError("The agenda was not adopted.", {"agenda": "The agenda has no items."})
+    body_session.agenda_adopted_at_id = meeting.id
+    session.flush()
+    audit.record(session, "agenda.adopt", body_session, by=by, changes={"meeting": meeting.number})
+
+
+def agenda_tree(session: Session, body_session: BodySession) -> list[AgendaItem]:
+    """Top-level items with their children and documents, loaded in a fixed number of queries."""
+    from sqlalchemy.orm import selectinload
+
+    stmt = (sa.select(AgendaItem)
+            .where(AgendaItem.session_id == body_session.id, AgendaItem.parent_id.is_(None))
+            .options(selectinload(AgendaItem.children).selectinload(AgendaItem.documents),
+                     selectinload(AgendaItem.documents))
+            .order_by(AgendaItem.position))
+    return list(session.scalars(stmt))

@@ -1,0 +1,1 @@
+"""Bodies (Council, Standing Committee, Working Groups), delegations and memberships."""

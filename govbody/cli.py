@@ -1,0 +1,86 @@
+"""The `govbody` command: Flask's CLI with the app's own commands."""
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup, with_appcontext
+
+from govbody.core.errors import ValidationError
+from govbody.extensions import db
+
+
+def _create_app(*_args) -> Flask:
+    from govbody import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(create_app=_create_app, help="govbody: governing bodies' sessions, documents and resolutions.")
+
+
+def _fail(error: ValidationError) -> None:
+    db.session.rollback()
+    details = "; ".join(f"{k}: {v}" for k, v in error.fields.items())
+    raise click.ClickException(f"{error.message} {details}".strip())
+
+
+users = click.Group("users", help="Manage user accounts.")
+tokens = click.Group("tokens", help="Manage API tokens.")
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(["admin", "secretariat", "chair", "rapporteur", "delegate"]))
+@click.option("--body", "bodies", multiple=True, help="Code of a body the chair or rapporteur acts for (repeatable).")
+@click.option("--delegation", help="Name of the delegate's delegation.")
+@click.option("--password", required=True, help="At least 8 characters, not a common password.")
+@click.option("--name", default="", help="The person's name.")
+@with_appcontext
+def create_user(email, role, bodies, delegation, password, name):
+    from govbody.accounts.services import create_user as create
+
+    try:
+        user = create(db.session, email, role=role, password=password, body_codes=list(bodies),
+                      delegation_name=delegation, name=name)
+    except ValidationError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
+
+
+@tokens.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="What the token is for.")
+@with_appcontext
+def create_token(email, name):
+    import sqlalchemy as sa
+
+    from govbody.accounts.models import User
+    from govbody.accounts.services import create_token as create
+
+    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No user has the e-mail address {email}.")
+    token = create(db.session, user, name=name)
+    db.session.commit()
+    click.echo(f"API token for {user.email} (shown once; only its hash is stored):")
+    click.echo(token)
+
+
+@click.command("demo", help="Load the demo organisation into an empty database.")
+@with_appcontext
+def demo():
+    from govbody import demo as demo_data
+
+    if demo_data.already_loaded(db.session):
+        click.echo("The demo data is already loaded; nothing changed.")
+        return
+    summary = demo_data.load(db.session)
+    db.session.commit()
+    click.echo("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in summary.items()) + ".")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(users)
+    app.cli.add_command(tokens)
+    app.cli.add_command(demo)

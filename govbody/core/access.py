@@ -1,0 +1,121 @@
+"""Who may do what: the one place pages and API ask.
+
+Roles follow the API contract: the public reads what is public; a delegate adds its own
+bodies' restricted papers and its delegation's interventions; rapporteurs record for the
+bodies they are assigned to; chairs draft for theirs; the secretariat acts for every body;
+an admin also manages users. Functions take the user (or None for the public) and the
+record, never the request.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from govbody.accounts.models import Role, User
+
+STAFF = (Role.admin, Role.secretariat)
+
+
+def _user(user: Any) -> User | None:
+    return user if isinstance(user, User) and user.active else None
+
+
+def role(user: Any) -> Role | None:
+    u = _user(user)
+    return u.role if u else None
+
+
+def is_staff(user: Any) -> bool:
+    return role(user) in STAFF
+
+
+def is_admin(user: Any) -> bool:
+    return role(user) is Role.admin
+
+
+def _assigned(user: Any, body_id: int | None, *roles: Role) -> bool:
+    u = _user(user)
+    return u is not None and u.role in roles and body_id is not None and body_id in u.body_ids
+
+
+def is_member_delegate(user: Any, body: Any) -> bool:
+    """A delegate whose delegation is a member or observer of the body."""
+    u = _user(user)
+    if u is None or u.role is not Role.delegate or u.delegation_id is None:
+        return False
+    return any(m.delegation_id == u.delegation_id for m in body.memberships)
+
+
+# Functions: what a user may do for a body.
+
+def can_manage_users(user: Any) -> bool:
+    return is_admin(user)
+
+
+def can_manage_bodies(user: Any) -> bool:
+    """Create bodies and delegations, configure series."""
+    return is_staff(user)
+
+
+def can_manage_sessions(user: Any, body_id: int | None) -> bool:
+    """Create and edit sessions, meetings and officers of a body."""
+    return is_staff(user) or _assigned(user, body_id, Role.chair)
+
+
+def can_draft(user: Any, body_id: int | None) -> bool:
+    """Draft agendas, non-papers and resolutions; adopt agendas and resolutions."""
+    return is_staff(user) or _assigned(user, body_id, Role.chair)
+
+
+def can_record(user: Any, body_id: int | None) -> bool:
+    """Record and correct interventions and meeting summaries."""
+    return is_staff(user) or _assigned(user, body_id, Role.rapporteur)
+
+
+def can_issue_documents(user: Any) -> bool:
+    return is_staff(user)
+
+
+def sees_body_drafts(user: Any, body_id: int | None) -> bool:
+    """Officers of a body (and the secretariat) see its drafts."""
+    return is_staff(user) or _assigned(user, body_id, Role.chair, Role.rapporteur)
+
+
+# Records: what a user may see.
+
+def can_view_document(user: Any, document: Any) -> bool:
+    from govbody.documents.models import Distribution
+
+    body_id = document.series.body_id if document.series else None
+    if not document.is_issued:
+        return is_staff(user) or sees_body_drafts(user, body_id)
+    if document.distribution is Distribution.general:
+        return True
+    if _user(user) is None:
+        return False
+    if document.distribution is Distribution.limited:
+        return True
+    body = document.series.body if document.series else None
+    return sees_body_drafts(user, body_id) or (body is not None and is_member_delegate(user, body))
+
+
+def can_view_resolution(user: Any, resolution: Any) -> bool:
+    return resolution.is_adopted or sees_body_drafts(user, resolution.body_id)
+
+
+def can_view_non_paper(user: Any, non_paper: Any) -> bool:
+    from govbody.nonpapers.models import NonPaperStatus
+
+    if sees_body_drafts(user, non_paper.body_id):
+        return True
+    if non_paper.status is not NonPaperStatus.circulated:
+        return False
+    return non_paper.body.papers_public or is_member_delegate(user, non_paper.body) or is_staff(user)
+
+
+def can_view_intervention(user: Any, intervention: Any, *, summary_published: bool) -> bool:
+    u = _user(user)
+    if sees_body_drafts(user, intervention.meeting.body_id):
+        return True
+    if summary_published:
+        return True
+    return u is not None and u.delegation_id is not None and u.delegation_id == intervention.delegation_id

@@ -1,0 +1,56 @@
+"""Database connection behaviour shared by the app, the command line and the tests.
+
+SQLite ignores SELECT ... FOR UPDATE, so a transaction that will allocate a number or
+otherwise write starts with BEGIN IMMEDIATE (the write lock is taken at once, other
+writers wait on the busy timeout) instead of failing mid-way with "database is locked".
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_write_intent: contextvars.ContextVar[bool] = contextvars.ContextVar("govbody_write_intent", default=False)
+
+
+def set_write_intent(value: bool) -> contextvars.Token:
+    return _write_intent.set(value)
+
+
+@contextlib.contextmanager
+def writing() -> Iterator[None]:
+    """Transactions begun inside take SQLite's write lock at BEGIN."""
+    token = _write_intent.set(True)
+    try:
+        yield
+    finally:
+        _write_intent.reset(token)
+
+
+def is_sqlite(bind: Engine | sa.Connection) -> bool:
+    return bind.dialect.name == "sqlite"
+
+
+@sa.event.listens_for(Engine, "connect")
+def _on_connect(dbapi_connection, _record) -> None:
+    module = type(dbapi_connection).__module__
+    if not module.startswith("sqlite3"):
+        return
+    # Let SQLAlchemy's "begin" event below emit BEGIN itself (pysqlite would defer it).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@sa.event.listens_for(Engine, "begin")
+def _on_begin(conn: sa.Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")

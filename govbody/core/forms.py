@@ -1,0 +1,21 @@
+"""Form helpers shared by every feature's pages."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+
+from govbody.core.errors import ServiceError
+
+# Service field names that differ from the form's field names.
+_ALIASES = {"parent_code": "parent_id"}
+
+
+def apply_errors(form: FlaskForm, error: ServiceError) -> None:
+    """Show a service's field errors beside the fields; the rest at the top of the form."""
+    for name, message in error.fields.items():
+        field = getattr(form, _ALIASES.get(name, name), None)
+        if field is not None and hasattr(field, "errors"):
+            field.errors = list(field.errors) + [message]
+        else:
+            form.form_errors.append(message)
+    if not error.fields:
+        form.form_errors.append(error.message)

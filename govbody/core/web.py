@@ -1,0 +1,118 @@
+"""What every page shares: the current user, security headers, errors, template helpers."""
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
+
+from govbody.core import access, markup, text
+from govbody.core.db import set_write_intent
+from govbody.extensions import db, login_manager
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def acting_user():
+    """The logged-in user for pages (the API sets its own from the bearer token)."""
+    from flask import g
+
+    if "api_user" in g:
+        return g.api_user
+    return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Please log in to see this page."
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from govbody.accounts.models import User
+
+        try:
+            uid, version = (int(x) for x in user_id.split(":"))
+        except ValueError:
+            return None
+        user = db.session.get(User, uid)
+        # A bumped session version (logout everywhere, deactivation) ends older logins.
+        if user is None or not user.active or user.session_version != version:
+            return None
+        return user
+
+    @app.before_request
+    def _write_intent():
+        # Writes take SQLite's lock at BEGIN, so concurrent writers queue instead of failing.
+        set_write_intent(request.method in UNSAFE_METHODS)
+
+    @app.after_request
+    def _security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        return response
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        if wants_json():
+            from govbody.api.errors import error_response
+
+            return error_response(error.code or 500, error.name.lower().replace(" ", "_"), error.description)
+        return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(SQLAlchemyError)
+    def _database_error(error: SQLAlchemyError):
+        db.session.rollback()
+        app.logger.exception("database error")
+        from sqlalchemy.exc import IntegrityError
+
+        status, code, message = (409, "conflict", "The change conflicts with a record saved at the same time.") \
+            if isinstance(error, IntegrityError) else (503, "database_unavailable", "The database is busy; try again.")
+        if wants_json():
+            from govbody.api.errors import error_response
+
+            return error_response(status, code, message)
+        return render_template("error.html", error=None, status=status, message=message), status
+
+    @app.teardown_request
+    def _rollback_unfinished(exc):
+        if exc is not None:
+            db.session.rollback()
+
+    app.jinja_env.filters.update(
+        markdown=markup.to_html,
+        markdown_inline=markup.to_inline_html,
+        long_date=lambda d: text.long_date(d) if d else "",
+        ordinal=text.ordinal_number,
+    )
+
+    @app.context_processor
+    def _helpers():
+        from flask import url_for
+
+        links = [{"label": label, "url": url_for(endpoint)}
+                 for label, endpoint in app.extensions.get("govbody_nav", [])]
+        return {"access": access, "acting_user": acting_user, "nav_links": links}
+
+
+def add_nav_link(app: Flask, label: str, endpoint: str) -> None:
+    """A feature puts its main page in the site navigation."""
+    app.extensions.setdefault("govbody_nav", []).append((label, endpoint))
+
+
+def add_panel(app: Flask, page: str, render) -> None:
+    """A feature adds a section to the session or meeting page: render(record) -> HTML."""
+    app.extensions.setdefault(f"govbody_{page}_panels", []).append(render)

@@ -1,0 +1,1 @@
+"""The document registry: series, gapless symbols, versions and frozen issued files."""

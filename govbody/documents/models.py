@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.bodies.models import Body
+    from govbody.meetings.models import BodySession
+    from govbody.resolutions.models import Resolution
+
+
+class Distribution(enum.Enum):
+    general = "general"
+    limited = "limited"
+    restricted = "restricted"
+
+
+class DocumentStatus(enum.Enum):
+    draft = "draft"
+    issued = "issued"
+
+
+class VersionKind(enum.Enum):
+    corr = "corr"
+    rev = "rev"
+    add = "add"
+
+    @property
+    def suffix(self) -> str:
+        return {"corr": "Corr", "rev": "Rev", "add": "Add"}[self.value]
+
+
+class Series(IdMixin, TimestampMixin, Base):
+    """A symbol series: "MC/INF", or "C/{session}/INF" restarting for each session."""
+
+    __tablename__ = "series"
+    _repr_fields = ("id", "prefix")
+
+    prefix: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    body_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"))
+    # First number for a new counter (continuing an existing history: 287 after 286).
+    start_number: Mapped[int] = mapped_column(default=1)
+
+    body: Mapped[Body | None] = relationship()
+
+    @property
+    def per_session(self) -> bool:
+        return "{session}" in self.prefix
+
+
+class Document(IdMixin, TimestampMixin, Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        # The backstop behind the counter: a number is never given twice in a series.
+        sa.UniqueConstraint("series_id", "series_key", "number"),
+        sa.UniqueConstraint("parent_id", "version_kind", "version_number"),
+    )
+    _repr_fields = ("id", "symbol", "status")
+
+    series_id: Mapped[int] = mapped_column(sa.ForeignKey("series.id", ondelete="RESTRICT"), index=True)
+    # The expanded prefix for per-session series ("C/110/INF"); the prefix itself otherwise.
+    series_key: Mapped[str | None] = mapped_column(sa.String(100))
+    number: Mapped[int | None]
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id", ondelete="RESTRICT"), index=True)
+    version_kind: Mapped[VersionKind | None]
+    version_number: Mapped[int | None]
+    symbol: Mapped[str | None] = mapped_column(sa.String(200), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    date: Mapped[dt.date]
+    session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
+    original_language: Mapped[str] = mapped_column(sa.String(50), default="English")
+    distribution: Mapped[Distribution] = mapped_column(default=Distribution.general)
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
+    status: Mapped[DocumentStatus] = mapped_column(default=DocumentStatus.draft)
+    issued_at: Mapped[dt.datetime | None]
+    docx: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
+    sha256: Mapped[str | None] = mapped_column(sa.String(64))
+
+    series: Mapped[Series] = relationship()
+    session: Mapped[BodySession | None] = relationship()
+    resolution: Mapped[Resolution | None] = relationship()
+    parent: Mapped[Document | None] = relationship(remote_side="Document.id", back_populates="versions")
+    versions: Mapped[list[Document]] = relationship(back_populates="parent", order_by="Document.id")
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status is DocumentStatus.issued

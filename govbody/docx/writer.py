@@ -1,0 +1,289 @@
+"""The one fast path every builder writes through.
+
+python-docx's ``add_paragraph`` walks the whole body to find where to insert and each
+``style=`` walks the styles part, so building paragraph by paragraph is quadratic
+(python-docx issue 408). Here new paragraphs are copied from a per-style template
+element and inserted just before the body's final ``w:sectPr``, which is looked up once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from copy import deepcopy
+from io import BytesIO
+from typing import Iterable, NamedTuple, Sequence
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+
+from govbody.docx.styles import FIRST_FREE_NUM_ID, LISTS, ListKind, new_document, style_id
+
+_P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+_R, _RPR, _RSTYLE, _T = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
+_B, _I, _TAB, _BR = qn("w:b"), qn("w:i"), qn("w:tab"), qn("w:br")
+_VAL, _ID = qn("w:val"), qn("w:id")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Characters XML 1.0 cannot carry; a pasted control character must not break the file.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TAB_OR_BREAK = re.compile(r"(\t|\n)")
+
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU",
+                 "zh": "zh-CN", "de": "de-DE", "pt": "pt-PT"}
+
+_FOOTNOTES_XML = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+class Span(NamedTuple):
+    """A stretch of text with one formatting: what inline CommonMark turns into."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    link: str | None = None
+    note: tuple["Span", ...] | None = None  # a footnote reference; text is unused
+
+
+Content = str | Sequence[Span]
+
+
+def make_run(text: str, *, italic: bool = False, bold: bool = False, char_style: str | None = None,
+             text_tag: str = _T):
+    """A ``w:r``; tabs and line breaks in ``text`` become ``w:tab`` and ``w:br``."""
+    run = OxmlElement("w:r")
+    if italic or bold or char_style:
+        rpr = etree.SubElement(run, _RPR)
+        if char_style:
+            etree.SubElement(rpr, _RSTYLE).set(_VAL, style_id(char_style))
+        if bold:
+            etree.SubElement(rpr, _B)
+        if italic:
+            etree.SubElement(rpr, _I)
+    text = _ILLEGAL.sub("", text)
+    pieces = _TAB_OR_BREAK.split(text) if ("\t" in text or "\n" in text) else (text,)
+    for piece in pieces:
+        if piece == "\t":
+            etree.SubElement(run, _TAB)
+        elif piece == "\n":
+            etree.SubElement(run, _BR)
+        elif piece:
+            t = etree.SubElement(run, text_tag)
+            t.text = piece
+            if piece[0] == " " or piece[-1] == " ":
+                t.set(_XML_SPACE, "preserve")
+    return run
+
+
+def field_runs(instruction: str, placeholder: str) -> list:
+    """The runs of a complex field such as `` PAGE ``; Word and LibreOffice compute it."""
+    begin, separate, end = (OxmlElement("w:r") for _ in range(3))
+    etree.SubElement(begin, qn("w:fldChar")).set(qn("w:fldCharType"), "begin")
+    etree.SubElement(separate, qn("w:fldChar")).set(qn("w:fldCharType"), "separate")
+    etree.SubElement(end, qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+    code = make_run(f" {instruction} ", text_tag=qn("w:instrText"))
+    return [begin, code, separate, make_run(placeholder), end]
+
+
+class DocumentWriter:
+    """Builds one document body through the fast path and saves it as bytes."""
+
+    def __init__(self) -> None:
+        self.document = new_document()
+        self._end = self.document.element.body.sectPr
+        self._numbering = self.document.part.numbering_part.element
+        self._next_num_id = FIRST_FREE_NUM_ID
+        self._templates: dict[tuple[str, int | None, int], object] = {}
+        self._link_ids: dict[str, str] = {}
+        self._footnotes = None
+        self._next_note_id = 1
+
+    # -- paragraphs -------------------------------------------------------------------
+    def make_paragraph(self, style: str, content: Content = (), *, num: int | None = None,
+                       level: int = 0):
+        """A detached ``w:p`` in ``style``; ``num`` attaches it to a list at ``level``."""
+        key = (style, num, level)
+        template = self._templates.get(key)
+        if template is None:
+            template = self._templates[key] = self._paragraph_template(style, num, level)
+        p = deepcopy(template)
+        if content:
+            self.add_content(p, content)
+        return p
+
+    def paragraph(self, style: str, content: Content = (), *, num: int | None = None,
+                  level: int = 0):
+        """Append a paragraph to the body and return its ``w:p``."""
+        p = self.make_paragraph(style, content, num=num, level=level)
+        self._end.addprevious(p)
+        return p
+
+    def _paragraph_template(self, style: str, num: int | None, level: int):
+        p = OxmlElement("w:p")
+        ppr = etree.SubElement(p, _PPR)
+        etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id(style))
+        if num is not None:
+            numpr = etree.SubElement(ppr, _NUMPR)
+            etree.SubElement(numpr, _ILVL).set(_VAL, str(level))
+            etree.SubElement(numpr, _NUMID).set(_VAL, str(num))
+        return p
+
+    def add_content(self, p, content: Content) -> None:
+        if isinstance(content, str):
+            p.append(make_run(content))
+            return
+        for span in content:
+            if span.note is not None:
+                p.append(self._footnote_reference(span.note))
+            elif span.link:
+                p.append(self._hyperlink(span))
+            elif span.text:
+                p.append(make_run(span.text, italic=span.italic, bold=span.bold))
+
+    def _hyperlink(self, span: Span):
+        rid = self._link_ids.get(span.link)
+        if rid is None:
+            rid = self._link_ids[span.link] = self.document.part.relate_to(
+                span.link, RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink", {qn("r:id"): rid})
+        link.append(make_run(span.text, italic=span.italic, bold=span.bold, char_style="Hyperlink"))
+        return link
+
+    # -- lists ------------------------------------------------------------------------
+    def new_list(self, kind: ListKind) -> int:
+        """The numId for a new list of ``kind``, numbered from 1 again.
+
+        Bullets count nothing, so every bullet list shares the definition's own num.
+        """
+        if kind is ListKind.BULLET:
+            return int(kind)
+        num_id = self._next_num_id
+        self._next_num_id += 1
+        num = etree.SubElement(self._numbering, qn("w:num"))
+        num.set(qn("w:numId"), str(num_id))
+        etree.SubElement(num, qn("w:abstractNumId")).set(_VAL, str(int(kind)))
+        for ilvl in range(len(LISTS[kind])):
+            override = etree.SubElement(num, qn("w:lvlOverride"))
+            override.set(qn("w:ilvl"), str(ilvl))
+            etree.SubElement(override, qn("w:startOverride")).set(_VAL, "1")
+        return num_id
+
+    # -- footnotes --------------------------------------------------------------------
+    def _footnote_reference(self, note: Sequence[Span]):
+        if self._footnotes is None:
+            self._footnotes = self._add_footnotes_part()
+        note_id = str(self._next_note_id)
+        self._next_note_id += 1
+        footnote = etree.SubElement(self._footnotes, qn("w:footnote"))
+        footnote.set(_ID, note_id)
+        p = self.make_paragraph("footnote text")
+        mark = make_run("", char_style="footnote reference")
+        etree.SubElement(mark, qn("w:footnoteRef"))
+        p.append(mark)
+        p.append(make_run(" "))
+        self.add_content(p, note)
+        footnote.append(p)
+        reference = make_run("", char_style="footnote reference")
+        etree.SubElement(reference, qn("w:footnoteReference")).set(_ID, note_id)
+        return reference
+
+    def _add_footnotes_part(self):
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES_XML),
+                       self.document.part.package)
+        self.document.part.relate_to(part, RT.FOOTNOTES)
+        settings = self.document.settings.element
+        properties = OxmlElement("w:footnotePr")
+        for separator_id in ("-1", "0"):
+            etree.SubElement(properties, qn("w:footnote")).set(_ID, separator_id)
+        settings.find(qn("w:compat")).addprevious(properties)
+        return part.element
+
+    # -- page furniture ---------------------------------------------------------------
+    def running_header(self, lines: Iterable[str]) -> None:
+        """Header from page 2 on: ``lines`` then "Page N"; the first page stays clear."""
+        section = self.document.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        header = section.header.part.element
+        for child in list(header):
+            header.remove(child)
+        for line in lines:
+            header.append(self.make_paragraph("header", line))
+        page = self.make_paragraph("header", "Page ")
+        page.extend(field_runs("PAGE", "2"))
+        header.append(page)
+
+    def page_number_footer(self) -> None:
+        footer = self.document.sections[0].footer.part.element
+        for child in list(footer):
+            footer.remove(child)
+        p = self.make_paragraph("footer")
+        p.extend(field_runs("PAGE", "1"))
+        footer.append(p)
+
+    # -- saving -----------------------------------------------------------------------
+    def to_bytes(self, *, title: str, subject: str, created: dt.date | dt.datetime | None,
+                 language: str = "en") -> bytes:
+        """The DOCX; given the same content and ``created`` the bytes are the same."""
+        stamp = _as_datetime(created)
+        props = self.document.core_properties
+        props.title, props.subject = title[:255], subject[:255]
+        props.author = props.last_modified_by = props.comments = props.keywords = ""
+        props.language = language
+        props.revision = 1
+        props.created = props.modified = stamp
+        lang = self.document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+        lang.set(_VAL, LANGUAGE_TAGS.get(language, language))
+        out = BytesIO()
+        _save_reproducibly(self.document, out, stamp)
+        return out.getvalue()
+
+
+def _as_datetime(value: dt.date | dt.datetime | None) -> dt.datetime:
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0)
+    return dt.datetime.combine(value, dt.time())
+
+
+class _ZipWriter:
+    """PhysPkgWriter's interface, stamping every member with one fixed time."""
+
+    def __init__(self, stream, stamp: dt.datetime) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+        self._date_time = max(stamp, dt.datetime(1980, 1, 1)).timetuple()[:6]
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, self._date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _save_reproducibly(document, stream, stamp: dt.datetime) -> None:
+    # The steps of PackageWriter.write (python-docx 1.x), with a writer whose zip entries
+    # carry the document's date instead of the wall clock.
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    writer = _ZipWriter(stream, stamp)
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
+    writer.close()

@@ -1,0 +1,1 @@
+"""Sessions of a body, their officers, and the numbered meetings within them."""

@@ -1,0 +1,22 @@
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, StringField, TimeField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from govbody.meetings.models import SessionKind
+
+
+class SessionForm(FlaskForm):
+    number = IntegerField("Number", validators=[DataRequired(), NumberRange(min=1, max=999)])
+    kind = SelectField("Kind", choices=[(k.value, k.value.capitalize()) for k in SessionKind])
+    starts_on = DateField("Starts on", validators=[DataRequired()])
+    ends_on = DateField("Ends on", validators=[Optional()])
+    venue = StringField("Venue", validators=[Length(max=200)])
+
+
+class MeetingForm(FlaskForm):
+    date = DateField("Date", validators=[DataRequired()])
+    number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=10**6)])
+    starts_at = TimeField("Starts at", validators=[Optional()])
+    ends_at = TimeField("Ends at", validators=[Optional()])
+    venue = StringField("Venue", validators=[Length(max=200)])
+    title = StringField("Title", validators=[Length(max=200)])

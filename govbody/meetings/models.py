@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from govbody.core import text
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.agenda.models import AgendaItem
+    from govbody.bodies.models import Body, Delegation
+
+
+class SessionKind(enum.Enum):
+    regular = "regular"
+    special = "special"
+
+
+class OfficerRole(enum.Enum):
+    chairperson = "chairperson"
+    vice_chairperson = "vice_chairperson"
+    rapporteur = "rapporteur"
+
+    @property
+    def label(self) -> str:
+        return {"chairperson": "Chairperson", "vice_chairperson": "Vice-Chairperson",
+                "rapporteur": "Rapporteur"}[self.value]
+
+
+class BodySession(IdMixin, TimestampMixin, Base):
+    """A numbered session of a body ("Ninety-third (Special) Session" of the Council)."""
+
+    __tablename__ = "body_sessions"
+    __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
+    _repr_fields = ("id", "body_id", "number")
+
+    body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    number: Mapped[int]
+    kind: Mapped[SessionKind] = mapped_column(default=SessionKind.regular)
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date | None]
+    venue: Mapped[str] = mapped_column(sa.String(200), default="")
+    # The meeting at which the provisional agenda was adopted; from then it is frozen.
+    agenda_adopted_at_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="SET NULL", use_alter=True)
+    )
+
+    body: Mapped[Body] = relationship(back_populates="sessions")
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="session", order_by="Meeting.number", foreign_keys="Meeting.session_id"
+    )
+    officers: Mapped[list[SessionOfficer]] = relationship(
+        back_populates="session", order_by="SessionOfficer.id", cascade="all, delete-orphan"
+    )
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="session", order_by="AgendaItem.position",
+        primaryjoin="and_(BodySession.id == AgendaItem.session_id, AgendaItem.parent_id.is_(None))",
+        viewonly=True,
+    )
+    agenda_adopted_at: Mapped[Meeting | None] = relationship(foreign_keys=[agenda_adopted_at_id])
+
+    @property
+    def special(self) -> bool:
+        return self.kind is SessionKind.special
+
+    @property
+    def title(self) -> str:
+        return text.session_title(self.number, self.special)
+
+    @property
+    def roman(self) -> str:
+        return text.roman(self.number)
+
+    @property
+    def heading(self) -> str:
+        """Cover heading in capitals: "NINETY-FOURTH SESSION"."""
+        return self.title.upper()
+
+    @property
+    def agenda_adopted(self) -> bool:
+        return self.agenda_adopted_at_id is not None
+
+
+class SessionOfficer(IdMixin, Base):
+    __tablename__ = "session_officers"
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="CASCADE"), index=True)
+    role: Mapped[OfficerRole]
+    delegation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("delegations.id", ondelete="RESTRICT"))
+    person_name: Mapped[str] = mapped_column(sa.String(200))
+
+    session: Mapped[BodySession] = relationship(back_populates="officers")
+    delegation: Mapped[Delegation | None] = relationship()
+
+
+class Meeting(IdMixin, TimestampMixin, Base):
+    """A meeting, numbered per body across sessions ("481st meeting")."""
+
+    __tablename__ = "meetings"
+    # body_id repeats session.body_id so the database itself keeps numbers unique per body.
+    __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
+    _repr_fields = ("id", "body_id", "number")
+
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
+    body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"))
+    number: Mapped[int]
+    date: Mapped[dt.date]
+    starts_at: Mapped[dt.time | None]
+    ends_at: Mapped[dt.time | None]
+    venue: Mapped[str] = mapped_column(sa.String(200), default="")
+    title: Mapped[str] = mapped_column(sa.String(300), default="")
+
+    session: Mapped[BodySession] = relationship(back_populates="meetings", foreign_keys=[session_id])
+    body: Mapped[Body] = relationship()
+
+    @property
+    def ordinal(self) -> str:
+        return text.ordinal_number(self.number)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.ordinal} meeting"

@@ -1,0 +1,119 @@
+"""Sessions of a body and their meetings; meeting numbers come from core.numbering."""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from govbody.bodies.models import Body, Delegation
+from govbody.core import audit, numbering
+from govbody.core.errors import ValidationError
+from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionKind, SessionOfficer
+
+SESSION_FIELDS = ["number", "kind", "starts_on", "ends_on", "venue"]
+MEETING_FIELDS = ["number", "date", "starts_at", "ends_at", "venue", "title"]
+MAX_NUMBER = 999  # session titles are spelled out in words up to 999
+
+
+def _check_session(session: Session, body: Body, number: int, starts_on: dt.date, ends_on: dt.date | None,
+                   existing: BodySession | None = None) -> None:
+    errors = {}
+    if not 1 <= number <= MAX_NUMBER:
+        errors["number"] = f"Session numbers run from 1 to {MAX_NUMBER}."
+    else:
+        clash = sa.select(BodySession.id).where(BodySession.body_id == body.id, BodySession.number == number)
+        if existing is not None:
+            clash = clash.where(BodySession.id != existing.id)
+        if session.scalar(clash):
+            errors["number"] = f"The {body.name} already has a session numbered {number}."
+    if ends_on is not None and ends_on < starts_on:
+        errors["ends_on"] = "The session cannot end before it starts."
+    if errors:
+        raise ValidationError("The session was not saved.", errors)
+
+
+def create_session(session: Session, body: Body, *, number: int, starts_on: dt.date,
+                   kind: SessionKind = SessionKind.regular, ends_on: dt.date | None = None,
+                   venue: str = "", by=None) -> BodySession:
+    _check_session(session, body, number, starts_on, ends_on)
+    body_session = BodySession(body=body, number=number, kind=kind, starts_on=starts_on, ends_on=ends_on,
+                               venue=venue)
+    session.add(body_session)
+    session.flush()
+    audit.record(session, "session.create", body_session, by=by,
+                 changes={"body": body.code, **audit.snapshot(body_session, SESSION_FIELDS)})
+    return body_session
+
+
+def update_session(session: Session, body_session: BodySession, *, by=None, **values) -> BodySession:
+    merged = {f: values.get(f, getattr(body_session, f)) for f in ("number", "starts_on", "ends_on")}
+    _check_session(session, body_session.body, existing=body_session, **merged)
+    before = audit.snapshot(body_session, SESSION_FIELDS)
+    for field, value in values.items():
+        setattr(body_session, field, value)
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(body_session, SESSION_FIELDS)):
+        audit.record(session, "session.update", body_session, by=by, changes=changes)
+    return body_session
+
+
+def set_officers(session: Session, body_session: BodySession,
+                 officers: list[tuple[OfficerRole, str, Delegation | None]], *, by=None) -> None:
+    """Replace the officers of a session: (role, person name, delegation) triples."""
+    chairs = [o for o in officers if o[0] is OfficerRole.chairperson]
+    if len(chairs) > 1:
+        raise ValidationError("The officers were not saved.", {"officers": "A session has one chairperson."})
+    before = [(o.role.value, o.person_name) for o in body_session.officers]
+    body_session.officers = [SessionOfficer(role=r, person_name=n, delegation=d) for r, n, d in officers]
+    session.flush()
+    audit.record(session, "session.officers", body_session, by=by,
+                 changes={"officers": [before, [(r.value, n) for r, n, _ in officers]]})
+
+
+def next_meeting_number(session: Session, body: Body) -> int:
+    return numbering.peek(session, numbering.meeting_key(body.id), start=_first_meeting_number(session, body))
+
+
+def _first_meeting_number(session: Session, body: Body) -> int:
+    highest = session.scalar(sa.select(sa.func.max(Meeting.number)).where(Meeting.body_id == body.id))
+    return (highest or 0) + 1
+
+
+def create_meeting(session: Session, body_session: BodySession, *, date: dt.date, number: int | None = None,
+                   venue: str = "", title: str = "", starts_at: dt.time | None = None,
+                   ends_at: dt.time | None = None, by=None) -> Meeting:
+    body = body_session.body
+    errors = {}
+    if number is not None:
+        if number < 1:
+            errors["number"] = "Meeting numbers start at 1."
+        elif session.scalar(sa.select(Meeting.id).where(Meeting.body_id == body.id, Meeting.number == number)):
+            errors["number"] = f"Meeting number {number} of the {body.name} is already taken."
+    if starts_at and ends_at and ends_at < starts_at:
+        errors["ends_at"] = "The meeting cannot end before it starts."
+    if errors:
+        raise ValidationError("The meeting was not saved.", errors)
+    allocated = numbering.allocate(session, numbering.meeting_key(body.id),
+                                   start=_first_meeting_number(session, body), explicit=number)
+    meeting = Meeting(session=body_session, body=body, number=allocated, date=date, venue=venue or body_session.venue,
+                      title=title, starts_at=starts_at, ends_at=ends_at)
+    session.add(meeting)
+    session.flush()
+    audit.record(session, "meeting.create", meeting, by=by, changes=audit.snapshot(meeting, MEETING_FIELDS))
+    return meeting
+
+
+def update_meeting(session: Session, meeting: Meeting, *, by=None, **values) -> Meeting:
+    if "number" in values and values["number"] != meeting.number:
+        raise ValidationError("The meeting was not saved.", {"number": "A meeting keeps the number it was given."})
+    starts_at, ends_at = values.get("starts_at", meeting.starts_at), values.get("ends_at", meeting.ends_at)
+    if starts_at and ends_at and ends_at < starts_at:
+        raise ValidationError("The meeting was not saved.", {"ends_at": "The meeting cannot end before it starts."})
+    before = audit.snapshot(meeting, MEETING_FIELDS)
+    for field, value in values.items():
+        setattr(meeting, field, value)
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS)):
+        audit.record(session, "meeting.update", meeting, by=by, changes=changes)
+    return meeting

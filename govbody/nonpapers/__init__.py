@@ -1,0 +1,1 @@
+"""The chair's non-papers: numbered questions for consideration, and their synthesis."""

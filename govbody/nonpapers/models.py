@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.agenda.models import AgendaItem
+    from govbody.bodies.models import Body
+    from govbody.meetings.models import BodySession
+
+
+class NonPaperStatus(enum.Enum):
+    draft = "draft"
+    circulated = "circulated"
+
+
+question_agenda_items = sa.Table(
+    "question_agenda_items",
+    Base.metadata,
+    sa.Column("question_id", sa.ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("agenda_item_id", sa.ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class NonPaper(IdMixin, TimestampMixin, Base):
+    __tablename__ = "non_papers"
+    _repr_fields = ("id", "body_id", "title", "version")
+
+    body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(sa.String(300))
+    author_line: Mapped[str] = mapped_column(sa.String(300), default="")
+    introduction: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[NonPaperStatus] = mapped_column(default=NonPaperStatus.draft)
+    # A circulated non-paper is frozen; a revision is a new row pointing at the one it revises.
+    version: Mapped[int] = mapped_column(default=1)
+    previous_id: Mapped[int | None] = mapped_column(sa.ForeignKey("non_papers.id", ondelete="SET NULL"))
+    circulated_at: Mapped[dt.datetime | None]
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    body: Mapped[Body] = relationship()
+    session: Mapped[BodySession | None] = relationship()
+    previous: Mapped[NonPaper | None] = relationship(remote_side="NonPaper.id")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="non_paper", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+
+class Question(IdMixin, Base):
+    __tablename__ = "questions"
+
+    non_paper_id: Mapped[int] = mapped_column(sa.ForeignKey("non_papers.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(sa.Text)
+    # Sub-points: strings or {"text", "points"}, as in the API contract.
+    points: Mapped[list] = mapped_column(default=list)
+
+    non_paper: Mapped[NonPaper] = relationship(back_populates="questions")
+    agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=question_agenda_items)
+
+    @property
+    def number(self) -> int:
+        return self.position

@@ -1,0 +1,1 @@
+"""Resolutions: drafting, amendments, adoption, and the public portal."""

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from govbody.core.models import Base, IdMixin, TimestampMixin
+
+if TYPE_CHECKING:
+    from govbody.bodies.models import Body
+    from govbody.meetings.models import BodySession, Meeting
+
+
+class ResolutionStatus(enum.Enum):
+    draft = "draft"
+    adopted = "adopted"
+    withdrawn = "withdrawn"
+
+
+class Resolution(IdMixin, TimestampMixin, Base):
+    __tablename__ = "resolutions"
+    # Numbers are unique per body across sessions; drafts have none.
+    __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
+    _repr_fields = ("id", "body_id", "number", "status")
+
+    body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
+    session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    operative_formula: Mapped[str] = mapped_column(sa.String(50), default="Resolves")
+    status: Mapped[ResolutionStatus] = mapped_column(default=ResolutionStatus.draft)
+    number: Mapped[int | None]
+    adopted_at_meeting_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meetings.id", ondelete="RESTRICT"))
+    adopted_on: Mapped[dt.date | None]
+    supersedes_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
+    withdrawn_on: Mapped[dt.date | None]
+    # Rendered once at adoption; every download serves these bytes.
+    docx: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
+    sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    body: Mapped[Body] = relationship()
+    session: Mapped[BodySession] = relationship()
+    adopted_at_meeting: Mapped[Meeting | None] = relationship()
+    supersedes: Mapped[Resolution | None] = relationship(remote_side="Resolution.id")
+    preambular_paragraphs: Mapped[list[PreambularParagraph]] = relationship(
+        back_populates="resolution", order_by="PreambularParagraph.position", cascade="all, delete-orphan"
+    )
+    operative_paragraphs: Mapped[list[OperativeParagraph]] = relationship(
+        back_populates="resolution", order_by="OperativeParagraph.position", cascade="all, delete-orphan"
+    )
+    annexes: Mapped[list[Annex]] = relationship(
+        back_populates="resolution", order_by="Annex.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status is ResolutionStatus.adopted
+
+    @property
+    def designation(self) -> str | None:
+        """"Resolution No. 1150 (XCIII)": number plus the session's Roman numeral."""
+        if self.number is None:
+            return None
+        return f"Resolution No. {self.number} ({self.session.roman})"
+
+
+class PreambularParagraph(IdMixin, Base):
+    __tablename__ = "preambular_paragraphs"
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(sa.Text)
+
+    resolution: Mapped[Resolution] = relationship(back_populates="preambular_paragraphs")
+
+
+class OperativeParagraph(IdMixin, Base):
+    __tablename__ = "operative_paragraphs"
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(sa.Text)
+    # Lettered sub-points (a), (b), ...: strings or {"text", "points"}.
+    points: Mapped[list] = mapped_column(default=list)
+
+    resolution: Mapped[Resolution] = relationship(back_populates="operative_paragraphs")
+
+
+class Annex(IdMixin, Base):
+    __tablename__ = "annexes"
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    title: Mapped[str] = mapped_column(sa.String(500), default="")
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+
+    resolution: Mapped[Resolution] = relationship(back_populates="annexes")
