@@ -24,6 +24,10 @@ MODEL_MODULES = (
 )
 
 
+# Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
+FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents")
+
+
 def import_models() -> None:
     import importlib
 
@@ -49,14 +53,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     web.init_app(app)
 
-    from govbody.accounts.routes import bp as accounts_bp
-    from govbody.api import bp as api_bp
-    from govbody.bodies.routes import bp as bodies_bp
-    from govbody.meetings.routes import bp as meetings_bp
+    import importlib
 
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(bodies_bp)
-    app.register_blueprint(meetings_bp)
+    from govbody.api import bp as api_bp
+
+    for feature in FEATURES:
+        module = importlib.import_module(f"govbody.{feature}.routes")
+        app.register_blueprint(module.bp)
+        if hasattr(module, "init_app"):  # nav links, session and meeting page panels
+            module.init_app(app)
     app.register_blueprint(api_bp)
 
     from govbody import cli

@@ -1,0 +1,203 @@
+"""Fixtures shared by the whole suite.
+
+The suite runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL names one
+(scripts/test runs it both ways). The schema is built once per run by the Alembic
+migrations themselves; every test starts from empty tables.
+
+Tests must not hold an application context while they call the test client: Flask would
+reuse it for the request and share one database session between test and app. Use
+`with app.app_context():` around direct database work, as the `make` factories do.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+
+from govbody import create_app
+from govbody.extensions import db
+
+PASSWORD = "a long test password"
+
+
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
+
+
+def reset_database(url: str) -> None:
+    """An empty database (PostgreSQL keeps its database, so drop the schema)."""
+    if url.startswith("postgresql"):
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory) -> str:
+    return database_url(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def _app(db_url, tmp_path_factory):
+    from flask_migrate import upgrade
+
+    reset_database(db_url)
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test secret key",
+        "SQLALCHEMY_DATABASE_URI": db_url,
+        "RATELIMIT_ENABLED": False,
+    })
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def _empty_tables(app) -> None:
+    with app.app_context():
+        tables = list(reversed(db.metadata.sorted_tables))
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+            return
+        # Self-references (a body's parent) make row-by-row RESTRICT checks fail mid-delete,
+        # and SQLite only turns foreign keys off outside a transaction: use the raw connection.
+        raw = db.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA foreign_keys=OFF")
+            cursor.execute("BEGIN")
+            for table in tables:
+                cursor.execute(f'DELETE FROM "{table.name}"')
+            cursor.execute("COMMIT")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            raw.close()
+
+
+@pytest.fixture
+def app(_app):
+    yield _app
+    _empty_tables(_app)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(client, url: str) -> str:
+    """The CSRF token of the form on a page, as a browser would submit it."""
+    html = client.get(url).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or \
+        re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+def login(client, email: str, password: str = PASSWORD):
+    token = csrf_token(client, "/login")
+    return client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+
+
+@dataclass
+class Account:
+    id: int
+    email: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+class Factory:
+    """Builds realistic records through the services, each in its own committed transaction."""
+
+    def __init__(self, app):
+        self.app = app
+        self._n = 0
+
+    def _next(self) -> int:
+        self._n += 1
+        return self._n
+
+    def user(self, role: str = "secretariat", *, bodies: tuple[str, ...] = (), delegation: str | None = None,
+             email: str | None = None) -> Account:
+        from govbody.accounts.services import create_token, create_user
+
+        with self.app.app_context():
+            user = create_user(db.session, email or f"{role}{self._next()}@example.org", role=role, password=PASSWORD,
+                               body_codes=list(bodies), delegation_name=delegation)
+            token = create_token(db.session, user)
+            db.session.commit()
+            return Account(user.id, user.email, token)
+
+    def body(self, code: str = "C", name: str | None = None, kind: str = "council", parent_code: str | None = None) -> int:
+        from govbody.bodies import services
+        from govbody.bodies.models import BodyKind
+
+        with self.app.app_context():
+            parent = services.resolve_parent(db.session, parent_code)
+            body = services.create_body(db.session, name=name or f"Body {code}", kind=BodyKind(kind), code=code,
+                                        parent=parent)
+            db.session.commit()
+            return body.id
+
+    def delegation(self, name: str, kind: str = "member_state", iso3: str | None = None) -> int:
+        from govbody.bodies import services
+        from govbody.bodies.models import DelegationKind
+
+        with self.app.app_context():
+            d = services.create_delegation(db.session, name=name, kind=DelegationKind(kind), iso3=iso3)
+            db.session.commit()
+            return d.id
+
+    def session(self, body_id: int, number: int = 93, kind: str = "regular", starts_on=None) -> int:
+        import datetime as dt
+
+        from govbody.bodies.models import Body
+        from govbody.meetings import services
+        from govbody.meetings.models import SessionKind
+
+        with self.app.app_context():
+            s = services.create_session(db.session, db.session.get(Body, body_id), number=number,
+                                        kind=SessionKind(kind), starts_on=starts_on or dt.date(2007, 6, 7))
+            db.session.commit()
+            return s.id
+
+    def meeting(self, session_id: int, number: int | None = None, date=None) -> int:
+        import datetime as dt
+
+        from govbody.meetings import services
+        from govbody.meetings.models import BodySession
+
+        with self.app.app_context():
+            m = services.create_meeting(db.session, db.session.get(BodySession, session_id), number=number,
+                                        date=date or dt.date(2007, 6, 7))
+            db.session.commit()
+            return m.id
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory(app)
+
+
+def count_rows(app, model) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.count()).select_from(model))

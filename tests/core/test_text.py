@@ -1,0 +1,65 @@
+import datetime as dt
+
+import pytest
+
+from govbody.core import text
+
+
+@pytest.mark.parametrize("n, words", [
+    (1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (5, "Fifth"), (8, "Eighth"), (9, "Ninth"),
+    (11, "Eleventh"), (12, "Twelfth"), (13, "Thirteenth"), (20, "Twentieth"), (21, "Twenty-first"),
+    (40, "Fortieth"), (42, "Forty-second"), (90, "Ninetieth"), (93, "Ninety-third"), (94, "Ninety-fourth"),
+    (100, "One hundredth"), (101, "One hundred and first"), (110, "One hundred and tenth"),
+    (112, "One hundred and twelfth"), (200, "Two hundredth"), (515, "Five hundred and fifteenth"),
+    (999, "Nine hundred and ninety-ninth"),
+])
+def test_ordinal_words(n, words):
+    assert text.ordinal_words(n) == words
+
+
+@pytest.mark.parametrize("n, ordinal", [
+    (1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"),
+    (22, "22nd"), (23, "23rd"), (101, "101st"), (111, "111th"), (112, "112th"), (113, "113th"), (123, "123rd"),
+    (481, "481st"), (1011, "1011th"), (1002, "1002nd"),
+])
+def test_ordinal_number(n, ordinal):
+    assert text.ordinal_number(n) == ordinal
+
+
+@pytest.mark.parametrize("n, numeral", [
+    (1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (71, "LXXI"), (88, "LXXXVIII"), (90, "XC"),
+    (93, "XCIII"), (94, "XCIV"), (110, "CX"), (400, "CD"), (944, "CMXLIV"), (1999, "MCMXCIX"), (3999, "MMMCMXCIX"),
+])
+def test_roman(n, numeral):
+    assert text.roman(n) == numeral
+
+
+def test_every_roman_numeral_is_unique_and_well_formed():
+    numerals = [text.roman(n) for n in range(1, 4000)]
+    assert len(set(numerals)) == 3999
+    assert all(set(r) <= set("MDCLXVI") for r in numerals)
+    assert not any("IIII" in r or "XXXX" in r or "CCCC" in r for r in numerals)
+
+
+def test_every_ordinal_in_words_is_unique_up_to_999():
+    words = [text.ordinal_words(n) for n in range(1, 1000)]
+    assert len(set(words)) == 999
+    assert all(w[0].isupper() and not w[1:].isupper() for w in words)
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1000, 1.5, "3", True])
+def test_ordinal_words_rejects_what_it_cannot_spell(bad):
+    with pytest.raises((ValueError, TypeError)):
+        text.ordinal_words(bad)
+
+
+def test_long_date_has_no_leading_zero():
+    assert text.long_date(dt.date(2007, 6, 7)) == "7 June 2007"
+    assert text.long_date(dt.date(2007, 11, 9)) == "9 November 2007"
+    assert text.long_date(dt.date(1995, 11, 29)) == "29 November 1995"
+
+
+def test_session_titles():
+    assert text.session_title(94) == "Ninety-fourth Session"
+    assert text.session_title(93, special=True) == "Ninety-third (Special) Session"
+    assert text.session_title(110) == "One hundred and tenth Session"
