@@ -9,7 +9,7 @@ from govbody.bodies.forms import BodyForm
 from govbody.bodies.models import Body, BodyKind, Delegation
 from govbody.core import access
 from govbody.core.errors import ValidationError
-from govbody.core.forms import apply_errors
+from govbody.core.forms import apply_errors, choices
 from govbody.core.web import acting_user
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -54,7 +54,7 @@ def body_detail(body_id: int):
 
 def _form_choices(form: BodyForm, exclude: int | None = None) -> None:
     others = db.session.scalars(sa.select(Body).where(Body.id != (exclude or 0)).order_by(Body.name))
-    form.parent_id.choices = [(0, "— none —")] + [(b.id, b.name) for b in others]
+    form.parent_id.choices = choices([(0, "— none —")] + [(b.id, b.name) for b in others])
 
 
 @bp.route("/bodies/new", methods=["GET", "POST"])

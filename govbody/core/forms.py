@@ -19,3 +19,10 @@ def apply_errors(form: FlaskForm, error: ServiceError) -> None:
             form.form_errors.append(message)
     if not error.fields:
         form.form_errors.append(error.message)
+
+
+def choices(pairs) -> list:
+    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
+    from wtforms.fields.choices import SelectChoice
+
+    return [SelectChoice(str(value), label) for value, label in pairs]

@@ -2,12 +2,13 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, TimeField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from govbody.core.forms import choices
 from govbody.meetings.models import SessionKind
 
 
 class SessionForm(FlaskForm):
     number = IntegerField("Number", validators=[DataRequired(), NumberRange(min=1, max=999)])
-    kind = SelectField("Kind", choices=[(k.value, k.value.capitalize()) for k in SessionKind])
+    kind = SelectField("Kind", choices=choices((k.value, k.value.capitalize()) for k in SessionKind))
     starts_on = DateField("Starts on", validators=[DataRequired()])
     ends_on = DateField("Ends on", validators=[Optional()])
     venue = StringField("Venue", validators=[Length(max=200)])
