@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 
 from govbody import config
-from govbody.extensions import csrf, db, login_manager, migrate
+from govbody.extensions import csrf, db, limiter, login_manager, migrate
 
 # Every model module, so that metadata (and Alembic) sees the whole schema.
 MODEL_MODULES = (
@@ -48,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     from govbody.core import web
 

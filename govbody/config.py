@@ -42,4 +42,9 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "PAGE_SIZE": 50,
+        # Sessions end after 30 minutes without activity, and 12 hours after login in any case.
+        "SESSION_IDLE_TIMEOUT": int(os.environ.get("GOVBODY_IDLE_MINUTES", "30")) * 60,
+        "SESSION_ABSOLUTE_TIMEOUT": int(os.environ.get("GOVBODY_ABSOLUTE_HOURS", "12")) * 3600,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
     }

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
@@ -9,7 +10,7 @@ from govbody.accounts.forms import LoginForm
 from govbody.accounts.services import authenticate
 from govbody.core import audit
 from govbody.core.models import utcnow
-from govbody.extensions import db
+from govbody.extensions import db, limiter
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -21,7 +22,13 @@ def _safe_next(target: str | None) -> str:
     return url_for("bodies.home")
 
 
+def _login_email() -> str:
+    return "login:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per minute; 100 per hour", methods=["POST"])  # per address
+@limiter.limit("5 per minute; 30 per hour", methods=["POST"], key_func=_login_email)  # per account
 def login():
     form = LoginForm()
     if form.validate_on_submit():
@@ -38,6 +45,7 @@ def login():
             audit.record(db.session, "login", user, by=user)
             db.session.commit()
             login_user(user)
+            session["logged_in_at"] = session["seen_at"] = time.time()
             flash(f"Logged in as {user.email}.", "success")
             return redirect(_safe_next(request.args.get("next")))
     status = 422 if form.is_submitted() else 200
@@ -53,3 +61,8 @@ def logout():
     session.clear()
     flash("You have logged out.", "success")
     return redirect(url_for("bodies.home"))
+
+
+from govbody.accounts import admin  # noqa: E402  (admin pages live on this blueprint)
+
+init_app = admin.init_app

@@ -131,3 +131,26 @@ def user_for_token(session: Session, token: str) -> User | None:
 def revoke_token(session: Session, token: ApiToken, by: User | None = None) -> None:
     token.revoked_at = utcnow()
     audit.record(session, "token.revoke", token, by=by)
+
+
+def end_sessions(session: Session, user: User, *, by: User | None = None) -> None:
+    """Log the user out everywhere: every login cookie issued before now stops working."""
+    user.session_version += 1
+    session.flush()
+    audit.record(session, "user.end_sessions", user, by=by)
+
+
+def set_active(session: Session, user: User, active: bool, *, by: User | None = None) -> None:
+    if by is not None and by.id == user.id and not active:
+        raise ValidationError("The account was not changed.", {"active": "You cannot deactivate your own account."})
+    if user.active == active:
+        return
+    user.active = active
+    user.session_version += 1  # deactivation ends every session of that user
+    if not active:
+        for token in user.tokens:
+            if token.revoked_at is None:
+                token.revoked_at = utcnow()
+    session.flush()
+    audit.record(session, "user.activate" if active else "user.deactivate", user, by=by,
+                 changes={"active": [not active, active]})

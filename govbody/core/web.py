@@ -1,8 +1,10 @@
 """What every page shares: the current user, security headers, errors, template helpers."""
 from __future__ import annotations
 
-from flask import Flask, render_template, request
-from flask_login import current_user
+import time
+
+from flask import Flask, flash, render_template, request, session
+from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
@@ -25,6 +27,16 @@ def acting_user():
     if "api_user" in g:
         return g.api_user
     return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def record_refusal(status: int) -> None:
+    """Every refused access goes to the audit log, in a transaction of its own."""
+    from govbody.core import audit
+
+    db.session.rollback()
+    audit.record(db.session, "access.denied", None, by=acting_user(), object_type="request",
+                 changes={"status": status, "method": request.method, "path": request.path[:500]})
+    db.session.commit()
 
 
 def wants_json() -> bool:
@@ -55,6 +67,22 @@ def init_app(app: Flask) -> None:
         # Writes take SQLite's lock at BEGIN, so concurrent writers queue instead of failing.
         set_write_intent(request.method in UNSAFE_METHODS)
 
+    @app.before_request
+    def _session_timeouts():
+        if not current_user.is_authenticated or request.headers.get("Authorization"):
+            return
+        now = time.time()
+        logged_in_at = session.get("logged_in_at", now)
+        seen_at = session.get("seen_at", now)
+        if (now - seen_at > app.config["SESSION_IDLE_TIMEOUT"]
+                or now - logged_in_at > app.config["SESSION_ABSOLUTE_TIMEOUT"]):
+            logout_user()
+            session.clear()
+            flash("Your session has ended; please log in again.", "error")
+            return
+        session.setdefault("logged_in_at", now)
+        session["seen_at"] = now
+
     @app.after_request
     def _security_headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -67,6 +95,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if error.code in (401, 403):
+            record_refusal(error.code)
         if wants_json():
             from govbody.api.errors import error_response
 
@@ -103,14 +133,15 @@ def init_app(app: Flask) -> None:
     def _helpers():
         from flask import url_for
 
+        user = acting_user()
         links = [{"label": label, "url": url_for(endpoint)}
-                 for label, endpoint in app.extensions.get("govbody_nav", [])]
+                 for label, endpoint, when in app.extensions.get("govbody_nav", []) if when is None or when(user)]
         return {"access": access, "acting_user": acting_user, "nav_links": links}
 
 
-def add_nav_link(app: Flask, label: str, endpoint: str) -> None:
-    """A feature puts its main page in the site navigation."""
-    app.extensions.setdefault("govbody_nav", []).append((label, endpoint))
+def add_nav_link(app: Flask, label: str, endpoint: str, when=None) -> None:
+    """A feature puts its main page in the site navigation (`when(user)` limits who sees it)."""
+    app.extensions.setdefault("govbody_nav", []).append((label, endpoint, when))
 
 
 def add_panel(app: Flask, page: str, render) -> None:
