@@ -54,7 +54,6 @@ def _app(db_url, tmp_path_factory):
         "TESTING": True,
         "SECRET_KEY": "test secret key",
         "SQLALCHEMY_DATABASE_URI": db_url,
-        "RATELIMIT_ENABLED": False,
     })
     with app.app_context():
         upgrade()
@@ -86,8 +85,11 @@ def _empty_tables(app) -> None:
 
 @pytest.fixture
 def app(_app):
+    from govbody.extensions import limiter
+
     yield _app
     _empty_tables(_app)
+    limiter.reset()  # login limits count per test, as they would per minute
 
 
 @pytest.fixture

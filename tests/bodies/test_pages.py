@@ -41,18 +41,19 @@ def test_login_without_csrf_token_is_refused(client, make):
     user = make.user("secretariat")
     r = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert r.status_code == 400
-    assert user.email not in client.get("/").get_data(as_text=True)
+    assert f'{user.email} <span class="role">' not in client.get("/").get_data(as_text=True)
 
 
 def test_login_and_logout(client, make):
     user = make.user("secretariat")
     r = login(client, user.email)
     assert r.status_code == 302
-    assert user.email in client.get("/").get_data(as_text=True)
+    header = f'{user.email} <span class="role">'
+    assert header in client.get("/").get_data(as_text=True)
     assert client.get("/logout").status_code == 405  # no state change on GET
     r = client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
     assert r.status_code == 302
-    assert user.email not in client.get("/").get_data(as_text=True)
+    assert header not in client.get("/").get_data(as_text=True)
 
 
 def test_login_redirects_only_to_this_site(client, make):
