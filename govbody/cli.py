@@ -80,7 +80,44 @@ def demo():
     click.echo("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in summary.items()) + ".")
 
 
+@click.command("backup", help="Copy the database to PATH while the app runs.")
+@click.argument("path", type=click.Path(dir_okay=False))
+@with_appcontext
+def backup_command(path):
+    from govbody.core import backup
+
+    try:
+        backup.backup(db.engine.url, path)
+    except (ValueError, RuntimeError, OSError) as error:
+        raise click.ClickException(str(error))
+    except Exception as error:  # pg_dump's own failure, with its message
+        raise click.ClickException(f"The backup failed: {getattr(error, 'stderr', b'').decode() or error}")
+    click.echo(f"Backed up the database to {path}.")
+
+
+@click.command("restore", help="Replace the database's content with the backup at PATH.")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(path, yes):
+    from govbody.core import backup
+
+    if not yes:
+        click.confirm(f"Replace everything in the database with {path}?", abort=True)
+    db.session.remove()
+    db.engine.dispose()  # no pooled connection may hold the old database open
+    try:
+        backup.restore(db.engine.url, path)
+    except (ValueError, RuntimeError, OSError) as error:
+        raise click.ClickException(str(error))
+    except Exception as error:
+        raise click.ClickException(f"The restore failed: {getattr(error, 'stderr', b'').decode() or error}")
+    click.echo(f"Restored the database from {path}.")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(users)
     app.cli.add_command(tokens)
     app.cli.add_command(demo)

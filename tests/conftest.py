@@ -57,7 +57,9 @@ def _app(db_url, tmp_path_factory):
     })
     with app.app_context():
         upgrade()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()  # close pooled connections before the interpreter does
 
 
 def _empty_tables(app) -> None:
