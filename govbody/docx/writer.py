@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from copy import deepcopy
 from io import BytesIO
 from typing import Iterable, NamedTuple, Sequence
 
@@ -34,6 +33,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot carry; a pasted control character must not break the file.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
+_SPECIAL = re.compile("[\x00-\x1f\ufffe\uffff]")
 
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU",
                  "zh": "zh-CN", "de": "de-DE", "pt": "pt-PT"}
@@ -57,12 +57,22 @@ class Span(NamedTuple):
 
 
 Content = str | Sequence[Span]
+_NUMBER_ABBREVIATION = re.compile(r"\bNO\.(?=\s*\d)")
 
 
-def make_run(text: str, *, italic: bool = False, bold: bool = False, char_style: str | None = None,
-             text_tag: str = _T):
-    """A ``w:r``; tabs and line breaks in ``text`` become ``w:tab`` and ``w:br``."""
-    run = OxmlElement("w:r")
+def caps(spans: Sequence[Span]) -> list[Span]:
+    """Spans in capitals, as headings print, keeping "No." before a number."""
+    return [s._replace(text=_NUMBER_ABBREVIATION.sub("No.", s.text.upper())) for s in spans]
+
+
+def plain(spans: Sequence[Span]) -> str:
+    return "".join(s.text for s in spans)
+
+
+def add_run(parent, text: str, *, italic: bool = False, bold: bool = False,
+            char_style: str | None = None, text_tag: str = _T):
+    """Append a ``w:r`` to ``parent``; tabs and line breaks become ``w:tab`` and ``w:br``."""
+    run = etree.SubElement(parent, _R)
     if italic or bold or char_style:
         rpr = etree.SubElement(run, _RPR)
         if char_style:
@@ -71,8 +81,11 @@ def make_run(text: str, *, italic: bool = False, bold: bool = False, char_style:
             etree.SubElement(rpr, _B)
         if italic:
             etree.SubElement(rpr, _I)
-    text = _ILLEGAL.sub("", text)
-    pieces = _TAB_OR_BREAK.split(text) if ("\t" in text or "\n" in text) else (text,)
+    if _SPECIAL.search(text):
+        text = _ILLEGAL.sub("", text)
+        pieces = _TAB_OR_BREAK.split(text)
+    else:
+        pieces = (text,)
     for piece in pieces:
         if piece == "\t":
             etree.SubElement(run, _TAB)
@@ -86,14 +99,16 @@ def make_run(text: str, *, italic: bool = False, bold: bool = False, char_style:
     return run
 
 
-def field_runs(instruction: str, placeholder: str) -> list:
-    """The runs of a complex field such as `` PAGE ``; Word and LibreOffice compute it."""
-    begin, separate, end = (OxmlElement("w:r") for _ in range(3))
-    etree.SubElement(begin, qn("w:fldChar")).set(qn("w:fldCharType"), "begin")
-    etree.SubElement(separate, qn("w:fldChar")).set(qn("w:fldCharType"), "separate")
-    etree.SubElement(end, qn("w:fldChar")).set(qn("w:fldCharType"), "end")
-    code = make_run(f" {instruction} ", text_tag=qn("w:instrText"))
-    return [begin, code, separate, make_run(placeholder), end]
+def add_field(p, instruction: str, placeholder: str) -> None:
+    """Append a complex field such as `` PAGE ``, which Word and LibreOffice compute."""
+    for part in ("begin", "code", "separate", "result", "end"):
+        if part == "code":
+            add_run(p, f" {instruction} ", text_tag=qn("w:instrText"))
+        elif part == "result":
+            add_run(p, placeholder)
+        else:
+            run = etree.SubElement(p, _R)
+            etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), part)
 
 
 class DocumentWriter:
@@ -117,7 +132,7 @@ class DocumentWriter:
         template = self._templates.get(key)
         if template is None:
             template = self._templates[key] = self._paragraph_template(style, num, level)
-        p = deepcopy(template)
+        p = template.__copy__()  # lxml copies the whole subtree
         if content:
             self.add_content(p, content)
         return p
@@ -141,28 +156,28 @@ class DocumentWriter:
 
     def add_content(self, p, content: Content) -> None:
         if isinstance(content, str):
-            p.append(make_run(content))
+            add_run(p, content)
             return
         for span in content:
             if span.note is not None:
-                p.append(self._footnote_reference(span.note))
+                self._footnote_reference(p, span.note)
             elif span.link:
-                p.append(self._hyperlink(span))
+                self._hyperlink(p, span)
             elif span.text:
-                p.append(make_run(span.text, italic=span.italic, bold=span.bold))
+                add_run(p, span.text, italic=span.italic, bold=span.bold)
 
-    def _hyperlink(self, span: Span):
+    def _hyperlink(self, p, span: Span) -> None:
         rid = self._link_ids.get(span.link)
         if rid is None:
             rid = self._link_ids[span.link] = self.document.part.relate_to(
                 span.link, RT.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink", {qn("r:id"): rid})
-        link.append(make_run(span.text, italic=span.italic, bold=span.bold, char_style="Hyperlink"))
-        return link
+        link = etree.SubElement(p, qn("w:hyperlink"))
+        link.set(qn("r:id"), rid)
+        add_run(link, span.text, italic=span.italic, bold=span.bold, char_style="Hyperlink")
 
     # -- lists ------------------------------------------------------------------------
-    def new_list(self, kind: ListKind) -> int:
-        """The numId for a new list of ``kind``, numbered from 1 again.
+    def new_list(self, kind: ListKind, *, start: int = 1, level: int = 0) -> int:
+        """The numId of a new list of ``kind``, counting again from ``start`` at ``level``.
 
         Bullets count nothing, so every bullet list shares the definition's own num.
         """
@@ -176,27 +191,25 @@ class DocumentWriter:
         for ilvl in range(len(LISTS[kind])):
             override = etree.SubElement(num, qn("w:lvlOverride"))
             override.set(qn("w:ilvl"), str(ilvl))
-            etree.SubElement(override, qn("w:startOverride")).set(_VAL, "1")
+            value = start if ilvl == level else 1
+            etree.SubElement(override, qn("w:startOverride")).set(_VAL, str(value))
         return num_id
 
     # -- footnotes --------------------------------------------------------------------
-    def _footnote_reference(self, note: Sequence[Span]):
+    def _footnote_reference(self, p, note: Sequence[Span]) -> None:
         if self._footnotes is None:
             self._footnotes = self._add_footnotes_part()
         note_id = str(self._next_note_id)
         self._next_note_id += 1
         footnote = etree.SubElement(self._footnotes, qn("w:footnote"))
         footnote.set(_ID, note_id)
-        p = self.make_paragraph("footnote text")
-        mark = make_run("", char_style="footnote reference")
-        etree.SubElement(mark, qn("w:footnoteRef"))
-        p.append(mark)
-        p.append(make_run(" "))
-        self.add_content(p, note)
-        footnote.append(p)
-        reference = make_run("", char_style="footnote reference")
+        text = self.make_paragraph("footnote text")
+        footnote.append(text)
+        etree.SubElement(add_run(text, "", char_style="footnote reference"), qn("w:footnoteRef"))
+        add_run(text, " ")
+        self.add_content(text, note)
+        reference = add_run(p, "", char_style="footnote reference")
         etree.SubElement(reference, qn("w:footnoteReference")).set(_ID, note_id)
-        return reference
 
     def _add_footnotes_part(self):
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES_XML),
@@ -221,22 +234,22 @@ class DocumentWriter:
         for line in lines:
             header.append(self.make_paragraph("header", line))
         page = self.make_paragraph("header", "Page ")
-        page.extend(field_runs("PAGE", "2"))
         header.append(page)
+        add_field(page, "PAGE", "2")
 
     def page_number_footer(self) -> None:
         footer = self.document.sections[0].footer.part.element
         for child in list(footer):
             footer.remove(child)
         p = self.make_paragraph("footer")
-        p.extend(field_runs("PAGE", "1"))
         footer.append(p)
+        add_field(p, "PAGE", "1")
 
     # -- saving -----------------------------------------------------------------------
     def to_bytes(self, *, title: str, subject: str, created: dt.date | dt.datetime | None,
                  language: str = "en") -> bytes:
         """The DOCX; given the same content and ``created`` the bytes are the same."""
-        stamp = _as_datetime(created)
+        stamp = as_utc(created)
         props = self.document.core_properties
         props.title, props.subject = title[:255], subject[:255]
         props.author = props.last_modified_by = props.comments = props.keywords = ""
@@ -250,10 +263,13 @@ class DocumentWriter:
         return out.getvalue()
 
 
-def _as_datetime(value: dt.date | dt.datetime | None) -> dt.datetime:
+def as_utc(value: dt.date | dt.datetime | None) -> dt.datetime:
+    """A naive UTC datetime, as OOXML dates are written; None means now."""
     if value is None:
         return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:  # the file stores UTC
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
         return value.replace(microsecond=0)
     return dt.datetime.combine(value, dt.time())
 

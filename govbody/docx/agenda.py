@@ -1,0 +1,59 @@
+"""Agendas: body and session, "PROVISIONAL AGENDA" or "AGENDA", items and sub-items with
+the symbols of their documents."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from govbody.core.text import MONTHS, long_date, session_title
+from govbody.docx.data import Agenda
+from govbody.docx.markdown import inline_spans
+from govbody.docx.numbered import write_cover_block
+from govbody.docx.writer import DocumentWriter, Span
+
+
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """"26–29 November 2007", "30 November – 2 December 2007"."""
+    if end is None or end == start:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{long_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} \u2013 {long_date(end)}"
+    return f"{long_date(start)} \u2013 {long_date(end)}"
+
+
+def agenda_heading(agenda: Agenda) -> str:
+    return "PROVISIONAL AGENDA" if agenda.provisional else "AGENDA"
+
+
+def build_agenda(agenda: Agenda, *, link_for: Callable[[str], str | None] | None = None,
+                 created: dt.date | dt.datetime | None = None) -> bytes:
+    """``link_for(symbol)`` may give the address of each document, to link its symbol."""
+    w = DocumentWriter()
+    w.page_number_footer()
+    if agenda.symbol:
+        write_cover_block(w, agenda.symbol, agenda.original_language, agenda.date)
+    session = session_title(agenda.session_number, agenda.session_special)
+    w.paragraph("Session heading", f"{agenda.body_name.upper()}\n{session.upper()}")
+    when = date_range(agenda.opens_on, agenda.closes_on) if agenda.opens_on else ""
+    details = ", ".join(part for part in (agenda.venue, when) if part)
+    if details:
+        w.paragraph("Session details", details)
+    w.paragraph("Title", agenda_heading(agenda))
+    for item in agenda.items:
+        number = f"{item.number}." if item.depth == 0 else item.number
+        w.paragraph("Agenda item" if item.depth == 0 else "Agenda sub-item",
+                    [Span(f"{number}\t"), *inline_spans(item.title)])
+        if item.documents:
+            spans: list[Span] = []
+            for symbol in item.documents:
+                if spans:
+                    spans.append(Span("; "))
+                spans.append(Span(symbol, link=link_for(symbol) if link_for else None))
+            w.paragraph("Agenda documents", [Span("Documents: " if len(item.documents) > 1
+                                                  else "Document: "), *spans])
+    designation = f"{agenda.body_name}, {session}"
+    return w.to_bytes(title=f"{agenda_heading(agenda).capitalize()}: {designation}",
+                      subject=agenda.symbol or designation,
+                      created=created or agenda.date or agenda.opens_on, language=agenda.language)

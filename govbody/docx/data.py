@@ -1,0 +1,156 @@
+"""Plain data the builders take; the app maps its models onto these.
+
+Free text is CommonMark: whole blocks (``introduction``, ``Annex.text``, section
+paragraphs) or a single line (titles, points, preambular and operative paragraphs).
+Points are the nested lists of interventions, questions and conclusions: each item is a
+line of CommonMark or ``{"text": ..., "points": [...]}``, nested up to three levels.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TypedDict, Union
+
+from govbody.core.text import roman
+
+
+class PointDict(TypedDict):
+    text: str
+    points: list["Point"]
+
+
+Point = Union[str, PointDict]
+
+
+@dataclass
+class Annex:
+    title: str
+    text: str = ""  # CommonMark: parts as headings, lists, [^1] footnotes
+
+
+@dataclass
+class Operative:
+    text: str  # "To approve the strategy ..."; the closing ";" or "." is set by the builder
+    points: list[str] = field(default_factory=list)  # lettered (a), (b), ...
+
+
+@dataclass
+class Resolution:
+    body_name: str  # "Council"
+    session_number: int
+    title: str
+    preamble: list[str] = field(default_factory=list)
+    operative: list[Operative] = field(default_factory=list)
+    operative_formula: str = "Resolves"
+    number: int | None = None  # None while a draft
+    meeting_number: int | None = None
+    adopted_on: dt.date | None = None
+    annexes: list[Annex] = field(default_factory=list)
+    language: str = "en"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.number is None
+
+    @property
+    def designation(self) -> str:
+        """"Resolution No. 1150 (XCIII)", or "Draft resolution"."""
+        if self.number is None:
+            return "Draft resolution"
+        return f"Resolution No. {self.number} ({roman(self.session_number)})"
+
+
+@dataclass
+class Section:
+    title: str  # "Introduction"; printed "I. INTRODUCTION"
+    paragraphs: list[str] = field(default_factory=list)  # CommonMark, each numbered
+
+
+@dataclass
+class NumberedDocument:
+    symbol: str  # "MC/INF/287"
+    title: str
+    date: dt.date
+    session_number: int | None = None  # None: a paper of no session, no session heading
+    session_special: bool = False
+    original_language: str = "English"
+    sections: list[Section] = field(default_factory=list)
+    opening_paragraphs: list[str] = field(default_factory=list)  # numbered, before section I
+    carried_resolution: Resolution | None = None  # printed in full after the sections
+    language: str = "en"
+
+
+@dataclass
+class Question:
+    text: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class NonPaper:
+    title_line: str  # "<Working Group>: Chair's brainstorming non-paper"
+    introduction: str = ""  # CommonMark
+    questions: list[Question] = field(default_factory=list)
+    author_line: str | None = None
+    date: dt.date | None = None
+    language: str = "en"
+
+
+@dataclass
+class AgendaItem:
+    number: str  # "2" or "2.1"
+    title: str
+    documents: list[str] = field(default_factory=list)  # symbols
+
+    @property
+    def depth(self) -> int:
+        return self.number.count(".")
+
+
+@dataclass
+class Agenda:
+    body_name: str
+    session_number: int
+    items: list[AgendaItem] = field(default_factory=list)
+    provisional: bool = True
+    session_special: bool = False
+    symbol: str | None = None
+    date: dt.date | None = None  # date of issue
+    original_language: str = "English"
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    venue: str | None = None  # "Geneva"
+    language: str = "en"
+
+
+@dataclass
+class Reply:
+    speaker: str  # "the Director General"; printed "Reply from the Director General:"
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    speaker: str  # a delegation, or a person's name
+    points: list[Point] = field(default_factory=list)
+    title: str | None = None  # "Director General"; printed "Name, Title"
+    replies: list[Reply] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.speaker}, {self.title}" if self.title else self.speaker
+
+
+@dataclass
+class MeetingSummary:
+    title: str
+    date: dt.date
+    venue: str = ""
+    highlights_heading: str = ""
+    highlights: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # the secretariat, in order
+    interventions: list[Statement] = field(default_factory=list)  # from the floor
+    closing_statements: list[Statement] = field(default_factory=list)
+    conclusions_by: str | None = None
+    conclusions: list[Point] = field(default_factory=list)
+    language: str = "en"

@@ -1,0 +1,30 @@
+"""Non-papers: title line, author line, introduction, numbered questions with sub-points."""
+from __future__ import annotations
+
+import datetime as dt
+
+from govbody.docx.data import NonPaper
+from govbody.docx.markdown import inline_spans, list_style, write_markdown, write_points
+from govbody.docx.styles import ListKind
+from govbody.docx.writer import DocumentWriter, plain
+
+QUESTIONS_LEAD_IN = "Questions for consideration:"
+
+
+def build_non_paper(paper: NonPaper, *, created: dt.date | dt.datetime | None = None) -> bytes:
+    w = DocumentWriter()
+    w.page_number_footer()
+    title = inline_spans(paper.title_line)
+    w.paragraph("Title", title)
+    if paper.author_line:
+        w.paragraph("Author line", inline_spans(paper.author_line))
+    write_markdown(w, paper.introduction)
+    if paper.questions:
+        w.paragraph("Lead-in", QUESTIONS_LEAD_IN)
+        questions = w.new_list(ListKind.NUMBER)
+        for question in paper.questions:
+            w.paragraph(list_style(ListKind.NUMBER, 0), inline_spans(question.text),
+                        num=questions, level=0)
+            write_points(w, question.points, level=1)
+    return w.to_bytes(title=plain(title), subject="Non-paper", created=created or paper.date,
+                      language=paper.language)

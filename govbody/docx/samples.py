@@ -1,0 +1,235 @@
+"""Fictional documents of every kind, for previews, tests and benchmarks.
+
+The prose is invented; only the fixed formulas of the house are real.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
+                               NumberedDocument, Operative, Question, Reply, Resolution, Section,
+                               Statement)
+
+ANNEX_TEXT = """\
+# Part I: Principles
+
+The Organization keeps the record of its governing bodies so that any Member State can
+trace a decision from its first draft to its adoption. To that end, the Administration
+will, within the resources available:
+
+1. Keep every issued document in a format that can still be read in fifty years.
+2. Publish the documents of each session no later than the day the session opens.
+3. Give delegations a single place to find the documents of all sessions[^1].
+
+# Part II: Governance
+
+The Standing Committee oversees the policy. Member States agreed:
+
+1. To review the policy every three years.
+2. To ask the Administration for an annual report covering:
+   1. the documents issued and withdrawn;
+   2. the requests for access and how they were answered;
+   3. the cost of keeping the archive.
+3. To keep the policy within the regular budget.
+
+# Part III: Resources
+
+- The archive is funded from the administrative part of the budget.
+- Voluntary contributions may be accepted for digitization, on two conditions:
+  - they carry no condition on which records are digitized;
+  - they are reported in the annual financial statements.
+
+[^1]: The single place is the documents portal; printed copies remain available on request.
+"""
+
+
+def sample_resolution(*, draft: bool = False) -> Resolution:
+    return Resolution(
+        body_name="Council",
+        session_number=95,
+        title="Records and archives policy",
+        preamble=[
+            "Recalling its Resolution No. 1098 (LXXXVI) of 2 December 2003 on the publication "
+            "of the documents of the governing bodies",
+            "Mindful of the growing number of documents issued at each session.",
+            "Recognizing the value of a complete and public record for Member States and "
+            "for researchers;",
+            "Having received and examined the report of the Administration on the state of "
+            "the archive (MC/2281 and MC/2281/Add.1)",
+            "*Noting* the recommendations of the Standing Committee",
+        ],
+        operative=[
+            Operative("To thank the Administration for the report and the survey behind it"),
+            Operative("To adopt the records and archives policy annexed to this resolution."),
+            Operative("To request the Director General, in carrying out the policy, to give "
+                      "due regard to",
+                      points=["the languages in which documents are issued",
+                              "the confidentiality of personal data",
+                              "the resources approved in the budget"]),
+            Operative("To review the policy at its *Ninety-eighth Session*"),
+        ],
+        number=None if draft else 1172,
+        meeting_number=None if draft else 492,
+        adopted_on=None if draft else dt.date(2008, 11, 27),
+        annexes=[Annex("Records and archives policy", ANNEX_TEXT)],
+    )
+
+
+def sample_numbered_document() -> NumberedDocument:
+    return NumberedDocument(
+        symbol="MC/INF/301",
+        title="Records and archives policy",
+        date=dt.date(2009, 3, 4),
+        session_number=96,
+        sections=[
+            Section("Introduction", [
+                "This document sets out the records and archives policy adopted by the "
+                "Council in November 2008, so that all those who use the documents of the "
+                "governing bodies can consult it in one place.",
+                "The policy follows a survey of the archive carried out in 2007, which found "
+                "that one document in ten could no longer be opened in its original format.",
+            ]),
+            Section("Background", [
+                "The question was first raised at the Eighty-ninth Session of the Council. "
+                "A working group met four times in 2008 and agreed on a text, which the "
+                "Standing Committee recommended for adoption.",
+                "At its 492nd meeting the Council adopted Resolution No. 1172 (XCV), which "
+                "appears *in extenso* in Section III of this document.",
+            ]),
+            Section("Council Resolution No. 1172 (XCV) and annex"),
+        ],
+        carried_resolution=sample_resolution(),
+    )
+
+
+def sample_non_paper() -> NonPaper:
+    return NonPaper(
+        title_line="Working Group on Budget Reform: Chair's brainstorming non-paper",
+        author_line="Prepared by the Chair on a personal basis",
+        introduction=(
+            "This non-paper is offered by the Chair to help the Working Group take stock "
+            "of the questions left open at its last two meetings.\n\n"
+            "It does not commit any delegation. It asks how the budget structure agreed in "
+            "*Council Resolution No. 1172* could be adapted to the growth of the "
+            "Organization's operations."
+        ),
+        questions=[
+            Question("Which costs should the assessed contributions cover in five years' time?"),
+            Question("How should the core structure grow when operations grow?", points=[
+                "Should a fixed share of project income fund the core structure "
+                "(see *document SC/12/4*)?",
+                {"text": "Which safeguards would Member States need?", "points": [
+                    "a ceiling on the share",
+                    "an annual report to the Standing Committee",
+                ]},
+            ]),
+            Question("Is the present reserve large enough to absorb a sudden fall in income?",
+                     points=["Would a target expressed in months of expenditure help?"]),
+            Question("What should the Working Group report to the Council at its next session?"),
+        ],
+        date=dt.date(2016, 3, 10),
+    )
+
+
+def sample_agenda() -> Agenda:
+    return Agenda(
+        body_name="Council",
+        session_number=96,
+        symbol="MC/2290",
+        date=dt.date(2009, 10, 1),
+        opens_on=dt.date(2009, 11, 24),
+        closes_on=dt.date(2009, 11, 27),
+        venue="Geneva",
+        items=[
+            AgendaItem("1", "Opening of the session"),
+            AgendaItem("2", "Credentials of representatives and observers"),
+            AgendaItem("3", "Election of officers"),
+            AgendaItem("4", "Adoption of the agenda", ["MC/2290"]),
+            AgendaItem("5", "Admission of new members and observers"),
+            AgendaItem("5.1", "Applications for membership", ["MC/2291", "MC/2292"]),
+            AgendaItem("5.2", "Applications for observership", ["MC/2293"]),
+            AgendaItem("6", "Report on the work of the Standing Committee", ["MC/2294"]),
+            AgendaItem("7", "Records and archives policy", ["MC/INF/301", "MC/2281/Add.1"]),
+            AgendaItem("8", "Any other business"),
+            AgendaItem("9", "Closure of the session"),
+        ],
+    )
+
+
+def sample_intervention(n: int) -> Statement:
+    """One intervention with nested points and a reply, numbered ``n`` to keep them apart."""
+    return Statement(
+        speaker=f"Delegation {n}",
+        points=[
+            "Welcomed the briefing and the *early* circulation of the documents.",
+            {"text": "Asked about the timetable of the consultations:", "points": [
+                "when the regional meetings would be held;",
+                {"text": "who would chair them.", "points": ["whether co-chairs rotate"]},
+            ]},
+            f"Offered to host meeting number {n} of the series.",
+        ],
+        replies=[Reply("the Director General", [
+            "The timetable will be circulated within two weeks.",
+            {"text": "Chairs will be proposed by the regional groups.",
+             "points": ["Rotation is foreseen."]},
+        ])],
+    )
+
+
+def sample_meeting_summary(interventions: int = 4) -> MeetingSummary:
+    floor = [
+        Statement("Ruritania", [
+            "Thanked the Administration for the clarity of the briefing.",
+            "Asked whether the consultations would lead to a binding text.",
+        ], replies=[Reply("the Director General", [
+            "The outcome is expected to be a set of non-binding commitments.",
+            {"text": "A first outline will be shared before the summer.", "points": [
+                "It will set out the themes and the calendar.",
+            ]},
+        ])]),
+        Statement("Freedonia", [
+            "Supported a lean, inclusive and state-led process.",
+            {"text": "Proposed that existing forums be used:", "points": [
+                "the annual dialogue of the Organization;",
+                "the regional consultative processes.",
+            ]},
+        ]),
+    ]
+    floor += [sample_intervention(n) for n in range(3, interventions + 1)]
+    return MeetingSummary(
+        title="Briefing to Member States and Observers on the regional consultations",
+        date=dt.date(2016, 10, 14),
+        venue="Conference room 4, Headquarters",
+        highlights_heading="Three points raised most often by delegations:",
+        highlights=[
+            "The consultations should be open to all Member States and observers.",
+            "The process should build on forums that already exist.",
+            "The Organization should publish a calendar as soon as possible.",
+        ],
+        statements=[
+            Statement("Anna Lindqvist", title="Director General", points=[
+                {"text": "Several decisions are still pending:", "points": [
+                    {"text": "the choice of co-facilitators;", "points": [
+                        "expected from the President of the Assembly next month",
+                    ]},
+                    "the share of work between the secretariats.",
+                ]},
+                "The Organization will keep Member States informed at every step.",
+            ]),
+            Statement("Tomas Okafor", title="Director, Policy Department", points=[
+                "The process will be led by Member States.",
+                "Thematic meetings will be held in each region during the coming year.",
+            ]),
+        ],
+        interventions=floor,
+        closing_statements=[Statement("Mei Tanaka", title="Chief of Staff (final remarks)", points=[
+            "Guidance from the Council at its next session would be welcome.",
+        ])],
+        conclusions_by="Director General Lindqvist",
+        conclusions=[
+            "Member States want a lean, transparent and inclusive process.",
+            "The Organization will publish a calendar and an outline.",
+            {"text": "Existing forums will be used as far as possible.", "points": [
+                "the annual dialogue", "the regional processes"]},
+        ],
+    )

@@ -1,0 +1,97 @@
+import copy
+import datetime as dt
+
+from docx.oxml.ns import qn
+
+from govbody.docx import Operative, build_redline, build_resolution
+from govbody.docx.samples import sample_resolution
+
+WHEN = dt.datetime(2008, 11, 20, 9, 30)
+
+
+def revisions():
+    before = sample_resolution(draft=True)
+    after = sample_resolution()
+    after.preamble[1] = "Mindful of the steady growth in the number of documents issued"
+    after.operative.insert(2, Operative("To invite Member States to deposit their records"))
+    del after.operative[0]
+    return before, after
+
+
+def resolved(opened, data: bytes, *, accept: bool) -> list[str]:
+    """Paragraph texts once every change is accepted (or rejected), as Word would do it."""
+    body = copy.deepcopy(opened(data).document.element.body)
+    keep, drop = (qn("w:ins"), qn("w:del")) if accept else (qn("w:del"), qn("w:ins"))
+    texts = []
+    for p in body.iter(qn("w:p")):
+        mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{drop}")
+        for element in list(p.iter(drop)):
+            if element.getparent().tag != qn("w:rPr"):
+                element.getparent().remove(element)
+        words = "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText")))
+        if mark is None or words:
+            texts.append(words)
+    return texts
+
+
+def body_of(opened, resolution) -> list[str]:
+    texts = opened(build_resolution(resolution)).texts
+    return texts[texts.index("RECORDS AND ARCHIVES POLICY"):texts.index("Annex to " + (
+        "draft resolution" if resolution.is_draft else "Council Resolution No. 1172 (XCV)"))]
+
+
+def test_accepting_every_change_gives_the_new_text(opened):
+    before, after = revisions()
+    texts = resolved(opened, build_redline(before, after, author="Secretariat", date=WHEN), accept=True)
+    assert texts[texts.index("RECORDS AND ARCHIVES POLICY"):] == body_of(opened, after)
+
+
+def test_rejecting_every_change_gives_the_old_text(opened):
+    before, after = revisions()
+    texts = resolved(opened, build_redline(before, after, author="Secretariat", date=WHEN), accept=False)
+    assert texts[texts.index("RECORDS AND ARCHIVES POLICY"):] == body_of(opened, before)
+
+
+def test_changes_are_word_level_and_signed(opened):
+    before, after = revisions()
+    doc = opened(build_redline(before, after, author="Secretariat", date=WHEN))
+    mindful = doc.find("Mindful")._p
+    deleted = ["".join(t.text for t in d.iter(qn("w:delText"))) for d in mindful.iter(qn("w:del"))]
+    inserted = ["".join(t.text for t in i.iter(qn("w:t"))) for i in mindful.iter(qn("w:ins"))]
+    assert "growing" in deleted and any("steady growth" in text for text in inserted)
+    assert "Mindful" not in "".join(deleted)  # unchanged words are not marked
+    changes = list(doc.document.element.body.iter(qn("w:ins"), qn("w:del")))
+    assert {c.get(qn("w:author")) for c in changes} == {"Secretariat"}
+    assert {c.get(qn("w:date")) for c in changes} == {"2008-11-20T09:30:00Z"}
+    ids = [c.get(qn("w:id")) for c in changes]
+    assert len(ids) == len(set(ids))
+
+
+def containing(doc, words: str, tag: str):
+    """The paragraphs whose text in ``tag`` elements (w:t or w:delText) holds ``words``."""
+    return [p for p in doc.paragraphs if words in "".join(t.text for t in p._p.iter(qn(tag)))]
+
+
+def test_added_and_removed_paragraphs_are_whole_tracked_paragraphs(opened):
+    before, after = revisions()
+    doc = opened(build_redline(before, after, author="Secretariat", date=WHEN))
+    added, = containing(doc, "To invite Member States", "w:t")
+    assert added._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is not None
+    assert added.style.name == "Operative Paragraph"
+    removed, = containing(doc, "To thank the Administration", "w:delText")
+    assert removed._p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+    assert removed.style.name == "Operative Paragraph"
+
+
+def test_redline_heads_with_the_new_revision(opened):
+    before, after = revisions()
+    doc = opened(build_redline(before, after, author="Secretariat", date=WHEN))
+    assert doc.texts[:2] == ["RESOLUTION No. 1172 (XCV)",
+                             "(Adopted by the Council at its 492nd meeting on 27 November 2008)"]
+    assert doc.document.core_properties.subject == "Council Resolution No. 1172 (XCV)"
+
+
+def test_identical_revisions_carry_no_changes(opened):
+    data = build_redline(sample_resolution(), sample_resolution(), author="A", date=WHEN)
+    body = opened(data).document.element.body
+    assert not list(body.iter(qn("w:ins"), qn("w:del")))
