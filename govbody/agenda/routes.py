@@ -1,3 +1,199 @@
-from flask import Blueprint
+"""The agenda drafting page of a session: items, order, documents, adoption, amendments."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from govbody.agenda import render, services
+from govbody.agenda.forms import ActionForm, AdoptForm, AgendaItemForm, EditItemForm, LinkDocumentForm, MoveForm
+from govbody.agenda.models import AgendaItem, AgendaItemDocument
+from govbody.core import access
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.forms import apply_errors
+from govbody.core.web import acting_user, add_panel
+from govbody.extensions import db
+from govbody.meetings.models import BodySession, Meeting
 
 bp = Blueprint("agenda", __name__, template_folder="templates")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        abort(403 if acting_user() else 401)
+
+
+def _drafter_for(body_session: BodySession) -> None:
+    _require(access.can_draft(acting_user(), body_session.body_id))
+
+
+def _meetings(body_session: BodySession) -> list[Meeting]:
+    return list(db.session.scalars(
+        sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(Meeting.number)))
+
+
+def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None = None,
+                 link_forms: dict[int, LinkDocumentForm] | None = None, adopt_form: AdoptForm | None = None,
+                 status: int = 200):
+    tree = services.agenda_tree(db.session, body_session)
+    add_form = add_form or AgendaItemForm(formdata=None)
+    add_form.parent_id.choices = [(0, "A new item")] + [(i.id, f"A sub-item of {i.number}. {i.title}") for i in tree]
+    meetings = _meetings(body_session)
+    adopt_form = adopt_form or AdoptForm(formdata=None)
+    adopt_form.meeting_id.choices = [(m.id, f"{m.ordinal} meeting, {m.date.day} {m.date:%B %Y}") for m in meetings]
+    forms = dict(link_forms or {})
+    for item in tree:
+        for it in (item, *item.children):
+            forms.setdefault(it.id, LinkDocumentForm(formdata=None, prefix=f"link{it.id}"))
+    return render_template(
+        "agenda/edit.html", s=body_session, agenda=tree, add_form=add_form, link_forms=forms,
+        adopt_form=adopt_form, meetings=meetings, amendments=services.amendments(db.session, body_session),
+        can_draft=access.can_draft(acting_user(), body_session.body_id)), status
+
+
+@bp.get("/sessions/<int:session_id>/agenda")
+def edit_agenda(session_id: int):
+    return _agenda_page(db.get_or_404(BodySession, session_id))
+
+
+@bp.post("/sessions/<int:session_id>/agenda/items")
+def add_item(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    _drafter_for(body_session)
+    form = AgendaItemForm()
+    form.parent_id.choices = [(0, "")] + [(i.id, "") for i in services.agenda_tree(db.session, body_session)]
+    if form.validate_on_submit():
+        parent = db.session.get(AgendaItem, form.parent_id.data) if form.parent_id.data else None
+        try:
+            item = services.add_item(db.session, body_session, title=form.title.data, parent=parent,
+                                     position=form.position.data, description=form.description.data or "",
+                                     by=acting_user())
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Item {item.number} was added.", "success")
+            return redirect(url_for(".edit_agenda", session_id=body_session.id, _anchor=f"item-{item.id}"))
+    return _agenda_page(body_session, add_form=form, status=422)
+
+
+@bp.route("/agenda-items/<int:item_id>/edit", methods=["GET", "POST"])
+def edit_item(item_id: int):
+    item = db.get_or_404(AgendaItem, item_id)
+    _drafter_for(item.session)
+    form = EditItemForm(obj=item)
+    if form.validate_on_submit():
+        try:
+            services.update_item(db.session, item, title=form.title.data, description=form.description.data or "",
+                                 by=acting_user())
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Item {item.number} was saved.", "success")
+            return redirect(url_for(".edit_agenda", session_id=item.session_id, _anchor=f"item-{item.id}"))
+    return render_template("agenda/item_form.html", form=form, item=item, s=item.session), \
+        422 if form.errors else 200
+
+
+@bp.post("/agenda-items/<int:item_id>/move")
+def move_item(item_id: int):
+    item = db.get_or_404(AgendaItem, item_id)
+    _drafter_for(item.session)
+    form = MoveForm()
+    if not form.validate_on_submit() or (form.offset.data is None and form.position.data is None):
+        abort(400)
+    if form.position.data is not None:
+        services.move_item_to(db.session, item, form.position.data, by=acting_user())
+    else:
+        services.move_item(db.session, item, form.offset.data, by=acting_user())
+    db.session.commit()
+    return redirect(url_for(".edit_agenda", session_id=item.session_id, _anchor=f"item-{item.id}"))
+
+
+@bp.post("/agenda-items/<int:item_id>/delete")
+def delete_item(item_id: int):
+    item = db.get_or_404(AgendaItem, item_id)
+    body_session = item.session
+    _drafter_for(body_session)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    number, title = item.number, item.title
+    services.delete_item(db.session, item, by=acting_user())
+    db.session.commit()
+    flash(f"Item {number} ({title}) was deleted.", "success")
+    return redirect(url_for(".edit_agenda", session_id=body_session.id))
+
+
+@bp.post("/agenda-items/<int:item_id>/documents")
+def link_document(item_id: int):
+    item = db.get_or_404(AgendaItem, item_id)
+    body_session = item.session
+    _drafter_for(body_session)
+    form = LinkDocumentForm(prefix=f"link{item.id}")
+    if form.validate_on_submit():
+        try:
+            link = services.link_document(db.session, item, form.symbol.data, by=acting_user())
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Document {link.symbol} was linked to item {item.number}.", "success")
+            return redirect(url_for(".edit_agenda", session_id=body_session.id, _anchor=f"item-{item_id}"))
+    return _agenda_page(body_session, link_forms={item_id: form}, status=422)
+
+
+@bp.post("/agenda-documents/<int:link_id>/delete")
+def unlink_document(link_id: int):
+    link = db.get_or_404(AgendaItemDocument, link_id)
+    item = link.agenda_item
+    _drafter_for(item.session)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    symbol = link.symbol
+    services.unlink_document(db.session, link, by=acting_user())
+    db.session.commit()
+    flash(f"Document {symbol} was removed from item {item.number}.", "success")
+    return redirect(url_for(".edit_agenda", session_id=item.session_id, _anchor=f"item-{item.id}"))
+
+
+@bp.post("/sessions/<int:session_id>/agenda/adopt")
+def adopt(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    _drafter_for(body_session)
+    form = AdoptForm()
+    form.meeting_id.choices = [(m.id, "") for m in _meetings(body_session)]
+    if form.validate_on_submit():
+        try:
+            services.adopt_agenda(db.session, body_session, db.session.get(Meeting, form.meeting_id.data),
+                                  by=acting_user())
+        except (ValidationError, ConflictError) as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The agenda was adopted; later changes are recorded as amendments to the agenda.", "success")
+            return redirect(url_for(".edit_agenda", session_id=body_session.id))
+    return _agenda_page(body_session, adopt_form=form, status=422 if request.method == "POST" else 200)
+
+
+@bp.get("/sessions/<int:session_id>/agenda.docx")
+def download(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    return Response(render.agenda_docx(db.session, body_session), mimetype=DOCX,
+                    headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(body_session)}"'})
+
+
+def session_panel(body_session: BodySession) -> Markup:
+    """Links to the agenda page and its DOCX, and the amendments once it is adopted."""
+    return Markup(render_template("agenda/_session_panel.html", s=body_session,
+                                  amendments=services.amendments(db.session, body_session),
+                                  can_draft=access.can_draft(acting_user(), body_session.body_id)))
+
+
+def init_app(app) -> None:
+    add_panel(app, "session", session_panel)

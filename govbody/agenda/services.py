@@ -140,3 +140,27 @@ def agenda_tree(session: Session, body_session: BodySession) -> list[AgendaItem]
                      selectinload(AgendaItem.documents))
             .order_by(AgendaItem.position))
     return list(session.scalars(stmt))
+
+
+def move_item_to(session: Session, item: AgendaItem, position: int, *, by=None) -> AgendaItem:
+    """Put an item at a 1-based place among its siblings (what dragging it does)."""
+    siblings = _siblings(session, item.session, item.parent)
+    position = max(1, min(position, len(siblings)))
+    offset = position - (siblings.index(item) + 1)
+    return move_item(session, item, offset, by=by) if offset else item
+
+
+def unlink_document(session: Session, link: AgendaItemDocument, *, by=None) -> None:
+    item = link.agenda_item
+    audit.record(session, "agenda.unlink", item, by=by, changes={"symbol": link.symbol})
+    _amend(session, item.session, f"Document {link.symbol} removed from item {item.number}",
+           {"symbol_removed": link.symbol}, by)
+    session.delete(link)
+    session.flush()
+
+
+def amendments(session: Session, body_session: BodySession) -> list[AgendaAmendment]:
+    """Changes made to the agenda after its adoption, oldest first."""
+    stmt = (sa.select(AgendaAmendment).where(AgendaAmendment.session_id == body_session.id)
+            .order_by(AgendaAmendment.created_at, AgendaAmendment.id))
+    return list(session.scalars(stmt))

@@ -1,1 +1,170 @@
-"""API endpoints of the nonpapers feature."""
+"""Non-papers: draft, read, circulate, revise; the DOCX and the question-by-question synthesis."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import pydantic
+from flask import Response, jsonify, url_for
+from pydantic import StringConstraints
+
+from govbody.api import bp
+from govbody.api.auth import require
+from govbody.api.common import Id, LongText, Payload, created, get_or_404, iso, parse, user
+from govbody.api.errors import ApiError
+from govbody.bodies.models import Body
+from govbody.core import access
+from govbody.extensions import db
+from govbody.meetings.models import BodySession
+from govbody.nonpapers import render, services
+from govbody.nonpapers.models import NonPaper
+
+TitleLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+AuthorLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+QuestionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=services.MAX_TEXT)]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class QuestionIn(Payload):
+    model_config = pydantic.ConfigDict(strict=True, extra="forbid")
+
+    text: QuestionText
+    # Checked by the service: strings or {"text", "points"}, three levels at most.
+    points: list[Any] = []
+    agenda_item_ids: list[Id] = []
+
+
+class NonPaperIn(Payload):
+    body_id: Id
+    session_id: Id | None = None
+    title: TitleLine
+    author_line: AuthorLine | None = None
+    introduction: LongText = ""
+    questions: Annotated[list[QuestionIn], pydantic.Field(max_length=services.MAX_QUESTIONS)]
+
+
+class NonPaperPatch(Payload):
+    session_id: Id | None = None
+    title: TitleLine | None = None
+    author_line: AuthorLine | None = None
+    introduction: LongText | None = None
+    questions: Annotated[list[QuestionIn], pydantic.Field(max_length=services.MAX_QUESTIONS)] | None = None
+
+
+def non_paper_json(paper: NonPaper) -> dict:
+    return {
+        "id": paper.id, "body_id": paper.body_id, "body_code": paper.body.code, "session_id": paper.session_id,
+        "title": paper.title, "author_line": paper.author_line, "introduction": paper.introduction,
+        "status": paper.status.value, "version": paper.version, "previous_id": paper.previous_id,
+        "circulated_at": iso(paper.circulated_at), "created_at": iso(paper.created_at),
+        "questions": [{"id": q.id, "number": q.number, "text": q.text, "points": q.points,
+                       "agenda_item_ids": [i.id for i in q.agenda_items]} for q in paper.questions],
+        "url": url_for("nonpapers.detail", paper_id=paper.id),
+        "docx_url": url_for("api.non_paper_docx", paper_id=paper.id),
+    }
+
+
+def _questions(items: list[QuestionIn]) -> list[services.QuestionInput]:
+    return [services.QuestionInput(q.text, q.points, q.agenda_item_ids) for q in items]
+
+
+def _session(session_id: int | None) -> BodySession | None:
+    if session_id is None:
+        return None
+    body_session = db.session.get(BodySession, session_id)
+    if body_session is None:
+        raise ApiError(422, "validation_error", "Some fields are missing or invalid.",
+                       {"session_id": f"No session has the id {session_id}."})
+    return body_session
+
+
+def visible_non_paper(paper_id: int) -> NonPaper:
+    """The non-paper, or 404 for one the caller may not see (a draft stays unknown to outsiders)."""
+    paper = db.session.get(NonPaper, paper_id) if 0 < paper_id < 2**63 else None
+    if paper is None or not access.can_view_non_paper(user(), paper):
+        raise ApiError(404, "not_found", f"No non-paper has the id {paper_id}.")
+    return paper
+
+
+@bp.post("/non-papers")
+def create_non_paper():
+    data = parse(NonPaperIn)
+    body = db.session.get(Body, data.body_id)
+    if body is None:
+        raise ApiError(422, "validation_error", "Some fields are missing or invalid.",
+                       {"body_id": f"No body has the id {data.body_id}."})
+    require(access.can_draft(user(), body.id))
+    paper = services.create_non_paper(
+        db.session, body, body_session=_session(data.session_id), title=data.title, author_line=data.author_line,
+        introduction=data.introduction, questions=_questions(data.questions), by=user())
+    db.session.commit()
+    return created(non_paper_json(paper))
+
+
+@bp.get("/non-papers/<int:paper_id>")
+def get_non_paper(paper_id: int):
+    return jsonify(non_paper_json(visible_non_paper(paper_id)))
+
+
+@bp.patch("/non-papers/<int:paper_id>")
+def update_non_paper(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    require(access.can_draft_non_paper(user(), paper))
+    data = parse(NonPaperPatch)
+    given = data.model_fields_set
+    body_session = _session(data.session_id) if "session_id" in given else paper.session
+    questions = _questions(data.questions) if data.questions is not None else [
+        services.QuestionInput(q.text, q.points, [i.id for i in q.agenda_items]) for q in paper.questions]
+    services.update_non_paper(
+        db.session, paper, body_session=body_session,
+        title=data.title if data.title is not None else paper.title,
+        author_line=data.author_line if data.author_line is not None else paper.author_line,
+        introduction=data.introduction if data.introduction is not None else paper.introduction,
+        questions=questions, by=user())
+    db.session.commit()
+    return jsonify(non_paper_json(paper))
+
+
+@bp.post("/non-papers/<int:paper_id>/circulate")
+def circulate_non_paper(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    require(access.can_draft_non_paper(user(), paper))
+    services.circulate(db.session, paper, by=user())
+    db.session.commit()
+    return jsonify(non_paper_json(paper))
+
+
+@bp.post("/non-papers/<int:paper_id>/revise")
+def revise_non_paper(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    require(access.can_draft_non_paper(user(), paper))
+    revision = services.revise(db.session, paper, by=user())
+    db.session.commit()
+    return created(non_paper_json(revision))
+
+
+@bp.get("/non-papers/<int:paper_id>.docx")
+def non_paper_docx(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    return Response(render.non_paper_docx(paper), mimetype=DOCX,
+                    headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(paper)}"'})
+
+
+def _synthesis_json(result: services.Synthesis) -> dict:
+    return {
+        "non_paper_id": result.paper.id,
+        "questions": [{
+            "id": sq.question.id, "number": sq.question.number, "text": sq.question.text, "count": sq.count,
+            "interventions": [{"speaker": e.speaker, "on_behalf_of": e.on_behalf_of, "kind": e.kind,
+                               "meeting_number": e.meeting.number, "points": e.points,
+                               "replies": [{"speaker": r.speaker, "points": r.points} for r in e.replies]}
+                              for e in sq.entries],
+        } for sq in result.questions],
+        "unaddressed": [q.number for q in result.unaddressed],
+    }
+
+
+@bp.get("/non-papers/<int:paper_id>/synthesis")
+def non_paper_synthesis(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    require(access.can_view_synthesis(user(), paper))
+    return jsonify(_synthesis_json(services.synthesis(db.session, paper)))

@@ -119,3 +119,15 @@ def can_view_intervention(user: Any, intervention: Any, *, summary_published: bo
     if summary_published:
         return True
     return u is not None and u.delegation_id is not None and u.delegation_id == intervention.delegation_id
+
+
+# Non-papers and their synthesis (issue 5).
+
+def can_draft_non_paper(user: Any, non_paper: Any) -> bool:
+    """Edit, circulate and revise a non-paper: the chairs of its body and the secretariat."""
+    return can_draft(user, non_paper.body_id)
+
+
+def can_view_synthesis(user: Any, non_paper: Any) -> bool:
+    """What each delegation said per question is a working paper of the body's officers."""
+    return sees_body_drafts(user, non_paper.body_id)

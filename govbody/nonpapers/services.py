@@ -1,0 +1,295 @@
+"""Drafting, circulating and revising a chair's non-paper, and its question-by-question synthesis.
+
+A circulated non-paper is frozen: a change is a revision, a new version that points at
+the one it revises, which stays readable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from govbody.agenda.models import AgendaItem
+from govbody.bodies.models import Body
+from govbody.core import audit
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.models import utcnow
+from govbody.meetings.models import BodySession, Meeting
+from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
+
+DEFAULT_AUTHOR_LINE = "by the Chair on a personal basis"
+MAX_QUESTIONS = 100
+MAX_POINT_DEPTH = 3
+MAX_POINTS = 200
+MAX_TEXT = 10_000
+FIELDS = ["title", "author_line", "introduction", "session_id"]
+
+
+@dataclass
+class QuestionInput:
+    text: str
+    points: list = field(default_factory=list)
+    agenda_item_ids: list[int] = field(default_factory=list)
+
+
+# -- points: strings or {"text", "points"}, three levels at most -----------------------------
+
+def point_errors(points: Any, where: str, depth: int = 1) -> dict[str, str]:
+    """Field errors for a points list that is not exactly the contract's shape."""
+    if not isinstance(points, list):
+        return {where: "Points are a list of strings or {\"text\", \"points\"} objects."}
+    if len(points) > MAX_POINTS:
+        return {where: f"At most {MAX_POINTS} points."}
+    errors: dict[str, str] = {}
+    for i, point in enumerate(points):
+        here = f"{where}.{i}"
+        if isinstance(point, str):
+            if not point.strip():
+                errors[here] = "A point cannot be empty."
+            elif len(point) > MAX_TEXT:
+                errors[here] = f"A point is at most {MAX_TEXT} characters."
+            continue
+        if not isinstance(point, dict):
+            errors[here] = "A point is a string or an object with \"text\" and \"points\"."
+            continue
+        unknown = set(point) - {"text", "points"}
+        if unknown:
+            errors[here] = f"Unknown keys: {', '.join(sorted(unknown))}."
+            continue
+        text = point.get("text")
+        if not isinstance(text, str) or not text.strip():
+            errors[f"{here}.text"] = "A point needs a text."
+        elif len(text) > MAX_TEXT:
+            errors[f"{here}.text"] = f"A point is at most {MAX_TEXT} characters."
+        children = point.get("points", [])
+        if children and depth >= MAX_POINT_DEPTH:
+            errors[f"{here}.points"] = f"Points nest {MAX_POINT_DEPTH} levels at most."
+        else:
+            errors.update(point_errors(children, f"{here}.points", depth + 1))
+    return errors
+
+
+def clean_points(points: list) -> list:
+    """Trimmed points; an object without sub-points becomes a plain string."""
+    out: list = []
+    for point in points:
+        if isinstance(point, str):
+            out.append(point.strip())
+        elif point.get("points"):
+            out.append({"text": point["text"].strip(), "points": clean_points(point["points"])})
+        else:
+            out.append(point["text"].strip())
+    return out
+
+
+# -- drafting ---------------------------------------------------------------------------
+
+def _check(session: Session, body: Body, body_session: BodySession | None, title: str, author_line: str,
+           introduction: str, questions: list[QuestionInput]) -> dict[int, AgendaItem]:
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = "A non-paper needs a title line."
+    elif len(title) > 300:
+        errors["title"] = "The title line is at most 300 characters."
+    if len(author_line) > 300:
+        errors["author_line"] = "The author line is at most 300 characters."
+    if len(introduction) > 100_000:
+        errors["introduction"] = "The introduction is at most 100,000 characters."
+    if body_session is not None and body_session.body_id != body.id:
+        errors["session_id"] = "The session belongs to another body."
+    if len(questions) > MAX_QUESTIONS:
+        errors["questions"] = f"At most {MAX_QUESTIONS} questions."
+    wanted = {i for q in questions for i in q.agenda_item_ids}
+    items: dict[int, AgendaItem] = {}
+    if wanted:
+        stmt = sa.select(AgendaItem).join(BodySession, AgendaItem.session_id == BodySession.id).where(
+            AgendaItem.id.in_(wanted), BodySession.body_id == body.id)
+        if body_session is not None:
+            stmt = stmt.where(AgendaItem.session_id == body_session.id)
+        items = {item.id: item for item in session.scalars(stmt)}
+    for n, question in enumerate(questions):
+        if not isinstance(question.text, str) or not question.text.strip():
+            errors[f"questions.{n}.text"] = "A question needs a text."
+        elif len(question.text) > MAX_TEXT:
+            errors[f"questions.{n}.text"] = f"A question is at most {MAX_TEXT} characters."
+        errors.update(point_errors(question.points, f"questions.{n}.points"))
+        missing = [i for i in question.agenda_item_ids if i not in items]
+        if missing:
+            errors[f"questions.{n}.agenda_item_ids"] = (
+                "Link agenda items of the non-paper's session only." if body_session is not None
+                else "Link agenda items of the body's sessions only.")
+    if errors:
+        raise ValidationError("The non-paper was not saved.", errors)
+    return items
+
+
+def _set_questions(paper: NonPaper, questions: list[QuestionInput], items: dict[int, AgendaItem]) -> None:
+    paper.questions = [
+        Question(position=n, text=q.text.strip(), points=clean_points(q.points),
+                 agenda_items=[items[i] for i in dict.fromkeys(q.agenda_item_ids)])
+        for n, q in enumerate(questions, start=1)
+    ]
+
+
+def _snapshot(paper: NonPaper) -> dict:
+    values = audit.snapshot(paper, FIELDS)
+    values["questions"] = [q.text for q in paper.questions]
+    return values
+
+
+def create_non_paper(session: Session, body: Body, *, title: str, body_session: BodySession | None = None,
+                     author_line: str | None = None, introduction: str = "",
+                     questions: list[QuestionInput] = (), by=None) -> NonPaper:
+    author_line = DEFAULT_AUTHOR_LINE if author_line is None else author_line.strip()
+    questions = list(questions)
+    items = _check(session, body, body_session, title, author_line, introduction, questions)
+    paper = NonPaper(body=body, session=body_session, title=title.strip(), author_line=author_line,
+                     introduction=introduction, created_by_id=getattr(by, "id", None))
+    _set_questions(paper, questions, items)
+    session.add(paper)
+    session.flush()
+    audit.record(session, "nonpaper.create", paper, by=by, changes=_snapshot(paper))
+    return paper
+
+
+def _require_draft(paper: NonPaper) -> None:
+    if paper.status is not NonPaperStatus.draft:
+        raise ConflictError("This non-paper has been circulated and is frozen; revise it to make a new version.")
+
+
+def update_non_paper(session: Session, paper: NonPaper, *, title: str, author_line: str, introduction: str,
+                     questions: list[QuestionInput], body_session: BodySession | None = None, by=None) -> NonPaper:
+    _require_draft(paper)
+    questions = list(questions)
+    author_line = author_line.strip()
+    items = _check(session, paper.body, body_session, title, author_line, introduction, questions)
+    before = _snapshot(paper)
+    paper.title, paper.author_line, paper.introduction = title.strip(), author_line, introduction
+    paper.session = body_session
+    _set_questions(paper, questions, items)
+    session.flush()
+    if changes := audit.diff(before, _snapshot(paper)):
+        audit.record(session, "nonpaper.update", paper, by=by, changes=changes)
+    return paper
+
+
+def circulate(session: Session, paper: NonPaper, *, by=None) -> NonPaper:
+    _require_draft(paper)
+    if not paper.questions:
+        raise ValidationError("The non-paper was not circulated.",
+                              {"questions": "A non-paper needs at least one question to be circulated."})
+    paper.status = NonPaperStatus.circulated
+    paper.circulated_at = utcnow()
+    session.flush()
+    audit.record(session, "nonpaper.circulate", paper, by=by, changes={"version": paper.version})
+    return paper
+
+
+def newer_version(session: Session, paper: NonPaper) -> NonPaper | None:
+    return session.scalar(sa.select(NonPaper).where(NonPaper.previous_id == paper.id).limit(1))
+
+
+def revise(session: Session, paper: NonPaper, *, by=None) -> NonPaper:
+    """A new draft version copying a circulated one; the circulated text stays as it was."""
+    if paper.status is not NonPaperStatus.circulated:
+        raise ConflictError("Only a circulated non-paper is revised; edit the draft instead.")
+    if (newer := newer_version(session, paper)) is not None:
+        raise ConflictError(f"This non-paper already has a version {newer.version}.")
+    revision = NonPaper(body_id=paper.body_id, session_id=paper.session_id, title=paper.title,
+                        author_line=paper.author_line, introduction=paper.introduction,
+                        version=paper.version + 1, previous=paper, created_by_id=getattr(by, "id", None))
+    revision.questions = [Question(position=q.position, text=q.text, points=list(q.points),
+                                   agenda_items=list(q.agenda_items)) for q in paper.questions]
+    session.add(revision)
+    session.flush()
+    audit.record(session, "nonpaper.revise", revision, by=by,
+                 changes={"previous_id": paper.id, "version": revision.version})
+    return revision
+
+
+def versions(session: Session, paper: NonPaper) -> list[NonPaper]:
+    """Every version of the non-paper, oldest first."""
+    chain = [paper]
+    seen = {paper.id}
+    while chain[0].previous is not None and chain[0].previous.id not in seen:
+        chain.insert(0, chain[0].previous)
+        seen.add(chain[0].id)
+    while (newer := newer_version(session, chain[-1])) is not None and newer.id not in seen:
+        chain.append(newer)
+        seen.add(newer.id)
+    return chain
+
+
+# -- the question-by-question synthesis --------------------------------------------------
+
+@dataclass
+class SynthesisReply:
+    speaker: str
+    points: list
+
+
+@dataclass
+class SynthesisEntry:
+    speaker: str
+    meeting: Meeting
+    points: list
+    kind: str
+    on_behalf_of: str = ""
+    replies: list[SynthesisReply] = field(default_factory=list)
+
+
+@dataclass
+class SynthesisQuestion:
+    question: Question
+    entries: list[SynthesisEntry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Delegations that addressed the question (a reply does not count as addressing it)."""
+        return len({e.speaker for e in self.entries if e.kind != "reply"})
+
+
+@dataclass
+class Synthesis:
+    paper: NonPaper
+    questions: list[SynthesisQuestion]
+
+    @property
+    def unaddressed(self) -> list[Question]:
+        return [q.question for q in self.questions if not q.entries]
+
+
+def synthesis(session: Session, paper: NonPaper) -> Synthesis:
+    """Each question with every intervention that addressed it, in meeting order."""
+    from govbody.interventions.models import Intervention, intervention_questions
+
+    question_ids = [q.id for q in paper.questions]
+    rows = []
+    if question_ids:
+        stmt = (sa.select(intervention_questions.c.question_id, Intervention)
+                .join(Intervention, Intervention.id == intervention_questions.c.intervention_id)
+                .join(Meeting, Meeting.id == Intervention.meeting_id)
+                .where(intervention_questions.c.question_id.in_(question_ids))
+                .options(selectinload(Intervention.delegation), selectinload(Intervention.meeting),
+                         selectinload(Intervention.replies).selectinload(Intervention.delegation))
+                .order_by(Meeting.number, Intervention.position))
+        rows = list(session.execute(stmt))
+    tagged: dict[int, list] = {}
+    for question_id, intervention in rows:
+        tagged.setdefault(question_id, []).append(intervention)
+    result = []
+    for question in paper.questions:
+        interventions = tagged.get(question.id, [])
+        ids = {i.id for i in interventions}
+        entries = []
+        for i in interventions:
+            if i.reply_to_id in ids:
+                continue  # shown under the intervention it answers
+            entries.append(SynthesisEntry(
+                speaker=i.speaker, meeting=i.meeting, points=list(i.points or []), kind=i.kind.value,
+                on_behalf_of=i.on_behalf_of,
+                replies=[SynthesisReply(r.speaker, list(r.points or [])) for r in i.replies]))
+        result.append(SynthesisQuestion(question, entries))
+    return Synthesis(paper, result)
