@@ -49,7 +49,7 @@ def users():
             return redirect(url_for(".users"))
     listed = db.session.scalars(sa.select(User).options(selectinload(User.bodies), selectinload(User.delegation),
                                                         selectinload(User.tokens)).order_by(User.email))
-    return render_template("accounts/users.html", form=form, users=list(listed)), 422 if form.errors else 200
+    return render_template("accounts/users.html", form=form, users=list(listed))
 
 
 def _user_action(user_id: int, action) -> object:

@@ -48,8 +48,8 @@ def login():
             session["logged_in_at"] = session["seen_at"] = time.time()
             flash(f"Logged in as {user.email}.", "success")
             return redirect(_safe_next(request.args.get("next")))
-    status = 422 if form.is_submitted() else 200
-    return render_template("accounts/login.html", form=form), status
+    # A rejected form is re-shown with 200: browsers log 4xx page loads as console errors.
+    return render_template("accounts/login.html", form=form)
 
 
 @bp.post("/logout")

@@ -76,7 +76,7 @@ def create_body():
             db.session.commit()
             flash(f"The {body.name} was created.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
-    return render_template("bodies/form.html", form=form, body=None), 422 if form.errors else 200
+    return render_template("bodies/form.html", form=form, body=None)
 
 
 @bp.route("/bodies/<int:body_id>/edit", methods=["GET", "POST"])
@@ -102,7 +102,7 @@ def edit_body(body_id: int):
             db.session.commit()
             flash("The body was saved.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
-    return render_template("bodies/form.html", form=form, body=body), 422 if form.errors else 200
+    return render_template("bodies/form.html", form=form, body=body)
 
 
 @bp.get("/delegations")

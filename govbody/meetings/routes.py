@@ -62,7 +62,7 @@ def create_session(body_id: int):
             db.session.commit()
             flash(f"The {body_session.title} was created.", "success")
             return redirect(url_for(".session_detail", session_id=body_session.id))
-    return render_template("meetings/session_form.html", form=form, body=body, s=None), 422 if form.errors else 200
+    return render_template("meetings/session_form.html", form=form, body=body, s=None)
 
 
 @bp.route("/sessions/<int:session_id>/edit", methods=["GET", "POST"])
@@ -84,8 +84,7 @@ def edit_session(session_id: int):
             db.session.commit()
             flash("The session was saved.", "success")
             return redirect(url_for(".session_detail", session_id=body_session.id))
-    return (render_template("meetings/session_form.html", form=form, body=body_session.body, s=body_session),
-            422 if form.errors else 200)
+    return render_template("meetings/session_form.html", form=form, body=body_session.body, s=body_session)
 
 
 @bp.route("/sessions/<int:session_id>/meetings/new", methods=["GET", "POST"])
@@ -109,8 +108,7 @@ def create_meeting(session_id: int):
             flash(f"The {meeting.ordinal} meeting was created.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
     next_number = services.next_meeting_number(db.session, body_session.body)
-    return (render_template("meetings/meeting_form.html", form=form, s=body_session, next_number=next_number),
-            422 if form.errors else 200)
+    return render_template("meetings/meeting_form.html", form=form, s=body_session, next_number=next_number)
 
 
 @bp.get("/meetings/<int:meeting_id>")

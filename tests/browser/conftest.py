@@ -1,0 +1,152 @@
+"""A real browser: Debian's Chromium driven by Playwright against the app on a loopback port.
+
+Each test module gets a fresh SQLite database and its own server. Every page a test opens
+is watched: a console error or a failed request fails the test.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("GOVBODY_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(os.environ.get("GOVBODY_SCREENSHOTS", Path(__file__).parents[2] / "artifacts" / "screenshots"))
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _chromium_missing() -> str | None:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM}: apt-get install chromium (scripts/test does it as root)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed: pip install -e '.[test]'"
+    return None
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """The app on a free loopback port, with its own database: yields (base_url, app)."""
+    if reason := _chromium_missing():
+        pytest.skip(reason)
+    from flask_migrate import upgrade
+    from werkzeug.serving import make_server
+
+    from govbody import create_app
+    from govbody.extensions import db
+
+    url = "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
+    app = create_app({"SECRET_KEY": "browser tests", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", app
+    server.shutdown()
+    thread.join(5)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if reason := _chromium_missing():
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Console errors and failed requests seen on a page."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        self.expect_offline = False
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", lambda r: r.status >= 500 and self.problems.append(f"{r.status}: {r.url}"))
+
+    def _failed(self, request) -> None:
+        # A request cancelled because the page moved on (ERR_ABORTED) is not a failure.
+        if self.expect_offline or "ERR_ABORTED" in (request.failure or ""):
+            return
+        self.problems.append(f"failed request: {request.method} {request.url} {request.failure}")
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watch = PageWatch(page)
+    page.watch = watch
+    yield page
+    context.close()
+    assert watch.problems == [], "\n".join(watch.problems)
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """axe-core's serious and critical violations on the current page, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        if violation.get("impact") in impacts:
+            targets = [", ".join(n["target"]) for n in violation["nodes"][:3]]
+            found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return found
+
+
+def check_page(page, name: str) -> None:
+    """axe clean at serious and critical, and full-page screenshots at desktop and phone widths."""
+    assert axe_violations(page) == [], f"{name}: " + "\n".join(axe_violations(page))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=True)
+    page.set_viewport_size(size)
+
+
+def create_user(app, email: str, role: str, password: str = "browser test password", **scope) -> None:
+    from govbody.accounts.services import create_user as create
+    from govbody.extensions import db
+
+    with app.app_context():
+        create(db.session, email, role=role, password=password, **scope)
+        db.session.commit()
+
+
+def load_demo(app) -> None:
+    from govbody import demo
+    from govbody.extensions import db
+
+    with app.app_context():
+        if not demo.already_loaded(db.session):
+            demo.load(db.session)
+            db.session.commit()
+
+
+def keyboard_login(page, email: str, password: str = "browser test password") -> None:
+    """Log in with the keyboard only: tab to the fields, type, press Enter."""
+    page.goto("/login")
+    page.get_by_label("E-mail").focus()
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/")
