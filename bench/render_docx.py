@@ -7,35 +7,12 @@ and poppler-utils (pdftoppm).
 """
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
 
-from govbody.docx import (build_agenda, build_meeting_summary, build_non_paper,
-                          build_numbered_document, build_redline, build_resolution, samples)
-from govbody.docx.data import Operative
 from govbody.docx.pdf import convert_to_pdf, page_count
-
-
-def sample_files() -> dict[str, bytes]:
-    """Every kind, built from the fictional samples; the redline compares draft and adopted."""
-    draft = samples.sample_resolution(draft=True)
-    adopted = samples.sample_resolution()
-    adopted.preamble[1] = "Mindful of the steady growth in the number of documents issued"
-    adopted.operative.insert(2, Operative("To invite Member States to deposit their own "
-                                          "records of the sessions with the archive"))
-    return {
-        "numbered": build_numbered_document(samples.sample_numbered_document()),
-        "resolution": build_resolution(adopted),
-        "draft-resolution": build_resolution(draft),
-        "non-paper": build_non_paper(samples.sample_non_paper()),
-        "agenda": build_agenda(samples.sample_agenda(),
-                               link_for=lambda symbol: f"https://example.org/documents/{symbol}"),
-        "meeting-summary": build_meeting_summary(samples.sample_meeting_summary()),
-        "redline": build_redline(draft, adopted, author="Secretariat",
-                                 date=dt.datetime(2008, 11, 20, 9, 30)),
-    }
+from govbody.docx.samples import sample_files
 
 
 def main(outdir: str) -> None:

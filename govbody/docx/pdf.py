@@ -48,7 +48,8 @@ def page_count(pdf: Path) -> int:
     return len(_PAGE.findall(Path(pdf).read_bytes()))
 
 
-def pdf_text(pdf: Path) -> str:
-    """The text of a PDF in reading order (needs pdftotext from poppler-utils)."""
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    """The text of a PDF, or of one page of it (needs pdftotext from poppler-utils)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout

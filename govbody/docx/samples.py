@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from govbody.docx.agenda import build_agenda
 from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
                                NumberedDocument, Operative, Question, Reply, Resolution, Section,
                                Statement)
+from govbody.docx.nonpaper import build_non_paper
+from govbody.docx.numbered import build_numbered_document
+from govbody.docx.redline import build_redline
+from govbody.docx.resolution import build_resolution
+from govbody.docx.summary import build_meeting_summary
 
 ANNEX_TEXT = """\
 # Part I: Principles
@@ -233,3 +239,23 @@ def sample_meeting_summary(interventions: int = 4) -> MeetingSummary:
                 "the annual dialogue", "the regional processes"]},
         ],
     )
+
+
+def sample_files() -> dict[str, bytes]:
+    """Every kind built from the samples; the redline compares the draft with a revision."""
+    draft = sample_resolution(draft=True)
+    adopted = sample_resolution()
+    adopted.preamble[1] = "Mindful of the steady growth in the number of documents issued"
+    adopted.operative.insert(2, Operative("To invite Member States to deposit their own "
+                                          "records of the sessions with the archive"))
+    return {
+        "numbered": build_numbered_document(sample_numbered_document()),
+        "resolution": build_resolution(adopted),
+        "draft-resolution": build_resolution(draft),
+        "non-paper": build_non_paper(sample_non_paper()),
+        "agenda": build_agenda(sample_agenda(),
+                               link_for=lambda symbol: f"https://example.org/documents/{symbol}"),
+        "meeting-summary": build_meeting_summary(sample_meeting_summary()),
+        "redline": build_redline(draft, adopted, author="Secretariat",
+                                 date=dt.datetime(2008, 11, 20, 9, 30)),
+    }

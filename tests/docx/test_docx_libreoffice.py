@@ -1,0 +1,90 @@
+"""Every kind opens in LibreOffice and lays out as a reader expects (one soffice run)."""
+import re
+import shutil
+
+import pytest
+
+from govbody.docx.pdf import convert_to_pdf, page_count, pdf_text, soffice
+from govbody.docx.samples import sample_files
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: apt-get install libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("pdf")
+    paths = []
+    for kind, data in sample_files().items():
+        path = folder / f"{kind}.docx"
+        path.write_bytes(data)
+        paths.append(path)
+    return {pdf.stem: pdf for pdf in convert_to_pdf(paths, folder)}
+
+
+@pytest.fixture
+def text(pdfs):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not installed: apt-get install poppler-utils")
+    return lambda kind, page=None: re.sub(r"[ \t]+", " ", pdf_text(pdfs[kind], page))
+
+
+@pytest.mark.parametrize("kind, low, high", [
+    ("numbered", 3, 4), ("resolution", 2, 2), ("draft-resolution", 2, 2), ("non-paper", 1, 1),
+    ("agenda", 1, 1), ("meeting-summary", 2, 3), ("redline", 1, 2),
+])
+def test_every_kind_converts_to_a_plausible_number_of_pages(pdfs, kind, low, high):
+    assert low <= page_count(pdfs[kind]) <= high
+
+
+def test_numbered_document_first_page_has_cover_and_no_running_header(text):
+    first = text("numbered", 1)
+    assert "MC/INF/301" in first and "Original: English" in first
+    assert "NINETY-SIXTH SESSION" in first
+    assert "Page 1" not in first
+    assert re.search(r"^ ?1\. This document sets out", first, re.M)
+    assert re.search(r"^ ?3\. The question was first raised", first, re.M)  # runs on in section II
+
+
+def test_numbered_document_later_pages_carry_symbol_and_page_number(pdfs, text):
+    for page in range(2, page_count(pdfs["numbered"]) + 1):
+        header = text("numbered", page).strip().splitlines()[:2]
+        assert [line.strip() for line in header] == ["MC/INF/301", f"Page {page}"]
+
+
+def test_resolution_numbers_and_letters_are_laid_out(text):
+    page = text("resolution", 1)
+    assert "RESOLUTION No. 1172 (XCV)" in page
+    for number in ("1. To thank", "2. To adopt", "3. To invite", "4. To request", "5. To review"):
+        assert number in page
+    assert "(a) the languages" in page and "(c) the resources" in page
+    annex = text("resolution", 2)
+    assert annex.lstrip().startswith("Annex to Council Resolution No. 1172 (XCV)")
+    assert "(b) the requests for access" in annex
+
+
+def test_draft_reads_draft_resolution(text):
+    first = text("draft-resolution", 1)
+    assert "DRAFT RESOLUTION" in first and "Adopted" not in first
+
+
+def test_summary_shows_bullets_and_indented_replies(text):
+    page = text("meeting-summary", 1)
+    assert "• Thanked the Administration" in page
+    reply = next(line for line in page.splitlines() if "Reply from the Director General:" in line)
+    speaker = next(line for line in page.splitlines() if line.strip() == "Ruritania")
+    assert len(reply) - len(reply.lstrip()) > len(speaker) - len(speaker.lstrip())
+
+
+def test_non_paper_and_agenda_numbers(text):
+    paper = text("non-paper", 1)
+    assert "Questions for consideration:" in paper
+    assert "1. Which costs" in paper and "4. What should the Working Group" in paper
+    agenda = text("agenda", 1)
+    assert "PROVISIONAL AGENDA" in agenda and "5.1 Applications for membership" in agenda
+
+
+def test_redline_shows_both_revisions(text):
+    page = text("redline", 1)
+    assert "growing" in page and "steady growth" in page
