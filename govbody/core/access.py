@@ -131,3 +131,17 @@ def can_draft_non_paper(user: Any, non_paper: Any) -> bool:
 def can_view_synthesis(user: Any, non_paper: Any) -> bool:
     """What each delegation said per question is a working paper of the body's officers."""
     return sees_body_drafts(user, non_paper.body_id)
+
+
+# Interventions and meeting summaries.
+
+def can_view_summary(user: Any, meeting: Any, summary: Any) -> bool:
+    """A published summary is public; before that, the body's officers and the secretariat see it."""
+    return (summary is not None and summary.published) or sees_body_drafts(user, meeting.body_id)
+
+
+def can_propose_correction(user: Any, intervention: Any) -> bool:
+    """A delegate proposes corrections to its own delegation's interventions only."""
+    u = _user(user)
+    return (u is not None and u.role is Role.delegate and u.delegation_id is not None
+            and u.delegation_id == intervention.delegation_id)
