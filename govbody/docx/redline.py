@@ -72,10 +72,26 @@ def _pairs(old: list[Printed], new: list[Printed]) -> Iterator[tuple[Printed | N
         yield from ((None, n) for n in news)
 
 
+def _word_changes(a: list[Span], b: list[Span]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, with a lone space between two changes folded into them, so that
+    a rewritten phrase reads as one deletion and one insertion rather than word by word."""
+    merged: list[list] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        gap = len(merged) >= 2 and merged[-1][0] == "equal" and merged[-2][0] != "equal" and all(
+            not w.text.strip() for w in a[merged[-1][1]:merged[-1][2]])
+        if op != "equal" and gap:
+            merged.pop()
+            merged[-1] = ["replace", merged[-1][1], i2, merged[-1][3], j2]
+        elif op != "equal" and merged and merged[-1][0] != "equal":
+            merged[-1] = ["replace", merged[-1][1], i2, merged[-1][3], j2]
+        else:
+            merged.append([op, i1, i2, j1, j2])
+    return [tuple(m) for m in merged]
+
+
 def _write_changes(p, before: Printed, after: Printed, revision: _Revision, w) -> None:
     a, b = _words(before.spans), _words(after.spans)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _word_changes(a, b):
         if op == "equal":
             w.add_content(p, _joined(b[j1:j2]))
             continue

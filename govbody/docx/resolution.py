@@ -117,7 +117,7 @@ def printed_paragraphs(resolution: Resolution) -> list[Printed]:
         Printed("Resolution title", caps(inline_spans(resolution.title))),
         Printed("Preamble", [Span(f"The {resolution.body_name},")]),
         *(Printed("Preamble", _preambular(text)) for text in resolution.preamble),
-        Printed("Preamble", [Span(formula, italic=True), Span(":")]),
+        Printed("Operative formula", [Span(formula, italic=True), Span(":")]),
     ]
     for i, operative in enumerate(resolution.operative):
         end = "." if i == len(resolution.operative) - 1 else ";"

@@ -136,7 +136,9 @@ PARAGRAPH_STYLES: list[Style] = [
     Style("Preamble", "Preamble", align="both", after=12, first_line=CM, house=True),
     Style("Operative Paragraph", "OperativeParagraph", align="both", after=12,
           numbering=(ListKind.OPERATIVE, 0), house=True),
-    Style("Operative Point", "OperativePoint", align="both", after=6,
+    Style("Operative formula", "OperativeFormula", align="both", after=12, first_line=CM,
+          keep_next=True, house=True),
+    Style("Operative Point", "OperativePoint", align="both", after=12,
           numbering=(ListKind.LETTER, 0), house=True),
     Style("Annex heading", "AnnexHeading", bold=True, align="center", after=12, keep_next=True,
           page_break_before=True, house=True),
@@ -149,11 +151,11 @@ PARAGRAPH_STYLES: list[Style] = [
     Style("Reply", "Reply", italic=True, left=CM, before=3, after=6, keep_next=True, house=True),
     # Agenda: the item numbers are the agenda's own ("2.1"), so they are typed, and every
     # title starts at the same tab whatever the depth.
-    Style("Agenda item", "AgendaItem", before=6, after=6, left=int(2.5 * CM),
-          hanging=int(2.5 * CM), keep_next=True, house=True),
-    Style("Agenda sub-item", "AgendaSubItem", after=6, left=int(2.5 * CM), hanging=int(1.5 * CM),
+    Style("Agenda item", "AgendaItem", before=6, after=6, left=2 * CM, hanging=2 * CM,
           keep_next=True, house=True),
-    Style("Agenda documents", "AgendaDocuments", size=11, after=6, left=int(2.5 * CM), house=True),
+    Style("Agenda sub-item", "AgendaSubItem", after=6, left=2 * CM, hanging=CM, keep_next=True,
+          house=True),
+    Style("Agenda documents", "AgendaDocuments", size=11, after=6, left=2 * CM, house=True),
     Style("header", "Header", size=10, align="right"),
     Style("footer", "Footer", size=10, align="center"),
     Style("footnote text", "FootnoteText", size=10, after=3),
@@ -325,6 +327,8 @@ def template_bytes() -> bytes:
     _write_styles(document.styles.element)
     _write_numbering(document.part.numbering_part.element)
     section = document.sections[0]
+    for attribute in [a for a in section._sectPr.attrib if "rsid" in a]:
+        del section._sectPr.attrib[attribute]  # revision ids of the sample, listed nowhere now
     section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
     section.left_margin = section.right_margin = Mm(MARGIN_MM)
     section.top_margin = section.bottom_margin = Mm(MARGIN_MM)

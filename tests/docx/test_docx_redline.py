@@ -95,3 +95,14 @@ def test_identical_revisions_carry_no_changes(opened):
     data = build_redline(sample_resolution(), sample_resolution(), author="A", date=WHEN)
     body = opened(data).document.element.body
     assert not list(body.iter(qn("w:ins"), qn("w:del")))
+
+
+def test_a_rewritten_phrase_is_one_deletion_and_one_insertion(opened):
+    before, after = sample_resolution(), sample_resolution()
+    after.preamble[2] = "Recognizing the lasting worth of a complete and public record"
+    doc = opened(build_redline(before, after, author="A", date=WHEN))
+    p = doc.find("Recognizing")._p
+    assert ["".join(t.text for t in d.iter(qn("w:delText"))) for d in p.iter(qn("w:del"))] == [
+        "value", " for Member States and for researchers"]
+    assert ["".join(t.text for t in i.iter(qn("w:t"))) for i in p.iter(qn("w:ins"))] == [
+        "lasting worth"]
