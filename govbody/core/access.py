@@ -133,6 +133,23 @@ def can_view_synthesis(user: Any, non_paper: Any) -> bool:
     return sees_body_drafts(user, non_paper.body_id)
 
 
+# Resolutions: amendments, and whose drafts a list of resolutions shows.
+
+def can_amend_resolution(user: Any, resolution: Any) -> bool:
+    """Record a delegation's amendment to a draft and accept or reject it."""
+    return can_draft(user, resolution.body_id)
+
+
+def resolution_draft_bodies(user: Any) -> bool | frozenset[int]:
+    """True when the user sees every body's draft resolutions, else the bodies whose drafts they see."""
+    if is_staff(user):
+        return True
+    u = _user(user)
+    if u is None or u.role not in (Role.chair, Role.rapporteur):
+        return frozenset()
+    return u.body_ids
+
+
 # Interventions and meeting summaries.
 
 def can_view_summary(user: Any, meeting: Any, summary: Any) -> bool:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
 
 if TYPE_CHECKING:
-    from govbody.bodies.models import Body
+    from govbody.bodies.models import Body, Delegation
     from govbody.meetings.models import BodySession, Meeting
 
 
@@ -53,6 +53,12 @@ class Resolution(IdMixin, TimestampMixin, Base):
     )
     annexes: Mapped[list[Annex]] = relationship(
         back_populates="resolution", order_by="Annex.position", cascade="all, delete-orphan"
+    )
+    amendments: Mapped[list[Amendment]] = relationship(
+        back_populates="resolution", order_by="Amendment.id", cascade="all, delete-orphan"
+    )
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="resolution", order_by="Revision.number", cascade="all, delete-orphan"
     )
 
     @property
@@ -98,3 +104,83 @@ class Annex(IdMixin, Base):
     text: Mapped[str] = mapped_column(sa.Text, default="")
 
     resolution: Mapped[Resolution] = relationship(back_populates="annexes")
+
+
+class ResolutionPart(enum.Enum):
+    preamble = "preamble"
+    operative = "operative"
+
+    @property
+    def label(self) -> str:
+        return {"preamble": "preambular paragraph", "operative": "operative paragraph"}[self.value]
+
+
+class AmendmentKind(enum.Enum):
+    insertion = "insertion"  # a new paragraph after the one named (or first, when none is)
+    deletion = "deletion"
+    replacement = "replacement"
+
+
+class AmendmentStatus(enum.Enum):
+    proposed = "proposed"
+    accepted = "accepted"
+    rejected = "rejected"
+
+
+class Amendment(IdMixin, TimestampMixin, Base):
+    """A delegation's proposal to insert, delete or replace one paragraph of a draft."""
+
+    __tablename__ = "resolution_amendments"
+    _repr_fields = ("id", "resolution_id", "kind", "status")
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"), index=True)
+    delegation_id: Mapped[int] = mapped_column(sa.ForeignKey("delegations.id", ondelete="RESTRICT"))
+    part: Mapped[ResolutionPart]
+    kind: Mapped[AmendmentKind]
+    # The paragraph as numbered when the amendment was tabled ("operative paragraph 3");
+    # 0 for an insertion at the top of the part.
+    paragraph_number: Mapped[int]
+    # The wording it amends, as tabled: accepting it after that wording changed is refused.
+    original_text: Mapped[str] = mapped_column(sa.Text, default="")
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    points: Mapped[list] = mapped_column(default=list)
+    rationale: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[AmendmentStatus] = mapped_column(default=AmendmentStatus.proposed)
+    decided_at: Mapped[dt.datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    resolution: Mapped[Resolution] = relationship(back_populates="amendments")
+    delegation: Mapped[Delegation] = relationship()
+
+    @property
+    def summary(self) -> str:
+        """"Replacement of operative paragraph 2", "Insertion after preambular paragraph 1"."""
+        label = self.part.label
+        if self.kind is AmendmentKind.insertion:
+            if self.paragraph_number == 0:
+                return f"New {label} at the beginning"
+            return f"New {label} after {label} {self.paragraph_number}"
+        return f"{self.kind.value.capitalize()} of {label} {self.paragraph_number}"
+
+
+class Revision(IdMixin, Base):
+    """The whole text of a draft at one moment; revisions are compared as a redline."""
+
+    __tablename__ = "resolution_revisions"
+    __table_args__ = (sa.UniqueConstraint("resolution_id", "number"),)
+    _repr_fields = ("id", "resolution_id", "number")
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(sa.String(300), default="")
+    amendment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("resolution_amendments.id", ondelete="SET NULL"))
+    # {"title", "operative_formula", "preamble": [str], "operative": [{"text", "points"}],
+    #  "annexes": [{"title", "text"}]}
+    snapshot: Mapped[dict] = mapped_column(default=dict)
+
+    resolution: Mapped[Resolution] = relationship(back_populates="revisions")
+    amendment: Mapped[Amendment | None] = relationship()

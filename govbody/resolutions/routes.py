@@ -1,3 +1,497 @@
-from flask import Blueprint
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from govbody.bodies.models import Body, Delegation
+from govbody.core import access
+from govbody.core.errors import ServiceError
+from govbody.core.forms import apply_errors
+from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.extensions import db
+from govbody.meetings.models import BodySession, Meeting
+from govbody.resolutions import downloads, render, services
+from govbody.resolutions.forms import (AdoptForm, AmendmentForm, AnnexForm, EmptyForm, ParagraphForm,
+                                       ResolutionForm, points_from_lines, points_to_lines)
+from govbody.resolutions.models import (Amendment, AmendmentKind, AmendmentStatus, Annex, OperativeParagraph,
+                                        PreambularParagraph, Resolution, ResolutionPart, ResolutionStatus)
 
 bp = Blueprint("resolutions", __name__, template_folder="templates")
+PER_PAGE = 20
+
+
+def init_app(app) -> None:
+    add_nav_link(app, "Resolutions", "resolutions.portal")
+    add_panel(app, "session", session_panel)
+    app.jinja_env.filters.update(annex_markdown=render.annex_html, redline=render.redline_words)
+
+
+def session_panel(body_session: BodySession) -> Markup:
+    user = acting_user()
+    drafts = access.resolution_draft_bodies(user)
+    stmt = services.search(draft_bodies=drafts, session_id=body_session.id)
+    resolutions = list(db.session.scalars(stmt.limit(100)))
+    return Markup(render_template("resolutions/_session_panel.html", s=body_session, resolutions=resolutions,
+                                  can_draft=access.can_draft(user, body_session.body_id)))
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        abort(403 if acting_user() else 401)
+
+
+def load(resolution_id: int) -> Resolution:
+    """The resolution, or 404 for whoever may not see it."""
+    resolution = db.session.get(Resolution, resolution_id) if 0 < resolution_id < 2**31 else None
+    if resolution is None or not access.can_view_resolution(acting_user(), resolution):
+        abort(404)
+    return resolution
+
+
+def load_draft(resolution_id: int) -> Resolution:
+    resolution = load(resolution_id)
+    _require(access.can_draft(acting_user(), resolution.body_id))
+    return resolution
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "").strip()
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+
+
+# The public portal.
+
+@bp.get("/resolutions")
+def portal():
+    body_code = request.args.get("body", "").strip() or None
+    session_id, year = _int_arg("session"), _int_arg("year")
+    q = request.args.get("q", "").strip()[:200]
+    page = max(_int_arg("page") or 1, 1)
+    stmt = services.search(draft_bodies=None, body_code=body_code, session_id=session_id, year=year, q=q)
+    rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)))
+    bodies = list(db.session.scalars(sa.select(Body).where(
+        Body.id.in_(sa.select(Resolution.body_id).where(Resolution.status == ResolutionStatus.adopted))
+    ).order_by(Body.name)))
+    sessions = []
+    if body_code:
+        sessions = list(db.session.scalars(sa.select(BodySession).join(BodySession.body).where(
+            sa.func.lower(Body.code) == body_code.lower()).order_by(BodySession.number.desc())))
+    years = sorted({d.year for d in db.session.scalars(sa.select(Resolution.adopted_on).where(
+        Resolution.status == ResolutionStatus.adopted).distinct()) if d}, reverse=True)
+    filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None}.items()
+               if v is not None}
+    return render_template("resolutions/portal.html", resolutions=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE,
+                           page=page, bodies=bodies, sessions=sessions, years=years, filters=filters,
+                           drafts_link=bool(access.resolution_draft_bodies(acting_user())))
+
+
+@bp.get("/resolutions/drafts")
+def drafts():
+    user = acting_user()
+    draft_bodies = access.resolution_draft_bodies(user)
+    _require(bool(draft_bodies))
+    stmt = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.draft)
+    withdrawn = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.withdrawn)
+    return render_template("resolutions/drafts.html", drafts=list(db.session.scalars(stmt.limit(200))),
+                           withdrawn=list(db.session.scalars(withdrawn.limit(50))))
+
+
+def _detail(resolution: Resolution):
+    text = render.snapshot(resolution)
+    return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
+                           superseded_by=services.superseded_by(db.session, resolution),
+                           can_draft=access.can_draft(acting_user(), resolution.body_id), form=EmptyForm())
+
+
+@bp.get("/resolutions/<int:resolution_id>")
+def detail(resolution_id: int):
+    return _detail(load(resolution_id))
+
+
+@bp.get("/resolutions/<code>/<int:number>")
+def cited(code: str, number: int):
+    """The address to cite: body code and number ("/resolutions/C/1150")."""
+    resolution = db.session.scalar(sa.select(Resolution).join(Resolution.body).where(
+        sa.func.lower(Body.code) == code.lower(), Resolution.number == number,
+        Resolution.status == ResolutionStatus.adopted))
+    if resolution is None:
+        abort(404)
+    return _detail(resolution)
+
+
+@bp.get("/resolutions/<int:resolution_id>.docx")
+def docx_file(resolution_id: int):
+    return downloads.send_docx(load(resolution_id))
+
+
+@bp.get("/resolutions/<int:resolution_id>.xml")
+def akn_file(resolution_id: int):
+    return downloads.send_akn(load(resolution_id))
+
+
+@bp.get("/resolutions/<int:resolution_id>.json")
+def json_file(resolution_id: int):
+    from govbody.api.resolutions import resolution_json
+
+    return jsonify(resolution_json(load(resolution_id)))
+
+
+# Drafting.
+
+def _supersedes_choices(form: ResolutionForm, body_id: int, exclude: int | None = None) -> None:
+    adopted = db.session.scalars(sa.select(Resolution).where(
+        Resolution.body_id == body_id, Resolution.status == ResolutionStatus.adopted,
+        Resolution.id != (exclude or 0)).order_by(Resolution.number.desc()).limit(500))
+    form.supersedes_id.choices = [(0, "— none —")] + [(r.id, f"{r.designation}: {r.title}") for r in adopted]
+
+
+def _done(message: str, resolution: Resolution, anchor: str = ""):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for(".edit", resolution_id=resolution.id) + anchor)
+
+
+@bp.route("/sessions/<int:session_id>/resolutions/new", methods=["GET", "POST"])
+def create(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    _require(access.can_draft(acting_user(), body_session.body_id))
+    form = ResolutionForm()
+    _supersedes_choices(form, body_session.body_id)
+    if form.validate_on_submit():
+        try:
+            resolution = services.create_resolution(
+                db.session, body_session.body, body_session, title=form.title.data,
+                operative_formula=form.operative_formula.data,
+                supersedes=db.session.get(Resolution, form.supersedes_id.data) if form.supersedes_id.data else None,
+                by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            return _done("The draft resolution was created. Add its paragraphs.", resolution)
+    return (render_template("resolutions/form.html", form=form, s=body_session, r=None),
+            422 if form.errors else 200)
+
+
+@bp.route("/resolutions/<int:resolution_id>/edit", methods=["GET", "POST"])
+def edit(resolution_id: int):
+    resolution = load_draft(resolution_id)
+    if resolution.status is not ResolutionStatus.draft:
+        flash("Only a draft can be edited.", "error")
+        return redirect(url_for(".detail", resolution_id=resolution.id))
+    form = ResolutionForm(obj=resolution)
+    _supersedes_choices(form, resolution.body_id, exclude=resolution.id)
+    if not form.is_submitted():
+        form.supersedes_id.data = resolution.supersedes_id or 0
+    if form.validate_on_submit():
+        try:
+            services.update_resolution(
+                db.session, resolution, by=acting_user(), title=form.title.data,
+                operative_formula=form.operative_formula.data,
+                supersedes=db.session.get(Resolution, form.supersedes_id.data) if form.supersedes_id.data else None)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            return _done("The title was saved.", resolution)
+    return (render_template("resolutions/edit.html", form=form, r=resolution, text=render.snapshot(resolution),
+                            layout=render.layout(resolution), add_preamble=ParagraphForm(prefix="preamble"),
+                            add_operative=ParagraphForm(prefix="operative"), add_annex=AnnexForm(prefix="annex"),
+                            button=EmptyForm(), points_to_lines=points_to_lines),
+            422 if form.errors else 200)
+
+
+def _part(name: str) -> ResolutionPart:
+    try:
+        return ResolutionPart(name)
+    except ValueError:
+        abort(404)
+
+
+def _paragraph(resolution: Resolution, part: ResolutionPart, paragraph_id: int):
+    model = PreambularParagraph if part is ResolutionPart.preamble else OperativeParagraph
+    paragraph = db.session.get(model, paragraph_id)
+    if paragraph is None or paragraph.resolution_id != resolution.id:
+        abort(404)
+    return paragraph
+
+
+@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/new")
+def add_paragraph(resolution_id: int, part: str):
+    resolution = load_draft(resolution_id)
+    which = _part(part)
+    form = ParagraphForm(prefix=which.value)
+    if form.validate_on_submit():
+        try:
+            row = services.add_paragraph(db.session, resolution, which, text=form.text.data,
+                                         points=points_from_lines(form.points.data), position=form.position.data,
+                                         by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            flash(" ".join(error.fields.values()) or error.message, "error")
+        else:
+            return _done(f"The {which.label} {row.position} was added.", resolution, f"#{which.value}")
+    else:
+        flash("The paragraph was not added: " + " ".join(e for errs in form.errors.values() for e in errs), "error")
+    return redirect(url_for(".edit", resolution_id=resolution.id) + f"#{which.value}")
+
+
+@bp.route("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/edit", methods=["GET", "POST"])
+def edit_paragraph(resolution_id: int, part: str, paragraph_id: int):
+    resolution = load_draft(resolution_id)
+    which = _part(part)
+    paragraph = _paragraph(resolution, which, paragraph_id)
+    form = ParagraphForm(obj=paragraph)
+    if not form.is_submitted() and which is ResolutionPart.operative:
+        form.points.data = points_to_lines(paragraph.points)
+    if form.validate_on_submit():
+        try:
+            services.update_paragraph(db.session, paragraph, text=form.text.data,
+                                      points=points_from_lines(form.points.data), by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            return _done(f"The {which.label} {paragraph.position} was saved.", resolution, f"#{which.value}")
+    return (render_template("resolutions/paragraph.html", form=form, r=resolution, part=which, paragraph=paragraph),
+            422 if form.errors else 200)
+
+
+@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/move")
+def move_paragraph(resolution_id: int, part: str, paragraph_id: int):
+    resolution = load_draft(resolution_id)
+    which = _part(part)
+    paragraph = _paragraph(resolution, which, paragraph_id)
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        services.move_paragraph(db.session, paragraph, -1 if form.direction.data == "up" else 1, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for(".edit", resolution_id=resolution.id))
+    return _done(f"The {which.label} is now number {paragraph.position}.", resolution, f"#{which.value}")
+
+
+@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/delete")
+def delete_paragraph(resolution_id: int, part: str, paragraph_id: int):
+    resolution = load_draft(resolution_id)
+    which = _part(part)
+    paragraph = _paragraph(resolution, which, paragraph_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    position = paragraph.position
+    try:
+        services.delete_paragraph(db.session, paragraph, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for(".edit", resolution_id=resolution.id))
+    return _done(f"The {which.label} {position} was deleted.", resolution, f"#{which.value}")
+
+
+def _annex(resolution: Resolution, annex_id: int) -> Annex:
+    annex = db.session.get(Annex, annex_id)
+    if annex is None or annex.resolution_id != resolution.id:
+        abort(404)
+    return annex
+
+
+@bp.post("/resolutions/<int:resolution_id>/annexes/new")
+def add_annex(resolution_id: int):
+    resolution = load_draft(resolution_id)
+    form = AnnexForm(prefix="annex")
+    if form.validate_on_submit():
+        try:
+            services.add_annex(db.session, resolution, title=form.title.data or "", text=form.text.data or "",
+                               by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            flash(" ".join(error.fields.values()) or error.message, "error")
+        else:
+            return _done("The annex was added.", resolution, "#annexes")
+    return redirect(url_for(".edit", resolution_id=resolution.id) + "#annexes")
+
+
+@bp.route("/resolutions/<int:resolution_id>/annexes/<int:annex_id>/edit", methods=["GET", "POST"])
+def edit_annex(resolution_id: int, annex_id: int):
+    resolution = load_draft(resolution_id)
+    annex = _annex(resolution, annex_id)
+    form = AnnexForm(obj=annex)
+    if form.validate_on_submit():
+        try:
+            services.update_annex(db.session, annex, title=form.title.data or "", text=form.text.data or "",
+                                  by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            return _done("The annex was saved.", resolution, "#annexes")
+    return (render_template("resolutions/annex.html", form=form, r=resolution, annex=annex),
+            422 if form.errors else 200)
+
+
+@bp.post("/resolutions/<int:resolution_id>/annexes/<int:annex_id>/<action>")
+def change_annex(resolution_id: int, annex_id: int, action: str):
+    resolution = load_draft(resolution_id)
+    annex = _annex(resolution, annex_id)
+    form = EmptyForm()
+    if action not in ("move", "delete") or not form.validate_on_submit():
+        abort(400)
+    try:
+        if action == "move":
+            services.move_annex(db.session, annex, -1 if form.direction.data == "up" else 1, by=acting_user())
+        else:
+            services.delete_annex(db.session, annex, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for(".edit", resolution_id=resolution.id))
+    return _done("The annex was moved." if action == "move" else "The annex was deleted.", resolution, "#annexes")
+
+
+@bp.post("/resolutions/<int:resolution_id>/preview")
+def preview(resolution_id: int):
+    """The draft in its layout with one paragraph as being typed (the live preview)."""
+    resolution = load_draft(resolution_id)
+    text = render.snapshot(resolution)
+    part, index = request.form.get("part", ""), request.form.get("index", "")
+    typed = request.form.get("text", "")[:20_000]
+    if part in ("preamble", "operative") and re.fullmatch(r"[0-9]{1,3}", index):
+        i = int(index)
+        rows = text[part]
+        item = typed if part == "preamble" else {"text": typed,
+                                                 "points": points_from_lines(request.form.get("points", ""))}
+        if i < len(rows):
+            rows[i] = item
+        else:
+            rows.append(item)
+    return render_template("resolutions/_text.html", r=resolution, text=text, layout=render.layout(resolution, text),
+                           highlight=(part, int(index) if index.isdigit() else -1))
+
+
+# Amendments and revisions.
+
+@bp.route("/resolutions/<int:resolution_id>/amendments", methods=["GET", "POST"])
+def amendments(resolution_id: int):
+    resolution = load(resolution_id)
+    user = acting_user()
+    can_amend = access.can_amend_resolution(user, resolution) and resolution.status is ResolutionStatus.draft
+    form = AmendmentForm()
+    form.delegation_id.choices = [(d.id, d.name) for d in db.session.scalars(
+        sa.select(Delegation).order_by(Delegation.name))]
+    if request.method == "POST":
+        _require(access.can_amend_resolution(user, resolution))
+        if form.validate_on_submit():
+            try:
+                services.propose_amendment(
+                    db.session, resolution, delegation=db.session.get(Delegation, form.delegation_id.data),
+                    part=ResolutionPart(form.part.data), kind=AmendmentKind(form.kind.data),
+                    paragraph_number=form.paragraph.data or 0, text=form.text.data or "",
+                    points=points_from_lines(form.points.data), rationale=form.rationale.data or "", by=user)
+            except ServiceError as error:
+                db.session.rollback()
+                apply_errors(form, error)
+            else:
+                db.session.commit()
+                flash("The amendment was recorded.", "success")
+                return redirect(url_for(".amendments", resolution_id=resolution.id))
+    return (render_template("resolutions/amendments.html", r=resolution, form=form, can_amend=can_amend,
+                            button=EmptyForm(), statuses=AmendmentStatus),
+            422 if form.errors else 200)
+
+
+@bp.post("/amendments/<int:amendment_id>/<decision>")
+def decide_amendment(amendment_id: int, decision: str):
+    amendment = db.get_or_404(Amendment, amendment_id)
+    resolution = load(amendment.resolution_id)
+    _require(access.can_amend_resolution(acting_user(), resolution))
+    if decision not in ("accept", "reject") or not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        if decision == "accept":
+            revision = services.accept_amendment(db.session, amendment, by=acting_user())
+            message = f"The amendment was accepted: revision {revision.number if revision else '—'}."
+        else:
+            services.reject_amendment(db.session, amendment, by=acting_user())
+            message = "The amendment was rejected."
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for(".amendments", resolution_id=resolution.id))
+
+
+@bp.get("/resolutions/<int:resolution_id>/revisions")
+def revisions(resolution_id: int):
+    resolution = load(resolution_id)
+    _require(access.sees_body_drafts(acting_user(), resolution.body_id))
+    return render_template("resolutions/revisions.html", r=resolution)
+
+
+@bp.get("/resolutions/<int:resolution_id>/redline")
+def redline(resolution_id: int):
+    resolution = load(resolution_id)
+    _require(access.sees_body_drafts(acting_user(), resolution.body_id))
+    numbers = [rev.number for rev in resolution.revisions]
+    if not numbers:
+        abort(404)
+    first = _int_arg("from") or (numbers[-2] if len(numbers) > 1 else numbers[-1])
+    last = _int_arg("to") or numbers[-1]
+    try:
+        before = services.get_revision(resolution, first, "from")
+        after = services.get_revision(resolution, last, "to")
+    except ServiceError:
+        abort(404)
+    return render_template("resolutions/redline.html", r=resolution, before=before, after=after,
+                           rows=render.redline_rows(before.snapshot, after.snapshot))
+
+
+# Adoption and withdrawal.
+
+@bp.route("/resolutions/<int:resolution_id>/adopt", methods=["GET", "POST"])
+def adopt(resolution_id: int):
+    resolution = load_draft(resolution_id)
+    if resolution.status is not ResolutionStatus.draft:
+        flash("Only a draft can be adopted.", "error")
+        return redirect(url_for(".detail", resolution_id=resolution.id))
+    form = AdoptForm()
+    meetings = list(db.session.scalars(sa.select(Meeting).where(Meeting.body_id == resolution.body_id)
+                                       .order_by(Meeting.number.desc()).limit(200)))
+    form.meeting_id.choices = [(m.id, f"{m.ordinal} meeting, {m.date.day} {m.date:%B %Y}") for m in meetings]
+    if form.validate_on_submit():
+        try:
+            services.adopt_resolution(db.session, resolution, db.session.get(Meeting, form.meeting_id.data),
+                                      number=form.number.data, by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{resolution.designation} was adopted.", "success")
+            return redirect(url_for(".detail", resolution_id=resolution.id))
+    return (render_template("resolutions/adopt.html", form=form, r=resolution,
+                            next_number=services.next_number(db.session, resolution.body)),
+            422 if form.errors else 200)
+
+
+@bp.post("/resolutions/<int:resolution_id>/withdraw")
+def withdraw(resolution_id: int):
+    resolution = load_draft(resolution_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        services.withdraw_resolution(db.session, resolution, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash("The draft resolution was withdrawn.", "success")
+    return redirect(url_for(".detail", resolution_id=resolution.id))

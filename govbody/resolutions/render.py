@@ -1,0 +1,168 @@
+"""Resolutions as the DOCX builders and pages see them: models and revision snapshots
+mapped onto ``govbody.docx.data``, and word-level redlines for the page."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from govbody import docx
+from govbody.core import markup
+from govbody.docx.resolution import adoption_line, annex_heading, heading
+from govbody.resolutions.models import Resolution
+
+_WORD = re.compile(r"\s+|\w+|[^\w\s]")
+_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def snapshot(resolution: Resolution) -> dict[str, Any]:
+    """The whole text of a resolution as plain JSON (what a revision keeps)."""
+    return {
+        "title": resolution.title,
+        "operative_formula": resolution.operative_formula,
+        "preamble": [p.text for p in resolution.preambular_paragraphs],
+        "operative": [{"text": p.text, "points": list(p.points or [])} for p in resolution.operative_paragraphs],
+        "annexes": [{"title": a.title, "text": a.text} for a in resolution.annexes],
+    }
+
+
+def point_text(point: Any) -> str:
+    return point if isinstance(point, str) else str(point.get("text", ""))
+
+
+def point_children(point: Any) -> list:
+    return [] if isinstance(point, str) else list(point.get("points") or [])
+
+
+def _flat_point(point: Any) -> str:
+    """A lettered sub-point with its own sub-points run in: "text: (i) ...; (ii) ..."."""
+    children = point_children(point)
+    if not children:
+        return point_text(point)
+    inner = "; ".join(f"({_ROMAN_SMALL[i % len(_ROMAN_SMALL)]}) {_flat_point(c)}" for i, c in enumerate(children))
+    return f"{point_text(point).rstrip(':;,. ')}: {inner}"
+
+
+def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_draft: bool = False) -> docx.Resolution:
+    """The builders' dataclass for a resolution, with its current text or a revision's."""
+    text = text or snapshot(resolution)
+    adopted = resolution.is_adopted and not as_draft
+    meeting = resolution.adopted_at_meeting if adopted else None
+    return docx.Resolution(
+        body_name=resolution.body.short_name,
+        session_number=resolution.session.number,
+        title=text["title"],
+        preamble=list(text["preamble"]),
+        operative=[docx.Operative(text=o["text"], points=[_flat_point(p) for p in o.get("points") or []])
+                   for o in text["operative"]],
+        operative_formula=text.get("operative_formula") or "Resolves",
+        number=resolution.number if adopted else None,
+        meeting_number=meeting.number if meeting else None,
+        adopted_on=resolution.adopted_on if adopted else None,
+        annexes=[docx.Annex(title=a.get("title") or "", text=a.get("text") or "") for a in text["annexes"]],
+    )
+
+
+def render_docx(resolution: Resolution) -> bytes:
+    data = to_data(resolution)
+    created = dt.datetime.combine(resolution.adopted_on, dt.time()) if resolution.adopted_on else None
+    return docx.build_resolution(data, created=created)
+
+
+def redline_docx(resolution: Resolution, before: dict, after: dict, *, author: str, date: dt.datetime) -> bytes:
+    return docx.build_redline(to_data(resolution, before, as_draft=True), to_data(resolution, after, as_draft=True),
+                              author=author, date=date)
+
+
+def layout(resolution: Resolution, text: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the page prints above and below the text: heading, adoption line, annex headings."""
+    data = to_data(resolution, text)
+    return {
+        "heading": heading(data),
+        "adoption_line": adoption_line(data),
+        "body_name": data.body_name,
+        "formula": data.operative_formula.strip().strip("*_:").strip(),
+        "annex_headings": [annex_heading(data, i) for i in range(1, len(data.annexes) + 1)],
+    }
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(markup.plain_text(text).replace("\n", " "))
+
+
+def redline_words(before: str, after: str) -> Markup:
+    """``after`` with the words removed since ``before`` in <del> and the new ones in <ins>."""
+    a, b = _words(before), _words(after)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(str(escape("".join(b[j1:j2]))))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return Markup("".join(out))
+
+
+def _flat_paragraphs(text: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = [("title", text["title"])]
+    rows += [("preamble", p) for p in text["preamble"]]
+    for o in text["operative"]:
+        rows.append(("operative", o["text"]))
+        rows += [("point", _flat_point(p)) for p in o.get("points") or []]
+    for a in text["annexes"]:
+        rows.append(("annex-title", a.get("title") or ""))
+        rows += [("annex", block) for block in (a.get("text") or "").split("\n\n") if block.strip()]
+    return rows
+
+
+def redline_rows(before: dict, after: dict) -> list[dict[str, Any]]:
+    """Paragraph by paragraph: {"part", "change" (same/changed/inserted/deleted), "html"}."""
+    old, new = _flat_paragraphs(before), _flat_paragraphs(after)
+    rows: list[dict[str, Any]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old[i1:i2], new[j1:j2]
+        if op == "equal":
+            rows += [{"part": p, "change": "same", "html": escape(markup.plain_text(t) or t)} for p, t in news]
+            continue
+        while olds and news and olds[0][0] == news[0][0]:
+            (part, a), (_, b) = olds.pop(0), news.pop(0)
+            rows.append({"part": part, "change": "changed", "html": redline_words(a, b)})
+        rows += [{"part": p, "change": "deleted", "html": Markup(f"<del>{escape(markup.plain_text(t) or t)}</del>")}
+                 for p, t in olds]
+        rows += [{"part": p, "change": "inserted", "html": Markup(f"<ins>{escape(markup.plain_text(t) or t)}</ins>")}
+                 for p, t in news]
+    return rows
+
+
+def annex_html(text: str | None) -> Markup:
+    """An annex as HTML: CommonMark, with its [^1] footnotes numbered and listed at the end."""
+    from govbody.docx.markdown import split_footnotes
+
+    source, notes = split_footnotes(text or "")
+    if not notes:
+        return markup.to_html(source)
+    order: list[str] = []
+
+    def reference(match: re.Match) -> str:
+        label = match.group(1)
+        if label not in notes:
+            return match.group(0)
+        if label not in order:
+            order.append(label)
+        n = order.index(label) + 1
+        return f"\x00{n}\x01"
+
+    marked = re.sub(r"\[\^([^\]\s]+)\]", reference, source)
+    html = str(markup.to_html(marked))
+    html = re.sub(r"\x00(\d+)\x01", lambda m: f'<sup class="fn"><a href="#fn-{m.group(1)}" id="fnref-{m.group(1)}">'
+                  f'{m.group(1)}</a></sup>', html)
+    items = "".join(f'<li id="fn-{i}">{markup.to_inline_html(notes[label])} '
+                    f'<a href="#fnref-{i}" aria-label="Back to the text">↩</a></li>'
+                    for i, label in enumerate(order, 1))
+    return Markup(html + f'<aside class="footnotes" aria-label="Footnotes"><ol>{items}</ol></aside>')
