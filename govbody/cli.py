@@ -121,3 +121,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(tokens)
     app.cli.add_command(demo)
+
+
+if __name__ == "__main__":
+    main()
