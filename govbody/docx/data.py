@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TypedDict, Union
+from typing import NotRequired, TypedDict, Union
 
 from govbody.core.text import roman
 
 
 class PointDict(TypedDict):
     text: str
-    points: list["Point"]
+    points: NotRequired[list["Point"]]
 
 
 Point = Union[str, PointDict]
