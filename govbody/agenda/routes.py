@@ -171,7 +171,11 @@ def adopt(session_id: int):
         try:
             services.adopt_agenda(db.session, body_session, db.session.get(Meeting, form.meeting_id.data),
                                   by=acting_user())
-        except (ValidationError, ConflictError) as error:
+        except ConflictError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+            return redirect(url_for(".edit_agenda", session_id=body_session.id), 303)
+        except ValidationError as error:
             db.session.rollback()
             apply_errors(form, error)
         else:
