@@ -32,7 +32,7 @@ def main() -> None:
     build_meeting_summary(sample_meeting_summary(10))  # template and imports, once
     results = [timed(n) for n in SIZES]
     for n, (seconds, size) in zip(SIZES, results):
-        print(f"{n:>6} interventions: {seconds:6.3f} s  ({size / 1e6:.1f} MB)")
+        print(f"{n:>6} interventions: {seconds:6.3f} s  ({size / 1024:,.0f} KiB)")
     (t1, _), (t2, _) = results
     print(f"scaling exponent: {math.log(t2 / t1) / math.log(SIZES[1] / SIZES[0]):.3f}")
 
