@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.accounts import services
@@ -15,16 +15,15 @@ from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ValidationError
-from govbody.core.forms import apply_errors, choices
-from govbody.core.web import acting_user
+from govbody.core.forms import choices, commit_or_errors
+from govbody.core.web import acting_user, require
 from govbody.extensions import db
 
 AUDIT_PAGE = 100
 
 
 def _require_admin() -> None:
-    if not access.can_manage_users(acting_user()):
-        abort(403 if acting_user() else 401)
+    require(access.can_manage_users(acting_user()))
 
 
 @bp.route("/admin/users", methods=["GET", "POST"])
@@ -36,15 +35,11 @@ def users():
     form.delegation.choices = choices([("", "— none —")] + [
         (d.name, d.name) for d in db.session.scalars(sa.select(Delegation).order_by(Delegation.name))])
     if form.validate_on_submit():
-        try:
-            user = services.create_user(db.session, form.email.data, role=form.role.data, password=form.password.data,
-                                        body_codes=form.bodies.data, delegation_name=form.delegation.data or None,
-                                        name=form.name.data or "", by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, user = commit_or_errors(form, lambda: services.create_user(
+            db.session, form.email.data, role=form.role.data, password=form.password.data,
+            body_codes=form.bodies.data, delegation_name=form.delegation.data or None, name=form.name.data or "",
+            by=acting_user()))
+        if ok:
             flash(f"Created {user.email}.", "success")
             return redirect(url_for(".users"))
     listed = db.session.scalars(sa.select(User).options(selectinload(User.bodies), selectinload(User.delegation),

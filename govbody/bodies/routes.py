@@ -1,25 +1,19 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.bodies import services
 from govbody.bodies.forms import BodyForm
 from govbody.bodies.models import Body, BodyKind, Delegation
 from govbody.core import access
-from govbody.core.errors import ValidationError
-from govbody.core.forms import apply_errors, choices
-from govbody.core.web import acting_user
+from govbody.core.forms import choices, commit_or_errors
+from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 
 bp = Blueprint("bodies", __name__, template_folder="templates")
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
 
 
 @bp.get("/")
@@ -59,21 +53,16 @@ def _form_choices(form: BodyForm, exclude: int | None = None) -> None:
 
 @bp.route("/bodies/new", methods=["GET", "POST"])
 def create_body():
-    _require(access.can_manage_bodies(acting_user()))
+    require(access.can_manage_bodies(acting_user()))
     form = BodyForm()
     _form_choices(form)
     if form.validate_on_submit():
-        try:
-            body = services.create_body(
-                db.session, name=form.name.data.strip(), kind=BodyKind(form.kind.data), code=form.code.data.strip(),
-                parent=db.session.get(Body, form.parent_id.data) if form.parent_id.data else None,
-                terms_of_reference=form.terms_of_reference.data or "", established_on=form.established_on.data,
-                dissolved_on=form.dissolved_on.data, papers_public=form.papers_public.data, by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, body = commit_or_errors(form, lambda: services.create_body(
+            db.session, name=form.name.data.strip(), kind=BodyKind(form.kind.data), code=form.code.data.strip(),
+            parent=db.session.get(Body, form.parent_id.data) if form.parent_id.data else None,
+            terms_of_reference=form.terms_of_reference.data or "", established_on=form.established_on.data,
+            dissolved_on=form.dissolved_on.data, papers_public=form.papers_public.data, by=acting_user()))
+        if ok:
             flash(f"The {body.name} was created.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
     return render_template("bodies/form.html", form=form, body=None)
@@ -82,24 +71,19 @@ def create_body():
 @bp.route("/bodies/<int:body_id>/edit", methods=["GET", "POST"])
 def edit_body(body_id: int):
     body = db.get_or_404(Body, body_id)
-    _require(access.can_manage_bodies(acting_user()))
+    require(access.can_manage_bodies(acting_user()))
     form = BodyForm(obj=body)
     _form_choices(form, exclude=body.id)
     if not form.is_submitted():
         form.kind.data, form.parent_id.data = body.kind.value, body.parent_id or 0
     if form.validate_on_submit():
-        try:
-            services.update_body(
-                db.session, body, by=acting_user(), name=form.name.data.strip(), kind=BodyKind(form.kind.data),
-                code=form.code.data.strip(),
-                parent=db.session.get(Body, form.parent_id.data) if form.parent_id.data else None,
-                terms_of_reference=form.terms_of_reference.data or "", established_on=form.established_on.data,
-                dissolved_on=form.dissolved_on.data, papers_public=form.papers_public.data)
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.update_body(
+            db.session, body, by=acting_user(), name=form.name.data.strip(), kind=BodyKind(form.kind.data),
+            code=form.code.data.strip(),
+            parent=db.session.get(Body, form.parent_id.data) if form.parent_id.data else None,
+            terms_of_reference=form.terms_of_reference.data or "", established_on=form.established_on.data,
+            dissolved_on=form.dissolved_on.data, papers_public=form.papers_public.data))
+        if ok:
             flash("The body was saved.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
     return render_template("bodies/form.html", form=form, body=body)

@@ -1,6 +1,9 @@
 """Form helpers shared by every feature's pages."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_wtf import FlaskForm
 
 from govbody.core.errors import ServiceError
@@ -26,3 +29,18 @@ def choices(pairs) -> list:
     from wtforms.fields.choices import SelectChoice
 
     return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+def commit_or_errors(form: FlaskForm, action: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run a service for a validated form and commit; on a service error roll back and show
+    its messages beside the fields. Returns (succeeded, what the service returned)."""
+    from govbody.extensions import db
+
+    try:
+        result = action()
+    except ServiceError as error:
+        db.session.rollback()
+        apply_errors(form, error)
+        return False, None
+    db.session.commit()
+    return True, result

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, flash, render_template, request, session
+from flask import Flask, abort, flash, render_template, request, session
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -27,6 +27,12 @@ def acting_user():
     if "api_user" in g:
         return g.api_user
     return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def require(allowed: bool) -> None:
+    """Pages: 401 for the public, 403 for a logged-in user without the right."""
+    if not allowed:
+        abort(403 if acting_user() else 401)
 
 
 def record_refusal(status: int) -> None:
