@@ -9,7 +9,8 @@ from markupsafe import Markup
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.errors import ServiceError
-from govbody.core.forms import apply_errors
+from govbody.core.forms import apply_errors, choices
+from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
@@ -145,7 +146,7 @@ def _supersedes_choices(form: ResolutionForm, body_id: int, exclude: int | None 
     adopted = db.session.scalars(sa.select(Resolution).where(
         Resolution.body_id == body_id, Resolution.status == ResolutionStatus.adopted,
         Resolution.id != (exclude or 0)).order_by(Resolution.number.desc()).limit(500))
-    form.supersedes_id.choices = [(0, "— none —")] + [(r.id, f"{r.designation}: {r.title}") for r in adopted]
+    form.supersedes_id.choices = choices([(0, "— none —")] + [(r.id, f"{r.designation}: {r.title}") for r in adopted])
 
 
 def _done(message: str, resolution: Resolution, anchor: str = ""):
@@ -382,8 +383,8 @@ def amendments(resolution_id: int):
     user = acting_user()
     can_amend = access.can_amend_resolution(user, resolution) and resolution.status is ResolutionStatus.draft
     form = AmendmentForm()
-    form.delegation_id.choices = [(d.id, d.name) for d in db.session.scalars(
-        sa.select(Delegation).order_by(Delegation.name))]
+    form.delegation_id.choices = choices((d.id, d.name) for d in db.session.scalars(
+        sa.select(Delegation).order_by(Delegation.name)))
     if request.method == "POST":
         _require(access.can_amend_resolution(user, resolution))
         if form.validate_on_submit():
@@ -464,7 +465,7 @@ def adopt(resolution_id: int):
     form = AdoptForm()
     meetings = list(db.session.scalars(sa.select(Meeting).where(Meeting.body_id == resolution.body_id)
                                        .order_by(Meeting.number.desc()).limit(200)))
-    form.meeting_id.choices = [(m.id, f"{m.ordinal} meeting, {m.date.day} {m.date:%B %Y}") for m in meetings]
+    form.meeting_id.choices = choices((m.id, f"{m.ordinal} meeting, {long_date(m.date)}") for m in meetings)
     if form.validate_on_submit():
         try:
             services.adopt_resolution(db.session, resolution, db.session.get(Meeting, form.meeting_id.data),
