@@ -147,4 +147,17 @@ def load(session: Session) -> dict[str, int]:
         for title in ("Partnerships with the United Nations system", "The future strategy", "Other matters"):
             agenda.add_item(session, s, title=title)
             counts["agenda items"] += 1
+    counts.update(_feature_demos(session))
     return counts
+
+
+def _feature_demos(session: Session) -> dict[str, int]:
+    """Each feature that has demo records of its own adds them once the bodies exist."""
+    import importlib
+    import importlib.util
+
+    added: dict[str, int] = {}
+    for name in ("documents", "nonpapers", "interventions", "resolutions"):
+        if importlib.util.find_spec(f"govbody.{name}.demo") is not None:
+            added.update(importlib.import_module(f"govbody.{name}.demo").load_demo(session))
+    return added
