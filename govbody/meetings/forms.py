@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TimeField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField, TimeField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from govbody.core.forms import choices
 from govbody.meetings.models import SessionKind
@@ -21,3 +21,20 @@ class MeetingForm(FlaskForm):
     ends_at = TimeField("Ends at", validators=[Optional()])
     venue = StringField("Venue", validators=[Length(max=200)])
     title = StringField("Title", validators=[Length(max=200)])
+
+
+class OfficerForm(Form):
+    """One officer: a delegation's representative, by name."""
+
+    person_name = StringField("Name", validators=[Length(max=200)])
+    delegation_id = SelectField("Delegation", coerce=int, validators=[Optional()])
+
+    def validate_person_name(self, field) -> None:
+        if self.delegation_id.data and not (field.data or "").strip():
+            raise ValidationError("Enter the name of the delegation's representative.")
+
+
+class OfficersForm(FlaskForm):
+    chairperson = FormField(OfficerForm, label="Chairperson")
+    vice_chairpersons = FieldList(FormField(OfficerForm), label="Vice-Chairpersons", min_entries=3, max_entries=10)
+    rapporteur = FormField(OfficerForm, label="Rapporteur")

@@ -5,15 +5,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.agenda.services import agenda_tree
-from govbody.bodies.models import Body
+from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.errors import ValidationError
 from govbody.core.forms import apply_errors
 from govbody.core.web import acting_user
 from govbody.extensions import db
 from govbody.meetings import services
-from govbody.meetings.forms import MeetingForm, SessionForm
-from govbody.meetings.models import BodySession, Meeting, SessionKind, SessionOfficer
+from govbody.meetings.forms import MeetingForm, OfficersForm, SessionForm
+from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionKind, SessionOfficer
 
 bp = Blueprint("meetings", __name__, template_folder="templates")
 
@@ -121,3 +121,83 @@ def meeting_panels(meeting: Meeting) -> list:
     from flask import current_app
 
     return [panel(meeting) for panel in current_app.extensions.get("govbody_meeting_panels", [])]
+
+
+def _officer_rows(form: OfficersForm):
+    """(role, subform) for every officer slot of the form, in the order the page shows them."""
+    yield OfficerRole.chairperson, form.chairperson.form
+    for entry in form.vice_chairpersons:
+        yield OfficerRole.vice_chairperson, entry.form
+    yield OfficerRole.rapporteur, form.rapporteur.form
+
+
+def _fill_officers(form: OfficersForm, body_session: BodySession) -> None:
+    by_role: dict[OfficerRole, list[SessionOfficer]] = {}
+    for officer in body_session.officers:
+        by_role.setdefault(officer.role, []).append(officer)
+    values = lambda o: {"person_name": o.person_name, "delegation_id": o.delegation_id or 0}  # noqa: E731
+    if by_role.get(OfficerRole.chairperson):
+        form.chairperson.process(None, data=values(by_role[OfficerRole.chairperson][0]))
+    if by_role.get(OfficerRole.rapporteur):
+        form.rapporteur.process(None, data=values(by_role[OfficerRole.rapporteur][0]))
+    vice = by_role.get(OfficerRole.vice_chairperson, [])
+    while len(form.vice_chairpersons):
+        form.vice_chairpersons.pop_entry()
+    for officer in vice:
+        form.vice_chairpersons.append_entry(values(officer))
+    while len(form.vice_chairpersons) < max(3, len(vice) + 1):
+        form.vice_chairpersons.append_entry()
+
+
+@bp.route("/sessions/<int:session_id>/officers", methods=["GET", "POST"])
+def edit_officers(session_id: int):
+    body_session = load_session(session_id)
+    _require(access.can_manage_sessions(acting_user(), body_session.body_id))
+    form = OfficersForm()
+    if not form.is_submitted():
+        _fill_officers(form, body_session)
+    delegations = {d.id: d for d in db.session.scalars(sa.select(Delegation).order_by(Delegation.name))}
+    options = [(0, "— none —")] + [(d.id, d.name) for d in delegations.values()]
+    for n, (role, sub) in enumerate(_officer_rows(form)):
+        sub.delegation_id.choices = options
+        if role is OfficerRole.vice_chairperson:
+            sub.person_name.label.text = f"Vice-Chairperson {n}: name"
+            sub.delegation_id.label.text = f"Vice-Chairperson {n}: delegation"
+        else:
+            sub.person_name.label.text = f"{role.label}: name"
+            sub.delegation_id.label.text = f"{role.label}: delegation"
+    if form.validate_on_submit():
+        officers = [(role, sub.person_name.data.strip(), delegations.get(sub.delegation_id.data))
+                    for role, sub in _officer_rows(form) if (sub.person_name.data or "").strip()]
+        try:
+            services.set_officers(db.session, body_session, officers, by=acting_user())
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The officers of the session were saved.", "success")
+            return redirect(url_for(".session_detail", session_id=body_session.id))
+    return (render_template("meetings/officers_form.html", form=form, s=body_session),
+            422 if form.is_submitted() else 200)
+
+
+@bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+def edit_meeting(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    _require(access.can_manage_sessions(acting_user(), meeting.body_id))
+    form = MeetingForm(obj=meeting)
+    if form.validate_on_submit():
+        try:
+            services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
+                                    venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
+                                    starts_at=form.starts_at.data, ends_at=form.ends_at.data)
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"The {meeting.ordinal} meeting was saved.", "success")
+            return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
+    return (render_template("meetings/meeting_form.html", form=form, s=meeting.session, m=meeting,
+                            next_number=meeting.number), 422 if form.errors else 200)
