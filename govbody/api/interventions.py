@@ -65,6 +65,8 @@ class InterventionPatch(Payload):
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
     version: Version | None = None
+    # The console's key for this edit: its autosaved draft is dropped once the edit is saved.
+    client_key: ClientKey | None = None
 
 
 class SummaryIn(Payload):
@@ -232,7 +234,7 @@ def update_intervention(intervention_id: int):
     try:
         intervention = services.update_intervention(db.session, intervention, by=user(), version=data.version,
                                                     payload={k: v for k, v in raw.items() if k != "version"},
-                                                    **values)
+                                                    draft_key=data.client_key, **values)
     except services.EditConflict as conflict:
         db.session.commit()  # the conflict copy is kept; the intervention itself is unchanged
         response = jsonify({

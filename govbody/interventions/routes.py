@@ -1,3 +1,257 @@
-from flask import Blueprint
+"""Pages: the live console, the meeting summary, corrections after the meeting."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from govbody.agenda.models import AgendaItem
+from govbody.bodies.models import Delegation
+from govbody.core import access
+from govbody.core.audit import AuditEvent
+from govbody.core.errors import ServiceError, ValidationError
+from govbody.core.forms import apply_errors, choices
+from govbody.core.web import acting_user, add_panel
+from govbody.extensions import db
+from govbody.interventions import render, services
+from govbody.interventions.forms import CorrectionForm, DecisionForm, DeleteForm, InterventionForm, SummaryForm
+from govbody.interventions.models import CorrectionProposal, Intervention, InterventionKind
+from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
+
+
+def init_app(app) -> None:
+    add_panel(app, "meeting", meeting_panel)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        abort(403 if acting_user() else 401)
+
+
+def meeting_panel(meeting: Meeting) -> Markup:
+    user = acting_user()
+    summary = services.get_summary(db.session, meeting)
+    count = db.session.scalar(sa.select(sa.func.count()).select_from(Intervention)
+                              .where(Intervention.meeting_id == meeting.id))
+    return Markup(render_template(
+        "interventions/_meeting_panel.html", m=meeting, summary=summary, count=count,
+        can_record=access.can_record(user, meeting.body_id),
+        can_view_summary=access.can_view_summary(user, meeting, summary),
+        is_delegate=getattr(user, "delegation_id", None) is not None))
+
+
+def _agenda_items(meeting: Meeting) -> list[AgendaItem]:
+    items = list(db.session.scalars(sa.select(AgendaItem).where(AgendaItem.session_id == meeting.session_id)))
+    return sorted(items, key=lambda i: [int(n) for n in i.number.split(".")])
+
+
+def console_data(meeting: Meeting) -> dict:
+    """What the console script needs at start; the rest it asks the API for."""
+    delegations = db.session.scalars(sa.select(Delegation).order_by(Delegation.name))
+    return {
+        "meeting_id": meeting.id, "api": request.script_root + "/api/v1",
+        "summary_url": url_for(".summary", meeting_id=meeting.id),
+        "delegations": [{"name": d.name, "iso3": d.iso3 or "", "short_names": d.short_names, "kind": d.kind.value}
+                        for d in delegations],
+        "aliases": services.COMMON_ALIASES,
+        "agenda": [{"id": i.id, "label": f"{i.number}. {i.title}"} for i in _agenda_items(meeting)],
+        "questions": [{"id": q.id, "label": f"{q.non_paper.title}: Q{q.number}. {q.text}"[:200]}
+                      for q in services.meeting_questions(db.session, meeting)],
+        "kinds": [{"value": k.value, "label": k.label} for k in InterventionKind],
+    }
+
+
+@bp.get("/meetings/<int:meeting_id>/console")
+def console(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    _require(access.can_record(acting_user(), meeting.body_id))
+    return render_template("interventions/console.html", m=meeting, data=console_data(meeting),
+                           kinds=list(InterventionKind), agenda=_agenda_items(meeting),
+                           questions=services.meeting_questions(db.session, meeting))
+
+
+@bp.get("/meetings/<int:meeting_id>/summary")
+def summary(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    user = acting_user()
+    record = services.get_summary(db.session, meeting)
+    if not access.can_view_summary(user, meeting, record):
+        if getattr(user, "delegation_id", None):
+            return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))
+        _require(False)
+    interventions = services.meeting_interventions(db.session, meeting)
+    return render_template("interventions/summary.html", m=meeting, record=record,
+                           doc=render.summary_data(meeting, record, interventions),
+                           can_record=access.can_record(user, meeting.body_id))
+
+
+@bp.route("/meetings/<int:meeting_id>/summary/edit", methods=["GET", "POST"])
+def edit_summary(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    _require(access.can_record(acting_user(), meeting.body_id))
+    record = services.get_summary(db.session, meeting)
+    form = SummaryForm()
+    if not form.is_submitted() and record is not None:
+        form.highlights_heading.data = record.highlights_heading
+        form.highlights.data = "\n".join(record.highlights)
+        form.conclusions_by.data = record.conclusions_by
+        form.conclusions.data = services.points_to_markdown(record.conclusions)
+        form.corrections_until.data = record.corrections_until
+        form.published.data = record.published
+    if form.validate_on_submit():
+        highlights = [line.strip().lstrip("-*").strip() for line in (form.highlights.data or "").splitlines()]
+        highlights = [_strip_number(h) for h in highlights if h]
+        try:
+            services.save_summary(
+                db.session, meeting, by=acting_user(), highlights_heading=form.highlights_heading.data or "",
+                highlights=highlights, conclusions_by=form.conclusions_by.data or "",
+                conclusions=services.points_from_markdown(form.conclusions.data or ""),
+                corrections_until=form.corrections_until.data, published=form.published.data)
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("The summary was saved.", "success")
+            return redirect(url_for(".summary", meeting_id=meeting.id))
+    return render_template("interventions/summary_form.html", m=meeting, form=form), 422 if form.errors else 200
+
+
+def _strip_number(text: str) -> str:
+    """"1. Leadership" typed as a numbered line keeps only its words (the list numbers it)."""
+    head, dot, rest = text.partition(". ")
+    return rest.strip() if dot and head.isdigit() else text
+
+
+@bp.get("/meetings/<int:meeting_id>/interventions")
+def meeting_interventions(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    user = acting_user()
+    record = services.get_summary(db.session, meeting)
+    published = bool(record and record.published)
+    interventions = [i for i in services.meeting_interventions(db.session, meeting)
+                     if access.can_view_intervention(user, i, summary_published=published)]
+    can_record = access.can_record(user, meeting.body_id)
+    if not interventions and not can_record and user is None:
+        _require(False)
+    corrections = services.pending_corrections(db.session, meeting) if can_record else []
+    return render_template("interventions/list.html", m=meeting, interventions=interventions, record=record,
+                           can_record=can_record, corrections=corrections, decision=DecisionForm(),
+                           can_propose=lambda i: access.can_propose_correction(user, i))
+
+
+def _form_choices(form: InterventionForm, intervention: Intervention) -> None:
+    meeting = intervention.meeting
+    form.agenda_item_id.choices = choices([(0, "— none —")] + [(i.id, f"{i.number}. {i.title}")
+                                                               for i in _agenda_items(meeting)])
+    others = [i for i in services.meeting_interventions(db.session, meeting) if i.id != intervention.id]
+    form.reply_to.choices = choices([(0, "— none —")] + [(i.id, f"{i.position}. {i.speaker}") for i in others])
+
+
+@bp.route("/interventions/<int:intervention_id>/edit", methods=["GET", "POST"])
+def edit_intervention(intervention_id: int):
+    intervention = db.get_or_404(Intervention, intervention_id)
+    meeting = intervention.meeting
+    _require(access.can_record(acting_user(), meeting.body_id))
+    form = InterventionForm()
+    _form_choices(form, intervention)
+    conflict = None
+    if not form.is_submitted():
+        form.delegation.data = intervention.delegation.name if intervention.delegation else ""
+        for name in ("speaker_name", "speaker_title", "on_behalf_of"):
+            getattr(form, name).data = getattr(intervention, name)
+        form.agenda_item_id.data = intervention.agenda_item_id or 0
+        form.kind.data = intervention.kind.value
+        form.reply_to.data = intervention.reply_to_id or 0
+        form.points.data = services.points_to_markdown(intervention.points)
+        form.version.data = str(intervention.version)
+    if form.validate_on_submit():
+        values = {"delegation": form.delegation.data, "speaker_name": form.speaker_name.data or "",
+                  "speaker_title": form.speaker_title.data or "", "on_behalf_of": form.on_behalf_of.data or "",
+                  "agenda_item_id": form.agenda_item_id.data or None, "kind": form.kind.data,
+                  "reply_to_id": form.reply_to.data or None,
+                  "points": services.points_from_markdown(form.points.data or "")}
+        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+        try:
+            services.update_intervention(db.session, intervention, by=acting_user(), version=version,
+                                         payload={**values, "points_text": form.points.data}, **values)
+        except services.EditConflict as error:
+            db.session.commit()  # keeps the conflict copy
+            conflict = error
+            form.form_errors.append(error.message)
+            form.version.data = str(error.intervention.version)
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"Intervention {intervention.position} was corrected.", "success")
+            return redirect(url_for(".meeting_interventions", meeting_id=meeting.id) + f"#i{intervention.id}")
+    status = 409 if conflict else (422 if form.errors or form.form_errors else 200)
+    return render_template("interventions/edit.html", m=meeting, i=intervention, form=form, conflict=conflict,
+                           delete_form=DeleteForm(), history=_history(intervention)), status
+
+
+def _history(intervention: Intervention) -> list[AuditEvent]:
+    return list(db.session.scalars(sa.select(AuditEvent).where(
+        AuditEvent.object_type == "Intervention", AuditEvent.object_id == intervention.id).order_by(AuditEvent.id)))
+
+
+@bp.post("/interventions/<int:intervention_id>/delete")
+def delete_intervention(intervention_id: int):
+    intervention = db.get_or_404(Intervention, intervention_id)
+    meeting = intervention.meeting
+    _require(access.can_record(acting_user(), meeting.body_id))
+    if not DeleteForm().validate_on_submit():
+        abort(400)
+    position = intervention.position
+    services.delete_intervention(db.session, intervention, by=acting_user())
+    db.session.commit()
+    flash(f"Intervention {position} was deleted; the audit log keeps its text.", "success")
+    return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))
+
+
+@bp.route("/interventions/<int:intervention_id>/correction", methods=["GET", "POST"])
+def propose_correction(intervention_id: int):
+    intervention = db.get_or_404(Intervention, intervention_id)
+    _require(access.can_propose_correction(acting_user(), intervention))
+    form = CorrectionForm()
+    if not form.is_submitted():
+        form.points.data = services.points_to_markdown(intervention.points)
+    if form.validate_on_submit():
+        try:
+            services.propose_correction(db.session, intervention, by=acting_user(),
+                                        points=services.points_from_markdown(form.points.data or ""),
+                                        note=form.note.data or "")
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash("Your correction was sent to the rapporteur.", "success")
+            return redirect(url_for(".meeting_interventions", meeting_id=intervention.meeting_id))
+    return (render_template("interventions/correction.html", m=intervention.meeting, i=intervention, form=form,
+                            deadline=services.correction_deadline(db.session, intervention.meeting)),
+            422 if form.errors or form.form_errors else 200)
+
+
+@bp.post("/corrections/<int:correction_id>/decide")
+def decide_correction(correction_id: int):
+    proposal = db.get_or_404(CorrectionProposal, correction_id)
+    meeting = proposal.intervention.meeting
+    _require(access.can_record(acting_user(), meeting.body_id))
+    form = DecisionForm()
+    if not form.validate_on_submit() or not (form.accept.data or form.reject.data):
+        abort(400)
+    try:
+        services.decide_correction(db.session, proposal, by=acting_user(), accept=bool(form.accept.data),
+                                   note=form.note.data or "")
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(f"The correction was {proposal.status.value}.", "success")
+    return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))

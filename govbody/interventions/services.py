@@ -333,7 +333,7 @@ class EditConflict(ConflictError):
 
 
 def update_intervention(session: Session, intervention: Intervention, *, by=None, version: int | None = None,
-                        payload: dict | None = None, **values) -> Intervention:
+                        payload: dict | None = None, draft_key: str | None = None, **values) -> Intervention:
     """Correct an intervention. With `version`, a save made on an older version is refused:
     the typed text is kept as a conflict copy (EditConflict says which) and nothing changes."""
     intervention = _lock(session, intervention)
@@ -363,6 +363,9 @@ def update_intervention(session: Session, intervention: Intervention, *, by=None
         intervention.version += 1
         session.flush()
         audit.record(session, "intervention.update", intervention, by=by, changes=changes)
+    if draft_key:
+        session.execute(sa.delete(InterventionDraft).where(InterventionDraft.client_key == draft_key,
+                                                           InterventionDraft.kind == DraftKind.autosave))
     return intervention
 
 
