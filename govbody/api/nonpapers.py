@@ -4,19 +4,20 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import pydantic
-from flask import Response, jsonify, url_for
+import sqlalchemy as sa
+from flask import Response, jsonify, request, url_for
 from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import Id, LongText, Payload, created, get_or_404, iso, parse, user
+from govbody.api.common import Id, LongText, Payload, created, iso, paginate, parse, user
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
-from govbody.nonpapers.models import NonPaper
+from govbody.nonpapers.models import NonPaper, NonPaperStatus
 
 TitleLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 AuthorLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
@@ -168,3 +169,25 @@ def non_paper_synthesis(paper_id: int):
     paper = visible_non_paper(paper_id)
     require(access.can_view_synthesis(user(), paper))
     return jsonify(_synthesis_json(services.synthesis(db.session, paper)))
+
+
+@bp.get("/non-papers")
+def list_non_papers():
+    """Filters: body (code), session_id, status; only what the caller may see."""
+    stmt = sa.select(NonPaper).where(access.visible_non_papers(user()))
+    errors = {}
+    if code := request.args.get("body"):
+        stmt = stmt.join(Body, Body.id == NonPaper.body_id).where(Body.code == code)
+    if (session_id := request.args.get("session_id")) is not None:
+        if not session_id.isdigit() or len(session_id) > 9:
+            errors["session_id"] = "A session id is a whole number."
+        else:
+            stmt = stmt.where(NonPaper.session_id == int(session_id))
+    if (status := request.args.get("status")) is not None:
+        if status not in {s.value for s in NonPaperStatus}:
+            errors["status"] = "Either draft or circulated."
+        else:
+            stmt = stmt.where(NonPaper.status == NonPaperStatus(status))
+    if errors:
+        raise ApiError(422, "validation_error", "Some query parameters are invalid.", errors)
+    return paginate(stmt.order_by(NonPaper.id.desc()), non_paper_json)

@@ -133,6 +133,27 @@ def can_view_synthesis(user: Any, non_paper: Any) -> bool:
     return sees_body_drafts(user, non_paper.body_id)
 
 
+def visible_non_papers(user: Any):
+    """The SQL condition for the non-papers can_view_non_paper lets `user` see (lists)."""
+    import sqlalchemy as sa
+
+    from govbody.bodies.models import Body, Membership
+    from govbody.nonpapers.models import NonPaper, NonPaperStatus
+
+    if is_staff(user):
+        return sa.true()
+    circulated = NonPaper.status == NonPaperStatus.circulated
+    public_bodies = sa.select(Body.id).where(Body.papers_public.is_(True))
+    allowed = [sa.and_(circulated, NonPaper.body_id.in_(public_bodies))]
+    u = _user(user)
+    if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+        allowed.append(NonPaper.body_id.in_(sorted(u.body_ids)))
+    if u is not None and u.role is Role.delegate and u.delegation_id is not None:
+        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
+        allowed.append(sa.and_(circulated, NonPaper.body_id.in_(member_of)))
+    return sa.or_(*allowed)
+
+
 # Resolutions: amendments, and whose drafts a list of resolutions shows.
 
 def can_amend_resolution(user: Any, resolution: Any) -> bool:

@@ -35,8 +35,7 @@ def load_visible(paper_id: int) -> NonPaper:
 
 
 def visible_papers(stmt) -> list[NonPaper]:
-    user = acting_user()
-    return [p for p in db.session.scalars(stmt) if access.can_view_non_paper(user, p)]
+    return list(db.session.scalars(stmt.where(access.visible_non_papers(acting_user()))))
 
 
 # -- the form ------------------------------------------------------------------------------

@@ -191,3 +191,28 @@ def test_questions_link_agenda_items_of_the_session(client, make, wg):
     data["questions"][0]["agenda_item_ids"] = [other["id"]]
     r = client.post("/api/v1/non-papers", json=data, headers=headers)
     assert r.status_code == 422 and "questions.0.agenda_item_ids" in r.get_json()["error"]["fields"]
+
+
+def test_the_list_shows_only_what_the_caller_may_see(client, make, papers, wg):
+    draft = papers.non_paper(wg["body"], title="Draft")
+    circulated = papers.non_paper(wg["body"], session_id=wg["session"], title="Circulated", circulate=True)
+    council = make.body("C", "Council")
+    private = papers.non_paper(council, title="Council paper", circulate=True)
+    with client.application.app_context():
+        from govbody.bodies.models import Body
+
+        db.session.get(Body, council).papers_public = False
+        db.session.commit()
+
+    def ids(headers=None, **query):
+        r = client.get("/api/v1/non-papers", query_string=query, headers=headers or {})
+        assert r.status_code == 200
+        return [p["id"] for p in r.get_json()["items"]]
+
+    assert ids() == [circulated]
+    assert ids(wg["chair"].headers) == [circulated, draft]
+    assert ids(make.user("secretariat").headers) == [private, circulated, draft]
+    assert ids(wg["chair"].headers, status="draft") == [draft]
+    assert ids(wg["chair"].headers, session_id=str(wg["session"])) == [circulated]
+    assert ids(make.user("secretariat").headers, body="C") == [private]
+    assert client.get("/api/v1/non-papers?status=lost").status_code == 422
