@@ -12,15 +12,33 @@ from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import Id, LongText, Name, Number, Payload, created, get_or_404, iso, paginate, parse, user
+from govbody.api.common import (
+    Id,
+    LongText,
+    Name,
+    Number,
+    Payload,
+    created,
+    get_or_404,
+    iso,
+    paginate,
+    parse,
+    user,
+)
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services
-from govbody.resolutions.models import (Amendment, AmendmentKind, Resolution, ResolutionPart, ResolutionStatus,
-                                        Revision)
+from govbody.resolutions.models import (
+    Amendment,
+    AmendmentKind,
+    Resolution,
+    ResolutionPart,
+    ResolutionStatus,
+    Revision,
+)
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Formula = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -41,7 +59,7 @@ class ResolutionIn(Payload):
     # Checked by the service: strings, and for operative paragraphs {"text", "points"} too.
     preamble: Paragraphs
     operative: Paragraphs
-    annexes: Annotated[list[AnnexIn], pydantic.Field(max_length=50)] = []
+    annexes: Annotated[list[AnnexIn], pydantic.Field(max_length=50, default_factory=list)]
     operative_formula: Formula = "Resolves"
     supersedes_id: Id | None = None
 
@@ -68,7 +86,7 @@ class AmendmentIn(Payload):
     kind: AmendmentKind
     paragraph: Annotated[int, pydantic.Field(ge=0, le=services.MAX_PARAGRAPHS)]
     text: Annotated[str, StringConstraints(max_length=services.MAX_TEXT)] = ""
-    points: list[Any] = []
+    points: list[Any] = pydantic.Field(default_factory=list)
     rationale: LongText = ""
 
 

@@ -18,7 +18,12 @@ from lxml import etree
 from govbody.core import text as words
 from govbody.core.markup import parser
 from govbody.docx.markdown import inline_spans, split_footnotes
-from govbody.docx.resolution import adoption_line, annex_heading, close_with, preamble_opening
+from govbody.docx.resolution import (
+    adoption_line,
+    annex_heading,
+    close_with,
+    preamble_opening,
+)
 from govbody.docx.writer import Span
 from govbody.resolutions import render
 from govbody.resolutions.models import Resolution

@@ -78,14 +78,14 @@ def load_demo(session: Session) -> dict[str, int]:
     budget = services.create_resolution(
         session, council, s108, title="Programme and Budget for 2025",
         preamble=[
-            "*Having examined* the Programme and Budget for 2025 (C/108/7) and the report of the Standing "
-            "Committee on Programmes and Finance on its fortieth session (S/40/12)",
+            ("*Having examined* the Programme and Budget for 2025 (C/108/7) and the report of the Standing "
+             "Committee on Programmes and Finance on its fortieth session (S/40/12)"),
             "*Noting* that the assessed part of the budget remains at the level approved for 2024",
             "*Aware* of the growing demand for the services of the Organization",
         ],
         operative=[
-            "To approve the Programme and Budget for 2025, with an assessed part of CHF 58,400,000 and a "
-            "voluntary part estimated at USD 1,260,000,000",
+            ("To approve the Programme and Budget for 2025, with an assessed part of CHF 58,400,000 and a "
+             "voluntary part estimated at USD 1,260,000,000"),
             "To adopt the scale of assessment for 2025 set out in the annex to the present resolution",
             {"text": "To request the Director General",
              "points": ["to report on the use of unearmarked contributions at its next regular session",

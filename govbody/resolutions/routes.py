@@ -3,22 +3,49 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.errors import ServiceError
-from govbody.core.forms import apply_errors, choices
+from govbody.core.forms import choices, commit_or_errors
 from govbody.core.text import long_date
-from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services
-from govbody.resolutions.forms import (AdoptForm, AmendmentForm, AnnexForm, EmptyForm, ParagraphForm,
-                                       ResolutionForm, points_from_lines, points_to_lines)
-from govbody.resolutions.models import (Amendment, AmendmentKind, AmendmentStatus, Annex, OperativeParagraph,
-                                        PreambularParagraph, Resolution, ResolutionPart, ResolutionStatus)
+from govbody.resolutions.forms import (
+    AdoptForm,
+    AmendmentForm,
+    AnnexForm,
+    EmptyForm,
+    ParagraphForm,
+    ResolutionForm,
+    points_from_lines,
+    points_to_lines,
+)
+from govbody.resolutions.models import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Annex,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    ResolutionPart,
+    ResolutionStatus,
+)
 
 bp = Blueprint("resolutions", __name__, template_folder="templates")
 PER_PAGE = 20
@@ -39,11 +66,6 @@ def session_panel(body_session: BodySession) -> Markup:
                                   can_draft=access.can_draft(user, body_session.body_id)))
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
-
-
 def load(resolution_id: int) -> Resolution:
     """The resolution, or 404 for whoever may not see it."""
     resolution = db.session.get(Resolution, resolution_id) if 0 < resolution_id < 2**31 else None
@@ -54,7 +76,7 @@ def load(resolution_id: int) -> Resolution:
 
 def load_draft(resolution_id: int) -> Resolution:
     resolution = load(resolution_id)
-    _require(access.can_draft(acting_user(), resolution.body_id))
+    require(access.can_draft(acting_user(), resolution.body_id))
     return resolution
 
 
@@ -93,7 +115,7 @@ def portal():
 def drafts():
     user = acting_user()
     draft_bodies = access.resolution_draft_bodies(user)
-    _require(bool(draft_bodies))
+    require(bool(draft_bodies))
     stmt = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.draft)
     withdrawn = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.withdrawn)
     return render_template("resolutions/drafts.html", drafts=list(db.session.scalars(stmt.limit(200))),
@@ -149,30 +171,53 @@ def _supersedes_choices(form: ResolutionForm, body_id: int, exclude: int | None 
     form.supersedes_id.choices = choices([(0, "— none —")] + [(r.id, f"{r.designation}: {r.title}") for r in adopted])
 
 
-def _done(message: str, resolution: Resolution, anchor: str = ""):
-    db.session.commit()
+def _supersedes(form: ResolutionForm) -> Resolution | None:
+    return db.session.get(Resolution, form.supersedes_id.data) if form.supersedes_id.data else None
+
+
+def _to_editor(resolution: Resolution, message: str, anchor: str = ""):
     flash(message, "success")
+    return redirect(url_for(".edit", resolution_id=resolution.id) + anchor)
+
+
+def _button(action, message, target: str):
+    """A button that changes the draft (move, delete, accept ...): CSRF only, then flash and return."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        result = action()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(message(result) if callable(message) else message, "success")
+    return redirect(target)
+
+
+def _added(form: FlaskForm, action, message, resolution: Resolution, anchor: str):
+    """Adding from the editor page: errors come back as a message at the top of that page."""
+    if form.validate_on_submit():
+        ok, _ = commit_or_errors(form, action)
+        if ok:
+            return _to_editor(resolution, message, anchor)
+    flash("Nothing was added: " + " ".join(e for errs in form.errors.values() for e in errs)
+          + " ".join(form.form_errors), "error")
     return redirect(url_for(".edit", resolution_id=resolution.id) + anchor)
 
 
 @bp.route("/sessions/<int:session_id>/resolutions/new", methods=["GET", "POST"])
 def create(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
-    _require(access.can_draft(acting_user(), body_session.body_id))
+    require(access.can_draft(acting_user(), body_session.body_id))
     form = ResolutionForm()
     _supersedes_choices(form, body_session.body_id)
     if form.validate_on_submit():
-        try:
-            resolution = services.create_resolution(
-                db.session, body_session.body, body_session, title=form.title.data,
-                operative_formula=form.operative_formula.data,
-                supersedes=db.session.get(Resolution, form.supersedes_id.data) if form.supersedes_id.data else None,
-                by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            return _done("The draft resolution was created. Add its paragraphs.", resolution)
+        ok, resolution = commit_or_errors(form, lambda: services.create_resolution(
+            db.session, body_session.body, body_session, title=form.title.data,
+            operative_formula=form.operative_formula.data, supersedes=_supersedes(form), by=acting_user()))
+        if ok:
+            return _to_editor(resolution, "The draft resolution was created. Add its paragraphs.")
     return (render_template("resolutions/form.html", form=form, s=body_session, r=None),
             422 if form.errors else 200)
 
@@ -188,16 +233,11 @@ def edit(resolution_id: int):
     if not form.is_submitted():
         form.supersedes_id.data = resolution.supersedes_id or 0
     if form.validate_on_submit():
-        try:
-            services.update_resolution(
-                db.session, resolution, by=acting_user(), title=form.title.data,
-                operative_formula=form.operative_formula.data,
-                supersedes=db.session.get(Resolution, form.supersedes_id.data) if form.supersedes_id.data else None)
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            return _done("The title was saved.", resolution)
+        ok, _ = commit_or_errors(form, lambda: services.update_resolution(
+            db.session, resolution, by=acting_user(), title=form.title.data,
+            operative_formula=form.operative_formula.data, supersedes=_supersedes(form)))
+        if ok:
+            return _to_editor(resolution, "The title was saved.")
     return (render_template("resolutions/edit.html", form=form, r=resolution, text=render.snapshot(resolution),
                             layout=render.layout(resolution), add_preamble=ParagraphForm(prefix="preamble"),
                             add_operative=ParagraphForm(prefix="operative"), add_annex=AnnexForm(prefix="annex"),
@@ -220,24 +260,18 @@ def _paragraph(resolution: Resolution, part: ResolutionPart, paragraph_id: int):
     return paragraph
 
 
+def _direction() -> int:
+    return -1 if request.form.get("direction") == "up" else 1
+
+
 @bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/new")
 def add_paragraph(resolution_id: int, part: str):
     resolution = load_draft(resolution_id)
     which = _part(part)
     form = ParagraphForm(prefix=which.value)
-    if form.validate_on_submit():
-        try:
-            row = services.add_paragraph(db.session, resolution, which, text=form.text.data,
-                                         points=points_from_lines(form.points.data), position=form.position.data,
-                                         by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            flash(" ".join(error.fields.values()) or error.message, "error")
-        else:
-            return _done(f"The {which.label} {row.position} was added.", resolution, f"#{which.value}")
-    else:
-        flash("The paragraph was not added: " + " ".join(e for errs in form.errors.values() for e in errs), "error")
-    return redirect(url_for(".edit", resolution_id=resolution.id) + f"#{which.value}")
+    return _added(form, lambda: services.add_paragraph(
+        db.session, resolution, which, text=form.text.data, points=points_from_lines(form.points.data),
+        position=form.position.data, by=acting_user()), f"The {which.label} was added.", resolution, f"#{which.value}")
 
 
 @bp.route("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/edit", methods=["GET", "POST"])
@@ -249,50 +283,28 @@ def edit_paragraph(resolution_id: int, part: str, paragraph_id: int):
     if not form.is_submitted() and which is ResolutionPart.operative:
         form.points.data = points_to_lines(paragraph.points)
     if form.validate_on_submit():
-        try:
-            services.update_paragraph(db.session, paragraph, text=form.text.data,
-                                      points=points_from_lines(form.points.data), by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            return _done(f"The {which.label} {paragraph.position} was saved.", resolution, f"#{which.value}")
+        ok, _ = commit_or_errors(form, lambda: services.update_paragraph(
+            db.session, paragraph, text=form.text.data, points=points_from_lines(form.points.data), by=acting_user()))
+        if ok:
+            return _to_editor(resolution, f"The {which.label} {paragraph.position} was saved.", f"#{which.value}")
     return (render_template("resolutions/paragraph.html", form=form, r=resolution, part=which, paragraph=paragraph),
             422 if form.errors else 200)
 
 
-@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/move")
-def move_paragraph(resolution_id: int, part: str, paragraph_id: int):
+@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/<action>")
+def change_paragraph(resolution_id: int, part: str, paragraph_id: int, action: str):
+    """Move a paragraph up or down, or delete it."""
     resolution = load_draft(resolution_id)
     which = _part(part)
     paragraph = _paragraph(resolution, which, paragraph_id)
-    form = EmptyForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        services.move_paragraph(db.session, paragraph, -1 if form.direction.data == "up" else 1, by=acting_user())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for(".edit", resolution_id=resolution.id))
-    return _done(f"The {which.label} is now number {paragraph.position}.", resolution, f"#{which.value}")
-
-
-@bp.post("/resolutions/<int:resolution_id>/paragraphs/<part>/<int:paragraph_id>/delete")
-def delete_paragraph(resolution_id: int, part: str, paragraph_id: int):
-    resolution = load_draft(resolution_id)
-    which = _part(part)
-    paragraph = _paragraph(resolution, which, paragraph_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    position = paragraph.position
-    try:
-        services.delete_paragraph(db.session, paragraph, by=acting_user())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for(".edit", resolution_id=resolution.id))
-    return _done(f"The {which.label} {position} was deleted.", resolution, f"#{which.value}")
+    target = url_for(".edit", resolution_id=resolution.id) + f"#{which.value}"
+    if action == "move":
+        return _button(lambda: services.move_paragraph(db.session, paragraph, _direction(), by=acting_user()),
+                       lambda _: f"The {which.label} is now number {paragraph.position}.", target)
+    if action == "delete":
+        return _button(lambda: services.delete_paragraph(db.session, paragraph, by=acting_user()),
+                       f"The {which.label} {paragraph.position} was deleted.", target)
+    abort(404)
 
 
 def _annex(resolution: Resolution, annex_id: int) -> Annex:
@@ -306,16 +318,9 @@ def _annex(resolution: Resolution, annex_id: int) -> Annex:
 def add_annex(resolution_id: int):
     resolution = load_draft(resolution_id)
     form = AnnexForm(prefix="annex")
-    if form.validate_on_submit():
-        try:
-            services.add_annex(db.session, resolution, title=form.title.data or "", text=form.text.data or "",
-                               by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            flash(" ".join(error.fields.values()) or error.message, "error")
-        else:
-            return _done("The annex was added.", resolution, "#annexes")
-    return redirect(url_for(".edit", resolution_id=resolution.id) + "#annexes")
+    return _added(form, lambda: services.add_annex(db.session, resolution, title=form.title.data or "",
+                                                   text=form.text.data or "", by=acting_user()),
+                  "The annex was added.", resolution, "#annexes")
 
 
 @bp.route("/resolutions/<int:resolution_id>/annexes/<int:annex_id>/edit", methods=["GET", "POST"])
@@ -324,14 +329,10 @@ def edit_annex(resolution_id: int, annex_id: int):
     annex = _annex(resolution, annex_id)
     form = AnnexForm(obj=annex)
     if form.validate_on_submit():
-        try:
-            services.update_annex(db.session, annex, title=form.title.data or "", text=form.text.data or "",
-                                  by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            return _done("The annex was saved.", resolution, "#annexes")
+        ok, _ = commit_or_errors(form, lambda: services.update_annex(
+            db.session, annex, title=form.title.data or "", text=form.text.data or "", by=acting_user()))
+        if ok:
+            return _to_editor(resolution, "The annex was saved.", "#annexes")
     return (render_template("resolutions/annex.html", form=form, r=resolution, annex=annex),
             422 if form.errors else 200)
 
@@ -340,19 +341,14 @@ def edit_annex(resolution_id: int, annex_id: int):
 def change_annex(resolution_id: int, annex_id: int, action: str):
     resolution = load_draft(resolution_id)
     annex = _annex(resolution, annex_id)
-    form = EmptyForm()
-    if action not in ("move", "delete") or not form.validate_on_submit():
-        abort(400)
-    try:
-        if action == "move":
-            services.move_annex(db.session, annex, -1 if form.direction.data == "up" else 1, by=acting_user())
-        else:
-            services.delete_annex(db.session, annex, by=acting_user())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for(".edit", resolution_id=resolution.id))
-    return _done("The annex was moved." if action == "move" else "The annex was deleted.", resolution, "#annexes")
+    target = url_for(".edit", resolution_id=resolution.id) + "#annexes"
+    if action == "move":
+        return _button(lambda: services.move_annex(db.session, annex, _direction(), by=acting_user()),
+                       "The annex was moved.", target)
+    if action == "delete":
+        return _button(lambda: services.delete_annex(db.session, annex, by=acting_user()),
+                       "The annex was deleted.", target)
+    abort(404)
 
 
 @bp.post("/resolutions/<int:resolution_id>/preview")
@@ -386,19 +382,14 @@ def amendments(resolution_id: int):
     form.delegation_id.choices = choices((d.id, d.name) for d in db.session.scalars(
         sa.select(Delegation).order_by(Delegation.name)))
     if request.method == "POST":
-        _require(access.can_amend_resolution(user, resolution))
+        require(access.can_amend_resolution(user, resolution))
         if form.validate_on_submit():
-            try:
-                services.propose_amendment(
-                    db.session, resolution, delegation=db.session.get(Delegation, form.delegation_id.data),
-                    part=ResolutionPart(form.part.data), kind=AmendmentKind(form.kind.data),
-                    paragraph_number=form.paragraph.data or 0, text=form.text.data or "",
-                    points=points_from_lines(form.points.data), rationale=form.rationale.data or "", by=user)
-            except ServiceError as error:
-                db.session.rollback()
-                apply_errors(form, error)
-            else:
-                db.session.commit()
+            ok, _ = commit_or_errors(form, lambda: services.propose_amendment(
+                db.session, resolution, delegation=db.session.get(Delegation, form.delegation_id.data),
+                part=ResolutionPart(form.part.data), kind=AmendmentKind(form.kind.data),
+                paragraph_number=form.paragraph.data or 0, text=form.text.data or "",
+                points=points_from_lines(form.points.data), rationale=form.rationale.data or "", by=user))
+            if ok:
                 flash("The amendment was recorded.", "success")
                 return redirect(url_for(".amendments", resolution_id=resolution.id))
     return (render_template("resolutions/amendments.html", r=resolution, form=form, can_amend=can_amend,
@@ -410,36 +401,29 @@ def amendments(resolution_id: int):
 def decide_amendment(amendment_id: int, decision: str):
     amendment = db.get_or_404(Amendment, amendment_id)
     resolution = load(amendment.resolution_id)
-    _require(access.can_amend_resolution(acting_user(), resolution))
-    if decision not in ("accept", "reject") or not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        if decision == "accept":
-            revision = services.accept_amendment(db.session, amendment, by=acting_user())
-            message = f"The amendment was accepted: revision {revision.number if revision else '—'}."
-        else:
-            services.reject_amendment(db.session, amendment, by=acting_user())
-            message = "The amendment was rejected."
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
-    return redirect(url_for(".amendments", resolution_id=resolution.id))
+    require(access.can_amend_resolution(acting_user(), resolution))
+    target = url_for(".amendments", resolution_id=resolution.id)
+    if decision == "accept":
+        return _button(lambda: services.accept_amendment(db.session, amendment, by=acting_user()),
+                       lambda revision: f"The amendment was accepted: revision {revision.number if revision else '—'}.",
+                       target)
+    if decision == "reject":
+        return _button(lambda: services.reject_amendment(db.session, amendment, by=acting_user()),
+                       "The amendment was rejected.", target)
+    abort(404)
 
 
 @bp.get("/resolutions/<int:resolution_id>/revisions")
 def revisions(resolution_id: int):
     resolution = load(resolution_id)
-    _require(access.sees_body_drafts(acting_user(), resolution.body_id))
+    require(access.sees_body_drafts(acting_user(), resolution.body_id))
     return render_template("resolutions/revisions.html", r=resolution)
 
 
 @bp.get("/resolutions/<int:resolution_id>/redline")
 def redline(resolution_id: int):
     resolution = load(resolution_id)
-    _require(access.sees_body_drafts(acting_user(), resolution.body_id))
+    require(access.sees_body_drafts(acting_user(), resolution.body_id))
     numbers = [rev.number for rev in resolution.revisions]
     if not numbers:
         abort(404)
@@ -467,14 +451,10 @@ def adopt(resolution_id: int):
                                        .order_by(Meeting.number.desc()).limit(200)))
     form.meeting_id.choices = choices((m.id, f"{m.ordinal} meeting, {long_date(m.date)}") for m in meetings)
     if form.validate_on_submit():
-        try:
-            services.adopt_resolution(db.session, resolution, db.session.get(Meeting, form.meeting_id.data),
-                                      number=form.number.data, by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.adopt_resolution(
+            db.session, resolution, db.session.get(Meeting, form.meeting_id.data), number=form.number.data,
+            by=acting_user()))
+        if ok:
             flash(f"{resolution.designation} was adopted.", "success")
             return redirect(url_for(".detail", resolution_id=resolution.id))
     return (render_template("resolutions/adopt.html", form=form, r=resolution,
@@ -485,14 +465,5 @@ def adopt(resolution_id: int):
 @bp.post("/resolutions/<int:resolution_id>/withdraw")
 def withdraw(resolution_id: int):
     resolution = load_draft(resolution_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        services.withdraw_resolution(db.session, resolution, by=acting_user())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash("The draft resolution was withdrawn.", "success")
-    return redirect(url_for(".detail", resolution_id=resolution.id))
+    return _button(lambda: services.withdraw_resolution(db.session, resolution, by=acting_user()),
+                   "The draft resolution was withdrawn.", url_for(".detail", resolution_id=resolution.id))

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -19,15 +20,25 @@ from govbody.core.errors import ConflictError, NotFoundError, ValidationError
 from govbody.core.models import utcnow
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import render
-from govbody.resolutions.models import (Amendment, AmendmentKind, AmendmentStatus, Annex, OperativeParagraph,
-                                        PreambularParagraph, Resolution, ResolutionPart, ResolutionStatus, Revision)
+from govbody.resolutions.models import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Annex,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    ResolutionPart,
+    ResolutionStatus,
+    Revision,
+)
 
 MAX_PARAGRAPHS = 200
 MAX_TEXT = 20_000
 MAX_ANNEX_TEXT = 200_000
 MAX_POINT_DEPTH = 3
 FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts", "Approves")
-_DESIGNATION = re.compile(r"^(?:resolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.I)
+_DESIGNATION = re.compile(r"^(?:resolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)
 
 
 # Text checks shared by creation, edits and amendments.
@@ -443,9 +454,9 @@ def accept_amendment(session: Session, amendment: Amendment, *, by=None) -> Revi
     resolution = amendment.resolution
     rows = _rows(resolution, amendment.part)
     n = amendment.paragraph_number
-    if amendment.kind is not AmendmentKind.insertion or n >= 1:
-        if n > len(rows) or rows[n - 1].text != amendment.original_text:
-            raise ConflictError(f"{amendment.part.label.capitalize()} {n} has changed since the amendment was "
+    # The amended paragraph (or the one an insertion follows) must still read as when tabled.
+    if n >= 1 and (n > len(rows) or rows[n - 1].text != amendment.original_text):
+        raise ConflictError(f"{amendment.part.label.capitalize()} {n} has changed since the amendment was "
                                 "tabled; record it again against the present text.")
     if amendment.kind is AmendmentKind.insertion:
         row = (PreambularParagraph(text=amendment.text, position=0) if amendment.part is ResolutionPart.preamble

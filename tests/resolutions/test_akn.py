@@ -46,7 +46,7 @@ def test_adopted_resolution_with_annex_validates(client, council, akn_schema):
     assert date.get("date") == "2007-06-07" and date.text == "7 June 2007"
     annex = root.find(".//a:attachments/a:attachment/a:doc", NS)
     assert annex.get("name") == "annex"
-    assert [h.text for h in annex.iter("{%s}heading" % NS["a"])] == ["Part I: Purposes", "Part II: Governance"]
+    assert [h.text for h in annex.iter(f"{{{NS['a']}}}heading")] == ["Part I: Purposes", "Part II: Governance"]
     assert annex.find(".//a:authorialNote", NS) is not None
     # The same bytes each time, for an adopted resolution.
     assert client.get(f"/api/v1/resolutions/{rid}.xml").data == r.data

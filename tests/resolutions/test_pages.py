@@ -22,7 +22,7 @@ def portal(client, **params) -> str:
 
 
 def test_portal_finds_by_number_designation_and_word_and_never_shows_drafts(client, council):
-    rid, draft = adopted_and_draft(client, council)
+    adopted_and_draft(client, council)
     for q in ("1150", "No. 1150 (XCIII)", "Resolution No. 1150 (XCIII)", "skilful", "humane mobility", ""):
         html = portal(client, q=q)
         assert "Council Resolution No. 1150 (XCIII)" in html, q
@@ -37,7 +37,7 @@ def test_portal_finds_by_number_designation_and_word_and_never_shows_drafts(clie
 
 
 def test_portal_filters_and_pages(client, council, make):
-    rid, _ = adopted_and_draft(client, council)
+    adopted_and_draft(client, council)
     assert "No. 1150" in portal(client, body="C", year=2007)
     assert "No adopted resolution matches" in portal(client, year=2008)
     assert "No adopted resolution matches" in portal(client, body="S")
@@ -95,7 +95,7 @@ def test_drafting_pages(client, council, make):
 
     # Move the second preambular paragraph up, then edit it.
     html = client.get(edit_url).get_data(as_text=True)
-    second = re.findall(r"/resolutions/%d/paragraphs/preamble/(\d+)/move" % rid, html)[-1]
+    second = re.findall(rf"/resolutions/{rid}/paragraphs/preamble/(\d+)/move", html)[-1]
     assert client.post(f"/resolutions/{rid}/paragraphs/preamble/{second}/move",
                        data={"direction": "up", "csrf_token": token}).status_code == 302
     assert client.get(f"/api/v1/resolutions/{rid}").get_json()["preamble"][0].startswith("*Noting*")
