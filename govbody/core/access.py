@@ -183,3 +183,31 @@ def can_propose_correction(user: Any, intervention: Any) -> bool:
     u = _user(user)
     return (u is not None and u.role is Role.delegate and u.delegation_id is not None
             and u.delegation_id == intervention.delegation_id)
+
+
+# The document register (issue 3).
+
+def visible_documents(user: Any):
+    """The SQL condition for the documents can_view_document lets `user` see (lists, search)."""
+    import sqlalchemy as sa
+    from sqlalchemy.orm import aliased
+
+    from govbody.bodies.models import Membership
+    from govbody.documents.models import Distribution, Document, DocumentStatus, Series
+
+    if is_staff(user):
+        return sa.true()
+    issued = Document.status == DocumentStatus.issued
+    public = sa.and_(issued, Document.distribution == Distribution.general)
+    u = _user(user)
+    if u is None:
+        return public
+    series = aliased(Series)  # the caller's query may join Series itself
+    owner = sa.select(series.body_id).where(series.id == Document.series_id).correlate(Document).scalar_subquery()
+    allowed = [public, sa.and_(issued, Document.distribution == Distribution.limited)]
+    if u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+        allowed.append(owner.in_(sorted(u.body_ids)))  # drafts and restricted papers of their bodies
+    if u.role is Role.delegate and u.delegation_id is not None:
+        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
+        allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
+    return sa.or_(*allowed)

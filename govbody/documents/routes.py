@@ -1,3 +1,295 @@
-from flask import Blueprint
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from flask import (Blueprint, Flask, abort, current_app, flash, redirect, render_template, request,
+                   url_for)
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload, selectinload
+
+from govbody.bodies.models import Body
+from govbody.core import access
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.forms import apply_errors, choices
+from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.documents import services
+from govbody.documents.forms import DocumentForm, NextNumberForm, SeriesForm, VersionForm
+from govbody.documents.models import Distribution, Document, Series, VersionKind
+from govbody.extensions import db
+from govbody.meetings.models import BodySession
+from govbody.resolutions.models import Resolution
 
 bp = Blueprint("documents", __name__, template_folder="templates")
+
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PER_PAGE = 50
+PANEL_SIZE = 20
+
+
+def init_app(app: Flask) -> None:
+    add_nav_link(app, "Documents", "documents.register")
+    add_panel(app, "session", session_panel)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        abort(403 if acting_user() else 401)
+
+
+def docx_response(document: Document):
+    """The stored bytes of an issued document; a conditional request on its hash gets a 304."""
+    response = current_app.response_class()
+    if request.if_none_match.contains_weak(document.sha256):
+        response.status_code = 304
+    else:
+        response.set_data(document.docx)
+        response.mimetype = DOCX_MIMETYPE
+        response.headers["Content-Disposition"] = f'attachment; filename="{services.download_name(document)}"'
+    response.set_etag(document.sha256)
+    # Revalidate every time: the bytes never change, but who may see them can.
+    public = document.distribution is Distribution.general
+    response.headers["Cache-Control"] = "no-cache" if public else "private, no-cache"
+    response.vary.update(("Authorization", "Cookie"))
+    return response
+
+
+def load_visible(document_id: int) -> Document:
+    document = db.get_or_404(Document, document_id)
+    if not access.can_view_document(acting_user(), document):
+        abort(404)  # a paper one may not see does not exist for them
+    return document
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+
+
+def _register(*, body: Body | None = None, body_session: BodySession | None = None):
+    user = acting_user()
+    page = max(_int_arg("page") or 1, 1)
+    series = db.session.get(Series, _int_arg("series") or 0)
+    year = _int_arg("year")
+    year = year if year and 1900 <= year <= 2999 else None
+    q = request.args.get("q", "").strip()[:200]
+    filter_body = body or (body_session.body if body_session else db.session.get(Body, _int_arg("body") or 0))
+    stmt = services.register_query(visible=access.visible_documents(user), body=filter_body,
+                                   body_session=body_session, series=series, year=year, symbol_search=q or None)
+    stmt = stmt.options(joinedload(Document.series), selectinload(Document.versions), joinedload(Document.session))
+    rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)).unique())
+    series_choices = db.session.scalars(sa.select(Series).where(
+        Series.body_id == filter_body.id if filter_body else sa.true()).order_by(Series.prefix)).all()
+    year_column = sa.extract("year", Document.date)
+    years = [int(y) for y in db.session.scalars(
+        sa.select(year_column).distinct().join(Document.series).where(access.visible_documents(user))
+        .where(Series.body_id == filter_body.id if filter_body else sa.true()).order_by(year_column.desc()))]
+    bodies = [] if body or body_session else db.session.scalars(sa.select(Body).order_by(Body.name)).all()
+    filters = {"series": series.id if series else None, "year": year, "q": q or None,
+               "body": filter_body.id if filter_body and not (body or body_session) else None}
+    return render_template("documents/register.html", documents=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE,
+                           page=page, body=body, s=body_session, filter_body=filter_body, series=series, year=year,
+                           q=q, series_choices=series_choices, years=years, bodies=bodies,
+                           filters={k: v for k, v in filters.items() if v is not None},
+                           can_issue=access.can_issue_documents(user))
+
+
+@bp.get("/documents")
+def register():
+    return _register()
+
+
+@bp.get("/bodies/<int:body_id>/documents")
+def body_register(body_id: int):
+    return _register(body=db.get_or_404(Body, body_id))
+
+
+@bp.get("/sessions/<int:session_id>/documents")
+def session_register(session_id: int):
+    return _register(body_session=db.get_or_404(BodySession, session_id))
+
+
+def session_panel(body_session: BodySession) -> Markup:
+    user = acting_user()
+    stmt = services.register_query(visible=access.visible_documents(user), body_session=body_session)
+    documents = list(db.session.scalars(stmt.options(joinedload(Document.series)).limit(PANEL_SIZE + 1)))
+    return Markup(render_template("documents/_session_panel.html", s=body_session, documents=documents[:PANEL_SIZE],
+                                  more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))
+
+
+@bp.get("/documents/<int:document_id>")
+def document_detail(document_id: int):
+    document = load_visible(document_id)
+    user = acting_user()
+    can_issue = access.can_issue_documents(user)
+    return render_template("documents/detail.html", d=document, lineage=services.lineage(document),
+                           replaced_by=services.replaced_by(document), can_issue=can_issue,
+                           version_form=VersionForm() if can_issue and document.is_issued else None,
+                           visible=lambda doc: access.can_view_document(user, doc))
+
+
+@bp.get("/documents/<int:document_id>/download")
+def download(document_id: int):
+    document = load_visible(document_id)
+    if not document.is_issued:
+        abort(404)
+    return docx_response(document)
+
+
+def _document_choices(form: DocumentForm) -> None:
+    form.series_id.choices = choices([(0, "— choose —")] + [
+        (s.id, s.prefix + (f" ({s.body.name})" if s.body else ""))
+        for s in db.session.scalars(sa.select(Series).options(joinedload(Series.body)).order_by(Series.prefix))])
+    sessions = db.session.scalars(sa.select(BodySession).join(BodySession.body)
+                                  .options(joinedload(BodySession.body))
+                                  .order_by(Body.name, BodySession.number.desc()))
+    form.session_id.choices = choices([(0, "— none —")] + [(s.id, f"{s.body.name}: {s.title}") for s in sessions])
+    resolutions = db.session.scalars(sa.select(Resolution).options(joinedload(Resolution.session))
+                                     .order_by(Resolution.id.desc()).limit(500))
+    form.resolution_id.choices = choices([(0, "— none —")] + [
+        (r.id, f"{r.designation or 'Draft'}: {r.title}") for r in resolutions])
+
+
+def _form_values(form: DocumentForm) -> dict:
+    return dict(series=db.session.get(Series, form.series_id.data), title=form.title.data.strip(),
+                date=form.date.data,
+                session=db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
+                original_language=form.original_language.data.strip(),
+                distribution=Distribution(form.distribution.data), text=form.text.data or "",
+                resolution=db.session.get(Resolution, form.resolution_id.data) if form.resolution_id.data else None)
+
+
+def _document_form(form: DocumentForm, document: Document | None, save):
+    """Save the draft (and issue it if the Issue button was pressed); else show the form again."""
+    if form.validate_on_submit():
+        try:
+            document = save(_form_values(form), issue=form.issue.data)
+        except ValidationError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{document.symbol} was issued." if document.is_issued else "The draft was saved.", "success")
+            return redirect(url_for(".document_detail", document_id=document.id))
+    return (render_template("documents/form.html", form=form, d=document),
+            422 if form.errors or form.form_errors else 200)
+
+
+@bp.route("/documents/new", methods=["GET", "POST"])
+def create_document():
+    _require(access.can_issue_documents(acting_user()))
+    form = DocumentForm()
+    _document_choices(form)
+    if not form.is_submitted():
+        form.series_id.data = _int_arg("series") or 0
+        form.session_id.data = _int_arg("session") or 0
+
+    def save(values: dict, issue: bool) -> Document:
+        values["body_session"] = values.pop("session")
+        return services.create_document(db.session, issue=issue, by=acting_user(), **values)
+
+    return _document_form(form, None, save)
+
+
+@bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
+def edit_document(document_id: int):
+    document = load_visible(document_id)
+    _require(access.can_issue_documents(acting_user()))
+    if document.is_issued:
+        abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
+    form = DocumentForm(obj=document)
+    _document_choices(form)
+    if not form.is_submitted():
+        form.session_id.data = document.session_id or 0
+        form.resolution_id.data = document.resolution_id or 0
+        form.distribution.data = document.distribution.value
+
+    def save(values: dict, issue: bool) -> Document:
+        return services.update_document(db.session, document, issue=issue, by=acting_user(), **values)
+
+    return _document_form(form, document, save)
+
+
+@bp.post("/documents/<int:document_id>/issue")
+def issue_document(document_id: int):
+    document = load_visible(document_id)
+    _require(access.can_issue_documents(acting_user()))
+    try:
+        services.issue_document(db.session, document, by=acting_user())
+    except (ValidationError, ConflictError) as error:
+        db.session.rollback()
+        flash(" ".join([error.message, *error.fields.values()]), "error")
+    else:
+        db.session.commit()
+        flash(f"{document.symbol} was issued.", "success")
+    return redirect(url_for(".document_detail", document_id=document.id))
+
+
+@bp.post("/documents/<int:document_id>/versions")
+def create_version(document_id: int):
+    parent = load_visible(document_id)
+    _require(access.can_issue_documents(acting_user()))
+    form = VersionForm()
+    if form.validate_on_submit():
+        try:
+            version = services.issue_version(db.session, parent, kind=VersionKind(form.kind.data),
+                                             title=form.title.data, text=form.text.data or "", date=form.date.data,
+                                             by=acting_user())
+        except (ValidationError, ConflictError) as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            flash(f"{version.symbol} was issued.", "success")
+            return redirect(url_for(".document_detail", document_id=version.id))
+    user = acting_user()
+    return render_template("documents/detail.html", d=parent, lineage=services.lineage(parent),
+                           replaced_by=services.replaced_by(parent), can_issue=True, version_form=form,
+                           visible=lambda doc: access.can_view_document(user, doc)), 422
+
+
+@bp.route("/series", methods=["GET", "POST"])
+def series_list():
+    user = acting_user()
+    form = SeriesForm() if access.can_manage_bodies(user) else None
+    if form is not None:
+        form.body_id.choices = choices([(0, "— none —")] + [
+            (b.id, b.name) for b in db.session.scalars(sa.select(Body).order_by(Body.name))])
+    if request.method == "POST":
+        _require(form is not None)
+        if form.validate_on_submit():
+            try:
+                series = services.create_series(
+                    db.session, prefix=form.prefix.data, next_number=form.next_number.data,
+                    body=db.session.get(Body, form.body_id.data) if form.body_id.data else None, by=user)
+            except ValidationError as error:
+                db.session.rollback()
+                apply_errors(form, error)
+            else:
+                db.session.commit()
+                flash(f"The series {series.prefix} was created.", "success")
+                return redirect(url_for(".series_list"))
+    all_series = db.session.scalars(sa.select(Series).options(joinedload(Series.body)).order_by(Series.prefix)).all()
+    rows = [(s, services.next_number(db.session, s)) for s in all_series]
+    status = 422 if form is not None and (form.errors or form.form_errors) else 200
+    return render_template("documents/series.html", rows=rows, form=form,
+                           next_form=NextNumberForm() if form is not None else None), status
+
+
+@bp.post("/series/<int:series_id>/next-number")
+def set_next_number(series_id: int):
+    series = db.get_or_404(Series, series_id)
+    _require(access.can_manage_bodies(acting_user()))
+    form = NextNumberForm()
+    if form.validate_on_submit():
+        try:
+            services.set_next_number(db.session, series, form.next_number.data, by=acting_user())
+        except ValidationError as error:
+            db.session.rollback()
+            flash(" ".join(error.fields.values()) or error.message, "error")
+        else:
+            db.session.commit()
+            flash(f"The next paper of {series.prefix} will be number {form.next_number.data}.", "success")
+    else:
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+    return redirect(url_for(".series_list"))

@@ -1,0 +1,281 @@
+"""The document registry: series, issuing under a gapless symbol, versions, the register.
+
+Issuing takes the series number from core.numbering inside the caller's transaction,
+renders the DOCX once and stores its bytes with their SHA-256; the record is then frozen
+and every later change is a new version (Corr., Rev., Add.) with a symbol of its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from govbody.bodies.models import Body
+from govbody.core import audit, numbering
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.models import utcnow
+from govbody.documents import render
+from govbody.documents.models import Distribution, Document, DocumentStatus, Series, VersionKind
+from govbody.meetings.models import BodySession
+from govbody.resolutions.models import Resolution
+
+SESSION_PLACEHOLDER = "{session}"
+# Segments of letters, digits, dots and hyphens ("MC", "INF", "WG-IM"), or the session placeholder.
+_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,29}(/([A-Za-z0-9][A-Za-z0-9.-]{0,29}|\{session\})){0,5}$")
+MAX_NUMBER = 10**6
+DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "resolution_id"]
+EDITABLE_FIELDS = frozenset(DOCUMENT_FIELDS)
+
+
+def normalize_symbol(text: str) -> str:
+    """"mc / inf/287 " -> "MC/INF/287": how a symbol is compared, however it was typed."""
+    return re.sub(r"\s+", "", text or "").upper()
+
+
+def find_series(session: Session, prefix: str) -> Series | None:
+    prefix = (prefix or "").strip()
+    return session.scalar(sa.select(Series).where(sa.func.upper(Series.prefix) == prefix.upper()))
+
+
+def _prefix_pattern(prefix: str) -> re.Pattern:
+    """What symbols a prefix can expand to: "C/{session}/INF" matches "C/110/INF"."""
+    return re.compile("^" + re.escape(prefix.upper()).replace(re.escape("{SESSION}"), r"[0-9]+") + "$")
+
+
+def _check_prefix(session: Session, prefix: str) -> dict[str, str]:
+    if not _PREFIX.match(prefix) or prefix.count(SESSION_PLACEHOLDER) > 1:
+        return {"prefix": "A prefix is segments of letters and digits separated by \"/\" (\"MC/INF\"), "
+                          "with at most one \"{session}\" segment (\"C/{session}/INF\")."}
+    if re.search(r"(^|/)(Corr|Rev|Add)\.", prefix, re.IGNORECASE):
+        return {"prefix": "Corr., Rev. and Add. are the suffixes of versions, not series."}
+    for other in session.scalars(sa.select(Series.prefix)):
+        # Two prefixes that can expand to the same text would give the same symbols.
+        if other.upper() == prefix.upper() or _prefix_pattern(other).match(prefix.upper()) \
+                or _prefix_pattern(prefix).match(other.upper()):
+            return {"prefix": f"The series {other} already gives symbols beginning {prefix}."}
+    return {}
+
+
+def create_series(session: Session, *, prefix: str, next_number: int = 1, body: Body | None = None,
+                  by=None) -> Series:
+    prefix = prefix.strip()
+    errors = _check_prefix(session, prefix)
+    if not 1 <= next_number <= MAX_NUMBER:
+        errors["next_number"] = f"Numbers run from 1 to {MAX_NUMBER}."
+    if errors:
+        raise ValidationError("The series was not saved.", errors)
+    series = Series(prefix=prefix, body=body, start_number=next_number)
+    session.add(series)
+    session.flush()
+    if not series.per_session:
+        numbering.set_next(session, numbering.series_key(series.id, prefix), next_number)
+    audit.record(session, "series.create", series, by=by,
+                 changes={"prefix": prefix, "body": body.code if body else None, "next_number": next_number})
+    return series
+
+
+def expanded_prefix(series: Series, body_session: BodySession | None) -> str | None:
+    """The prefix a document's symbol starts with ("C/110/INF"); None if a session is needed."""
+    if not series.per_session:
+        return series.prefix
+    if body_session is None:
+        return None
+    return series.prefix.replace(SESSION_PLACEHOLDER, str(body_session.number))
+
+
+def _counter_key(series: Series, body_session: BodySession | None) -> str:
+    return numbering.series_key(series.id, expanded_prefix(series, body_session))
+
+
+def next_number(session: Session, series: Series, body_session: BodySession | None = None) -> int | None:
+    """The number the next issue in the series would take (None: it depends on the session)."""
+    if series.per_session and body_session is None:
+        return None
+    return numbering.peek(session, _counter_key(series, body_session), start=series.start_number)
+
+
+def set_next_number(session: Session, series: Series, value: int, *, body_session: BodySession | None = None,
+                    by=None) -> None:
+    """Continue a history: the next paper of the series (or of one session of it) takes `value`."""
+    if not 1 <= value <= MAX_NUMBER:
+        raise ValidationError("The next number was not saved.", {"next_number": f"Numbers run from 1 to {MAX_NUMBER}."})
+    if series.per_session and body_session is None:
+        before = series.start_number
+        series.start_number = value  # where each new session's numbering starts
+    else:
+        key_prefix = expanded_prefix(series, body_session)
+        highest = session.scalar(sa.select(sa.func.max(Document.number)).where(
+            Document.series_id == series.id, Document.series_key == key_prefix))
+        if highest is not None and value <= highest:
+            raise ValidationError("The next number was not saved.", {
+                "next_number": f"{key_prefix}/{highest} is already issued; the next number must be above {highest}."})
+        before = next_number(session, series, body_session)
+        numbering.set_next(session, _counter_key(series, body_session), value)
+    session.flush()
+    audit.record(session, "series.next_number", series, by=by, changes={"next_number": [before, value]})
+
+
+def _check_document(series: Series, values: dict) -> None:
+    errors = {}
+    title = values.get("title")
+    if title is not None and not title.strip():
+        errors["title"] = "A document needs a title."
+    elif title is not None and len(title) > 500:
+        errors["title"] = "A title has at most 500 characters."
+    language = values.get("original_language")
+    if language is not None and not 1 <= len(language.strip()) <= 50:
+        errors["original_language"] = "Name the original language (up to 50 characters)."
+    body_session = values.get("session")
+    if body_session is not None and series.body_id is not None and body_session.body_id != series.body_id:
+        errors["session_id"] = f"The session is not one of the {series.body.name}, which owns the series {series.prefix}."
+    if errors:
+        raise ValidationError("The document was not saved.", errors)
+
+
+def create_document(session: Session, *, series: Series, title: str, date: dt.date,
+                    body_session: BodySession | None = None, original_language: str = "English",
+                    distribution: Distribution = Distribution.general, text: str = "",
+                    resolution: Resolution | None = None, issue: bool = False, by=None) -> Document:
+    """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once."""
+    _check_document(series, {"title": title, "original_language": original_language, "session": body_session})
+    document = Document(series=series, title=title.strip(), date=date, session=body_session,
+                        original_language=original_language.strip(), distribution=distribution, text=text or "",
+                        resolution=resolution, status=DocumentStatus.draft)
+    session.add(document)
+    session.flush()
+    audit.record(session, "document.create", document, by=by, changes=audit.snapshot(document, DOCUMENT_FIELDS))
+    return issue_document(session, document, by=by) if issue else document
+
+
+def _refuse_if_issued(document: Document) -> None:
+    if document.is_issued:
+        raise ConflictError(f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
+
+
+def update_document(session: Session, document: Document, *, issue: bool = False, by=None, **values) -> Document:
+    """Change a draft (`series`, `session` and `resolution` are passed as records), and issue it if asked."""
+    _refuse_if_issued(document)
+    unknown = set(values) - EDITABLE_FIELDS - {"series", "session", "resolution"}
+    if unknown:
+        raise ValidationError("The document was not saved.", {name: "This field cannot be changed." for name in unknown})
+    _check_document(values.get("series", document.series), {"session": document.session, **values})
+    before = audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])
+    for field, value in values.items():
+        if field in ("title", "original_language"):
+            value = value.strip()
+        setattr(document, field, value)
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])):
+        audit.record(session, "document.update", document, by=by, changes=changes)
+    return issue_document(session, document, by=by) if issue else document
+
+
+def _freeze(session: Session, document: Document) -> None:
+    """Render the DOCX once and keep its bytes and hash: every download serves these."""
+    document.status = DocumentStatus.issued
+    document.issued_at = utcnow()
+    session.flush()
+    data = render.render_docx(document)
+    document.docx = data
+    document.sha256 = hashlib.sha256(data).hexdigest()
+    session.flush()
+
+
+def issue_document(session: Session, document: Document, *, by=None) -> Document:
+    """Give a draft its symbol (the series' next number) and freeze it."""
+    _refuse_if_issued(document)
+    if document.parent_id is not None:
+        raise ConflictError("A version is issued when it is created.")
+    series = document.series
+    prefix = expanded_prefix(series, document.session)
+    if prefix is None:
+        raise ValidationError("The document was not issued.", {
+            "session_id": f"The series {series.prefix} is numbered per session: choose the session."})
+    _check_document(series, {"session": document.session})
+    # Taken under the counter's row lock; the number is only spent if this transaction commits.
+    number = numbering.allocate(session, numbering.series_key(series.id, prefix), start=series.start_number)
+    document.series_key = prefix
+    document.number = number
+    document.symbol = f"{prefix}/{number}"
+    _freeze(session, document)
+    audit.record(session, "document.issue", document, by=by,
+                 changes={"symbol": document.symbol, "sha256": document.sha256})
+    return document
+
+
+def version_key(parent: Document, kind: VersionKind) -> str:
+    return f"version:{parent.id}:{kind.value}"
+
+
+def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,
+                  text: str = "", date: dt.date | None = None, by=None) -> Document:
+    """A corrigendum, revision or addendum of an issued document (or of a version: they stack)."""
+    if not parent.is_issued:
+        raise ConflictError("Only an issued document has versions; edit the draft instead.")
+    title = (title or "").strip() or parent.title
+    _check_document(parent.series, {"title": title})
+    version_number = numbering.allocate(session, version_key(parent, kind))
+    document = Document(
+        series_id=parent.series_id, series_key=parent.series_key, parent=parent, version_kind=kind,
+        version_number=version_number, symbol=f"{parent.symbol}/{kind.suffix}.{version_number}", title=title,
+        date=date or dt.date.today(), session_id=parent.session_id, original_language=parent.original_language,
+        distribution=parent.distribution, text=text or "",
+        # A revision replaces the text, so it carries what the original carried.
+        resolution_id=parent.resolution_id if kind is VersionKind.rev else None,
+    )
+    session.add(document)
+    session.flush()
+    _freeze(session, document)
+    audit.record(session, "document.version", document, by=by,
+                 changes={"parent": parent.symbol, "symbol": document.symbol, "sha256": document.sha256})
+    return document
+
+
+def lineage(document: Document) -> list[Document]:
+    """The chain from the original down to this document: MC/2216, MC/2216/Corr.1, ..."""
+    chain = [document]
+    while chain[-1].parent is not None:
+        chain.append(chain[-1].parent)
+    return chain[::-1]
+
+
+def replaced_by(document: Document) -> Document | None:
+    """The latest revision of a document, which replaces its text."""
+    revisions = [v for v in document.versions if v.version_kind is VersionKind.rev and v.is_issued]
+    return revisions[-1] if revisions else None
+
+
+def download_name(document: Document) -> str:
+    """"MC/2216/Corr.1" -> "MC-2216-Corr.1.docx": nothing a browser or a file system could misread."""
+    stem = re.sub(r"[^A-Za-z0-9.]+", "-", document.symbol or f"draft-{document.id}").strip("-.")
+    return f"{stem or 'document'}.docx"
+
+
+def register_query(*, visible, body: Body | None = None, body_session: BodySession | None = None,
+                   series: Series | None = None, series_prefix: str | None = None, year: int | None = None,
+                   symbol: str | None = None, symbol_search: str | None = None):
+    """The register: documents matching the filters that `visible` (an access condition) allows."""
+    stmt = sa.select(Document).join(Document.series).where(visible)
+    if body is not None:
+        stmt = stmt.where(Series.body_id == body.id)
+    if body_session is not None:
+        stmt = stmt.where(Document.session_id == body_session.id)
+    if series is not None:
+        stmt = stmt.where(Document.series_id == series.id)
+    if series_prefix:
+        wanted = normalize_symbol(series_prefix)
+        stmt = stmt.where(sa.or_(sa.func.upper(Series.prefix) == wanted, sa.func.upper(Document.series_key) == wanted))
+    if year is not None:
+        stmt = stmt.where(Document.date >= dt.date(year, 1, 1), Document.date < dt.date(year + 1, 1, 1))
+    if symbol:
+        stmt = stmt.where(sa.func.upper(Document.symbol) == normalize_symbol(symbol))
+    if symbol_search:
+        wanted = normalize_symbol(symbol_search)
+        escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        # The paper itself and its versions: "mc/2216" finds MC/2216/Corr.1 too.
+        stmt = stmt.where(sa.or_(sa.func.upper(Document.symbol) == wanted,
+                                 sa.func.upper(Document.symbol).like(escaped + "/%", escape="\\")))
+    return stmt.order_by(Document.date.desc(), Document.series_key, Document.number.desc(), Document.id.desc())
