@@ -116,7 +116,7 @@ def edit_summary(meeting_id: int):
             db.session.commit()
             flash("The summary was saved.", "success")
             return redirect(url_for(".summary", meeting_id=meeting.id))
-    return render_template("interventions/summary_form.html", m=meeting, form=form), 422 if form.errors else 200
+    return render_template("interventions/summary_form.html", m=meeting, form=form)
 
 
 def _strip_number(text: str) -> str:
@@ -189,9 +189,9 @@ def edit_intervention(intervention_id: int):
             db.session.commit()
             flash(f"Intervention {intervention.position} was corrected.", "success")
             return redirect(url_for(".meeting_interventions", meeting_id=meeting.id) + f"#i{intervention.id}")
-    status = 409 if conflict else (422 if form.errors or form.form_errors else 200)
+    # Refused forms are shown again with 200, as on every page (a 4xx page load is an error to browsers).
     return render_template("interventions/edit.html", m=meeting, i=intervention, form=form, conflict=conflict,
-                           delete_form=DeleteForm(), history=_history(intervention)), status
+                           delete_form=DeleteForm(), history=_history(intervention))
 
 
 def _history(intervention: Intervention) -> list[AuditEvent]:
@@ -232,9 +232,8 @@ def propose_correction(intervention_id: int):
             db.session.commit()
             flash("Your correction was sent to the rapporteur.", "success")
             return redirect(url_for(".meeting_interventions", meeting_id=intervention.meeting_id))
-    return (render_template("interventions/correction.html", m=intervention.meeting, i=intervention, form=form,
-                            deadline=services.correction_deadline(db.session, intervention.meeting)),
-            422 if form.errors or form.form_errors else 200)
+    return render_template("interventions/correction.html", m=intervention.meeting, i=intervention, form=form,
+                           deadline=services.correction_deadline(db.session, intervention.meeting))
 
 
 @bp.post("/corrections/<int:correction_id>/decide")
