@@ -195,7 +195,8 @@ def download(session_id: int):
 def session_panel(body_session: BodySession) -> Markup:
     """Links to the agenda page and its DOCX, and the amendments once it is adopted."""
     return Markup(render_template("agenda/_session_panel.html", s=body_session,
-                                  amendments=services.amendments(db.session, body_session),
+                                  amendments=services.amendments(db.session, body_session)
+                                  if body_session.agenda_adopted else [],
                                   can_draft=access.can_draft(acting_user(), body_session.body_id)))
 
 

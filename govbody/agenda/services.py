@@ -131,15 +131,23 @@ def adopt_agenda(session: Session, body_session: BodySession, meeting: Meeting, 
 
 
 def agenda_tree(session: Session, body_session: BodySession) -> list[AgendaItem]:
-    """Top-level items with their children and documents, loaded in a fixed number of queries."""
+    """Top-level items with their children and documents, in two queries whatever the size."""
     from sqlalchemy.orm import selectinload
+    from sqlalchemy.orm.attributes import set_committed_value
 
-    stmt = (sa.select(AgendaItem)
-            .where(AgendaItem.session_id == body_session.id, AgendaItem.parent_id.is_(None))
-            .options(selectinload(AgendaItem.children).selectinload(AgendaItem.documents),
-                     selectinload(AgendaItem.documents))
-            .order_by(AgendaItem.position))
-    return list(session.scalars(stmt))
+    stmt = (sa.select(AgendaItem).where(AgendaItem.session_id == body_session.id)
+            .options(selectinload(AgendaItem.documents)).order_by(AgendaItem.position, AgendaItem.id))
+    items = list(session.scalars(stmt))
+    children: dict[int, list[AgendaItem]] = {item.id: [] for item in items}
+    for item in items:
+        if item.parent_id is not None and item.parent_id in children:
+            children[item.parent_id].append(item)
+    by_id = {item.id: item for item in items}
+    for item in items:
+        set_committed_value(item, "children", children[item.id])
+        if item.parent_id is not None:
+            set_committed_value(item, "parent", by_id.get(item.parent_id))
+    return [item for item in items if item.parent_id is None]
 
 
 def move_item_to(session: Session, item: AgendaItem, position: int, *, by=None) -> AgendaItem:
