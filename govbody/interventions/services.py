@@ -285,11 +285,16 @@ def create_intervention(session: Session, meeting: Meeting, *, by=None, delegati
             errors["speaker_entry_id"] = "That place on the speakers' list is not of this meeting."
     if errors:
         raise ValidationError("The intervention was not saved.", errors)
+    savepoint = session.begin_nested() if client_key else None
     position = numbering.allocate(session, _position_key(meeting.id), start=_next_position(session, meeting))
-    # Another request with the same key may have committed while we waited for the counter lock.
-    existing = find_by_client_key(session, client_key)
-    if existing is not None:
-        return _replayed(existing, meeting)
+    if savepoint is not None:
+        # Another request with the same key may have committed while we waited for the counter lock:
+        # then give its intervention back, and the number taken back to the counter.
+        existing = find_by_client_key(session, client_key)
+        if existing is not None:
+            savepoint.rollback()
+            return _replayed(existing, meeting)
+        savepoint.commit()
     intervention = Intervention(meeting=meeting, position=position, client_key=client_key or None,
                                 version=1, **resolved)
     if entry is not None:

@@ -184,3 +184,20 @@ def test_summary_is_saved_and_kept_field_by_field(client, meeting, rapporteur):
     assert r.get_json()["conclusions_by"] == "The Chairperson" and r.get_json()["highlights"] == ["Only one"]
     r = client.put(url, json={"highlights": [""]}, headers=rapporteur.headers)
     assert r.status_code == 422 and "highlights" in r.get_json()["error"]["fields"]
+
+
+def test_concurrent_saves_get_distinct_positions_and_a_resent_entry_is_kept_once(app, meeting, rapporteur):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def save(n: int):
+        client = app.test_client()
+        body = {"delegation": "Mexico", "points": [f"Point {n}"], "client_key": f"entry-key-{n % 10:04d}"}
+        return client.post(f"/api/v1/meetings/{meeting.id}/interventions", json=body, headers=rapporteur.headers)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        responses = list(pool.map(save, range(30)))
+    assert all(r.status_code == 201 for r in responses), [r.get_json() for r in responses if r.status_code != 201]
+    # Ten distinct entries, each sent three times: ten interventions, numbered 1 to 10.
+    assert len({r.get_json()["id"] for r in responses}) == 10
+    assert sorted({r.get_json()["position"] for r in responses}) == list(range(1, 11))
+    assert count_rows(app, Intervention) == 10
