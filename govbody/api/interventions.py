@@ -78,6 +78,10 @@ class SummaryIn(Payload):
     corrections_until: Date | None = None
 
 
+class IssueIn(Payload):
+    series: Name
+
+
 class SpeakerIn(Payload):
     delegation: ShortText = ""
     speaker_name: ShortText = ""
@@ -127,6 +131,8 @@ def summary_json(meeting: Meeting, s: MeetingSummary | None) -> dict:
         "highlights_heading": s.highlights_heading if s else "", "highlights": s.highlights if s else [],
         "conclusions_by": s.conclusions_by if s else "", "conclusions": s.conclusions if s else [],
         "published": bool(s and s.published), "corrections_until": iso(s.corrections_until) if s else None,
+        "document_id": s.document_id if s else None,
+        "symbol": s.document.symbol if s and s.document else None,
     }
 
 
@@ -311,6 +317,23 @@ def summary_docx(meeting_id: int):
     return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"',
                              "Cache-Control": "no-store"})
+
+
+@bp.post("/meetings/<int:meeting_id>/summary/issue")
+def issue_summary(meeting_id: int):
+    from govbody.documents.services import find_series
+
+    meeting = get_or_404(Meeting, meeting_id, "meeting")
+    require(access.can_record(user(), meeting.body_id) and access.can_issue_documents(user()))
+    data = parse(IssueIn)
+    series = find_series(db.session, data.series)
+    if series is None:
+        raise ApiError(422, "validation_error", "Some fields are missing or invalid.",
+                       {"series": f"No series has the prefix {data.series!r}."})
+    document = services.issue_summary(db.session, meeting, series=series, by=user())
+    db.session.commit()
+    return created({**summary_json(meeting, services.get_summary(db.session, meeting)), "document_id": document.id,
+                    "symbol": document.symbol})
 
 
 # The live console: state, speakers' list, drafts.

@@ -40,3 +40,7 @@ class SummaryForm(FlaskForm):
     conclusions = TextAreaField("Conclusions", validators=[Length(max=100_000)])
     corrections_until = DateField("Corrections accepted until", validators=[Optional()])
     published = BooleanField("Published: delegates and the public may read the summary")
+
+
+class IssueForm(FlaskForm):
+    series = SelectField("Series", coerce=int)

@@ -12,6 +12,7 @@ from govbody.core.models import Base, IdMixin, TimestampMixin
 if TYPE_CHECKING:
     from govbody.agenda.models import AgendaItem
     from govbody.bodies.models import Delegation
+    from govbody.documents.models import Document
     from govbody.meetings.models import Meeting
     from govbody.nonpapers.models import Question
 
@@ -91,8 +92,11 @@ class MeetingSummary(IdMixin, TimestampMixin, Base):
     published: Mapped[bool] = mapped_column(default=False)
     # Delegations may propose corrections until this day (inclusive); None: no deadline set.
     corrections_until: Mapped[dt.date | None]
+    # The numbered document the summary was issued as, when the body circulates it in a series.
+    document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship()
+    document: Mapped[Document | None] = relationship()
 
 
 class SpeakerStatus(enum.Enum):

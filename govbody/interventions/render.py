@@ -5,6 +5,7 @@ floor, each reply directly under what it answers, then closing remarks and concl
 """
 from __future__ import annotations
 
+from govbody.core.text import long_date
 from govbody.docx import build_meeting_summary
 from govbody.docx import data as docx_data
 from govbody.interventions.models import Intervention, InterventionKind, MeetingSummary
@@ -83,3 +84,39 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
 
 def summary_docx(meeting: Meeting, summary: MeetingSummary | None, interventions: list[Intervention]) -> bytes:
     return build_meeting_summary(summary_data(meeting, summary, interventions), created=meeting.date)
+
+
+def _points_markdown(points: list, indent: str = "") -> list[str]:
+    from govbody.interventions.services import points_to_markdown
+
+    text = points_to_markdown(points)
+    return [indent + line for line in text.splitlines()] if text else []
+
+
+def summary_markdown(doc: docx_data.MeetingSummary) -> str:
+    """The summary as CommonMark, the text of a numbered document issued in a series."""
+    lines: list[str] = [f"{long_date(doc.date)}" + (f", {doc.venue}" if doc.venue else ""), ""]
+    if doc.highlights:
+        if doc.highlights_heading:
+            lines += [doc.highlights_heading, ""]
+        lines += [f"{n}. {h}" for n, h in enumerate(doc.highlights, start=1)] + [""]
+
+    def statement(s: docx_data.Statement) -> None:
+        lines.extend([f"**{s.heading}**", ""] + _points_markdown(s.points) + [""])
+        for reply in s.replies:
+            lines.extend([f"*Reply from {reply.speaker}:*", ""] + _points_markdown(reply.points) + [""])
+
+    for s in doc.statements:
+        statement(s)
+    if doc.interventions:
+        lines += ["# Interventions from the floor", ""]
+        for s in doc.interventions:
+            statement(s)
+    if doc.closing_statements or doc.conclusions:
+        lines += ["# Closing", ""]
+    for s in doc.closing_statements:
+        statement(s)
+    if doc.conclusions:
+        heading = f"{doc.conclusions_by} (summarizing conclusions)" if doc.conclusions_by else "Summarizing conclusions"
+        lines.extend([f"**{heading}**", ""] + _points_markdown(doc.conclusions) + [""])
+    return "\n".join(lines).strip() + "\n"

@@ -14,7 +14,8 @@ from govbody.core.forms import apply_errors, choices
 from govbody.core.web import acting_user, add_panel
 from govbody.extensions import db
 from govbody.interventions import render, services
-from govbody.interventions.forms import CorrectionForm, DecisionForm, DeleteForm, InterventionForm, SummaryForm
+from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
+                                        SummaryForm)
 from govbody.interventions.models import CorrectionProposal, Intervention, InterventionKind
 from govbody.meetings.models import Meeting
 
@@ -82,9 +83,44 @@ def summary(meeting_id: int):
             return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))
         _require(False)
     interventions = services.meeting_interventions(db.session, meeting)
+    issue_form = None
+    if access.can_record(user, meeting.body_id) and access.can_issue_documents(user) and not (record and record.document):
+        issue_form = IssueForm()
+        _series_choices(issue_form, meeting)
     return render_template("interventions/summary.html", m=meeting, record=record,
                            doc=render.summary_data(meeting, record, interventions),
-                           can_record=access.can_record(user, meeting.body_id))
+                           can_record=access.can_record(user, meeting.body_id), issue_form=issue_form)
+
+
+def _series_choices(form: IssueForm, meeting: Meeting) -> None:
+    from govbody.documents.models import Series
+
+    series = db.session.scalars(sa.select(Series).where(sa.or_(Series.body_id == meeting.body_id,
+                                                               Series.body_id.is_(None))).order_by(Series.prefix))
+    form.series.choices = choices((s.id, s.prefix) for s in series)
+
+
+@bp.post("/meetings/<int:meeting_id>/summary/issue")
+def issue_summary(meeting_id: int):
+    from govbody.documents.models import Series
+
+    meeting = db.get_or_404(Meeting, meeting_id)
+    user = acting_user()
+    _require(access.can_record(user, meeting.body_id) and access.can_issue_documents(user))
+    form = IssueForm()
+    _series_choices(form, meeting)
+    if not form.validate_on_submit():
+        flash("Choose the series to issue the summary in.", "error")
+        return redirect(url_for(".summary", meeting_id=meeting.id))
+    try:
+        document = services.issue_summary(db.session, meeting, series=db.session.get(Series, form.series.data), by=user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(" ".join([error.message, *error.fields.values()]), "error")
+    else:
+        db.session.commit()
+        flash(f"The summary was issued as {document.symbol}.", "success")
+    return redirect(url_for(".summary", meeting_id=meeting.id))
 
 
 @bp.route("/meetings/<int:meeting_id>/summary/edit", methods=["GET", "POST"])

@@ -687,6 +687,31 @@ def save_summary(session: Session, meeting: Meeting, *, by=None, highlights_head
     return summary
 
 
+def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -> Any:
+    """Circulate the summary as a numbered document of a series (the register gives the symbol)."""
+    from govbody.documents import services as documents
+    from govbody.interventions import render
+
+    summary = get_summary(session, meeting) or save_summary(session, meeting, by=by)
+    if summary.document is not None:
+        raise ConflictError(f"The summary was already issued as {summary.document.symbol}; issue a corrigendum "
+                            "or a revision of it in the register.")
+    if series.body_id is not None and series.body_id != meeting.body_id:
+        raise ValidationError("The summary was not issued.",
+                              {"series": f"The series {series.prefix} belongs to another body."})
+    interventions = meeting_interventions(session, meeting)
+    if not interventions:
+        raise ValidationError("The summary was not issued.", {"series": "No intervention has been recorded yet."})
+    doc = render.summary_data(meeting, summary, interventions)
+    document = documents.create_document(session, series=series, title=f"Summary: {doc.title}", date=meeting.date,
+                                         body_session=meeting.session, text=render.summary_markdown(doc),
+                                         issue=True, by=by)
+    summary.document = document
+    session.flush()
+    audit.record(session, "summary.issue", summary, by=by, changes={"meeting_id": meeting.id, "symbol": document.symbol})
+    return document
+
+
 def require_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:

@@ -201,3 +201,23 @@ def test_concurrent_saves_get_distinct_positions_and_a_resent_entry_is_kept_once
     assert len({r.get_json()["id"] for r in responses}) == 10
     assert sorted({r.get_json()["position"] for r in responses}) == list(range(1, 11))
     assert count_rows(app, Intervention) == 10
+
+
+def test_summary_is_issued_once_as_a_numbered_document(client, meeting, rapporteur, make):
+    secretariat = make.user("secretariat")
+    r = client.post("/api/v1/series", json={"prefix": "C/INF", "next_number": 12, "body_code": "C"},
+                    headers=secretariat.headers)
+    assert r.status_code == 201, r.get_json()
+    post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
+    url = f"/api/v1/meetings/{meeting.id}/summary/issue"
+    assert client.post(url, json={"series": "C/INF"}, headers=rapporteur.headers).status_code == 403
+    assert client.post(url, json={"series": "NOPE"}, headers=secretariat.headers).status_code == 422
+    r = client.post(url, json={"series": "C/INF"}, headers=secretariat.headers)
+    assert r.status_code == 201, r.get_json()
+    assert r.get_json()["symbol"] == "C/INF/12"
+    again = client.post(url, json={"series": "C/INF"}, headers=secretariat.headers)
+    assert again.status_code == 409 and "C/INF/12" in again.get_json()["error"]["message"]
+    summary = client.get(f"/api/v1/meetings/{meeting.id}/summary", headers=rapporteur.headers).get_json()
+    assert summary["symbol"] == "C/INF/12"
+    document = client.get(f"/api/v1/documents/{r.get_json()['document_id']}.docx", headers=secretariat.headers)
+    assert document.status_code == 200

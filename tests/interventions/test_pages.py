@@ -199,3 +199,18 @@ def test_corrections_after_the_deadline_are_refused(client, meeting, rapporteur,
     r = client.post(f"/api/v1/interventions/{saved['id']}/corrections", headers=delegate.headers,
                     json={"points": ["Too late."]})
     assert r.status_code == 409 and "2007-06-21" in r.get_json()["error"]["message"]
+
+
+def test_secretariat_issues_the_summary_from_its_page(client, meeting, rapporteur, make):
+    secretariat = make.user("secretariat")
+    client.post("/api/v1/series", json={"prefix": "C/SR", "body_code": "C"}, headers=secretariat.headers)
+    post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
+    login(client, secretariat.email)
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    assert "Issue as a numbered document" in html
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    series_id = re.search(r'<option value="(\d+)">C/SR</option>', html).group(1)
+    r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
+                    follow_redirects=True)
+    page = r.get_data(as_text=True)
+    assert "The summary was issued as C/SR/1." in page and "Issue as a numbered document" not in page
