@@ -79,6 +79,15 @@ class AdoptIn(Payload):
     number: Number | None = None
 
 
+class NoBody(Payload):
+    """Actions that take no fields; a body, when sent, must still be a JSON object."""
+
+
+def _no_body() -> None:
+    if request.get_data(cache=True):
+        parse(NoBody)
+
+
 class AmendmentIn(Payload):
     delegation: Name | None = None
     delegation_id: Id | None = None
@@ -205,18 +214,19 @@ def adopt_resolution(resolution_id: int):
 def withdraw_resolution(resolution_id: int):
     resolution = visible_resolution(resolution_id)
     _drafter(resolution)
+    _no_body()
     services.withdraw_resolution(db.session, resolution, by=user())
     db.session.commit()
     return jsonify(resolution_json(resolution))
 
 
-def _int_arg(name: str) -> int | None:
+def _int_arg(name: str, low: int = 1, high: int = 2**31 - 1) -> int | None:
     value = request.args.get(name, "").strip()
     if not value:
         return None
-    if not re.fullmatch(r"[0-9]{1,9}", value):
+    if not re.fullmatch(r"[0-9]{1,10}", value) or not low <= int(value) <= high:
         raise ApiError(422, "validation_error", "Some query parameters are invalid.",
-                       {name: "A whole number."})
+                       {name: f"A whole number from {low} to {high}."})
     return int(value)
 
 
@@ -230,7 +240,7 @@ def list_resolutions():
     stmt = services.search(draft_bodies=access.resolution_draft_bodies(user()),
                            status=ResolutionStatus(status) if status else None,
                            body_code=request.args.get("body") or None, session_id=_int_arg("session_id"),
-                           year=_int_arg("year"), q=q)
+                           year=_int_arg("year", 1900, 2999), q=q)
     return paginate(stmt, resolution_json)
 
 
@@ -293,6 +303,7 @@ def _amendment(amendment_id: int) -> Amendment:
 @bp.post("/amendments/<int:amendment_id>/accept")
 def accept_amendment(amendment_id: int):
     amendment = _amendment(amendment_id)
+    _no_body()
     revision = services.accept_amendment(db.session, amendment, by=user())
     db.session.commit()
     return jsonify({**amendment_json(amendment), "revision": revision.number if revision else None})
@@ -301,6 +312,7 @@ def accept_amendment(amendment_id: int):
 @bp.post("/amendments/<int:amendment_id>/reject")
 def reject_amendment(amendment_id: int):
     amendment = _amendment(amendment_id)
+    _no_body()
     services.reject_amendment(db.session, amendment, by=user())
     db.session.commit()
     return jsonify(amendment_json(amendment))

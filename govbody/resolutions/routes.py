@@ -80,9 +80,10 @@ def load_draft(resolution_id: int) -> Resolution:
     return resolution
 
 
-def _int_arg(name: str) -> int | None:
+def _int_arg(name: str, low: int = 1, high: int = 2**31 - 1) -> int | None:
+    """A whole number from the query string; anything else is ignored, as a filter left empty."""
     value = request.args.get(name, "").strip()
-    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+    return int(value) if re.fullmatch(r"[0-9]{1,10}", value) and low <= int(value) <= high else None
 
 
 # The public portal.
@@ -90,9 +91,9 @@ def _int_arg(name: str) -> int | None:
 @bp.get("/resolutions")
 def portal():
     body_code = request.args.get("body", "").strip() or None
-    session_id, year = _int_arg("session"), _int_arg("year")
+    session_id, year = _int_arg("session"), _int_arg("year", 1900, 2999)
     q = request.args.get("q", "").strip()[:200]
-    page = max(_int_arg("page") or 1, 1)
+    page = _int_arg("page", 1, 100_000) or 1
     stmt = services.search(draft_bodies=None, body_code=body_code, session_id=session_id, year=year, q=q)
     rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)))
     bodies = list(db.session.scalars(sa.select(Body).where(

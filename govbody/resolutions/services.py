@@ -129,6 +129,13 @@ def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative
     return out
 
 
+def _lock_draft(session: Session, resolution: Resolution) -> None:
+    """Lock the resolution's row and re-read its status: two adoptions of one draft cannot both pass."""
+    if resolution.id is not None:
+        session.refresh(resolution, ["status", "number"], with_for_update=True)
+    _require_draft(resolution)
+
+
 def _require_draft(resolution: Resolution) -> None:
     if resolution.status is ResolutionStatus.adopted:
         raise ConflictError(f"{resolution.designation} is adopted: its text can no longer change.")
@@ -241,7 +248,7 @@ def create_resolution(session: Session, body: Body, body_session: BodySession, *
 def update_resolution(session: Session, resolution: Resolution, *, by=None, reason: str = "Draft edited",
                       **values: Any) -> Resolution:
     """Change any of title, preamble, operative, annexes, operative_formula, session, supersedes."""
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     text_fields = ("title", "preamble", "operative", "annexes", "operative_formula")
     clean = clean_text(**{k: values[k] for k in text_fields if k in values and values[k] is not None})
     if values.get("session") is not None:
@@ -281,7 +288,7 @@ def part_of(paragraph: PreambularParagraph | OperativeParagraph) -> ResolutionPa
 def add_paragraph(session: Session, resolution: Resolution, part: ResolutionPart, *, text: str,
                   points: list | None = None, position: int | None = None, by=None) -> Any:
     """A new paragraph at ``position`` (1-based; at the end when omitted)."""
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     errors: dict[str, str] = {}
     text = _text(text, "text", errors)
     clean_points = _points(points or [], "points", errors) if part is ResolutionPart.operative else []
@@ -303,7 +310,7 @@ def add_paragraph(session: Session, resolution: Resolution, part: ResolutionPart
 
 def update_paragraph(session: Session, paragraph: Any, *, text: str, points: list | None = None, by=None) -> Any:
     resolution = paragraph.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     errors: dict[str, str] = {}
     text = _text(text, "text", errors)
     part = part_of(paragraph)
@@ -323,7 +330,7 @@ def update_paragraph(session: Session, paragraph: Any, *, text: str, points: lis
 
 def delete_paragraph(session: Session, paragraph: Any, *, by=None) -> None:
     resolution = paragraph.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     part = part_of(paragraph)
     rows = _rows(resolution, part)
     position = paragraph.position
@@ -349,7 +356,7 @@ def _move(rows: list, row: Any, offset: int) -> bool:
 def move_paragraph(session: Session, paragraph: Any, offset: int, *, by=None) -> None:
     """Move a paragraph ``offset`` places (-1 up, +1 down) within its part."""
     resolution = paragraph.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     part = part_of(paragraph)
     before = paragraph.position
     if _move(_rows(resolution, part), paragraph, offset):
@@ -360,7 +367,7 @@ def move_paragraph(session: Session, paragraph: Any, offset: int, *, by=None) ->
 
 
 def add_annex(session: Session, resolution: Resolution, *, title: str, text: str, by=None) -> Annex:
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     clean = clean_text(annexes=[{"title": title, "text": text}])["annexes"][0]
     annex = Annex(position=len(resolution.annexes) + 1, **clean)
     resolution.annexes.append(annex)
@@ -372,7 +379,7 @@ def add_annex(session: Session, resolution: Resolution, *, title: str, text: str
 
 def update_annex(session: Session, annex: Annex, *, title: str, text: str, by=None) -> Annex:
     resolution = annex.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     clean = clean_text(annexes=[{"title": title, "text": text}])["annexes"][0]
     before = annex.title
     annex.title, annex.text = clean["title"], clean["text"]
@@ -384,7 +391,7 @@ def update_annex(session: Session, annex: Annex, *, title: str, text: str, by=No
 
 def delete_annex(session: Session, annex: Annex, *, by=None) -> None:
     resolution = annex.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     position = annex.position
     resolution.annexes.remove(annex)
     _renumber(resolution.annexes)
@@ -395,7 +402,7 @@ def delete_annex(session: Session, annex: Annex, *, by=None) -> None:
 
 def move_annex(session: Session, annex: Annex, offset: int, *, by=None) -> None:
     resolution = annex.resolution
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     before = annex.position
     if _move(resolution.annexes, annex, offset):
         session.flush()
@@ -409,7 +416,7 @@ def propose_amendment(session: Session, resolution: Resolution, *, delegation: D
                       kind: AmendmentKind, paragraph_number: int, text: str = "", points: list | None = None,
                       rationale: str = "", by=None) -> Amendment:
     """A delegation's proposal for one paragraph ("replace operative paragraph 2 by ...")."""
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     errors: dict[str, str] = {}
     rows = _rows(resolution, part)
     low = 0 if kind is AmendmentKind.insertion else 1
@@ -442,15 +449,16 @@ def propose_amendment(session: Session, resolution: Resolution, *, delegation: D
     return amendment
 
 
-def _require_proposed(amendment: Amendment) -> None:
-    _require_draft(amendment.resolution)
+def _require_proposed(session: Session, amendment: Amendment) -> None:
+    _lock_draft(session, amendment.resolution)
+    session.refresh(amendment, ["status"], with_for_update=True)
     if amendment.status is not AmendmentStatus.proposed:
         raise ConflictError(f"The amendment was already {amendment.status.value}.")
 
 
 def accept_amendment(session: Session, amendment: Amendment, *, by=None) -> Revision:
     """Apply the amendment to the draft: the change is a new revision."""
-    _require_proposed(amendment)
+    _require_proposed(session, amendment)
     resolution = amendment.resolution
     rows = _rows(resolution, amendment.part)
     n = amendment.paragraph_number
@@ -481,7 +489,7 @@ def accept_amendment(session: Session, amendment: Amendment, *, by=None) -> Revi
 
 
 def reject_amendment(session: Session, amendment: Amendment, *, by=None) -> Amendment:
-    _require_proposed(amendment)
+    _require_proposed(session, amendment)
     amendment.status = AmendmentStatus.rejected
     amendment.decided_at = utcnow()
     amendment.decided_by_id = getattr(by, "id", None)
@@ -510,7 +518,7 @@ def _cites(resolution: Resolution, old: Resolution) -> bool:
 def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting, *, number: int | None = None,
                      by=None) -> Resolution:
     """Number, date and freeze the resolution; its DOCX is rendered here, once."""
-    _require_draft(resolution)
+    _lock_draft(session, resolution)
     if meeting.body_id != resolution.body_id:
         raise ValidationError("The resolution was not adopted.",
                               {"meeting_id": f"The meeting is not a meeting of the {resolution.body.name}."})
@@ -547,6 +555,7 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
 
 
 def withdraw_resolution(session: Session, resolution: Resolution, *, by=None, on: dt.date | None = None) -> Resolution:
+    session.refresh(resolution, ["status"], with_for_update=True)
     if resolution.status is ResolutionStatus.adopted:
         raise ConflictError(f"{resolution.designation} is adopted: it can only be superseded by a later "
                             "resolution that cites it.")

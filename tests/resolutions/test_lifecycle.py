@@ -211,3 +211,88 @@ def test_withdrawal_and_supersession(client, council):
     assert adopt(client, council, citing).get_json()["supersedes_id"] == old
     page = client.get(f"/resolutions/{old}").get_data(as_text=True)
     assert "Superseded by" in page and "Resolution No. 1151 (XCIII)" in page
+
+
+def test_an_amendment_to_changed_wording_is_refused_and_an_insertion_lands_after_its_paragraph(client, council, make):
+    make.delegation("Arandia")
+    rid = create(client, council).get_json()["id"]
+    url = f"/api/v1/resolutions/{rid}/amendments"
+    stale = client.post(url, headers=council.chair.headers, json={
+        "delegation": "Arandia", "part": "preamble", "kind": "replacement", "paragraph": 2,
+        "text": "*Mindful* of the need to review those priorities"}).get_json()["id"]
+    insertion = client.post(url, headers=council.chair.headers, json={
+        "delegation": "Arandia", "part": "preamble", "kind": "insertion", "paragraph": 1,
+        "text": "*Welcoming* the progress made since then"}).get_json()["id"]
+    edited = client.patch(f"/api/v1/resolutions/{rid}", headers=council.chair.headers, json={
+        "preamble": [STRATEGY["preamble"][0], "*Mindful* of the value of regular reviews", STRATEGY["preamble"][2]]})
+    assert edited.status_code == 200
+    r = client.post(f"/api/v1/amendments/{stale}/accept", headers=council.chair.headers)
+    assert r.status_code == 409 and "changed since" in r.get_json()["error"]["message"]
+    assert client.post(f"/api/v1/amendments/{insertion}/accept", headers=council.chair.headers).status_code == 200
+    preamble = client.get(f"/api/v1/resolutions/{rid}", headers=council.chair.headers).get_json()["preamble"]
+    assert preamble[1] == "*Welcoming* the progress made since then" and len(preamble) == 4
+    bad = client.post(url, headers=council.chair.headers, json={
+        "delegation": "Arandia", "part": "operative", "kind": "deletion", "paragraph": 9})
+    assert bad.status_code == 422 and "paragraph" in bad.get_json()["error"]["fields"]
+    assert client.post(url, json={"delegation": "Nowhere", "part": "operative", "kind": "deletion", "paragraph": 1},
+                       headers=council.chair.headers).status_code == 422
+    # Amending an adopted resolution is a conflict.
+    adopt(client, council, rid)
+    assert client.post(url, headers=council.chair.headers, json={
+        "delegation": "Arandia", "part": "operative", "kind": "deletion", "paragraph": 1}).status_code == 409
+
+
+def test_list_filters(client, council):
+    rid = create(client, council).get_json()["id"]
+    adopt(client, council, rid, number=1150)
+    create(client, council, title="Unadopted")
+    listed = client.get("/api/v1/resolutions?body=C&q=No. 1150 (XCIII)").get_json()["items"]
+    assert [r["designation"] for r in listed] == ["Resolution No. 1150 (XCIII)"]
+    assert listed[0]["operative"][0]["text"].startswith("To thank")
+    assert client.get("/api/v1/resolutions?body=S").get_json()["items"] == []
+    assert client.get(f"/api/v1/resolutions?session_id={council.session_id}&q=skilful").get_json()["items"]
+    assert client.get("/api/v1/resolutions?year=99999").status_code == 422
+    assert client.get("/api/v1/resolutions?status=nonsense").status_code == 422
+    everything = client.get("/api/v1/resolutions", headers=council.secretariat.headers).get_json()["items"]
+    assert [r["status"] for r in everything] == ["draft", "adopted"]
+
+
+def test_concurrent_adoptions_take_distinct_numbers(app, council):
+    """Two clients adopt two drafts at the same moment: two numbers, no error."""
+    import threading
+
+    clients = [app.test_client() for _ in range(4)]
+    ids = [create(clients[0], council, title=f"Item {i}").get_json()["id"] for i in range(4)]
+    results: list = [None] * 4
+
+    def run(i):
+        results[i] = adopt(clients[i], council, ids[i])
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status_code for r in results] == [200] * 4
+    assert sorted(r.get_json()["number"] for r in results) == [1, 2, 3, 4]
+
+
+def test_one_draft_adopted_twice_at_once_is_adopted_once(app, council):
+    import threading
+
+    clients = [app.test_client() for _ in range(3)]
+    rid = create(clients[0], council).get_json()["id"]
+    results: list = [None] * 3
+
+    def run(i):
+        results[i] = adopt(clients[i], council, rid)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status_code for r in results) == [200, 409, 409]
+    assert clients[0].get(f"/api/v1/resolutions/{rid}").get_json()["number"] == 1
+    after = create(clients[0], council, title="Next").get_json()["id"]
+    assert adopt(clients[0], council, after).get_json()["number"] == 2  # the refused adoptions spent no number
