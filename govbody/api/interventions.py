@@ -106,6 +106,16 @@ class CorrectionIn(Payload):
     note: LongText = ""
 
 
+class NoBody(Payload):
+    pass
+
+
+def _no_body() -> None:
+    """Actions take no body; one sent must still be a JSON object (a malformed one is refused)."""
+    if request.get_data(cache=True).strip():
+        parse(NoBody)
+
+
 class DecisionIn(Payload):
     note: LongText = ""
 
@@ -396,6 +406,7 @@ SPEAKER_ACTIONS = {"floor": services.give_floor, "strike": services.strike_speak
 @bp.post("/speakers/<int:entry_id>/<any(floor, strike):action>")
 def speaker_action(entry_id: int, action: str):
     entry = _entry(entry_id)
+    _no_body()
     SPEAKER_ACTIONS[action](db.session, entry, by=user())
     db.session.commit()
     return speaker_json(entry)
@@ -405,6 +416,7 @@ def speaker_action(entry_id: int, action: str):
 def close_floor(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id, "meeting")
     _recording(meeting)
+    _no_body()
     services.close_floor(db.session, meeting, by=user())
     db.session.commit()
     return jsonify({"items": services.speaking_times(db.session, meeting)})

@@ -473,13 +473,16 @@ def move_speaker(session: Session, entry: SpeakerListEntry, *, by=None, position
     return entry
 
 
-def _close_floor(session: Session, meeting: Meeting, now: dt.datetime) -> None:
+def _close_floor(session: Session, meeting: Meeting, now: dt.datetime) -> int:
+    closed = 0
     for current in session.scalars(sa.select(SpeakerListEntry).where(
             SpeakerListEntry.meeting_id == meeting.id, SpeakerListEntry.status == SpeakerStatus.speaking)):
         current.status = SpeakerStatus.spoken
         current.ended_at = now
         if current.intervention is not None and current.intervention.ended_at is None:
             current.intervention.ended_at = now
+        closed += 1
+    return closed
 
 
 def give_floor(session: Session, entry: SpeakerListEntry, *, by=None, at: dt.datetime | None = None) -> SpeakerListEntry:
@@ -503,9 +506,9 @@ def give_floor(session: Session, entry: SpeakerListEntry, *, by=None, at: dt.dat
 def close_floor(session: Session, meeting: Meeting, *, by=None, at: dt.datetime | None = None) -> None:
     """Nobody has the floor any more (the meeting rises)."""
     now = at or utcnow()
-    _close_floor(session, meeting, now)
-    session.flush()
-    audit.record(session, "speaker.floor_closed", meeting, by=by, changes={"ended_at": now})
+    if _close_floor(session, meeting, now):
+        session.flush()
+        audit.record(session, "speaker.floor_closed", meeting, by=by, changes={"ended_at": now})
 
 
 def strike_speaker(session: Session, entry: SpeakerListEntry, *, by=None) -> SpeakerListEntry:
