@@ -11,7 +11,13 @@ from markupsafe import Markup, escape
 
 from govbody import docx
 from govbody.core import markup
-from govbody.docx.resolution import adoption_line, annex_heading, heading
+from govbody.docx.resolution import (
+    adoption_line,
+    annex_heading,
+    heading,
+    printed_paragraphs,
+)
+from govbody.docx.writer import Span
 from govbody.resolutions.models import Resolution
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
@@ -77,14 +83,44 @@ def redline_docx(resolution: Resolution, before: dict, after: dict, *, author: s
                               author=author, date=date)
 
 
+def spans_html(spans: list[Span]) -> Markup:
+    """Printed spans as inline HTML: <em>, <strong>, and links to the web only."""
+    out = []
+    for span in spans:
+        if span.note is not None or not span.text:
+            continue
+        html = str(escape(span.text))
+        if span.italic:
+            html = f"<em>{html}</em>"
+        if span.bold:
+            html = f"<strong>{html}</strong>"
+        if span.link and span.link.startswith(("http://", "https://")):
+            html = f'<a href="{escape(span.link)}">{html}</a>'
+        out.append(html)
+    return Markup("".join(out))
+
+
 def layout(resolution: Resolution, text: dict[str, Any] | None = None) -> dict[str, Any]:
-    """What the page prints above and below the text: heading, adoption line, annex headings."""
+    """The resolution as printed, for the page: the DOCX builder's own words, italics and
+    closing punctuation (heading, adoption line, paragraphs, annex headings)."""
     data = to_data(resolution, text)
+    printed = printed_paragraphs(data)
+    # Title, "The Council,", then one printed paragraph per preambular paragraph.
+    preamble = [spans_html(p.spans) for p in printed[2:2 + len(data.preamble)]]
+    operative: list[dict[str, Any]] = []
+    for p in printed:
+        if p.style == "Operative Paragraph":
+            operative.append({"html": spans_html(p.spans), "points": []})
+        elif p.style == "Operative Point" and operative:
+            operative[-1]["points"].append(spans_html(p.spans))
     return {
         "heading": heading(data),
         "adoption_line": adoption_line(data),
         "body_name": data.body_name,
         "formula": data.operative_formula.strip().strip("*_:").strip(),
+        "title": spans_html(printed[0].spans),
+        "preamble": preamble,
+        "operative": operative,
         "annex_headings": [annex_heading(data, i) for i in range(1, len(data.annexes) + 1)],
     }
 
@@ -156,11 +192,11 @@ def annex_html(text: str | None) -> Markup:
         if label not in order:
             order.append(label)
         n = order.index(label) + 1
-        return f"\x00{n}\x01"
+        return f"@@fn{n}@@"
 
     marked = re.sub(r"\[\^([^\]\s]+)\]", reference, source)
     html = str(markup.to_html(marked))
-    html = re.sub(r"\x00(\d+)\x01", lambda m: f'<sup class="fn"><a href="#fn-{m.group(1)}" id="fnref-{m.group(1)}">'
+    html = re.sub(r"@@fn(\d+)@@", lambda m: f'<sup class="fn"><a href="#fn-{m.group(1)}" id="fnref-{m.group(1)}">'
                   f'{m.group(1)}</a></sup>', html)
     items = "".join(f'<li id="fn-{i}">{markup.to_inline_html(notes[label])} '
                     f'<a href="#fnref-{i}" aria-label="Back to the text">↩</a></li>'

@@ -57,6 +57,11 @@ def test_resolution_page_in_its_layout_with_downloads_and_a_citable_address(clie
     assert "RESOLUTION No. 1150 (XCIII)" in html
     assert "(Adopted by the Council at its 481st meeting on 7 June 2007)" in html
     assert "The Council," in html and "<em>Recalling</em>" in html and "<em>Resolves</em>:" in html
+    # The page prints what the DOCX prints: italic openings, commas, semicolons, the closing full stop.
+    assert "<em>Mindful</em> of the value of reviewing those priorities at regular intervals," in html
+    assert "<em>Having examined</em> the report of its Chairperson" in html
+    assert "skilful conduct of the consultations;" in html and "To review the strategy in four years." in html
+    assert "the services it offers to Member States;" in html
     assert "Annex to Council Resolution No. 1150 (XCIII)" in html
     for link in (f"/resolutions/{rid}.docx", f"/resolutions/{rid}.xml", f"/resolutions/{rid}.json"):
         assert link in html

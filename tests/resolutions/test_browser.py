@@ -1,0 +1,71 @@
+"""The portal and the drafting pages in Chromium: axe clean, screenshots, the live preview works under the CSP."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    browser,
+    check_page,
+    create_user,
+    keyboard_login,
+    live_server,
+    page,
+)
+
+
+def _load(app) -> None:
+    from govbody import demo
+    from govbody.extensions import db
+    from govbody.resolutions.demo import load_demo
+    from govbody.resolutions.models import Resolution
+
+    with app.app_context():
+        if not demo.already_loaded(db.session):
+            demo.load(db.session)
+        if not db.session.query(Resolution).count():
+            load_demo(db.session)
+        db.session.commit()
+
+
+def test_public_portal_and_a_resolution(page, live_server):  # noqa: F811
+    _, app = live_server
+    _load(app)
+    page.goto("/")
+    page.get_by_role("link", name="Resolutions", exact=True).click()
+    expect(page.get_by_role("heading", name="Resolutions", level=1)).to_be_visible()
+    check_page(page, "resolutions-portal")
+    assert "Partnerships with the United Nations system" not in page.content()  # the draft
+    page.get_by_label("Number, designation or words").fill("No. 1402 (CIX)")
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name=re.compile("Resolution No. 1402 \\(CIX\\)")).click()
+    expect(page.get_by_text("RESOLUTION No. 1402 (CIX)", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Annex to Council Resolution No. 1402 (CIX)")).to_be_visible()
+    check_page(page, "resolution")
+
+
+def test_drafting_with_live_preview(page, live_server):  # noqa: F811
+    _, app = live_server
+    _load(app)
+    create_user(app, "drafter@example.org", "secretariat")
+    keyboard_login(page, "drafter@example.org")
+    page.goto("/resolutions/drafts")
+    check_page(page, "resolution-drafts")
+    page.get_by_role("link", name="Partnerships with the United Nations system").click()
+    page.get_by_role("link", name="Edit draft").click()
+    expect(page.get_by_role("heading", name="Edit the draft")).to_be_visible()
+    check_page(page, "resolution-edit")
+    page.locator("#operative details summary").click()
+    page.locator("#operative-text").fill("To invite the agencies concerned to a joint briefing")
+    preview = page.locator("#res-preview")
+    expect(preview.locator(".typing")).to_contain_text("To invite the agencies concerned", timeout=5000)
+    page.locator("#operative form[data-preview] button[type=submit]").click()
+    expect(page.get_by_text("The operative paragraph was added.")).to_be_visible()
+    page.get_by_role("link", name="Amendments").first.click()
+    expect(page.get_by_text("New preambular paragraph after preambular paragraph 2")).to_be_visible()
+    check_page(page, "resolution-amendments")
+    page.goto(page.url.replace("/amendments", "/revisions"))
+    page.get_by_role("button", name="Show the changes").click()
+    expect(page.locator("ins").first).to_be_visible()
+    check_page(page, "resolution-redline")
