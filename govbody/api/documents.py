@@ -61,6 +61,10 @@ class DocumentPatch(Payload):
     resolution_id: Id | None = None
 
 
+class IssueIn(Payload):
+    """Issuing takes no fields; a body, if sent, must still be a JSON object."""
+
+
 class VersionIn(Payload):
     kind: VersionKind
     text: LongText = ""
@@ -220,6 +224,8 @@ def update_document(document_id: int):
 def issue_document(document_id: int):
     document = _visible_document(document_id)
     require(access.can_issue_documents(user()))
+    if request.get_data():
+        parse(IssueIn)
     services.issue_document(db.session, document, by=user())
     db.session.commit()
     return document_json(document)

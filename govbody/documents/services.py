@@ -144,10 +144,12 @@ def create_document(session: Session, *, series: Series, title: str, date: dt.da
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
                         resolution=resolution, status=DocumentStatus.draft)
+    if issue:
+        return _issue(session, document, by=by)
     session.add(document)
     session.flush()
     audit.record(session, "document.create", document, by=by, changes=audit.snapshot(document, DOCUMENT_FIELDS))
-    return issue_document(session, document, by=by) if issue else document
+    return document
 
 
 def _refuse_if_issued(document: Document) -> None:
@@ -173,37 +175,41 @@ def update_document(session: Session, document: Document, *, issue: bool = False
     return issue_document(session, document, by=by) if issue else document
 
 
-def _freeze(session: Session, document: Document) -> None:
-    """Render the DOCX once and keep its bytes and hash: every download serves these."""
-    document.status = DocumentStatus.issued
-    document.issued_at = utcnow()
-    session.flush()
-    data = render.render_docx(document)
-    document.docx = data
-    document.sha256 = hashlib.sha256(data).hexdigest()
-    session.flush()
-
-
 def issue_document(session: Session, document: Document, *, by=None) -> Document:
     """Give a draft its symbol (the series' next number) and freeze it."""
     _refuse_if_issued(document)
     if document.parent_id is not None:
         raise ConflictError("A version is issued when it is created.")
+    return _issue(session, document, by=by)
+
+
+def _issue(session: Session, document: Document, *, by=None) -> Document:
     series = document.series
     prefix = expanded_prefix(series, document.session)
     if prefix is None:
         raise ValidationError("The document was not issued.", {
             "session_id": f"The series {series.prefix} is numbered per session: choose the session."})
     _check_document(series, {"session": document.session})
-    # Taken under the counter's row lock; the number is only spent if this transaction commits.
+    # From here to the commit the series counter's row is locked: the number is spent only if
+    # this transaction commits, so the locked stretch is kept to the render and one write.
     number = numbering.allocate(session, numbering.series_key(series.id, prefix), start=series.start_number)
-    document.series_key = prefix
-    document.number = number
-    document.symbol = f"{prefix}/{number}"
+    document.series_key, document.number, document.symbol = prefix, number, f"{prefix}/{number}"
     _freeze(session, document)
     audit.record(session, "document.issue", document, by=by,
-                 changes={"symbol": document.symbol, "sha256": document.sha256})
+                 changes={**audit.snapshot(document, DOCUMENT_FIELDS), "symbol": document.symbol,
+                          "sha256": document.sha256})
     return document
+
+
+def _freeze(session: Session, document: Document) -> None:
+    """Render the DOCX once and keep its bytes and hash: every download serves these."""
+    document.status = DocumentStatus.issued
+    document.issued_at = utcnow()
+    data = render.render_docx(document)
+    document.docx = data
+    document.sha256 = hashlib.sha256(data).hexdigest()
+    session.add(document)
+    session.flush()
 
 
 def version_key(parent: Document, kind: VersionKind) -> str:
@@ -218,17 +224,18 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
     title = (title or "").strip() or parent.title
     _check_document(parent.series, {"title": title})
     version_number = numbering.allocate(session, version_key(parent, kind))
+    # Records, not ids, so the renderer sees them before the insert; parent_id alone keeps the
+    # version out of parent.versions (and the session) until it is added.
     document = Document(
-        series_id=parent.series_id, series_key=parent.series_key, parent=parent, version_kind=kind,
+        series=parent.series, series_key=parent.series_key, parent_id=parent.id, version_kind=kind,
         version_number=version_number, symbol=f"{parent.symbol}/{kind.suffix}.{version_number}", title=title,
-        date=date or dt.date.today(), session_id=parent.session_id, original_language=parent.original_language,
+        date=date or dt.date.today(), session=parent.session, original_language=parent.original_language,
         distribution=parent.distribution, text=text or "",
         # A revision replaces the text, so it carries what the original carried.
-        resolution_id=parent.resolution_id if kind is VersionKind.rev else None,
+        resolution=parent.resolution if kind is VersionKind.rev else None,
     )
-    session.add(document)
-    session.flush()
     _freeze(session, document)
+    session.expire(parent, ["versions"])
     audit.record(session, "document.version", document, by=by,
                  changes={"parent": parent.symbol, "symbol": document.symbol, "sha256": document.sha256})
     return document

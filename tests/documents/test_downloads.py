@@ -169,3 +169,27 @@ def test_the_list_filters_by_series_and_session(registry, client, make):
     assert titles(series="C/110/INF") == ["Session 110 paper"]
     assert titles(session_id=registry.session_id) == ["Council paper"]
     assert client.get("/api/v1/documents", query_string={"session_id": "x"}).status_code == 422
+
+
+def test_issuing_a_draft_with_a_malformed_body_is_400_and_spends_nothing(registry, client):
+    registry.series("MC/INF", next_number=287)
+    draft = registry.issue("MC/INF", draft=True)
+
+    response = client.post(f"/api/v1/documents/{draft['id']}/issue", data=b"{",
+                           headers={**registry.staff.headers, "Content-Type": "application/json"})
+
+    assert response.status_code == 400
+    assert client.get(f"/api/v1/documents/{draft['id']}", headers=registry.staff.headers).get_json()["symbol"] is None
+    assert registry.issue("MC/INF")["symbol"] == "MC/INF/287"
+
+
+def test_a_hidden_paper_cannot_be_versioned_or_edited_by_guessing_its_id(registry, client, make):
+    registry.series("MC/INF")
+    draft = registry.issue("MC/INF", draft=True)
+    make.delegation("Kenya")
+    delegate = make.user("delegate", delegation="Kenya")
+
+    assert client.post(f"/api/v1/documents/{draft['id']}/versions", json={"kind": "corr"},
+                       headers=delegate.headers).status_code == 404
+    assert client.patch(f"/api/v1/documents/{draft['id']}", json={"title": "Mine"},
+                        headers=delegate.headers).status_code == 404
