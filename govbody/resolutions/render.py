@@ -125,12 +125,19 @@ def layout(resolution: Resolution, text: dict[str, Any] | None = None) -> dict[s
     }
 
 
+_PART_OF_STYLE = {"Resolution title": "title", "Preamble": "preamble", "Operative formula": "formula",
+                 "Operative Paragraph": "operative", "Operative Point": "point"}
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(markup.plain_text(text).replace("\n", " "))
+    return _WORD.findall(text.replace("\n", " "))
 
 
-def redline_words(before: str, after: str) -> Markup:
-    """``after`` with the words removed since ``before`` in <del> and the new ones in <ins>."""
+def redline_words(before: str, after: str, *, commonmark: bool = True) -> Markup:
+    """``after`` with the words removed since ``before`` in <del> and the new ones in <ins>
+    (compared as words of the text, without the CommonMark markup when ``commonmark``)."""
+    if commonmark:
+        before, after = markup.plain_text(before) or before, markup.plain_text(after) or after
     a, b = _words(before), _words(after)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -144,35 +151,51 @@ def redline_words(before: str, after: str) -> Markup:
     return Markup("".join(out))
 
 
-def _flat_paragraphs(text: dict[str, Any]) -> list[tuple[str, str]]:
-    rows = [("title", text["title"])]
-    rows += [("preamble", p) for p in text["preamble"]]
-    for o in text["operative"]:
-        rows.append(("operative", o["text"]))
-        rows += [("point", _flat_point(p)) for p in o.get("points") or []]
-    for a in text["annexes"]:
-        rows.append(("annex-title", a.get("title") or ""))
-        rows += [("annex", block) for block in (a.get("text") or "").split("\n\n") if block.strip()]
+def _printed_rows(resolution: Resolution, text: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(part, number, printed words) for every paragraph of a revision, annexes included."""
+    from govbody.docx.writer import plain
+
+    data = to_data(resolution, text, as_draft=True)
+    rows: list[tuple[str, str, str]] = []
+    operative = point = 0
+    for p in printed_paragraphs(data):
+        part = _PART_OF_STYLE.get(p.style, "preamble")
+        label = ""
+        if part == "operative":
+            operative, point = operative + 1, 0
+            label = f"{operative}."
+        elif part == "point":
+            label = f"({'abcdefghijklmnopqrstuvwxyz'[point % 26]})"
+            point += 1
+        rows.append((part, label, plain(p.spans)))
+    for i, annex in enumerate(text["annexes"], 1):
+        rows.append(("annex-heading", "", annex_heading(data, i)))
+        if annex.get("title"):
+            rows.append(("title", "", annex["title"].upper()))
+        rows += [("annex", "", markup.plain_text(block) or block)
+                 for block in (annex.get("text") or "").split("\n\n") if block.strip()]
     return rows
 
 
-def redline_rows(before: dict, after: dict) -> list[dict[str, Any]]:
-    """Paragraph by paragraph: {"part", "change" (same/changed/inserted/deleted), "html"}."""
-    old, new = _flat_paragraphs(before), _flat_paragraphs(after)
+def redline_rows(resolution: Resolution, before: dict, after: dict) -> list[dict[str, Any]]:
+    """Two revisions as the resolution prints, paragraph by paragraph, the changes marked:
+    {"part", "number", "change" (same, changed, inserted, deleted), "html"}."""
+    old, new = _printed_rows(resolution, before), _printed_rows(resolution, after)
     rows: list[dict[str, Any]] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    keys = lambda items: [(part, words) for part, _, words in items]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys(old), keys(new), autojunk=False).get_opcodes():
         olds, news = old[i1:i2], new[j1:j2]
         if op == "equal":
-            rows += [{"part": p, "change": "same", "html": escape(markup.plain_text(t) or t)} for p, t in news]
+            rows += [{"part": p, "number": n, "change": "same", "html": escape(t)} for p, n, t in news]
             continue
         while olds and news and olds[0][0] == news[0][0]:
-            (part, a), (_, b) = olds.pop(0), news.pop(0)
-            rows.append({"part": part, "change": "changed", "html": redline_words(a, b)})
-        rows += [{"part": p, "change": "deleted", "html": Markup(f"<del>{escape(markup.plain_text(t) or t)}</del>")}
-                 for p, t in olds]
-        rows += [{"part": p, "change": "inserted", "html": Markup(f"<ins>{escape(markup.plain_text(t) or t)}</ins>")}
-                 for p, t in news]
+            (part, _, a), (_, number, b) = olds.pop(0), news.pop(0)
+            rows.append({"part": part, "number": number, "change": "changed",
+                         "html": redline_words(a, b, commonmark=False)})
+        rows += [{"part": p, "number": n, "change": "deleted", "html": Markup(f"<del>{escape(t)}</del>")}
+                 for p, n, t in olds]
+        rows += [{"part": p, "number": n, "change": "inserted", "html": Markup(f"<ins>{escape(t)}</ins>")}
+                 for p, n, t in news]
     return rows
 
 

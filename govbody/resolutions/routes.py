@@ -436,7 +436,7 @@ def redline(resolution_id: int):
     except ServiceError:
         abort(404)
     return render_template("resolutions/redline.html", r=resolution, before=before, after=after,
-                           rows=render.redline_rows(before.snapshot, after.snapshot))
+                           rows=render.redline_rows(resolution, before.snapshot, after.snapshot))
 
 
 # Adoption and withdrawal.
