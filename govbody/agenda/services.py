@@ -16,6 +16,11 @@ from govbody.meetings.models import BodySession, Meeting
 MAX_ITEMS_PER_LEVEL = 200
 
 
+def _lock(session: Session, body_session: BodySession) -> None:
+    """Changes to one agenda wait for each other (positions are renumbered in place)."""
+    session.execute(sa.select(BodySession.id).where(BodySession.id == body_session.id).with_for_update())
+
+
 def _siblings(session: Session, body_session: BodySession, parent: AgendaItem | None) -> list[AgendaItem]:
     stmt = sa.select(AgendaItem).where(AgendaItem.session_id == body_session.id)
     stmt = stmt.where(AgendaItem.parent_id.is_(None) if parent is None else AgendaItem.parent_id == parent.id)
@@ -45,6 +50,7 @@ def add_item(session: Session, body_session: BodySession, *, title: str, parent:
         errors["title"] = "An agenda item needs a title."
     if errors:
         raise ValidationError("The agenda item was not added.", errors)
+    _lock(session, body_session)
     siblings = _siblings(session, body_session, parent)
     if len(siblings) >= MAX_ITEMS_PER_LEVEL:
         raise ValidationError("The agenda item was not added.", {"position": "This level of the agenda is full."})
@@ -79,6 +85,7 @@ def update_item(session: Session, item: AgendaItem, *, title: str, description: 
 
 def move_item(session: Session, item: AgendaItem, offset: int, *, by=None) -> AgendaItem:
     """Move an item up (-1) or down (+1) among its siblings; sub-items travel with their parent."""
+    _lock(session, item.session)
     siblings = _siblings(session, item.session, item.parent)
     index = siblings.index(item)
     target = index + offset
@@ -95,6 +102,7 @@ def move_item(session: Session, item: AgendaItem, offset: int, *, by=None) -> Ag
 
 def delete_item(session: Session, item: AgendaItem, *, by=None) -> None:
     body_session, parent = item.session, item.parent
+    _lock(session, body_session)
     audit.record(session, "agenda.delete", item, by=by, changes={"number": item.number, "title": item.title})
     _amend(session, body_session, f"Item {item.number} deleted: {item.title}", {"deleted": item.title}, by)
     session.delete(item)
@@ -119,6 +127,7 @@ def link_document(session: Session, item: AgendaItem, symbol: str, *, by=None) -
 
 
 def adopt_agenda(session: Session, body_session: BodySession, meeting: Meeting, *, by=None) -> None:
+    session.refresh(body_session, with_for_update=True)
     if body_session.agenda_adopted:
         raise ConflictError("The agenda of this session has already been adopted.")
     if meeting.session_id != body_session.id:

@@ -30,6 +30,9 @@ question_agenda_items = sa.Table(
 
 class NonPaper(IdMixin, TimestampMixin, Base):
     __tablename__ = "non_papers"
+    # One revision per version: two chairs revising at once cannot both make "version 2".
+    # (A unique index rather than a constraint: SQLite adds it without rebuilding the table.)
+    __table_args__ = (sa.Index("ix_non_papers_previous_id", "previous_id", unique=True),)
     _repr_fields = ("id", "body_id", "title", "version")
 
     body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)

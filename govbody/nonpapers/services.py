@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
@@ -155,6 +155,8 @@ def create_non_paper(session: Session, body: Body, *, title: str, body_session: 
 
 
 def _require_draft(paper: NonPaper) -> None:
+    # Re-read under a row lock: a circulation committed meanwhile is seen, not overwritten.
+    object_session(paper).refresh(paper, with_for_update=True)
     if paper.status is not NonPaperStatus.draft:
         raise ConflictError("This non-paper has been circulated and is frozen; revise it to make a new version.")
 
@@ -193,6 +195,7 @@ def newer_version(session: Session, paper: NonPaper) -> NonPaper | None:
 
 def revise(session: Session, paper: NonPaper, *, by=None) -> NonPaper:
     """A new draft version copying a circulated one; the circulated text stays as it was."""
+    object_session(paper).refresh(paper, with_for_update=True)
     if paper.status is not NonPaperStatus.circulated:
         raise ConflictError("Only a circulated non-paper is revised; edit the draft instead.")
     if (newer := newer_version(session, paper)) is not None:
