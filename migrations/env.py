@@ -40,6 +40,19 @@ target_db = current_app.extensions['migrate'].db
 # ... etc.
 
 
+def include_name(name, type_, parent_names):
+    # The full-text search index (search_fts*) is derived data kept by triggers, not a model.
+    from govbody.search import is_search_index
+
+    return not is_search_index(name)
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    from govbody.search import is_search_index
+
+    return not is_search_index(name)
+
+
 def get_metadata():
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
@@ -95,6 +108,8 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_name=include_name,
+            include_object=include_object,
             **conf_args
         )
 

@@ -211,3 +211,38 @@ def visible_documents(user: Any):
         member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
         allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
     return sa.or_(*allowed)
+
+
+# Full-text search (issue 9): SQL conditions matching can_view_intervention and can_view_resolution.
+
+def visible_interventions(user: Any):
+    """The SQL condition for the interventions can_view_intervention lets `user` see (search, lists)."""
+    import sqlalchemy as sa
+
+    from govbody.interventions.models import Intervention, MeetingSummary
+    from govbody.meetings.models import Meeting
+
+    if is_staff(user):
+        return sa.true()
+    published = sa.select(MeetingSummary.meeting_id).where(MeetingSummary.published.is_(True))
+    allowed = [Intervention.meeting_id.in_(published)]
+    u = _user(user)
+    if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+        officer_meetings = sa.select(Meeting.id).where(Meeting.body_id.in_(sorted(u.body_ids)))
+        allowed.append(Intervention.meeting_id.in_(officer_meetings))
+    if u is not None and u.delegation_id is not None:
+        allowed.append(Intervention.delegation_id == u.delegation_id)
+    return sa.or_(*allowed)
+
+
+def visible_resolutions(user: Any):
+    """The SQL condition for the resolutions can_view_resolution lets `user` see."""
+    import sqlalchemy as sa
+
+    from govbody.resolutions.models import Resolution, ResolutionStatus
+
+    bodies = resolution_draft_bodies(user)
+    if bodies is True:
+        return sa.true()
+    adopted = Resolution.status == ResolutionStatus.adopted
+    return sa.or_(adopted, Resolution.body_id.in_(sorted(bodies))) if bodies else adopted

@@ -1,0 +1,321 @@
+"""One search interface, two backends: SQLite FTS5 and PostgreSQL full-text search.
+
+`search()` runs one query per kind asked for, each joined to its records so that the filters
+(body, session, delegation, year) and the access rules of core.access apply in SQL; snippets
+come from the database (FTS5 snippet() / ts_headline) with sentinels that are turned into
+<mark> only after the text itself has been escaped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from markupsafe import Markup, escape
+
+from govbody.bodies.models import Body, Delegation
+from govbody.core import access, text
+from govbody.documents.models import Document, Series
+from govbody.interventions.models import Intervention
+from govbody.meetings.models import BodySession, Meeting
+from govbody.nonpapers.models import NonPaper
+from govbody.resolutions.models import Resolution
+
+KINDS = ("intervention", "resolution", "nonpaper", "document")
+LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpaper": "Non-papers",
+          "document": "Documents"}
+PER_PAGE = 20
+MAX_WORDS = 8
+START, STOP = "\x02", "\x03"  # highlight sentinels: never in escaped output
+_WORD = re.compile(r"\w+", re.UNICODE)
+_HIGHLIGHT = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
+_MARKUP = re.compile(r"[*_`#>]{1,3}(?=\w)|(?<=\w)[*_`]{1,3}")
+
+
+@dataclass(frozen=True)
+class Filters:
+    body_id: int | None = None
+    session_id: int | None = None
+    delegation_id: int | None = None
+    year: int | None = None
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: int
+    title: str
+    snippet: Markup
+    url: str
+    when: dt.date | None = None
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "title": self.title, "snippet": str(self.snippet), "url": self.url}
+
+
+@dataclass
+class Group:
+    kind: str
+    hits: list[Hit] = field(default_factory=list)
+    has_next: bool = False
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+
+def words(query: str) -> list[str]:
+    """The words searched for: letters and digits only, so no query syntax reaches the database."""
+    return _WORD.findall(query or "")[:MAX_WORDS]
+
+
+def highlight(raw: str | None) -> Markup:
+    """Escape the snippet, then turn the database's sentinels into <mark> elements."""
+    plain = _MARKUP.sub("", raw or "")
+    parts, last = [], 0
+    for match in _HIGHLIGHT.finditer(plain):
+        parts.append(escape(plain[last:match.start()]))
+        parts.append(Markup("<mark>") + escape(match.group(1)) + Markup("</mark>"))
+        last = match.end()
+    parts.append(escape(plain[last:]))
+    return Markup("").join(parts).replace(START, "").replace(STOP, "")
+
+
+# --- Backends ----------------------------------------------------------------------------------
+
+class SqliteBackend:
+    """FTS5: `search_fts_<kind>(title, content)` whose rowid is the record's id."""
+
+    key = "rowid"
+
+    def table(self, kind: str):
+        return sa.table(f"search_fts_{kind}", sa.column("rowid", sa.Integer), sa.column("title"),
+                        sa.column("content"))
+
+    def prepare(self, terms: list[str]):
+        return " ".join('"' + t.replace('"', "") + '"' for t in terms)
+
+    def match(self, fts, query):
+        return sa.literal_column(fts.name).op("MATCH")(sa.bindparam("fts_query", query))
+
+    def score(self, fts, query):
+        return -sa.func.bm25(sa.literal_column(fts.name), 4.0, 1.0)  # bm25 is lower for better matches
+
+    def snippet(self, fts, query):
+        return sa.func.snippet(sa.literal_column(fts.name), -1, START, STOP, "…", 24)
+
+    def snippet_later(self) -> bool:
+        return False
+
+
+class PostgresBackend:
+    """`search_fts_<kind>(id, title, content, tsv)` with a GIN index on tsv."""
+
+    key = "id"
+
+    def table(self, kind: str):
+        return sa.table(f"search_fts_{kind}", sa.column("id", sa.Integer), sa.column("title"),
+                        sa.column("content"), sa.column("tsv"))
+
+    def prepare(self, terms: list[str]):
+        return " ".join(terms)
+
+    def _tsquery(self, query):
+        return sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), sa.bindparam("fts_query", query))
+
+    def match(self, fts, query):
+        return fts.c.tsv.op("@@")(self._tsquery(query))
+
+    def score(self, fts, query):
+        return sa.func.ts_rank(fts.c.tsv, self._tsquery(query))
+
+    def snippet(self, fts, query):
+        options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
+        return sa.func.ts_headline(sa.literal_column("'english'::regconfig"),
+                                   fts.c.title + sa.literal(" — ") + fts.c.content, self._tsquery(query), options)
+
+    def snippet_later(self) -> bool:
+        return True  # ts_headline is costly: only for the rows of the page
+
+
+def backend_for(session) -> SqliteBackend | PostgresBackend:
+    return PostgresBackend() if session.get_bind().dialect.name == "postgresql" else SqliteBackend()
+
+
+# --- Per kind: the records, their filters and access, and how a hit reads ----------------------
+
+def _year_range(column, year: int):
+    return sa.and_(column >= dt.date(year, 1, 1), column < dt.date(year + 1, 1, 1))
+
+
+def _filtered(stmt, filters: Filters, *, body, session, when, delegation=None):
+    """The filters on one kind's query; None when the kind cannot match a delegation filter."""
+    if filters.delegation_id:
+        if delegation is None:
+            return None
+        stmt = stmt.where(delegation == filters.delegation_id)
+    if filters.body_id:
+        stmt = stmt.where(body(filters.body_id))
+    if filters.session_id:
+        stmt = stmt.where(session == filters.session_id)
+    if filters.year:
+        stmt = stmt.where(_year_range(when, filters.year))
+    return stmt
+
+
+def _intervention_query(fts, key, user, filters: Filters):
+    stmt = (sa.select(Intervention.id, Intervention.meeting_id, Intervention.speaker_name, Delegation.name,
+                      Meeting.number, Meeting.date, Body.code)
+            .select_from(fts).join(Intervention, Intervention.id == key)
+            .join(Meeting, Meeting.id == Intervention.meeting_id).join(Body, Body.id == Meeting.body_id)
+            .outerjoin(Delegation, Delegation.id == Intervention.delegation_id)
+            .where(access.visible_interventions(user)))
+    return _filtered(stmt, filters, body=lambda b: Meeting.body_id == b, session=Meeting.session_id,
+                     when=Meeting.date, delegation=Intervention.delegation_id)
+
+
+def _intervention_hit(row, snippet, url_for) -> Hit:
+    speaker = row.name or row.speaker_name or "Speaker"
+    title = f"{speaker}, {row.code} {text.ordinal_number(row.number)} meeting ({text.long_date(row.date)})"
+    return Hit("intervention", row.id, title, snippet, url_for("interventions.summary", meeting_id=row.meeting_id),
+               row.date)
+
+
+def _resolution_query(fts, key, user, filters: Filters):
+    stmt = (sa.select(Resolution.id, Resolution.title, Resolution.number, Resolution.adopted_on,
+                      BodySession.number.label("session_number"), BodySession.starts_on)
+            .select_from(fts).join(Resolution, Resolution.id == key)
+            .join(BodySession, BodySession.id == Resolution.session_id)
+            .where(access.visible_resolutions(user)))
+    return _filtered(stmt, filters, body=lambda b: Resolution.body_id == b, session=Resolution.session_id,
+                     when=sa.func.coalesce(Resolution.adopted_on, BodySession.starts_on))
+
+
+def _resolution_hit(row, snippet, url_for) -> Hit:
+    if row.number is not None:
+        title = f"Resolution No. {row.number} ({text.roman(row.session_number)}): {row.title}"
+    else:
+        title = f"Draft resolution: {row.title}"
+    return Hit("resolution", row.id, title, snippet, url_for("resolutions.detail", resolution_id=row.id),
+               row.adopted_on or row.starts_on)
+
+
+def _nonpaper_query(fts, key, user, filters: Filters):
+    stmt = (sa.select(NonPaper.id, NonPaper.title, NonPaper.version, NonPaper.status, NonPaper.circulated_at)
+            .select_from(fts).join(NonPaper, NonPaper.id == key)
+            .where(access.visible_non_papers(user)))
+    return _filtered(stmt, filters, body=lambda b: NonPaper.body_id == b, session=NonPaper.session_id,
+                     when=sa.func.coalesce(NonPaper.circulated_at, NonPaper.created_at))
+
+
+def _nonpaper_hit(row, snippet, url_for) -> Hit:
+    title = row.title + (f" (version {row.version})" if row.version > 1 else "")
+    if row.status.value != "circulated":
+        title += " (draft)"
+    when = row.circulated_at.date() if row.circulated_at else None
+    return Hit("nonpaper", row.id, title, snippet, url_for("nonpapers.detail", paper_id=row.id), when)
+
+
+def _document_query(fts, key, user, filters: Filters):
+    stmt = (sa.select(Document.id, Document.symbol, Document.title, Document.date)
+            .select_from(fts).join(Document, Document.id == key)
+            .where(access.visible_documents(user)))
+    return _filtered(stmt, filters, body=lambda b: Document.series_id.in_(sa.select(Series.id).where(Series.body_id == b)),
+                     session=Document.session_id, when=Document.date)
+
+
+def _document_hit(row, snippet, url_for) -> Hit:
+    title = f"{row.symbol}: {row.title}" if row.symbol else f"{row.title} (draft)"
+    return Hit("document", row.id, title, snippet, url_for("documents.document_detail", document_id=row.id), row.date)
+
+
+QUERIES = {"intervention": _intervention_query, "resolution": _resolution_query, "nonpaper": _nonpaper_query,
+           "document": _document_query}
+HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "nonpaper": _nonpaper_hit,
+        "document": _document_hit}
+
+
+def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filters(), page: int = 1,
+                per_page: int = PER_PAGE, url_for=None) -> Group:
+    """One page of one kind's hits: interventions newest first (there are hundreds of thousands),
+    the others best match first."""
+    from flask import url_for as flask_url_for
+
+    url_for = url_for or flask_url_for
+    group = Group(kind)
+    terms = words(query)
+    if not terms:
+        return group
+    backend = backend_for(session)
+    fts = backend.table(kind)
+    key = fts.c[backend.key]
+    prepared = backend.prepare(terms)
+    stmt = QUERIES[kind](fts, key, user, filters)
+    if stmt is None:
+        return group
+    stmt = stmt.where(backend.match(fts, prepared))
+    score = key if kind == "intervention" else backend.score(fts, prepared)
+    stmt = stmt.order_by(score.desc(), key.desc()).limit(per_page + 1).offset((page - 1) * per_page)
+    if backend.snippet_later():
+        inner = stmt.add_columns(key.label("fts_key"), score.label("fts_score")).subquery()
+        again = backend.table(kind).alias("fts_page")
+        stmt = (sa.select(inner, backend.snippet(again, prepared).label("snippet"))
+                .join(again, again.c[backend.key] == inner.c.fts_key)
+                .order_by(inner.c.fts_score.desc(), inner.c.fts_key.desc()))
+    else:
+        stmt = stmt.add_columns(backend.snippet(fts, prepared).label("snippet"))
+    rows = list(session.execute(stmt))
+    group.has_next = len(rows) > per_page
+    group.hits = [HITS[kind](row, highlight(row.snippet), url_for) for row in rows[:per_page]]
+    return group
+
+
+def search(session, query: str, *, user, kinds: tuple[str, ...] = KINDS, filters: Filters = Filters(),
+           page: int = 1, per_page: int = PER_PAGE, url_for=None) -> list[Group]:
+    """Hits grouped by kind, in the order of KINDS; `page` pages each kind."""
+    return [search_kind(session, kind, query, user=user, filters=filters, page=page, per_page=per_page,
+                        url_for=url_for) for kind in KINDS if kind in kinds]
+
+
+def read_filters(session, args) -> tuple[Filters, tuple[str, ...]]:
+    """Filters and kinds from query parameters (the page's and the API's alike).
+
+    body: code ("C") or id; session, delegation: id (a delegation also by name); year; kind.
+    Raises ValidationError naming each parameter that is not understood.
+    """
+    from govbody.core.errors import ValidationError
+
+    problems: dict[str, str] = {}
+    values: dict[str, int | None] = {}
+
+    def number(name: str, low: int, high: int) -> int | None:
+        raw = (args.get(name) or "").strip()
+        if not raw:
+            return None
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            problems[name] = f"Give a whole number from {low} to {high}."
+            return None
+        return int(raw)
+
+    def record(name: str, id_column, name_column, why: str) -> int | None:
+        raw = (args.get(name) or "").strip()[:200]
+        if not raw:
+            return None
+        is_id = raw.isdigit() and len(raw) < 10
+        found = session.scalar(sa.select(id_column).where(id_column == int(raw) if is_id else name_column == raw))
+        if found is None:
+            problems[name] = why
+        return found
+
+    values["body_id"] = record("body", Body.id, Body.code, "No body has this code.")
+    values["session_id"] = number("session", 1, 2**31 - 1)
+    values["delegation_id"] = record("delegation", Delegation.id, Delegation.name,
+                                     "No delegation has this name or id.")
+    values["year"] = number("year", 1900, 2999)
+    kind = (args.get("kind") or "").strip()
+    if kind and kind not in KINDS:
+        problems["kind"] = "One of " + ", ".join(KINDS) + "."
+    if problems:
+        raise ValidationError("Some search parameters are invalid.", problems)
+    return Filters(**values), ((kind,) if kind else KINDS)
