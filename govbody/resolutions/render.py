@@ -225,3 +225,35 @@ def annex_html(text: str | None) -> Markup:
                     f'<a href="#fnref-{i}" aria-label="Back to the text">↩</a></li>'
                     for i, label in enumerate(order, 1))
     return Markup(html + f'<aside class="footnotes" aria-label="Footnotes"><ol>{items}</ol></aside>')
+
+
+# Document symbols as they are cited in a text: "MC/2216", "C/108/7", "MC/2216/Corr.1/Rev.1".
+SYMBOL = re.compile(r"\b[A-Z][A-Z0-9-]{0,19}(?:/(?:[A-Z][A-Za-z]*\.\d+|[A-Z0-9][A-Z0-9-]*))+\b")
+
+
+def cited_symbols(text: dict[str, Any]) -> set[str]:
+    """Every document symbol the text of a resolution mentions."""
+    found: set[str] = set()
+    parts = [text["title"], *text["preamble"], *(o["text"] for o in text["operative"]),
+             *(p for o in text["operative"] for p in map(_flat_point, o.get("points") or [])),
+             *(a.get("text") or "" for a in text["annexes"])]
+    for part in parts:
+        found.update(SYMBOL.findall(part or ""))
+    return found
+
+
+def link_symbols(html: Markup, links: dict[str, str] | None) -> Markup:
+    """Cited symbols of documents in the register become links (outside tags and links)."""
+    if not links:
+        return html
+    out, in_link = [], False
+    for piece in re.split(r"(<[^>]+>)", str(html)):
+        if piece.startswith("<"):
+            in_link = (in_link or piece.startswith("<a ")) and not piece.startswith("</a")
+            out.append(piece)
+        elif in_link:
+            out.append(piece)
+        else:
+            out.append(SYMBOL.sub(lambda m: f'<a class="symbol" href="{escape(links[m.group(0)])}">{m.group(0)}</a>'
+                                  if m.group(0) in links else m.group(0), piece))
+    return Markup("".join(out))

@@ -54,7 +54,8 @@ PER_PAGE = 20
 def init_app(app) -> None:
     add_nav_link(app, "Resolutions", "resolutions.portal")
     add_panel(app, "session", session_panel)
-    app.jinja_env.filters.update(annex_markdown=render.annex_html, redline=render.redline_words)
+    app.jinja_env.filters.update(annex_markdown=render.annex_html, redline=render.redline_words,
+                                 symbol_links=render.link_symbols)
 
 
 def session_panel(body_session: BodySession) -> Markup:
@@ -123,9 +124,22 @@ def drafts():
                            withdrawn=list(db.session.scalars(withdrawn.limit(50))))
 
 
+def symbol_links(text: dict) -> dict[str, str]:
+    """Links to the documents of the register that a text cites and the reader may see."""
+    from govbody.documents.models import Document
+
+    symbols = render.cited_symbols(text)
+    if not symbols:
+        return {}
+    rows = db.session.execute(sa.select(Document.symbol, Document.id).where(
+        Document.symbol.in_(sorted(symbols)), access.visible_documents(acting_user())))
+    return {symbol: url_for("documents.document_detail", document_id=doc_id) for symbol, doc_id in rows}
+
+
 def _detail(resolution: Resolution):
     text = render.snapshot(resolution)
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
+                           links=symbol_links(text),
                            superseded_by=services.superseded_by(db.session, resolution),
                            can_draft=access.can_draft(acting_user(), resolution.body_id), form=EmptyForm())
 

@@ -147,3 +147,18 @@ def test_drafting_pages_are_for_the_bodys_officers(client, council, make):
     login(client, make.user("chair", bodies=("S",)).email)
     assert client.get(f"/sessions/{council.session_id}/resolutions/new").status_code == 403
     assert client.get(f"/resolutions/{rid}/edit").status_code == 404
+
+
+def test_cited_document_symbols_link_to_the_register(client, council):
+    staff = council.secretariat
+    assert client.post("/api/v1/series", json={"prefix": "MC", "next_number": 2216},
+                       headers=staff.headers).status_code == 201
+    doc = client.post("/api/v1/documents", json={"series": "MC", "title": "Report of the Chairperson",
+                                                  "date": "2007-05-30"}, headers=staff.headers).get_json()
+    assert doc["symbol"] == "MC/2216"
+    rid = create(client, council, preamble=["*Having examined* the report of its Chairperson (MC/2216 and MC/9999)"]
+                 ).get_json()["id"]
+    adopt(client, council, rid)
+    html = client.get(f"/resolutions/{rid}").get_data(as_text=True)
+    assert f'<a class="symbol" href="/documents/{doc["id"]}">MC/2216</a>' in html
+    assert "MC/9999" in html and ">MC/9999</a>" not in html  # not in the register: plain text
