@@ -1,6 +1,8 @@
 """Who is calling: a bearer token, else the page login (with CSRF), else the public."""
 from __future__ import annotations
 
+import json
+
 from flask import g, request
 from flask_login import current_user
 
@@ -11,6 +13,19 @@ from govbody.core.web import UNSAFE_METHODS
 from govbody.extensions import csrf, db
 
 csrf.exempt(bp)
+
+
+@bp.before_request
+def _json_object_body():
+    """A request body, when there is one, is a JSON object: for every endpoint, even bodiless actions."""
+    if request.method not in UNSAFE_METHODS or not request.get_data(cache=True):
+        return
+    try:
+        data = json.loads(request.get_data(cache=True))
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "malformed_json", "The request body is not valid JSON.")
+    if not isinstance(data, dict):
+        raise ApiError(400, "malformed_json", "The request body must be a JSON object.")
 
 
 @bp.before_request
