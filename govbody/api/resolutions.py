@@ -241,7 +241,7 @@ def list_resolutions():
                            status=ResolutionStatus(status) if status else None,
                            body_code=request.args.get("body") or None, session_id=_int_arg("session_id"),
                            year=_int_arg("year", 1900, 2999), q=q)
-    return paginate(stmt, resolution_json)
+    return paginate(services.with_text(stmt), resolution_json)
 
 
 @bp.get("/resolutions/<int:resolution_id>")
@@ -286,9 +286,16 @@ def propose_amendment(resolution_id: int):
     return created(amendment_json(amendment))
 
 
+def _history(resolution_id: int) -> Resolution:
+    """Amendments and revisions are the officers' working record, for them and the secretariat."""
+    resolution = visible_resolution(resolution_id)
+    require(access.sees_body_drafts(user(), resolution.body_id))
+    return resolution
+
+
 @bp.get("/resolutions/<int:resolution_id>/amendments")
 def list_amendments(resolution_id: int):
-    resolution = visible_resolution(resolution_id)
+    resolution = _history(resolution_id)
     return jsonify({"items": [amendment_json(a) for a in resolution.amendments]})
 
 
@@ -320,7 +327,7 @@ def reject_amendment(amendment_id: int):
 
 @bp.get("/resolutions/<int:resolution_id>/revisions")
 def list_revisions(resolution_id: int):
-    resolution = visible_resolution(resolution_id)
+    resolution = _history(resolution_id)
     return jsonify({"items": [revision_json(r) for r in resolution.revisions]})
 
 
@@ -333,7 +340,7 @@ def _compared(resolution: Resolution) -> tuple[Revision, Revision]:
 
 @bp.get("/resolutions/<int:resolution_id>/redline.docx")
 def redline_docx(resolution_id: int):
-    resolution = visible_resolution(resolution_id)
+    resolution = _history(resolution_id)
     before, after = _compared(resolution)
     data = render.redline_docx(resolution, before.snapshot, after.snapshot, author="Secretariat",
                                date=after.created_at or dt.datetime(2000, 1, 1))

@@ -15,6 +15,7 @@ from flask import (
 )
 from flask_wtf import FlaskForm
 from markupsafe import Markup
+from sqlalchemy.orm import selectinload
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
@@ -45,6 +46,7 @@ from govbody.resolutions.models import (
     Resolution,
     ResolutionPart,
     ResolutionStatus,
+    Revision,
 )
 
 bp = Blueprint("resolutions", __name__, template_folder="templates")
@@ -61,7 +63,7 @@ def init_app(app) -> None:
 def session_panel(body_session: BodySession) -> Markup:
     user = acting_user()
     drafts = access.resolution_draft_bodies(user)
-    stmt = services.search(draft_bodies=drafts, session_id=body_session.id)
+    stmt = services.with_heading(services.search(draft_bodies=drafts, session_id=body_session.id))
     resolutions = list(db.session.scalars(stmt.limit(100)))
     return Markup(render_template("resolutions/_session_panel.html", s=body_session, resolutions=resolutions,
                                   can_draft=access.can_draft(user, body_session.body_id)))
@@ -95,8 +97,10 @@ def portal():
     session_id, year = _int_arg("session"), _int_arg("year", 1900, 2999)
     q = request.args.get("q", "").strip()[:200]
     page = _int_arg("page", 1, 100_000) or 1
-    stmt = services.search(draft_bodies=None, body_code=body_code, session_id=session_id, year=year, q=q)
+    stmt = services.with_heading(services.search(draft_bodies=None, body_code=body_code, session_id=session_id,
+                                                 year=year, q=q))
     rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)))
+    annexes = services.annex_counts(db.session, [r.id for r in rows])
     bodies = list(db.session.scalars(sa.select(Body).where(
         Body.id.in_(sa.select(Resolution.body_id).where(Resolution.status == ResolutionStatus.adopted))
     ).order_by(Body.name)))
@@ -109,6 +113,7 @@ def portal():
     filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None}.items()
                if v is not None}
     return render_template("resolutions/portal.html", resolutions=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE,
+                           annexes=annexes,
                            page=page, bodies=bodies, sessions=sessions, years=years, filters=filters,
                            drafts_link=bool(access.resolution_draft_bodies(acting_user())))
 
@@ -118,8 +123,10 @@ def drafts():
     user = acting_user()
     draft_bodies = access.resolution_draft_bodies(user)
     require(bool(draft_bodies))
-    stmt = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.draft)
-    withdrawn = services.search(draft_bodies=draft_bodies, status=ResolutionStatus.withdrawn)
+    stmt = services.with_heading(services.search(draft_bodies=draft_bodies, status=ResolutionStatus.draft))
+    withdrawn = services.with_heading(services.search(draft_bodies=draft_bodies, status=ResolutionStatus.withdrawn))
+    stmt = stmt.options(selectinload(Resolution.amendments),
+                        selectinload(Resolution.revisions).load_only(Revision.number, Revision.resolution_id))
     return render_template("resolutions/drafts.html", drafts=list(db.session.scalars(stmt.limit(200))),
                            withdrawn=list(db.session.scalars(withdrawn.limit(50))))
 

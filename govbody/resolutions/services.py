@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Body, Delegation
@@ -606,6 +607,30 @@ def search(*, draft_bodies: frozenset[int] | None | bool, status: ResolutionStat
     # Drafts (no adoption date) first, then the newest adopted.
     return stmt.order_by(sa.case((Resolution.adopted_on.is_(None), 0), else_=1),
                          Resolution.adopted_on.desc(), Resolution.number.desc(), Resolution.id.desc())
+
+
+def with_text(stmt):
+    """Load what a list of resolutions shows (paragraphs, meeting, latest revision number) in
+    a fixed number of queries, whatever the number of rows; ``stmt`` comes from ``search``."""
+    return stmt.options(
+        orm.contains_eager(Resolution.body), orm.contains_eager(Resolution.session),
+        orm.joinedload(Resolution.adopted_at_meeting),
+        orm.selectinload(Resolution.preambular_paragraphs), orm.selectinload(Resolution.operative_paragraphs),
+        orm.selectinload(Resolution.annexes),
+        orm.selectinload(Resolution.revisions).load_only(Revision.number, Revision.resolution_id))
+
+
+def with_heading(stmt):
+    """Load what a short list shows (designation, meeting) without the text."""
+    return stmt.options(orm.contains_eager(Resolution.body), orm.contains_eager(Resolution.session),
+                        orm.joinedload(Resolution.adopted_at_meeting))
+
+
+def annex_counts(session: Session, resolution_ids: list[int]) -> dict[int, int]:
+    if not resolution_ids:
+        return {}
+    return dict(session.execute(sa.select(Annex.resolution_id, sa.func.count()).where(
+        Annex.resolution_id.in_(resolution_ids)).group_by(Annex.resolution_id)).all())
 
 
 def _like(words: str) -> str:

@@ -162,3 +162,28 @@ def test_cited_document_symbols_link_to_the_register(client, council):
     html = client.get(f"/resolutions/{rid}").get_data(as_text=True)
     assert f'<a class="symbol" href="/documents/{doc["id"]}">MC/2216</a>' in html
     assert "MC/9999" in html and ">MC/9999</a>" not in html  # not in the register: plain text
+
+
+def test_lists_run_the_same_number_of_queries_for_few_or_many_resolutions(app, client, council):
+    from tests.scale.conftest import counted_queries
+
+    def measure() -> dict[str, int]:
+        counts = {}
+        for url, headers in (("/resolutions", {}), ("/api/v1/resolutions", {}),
+                             ("/api/v1/resolutions", council.secretariat.headers),
+                             (f"/sessions/{council.session_id}", {})):
+            with counted_queries(app) as statements:
+                assert client.get(url, headers=headers).status_code == 200
+            counts[f"{url} {bool(headers)}"] = len(statements)
+        return counts
+
+    def add(n: int) -> None:
+        for i in range(n):
+            rid = create(client, council, title=f"Item {i}").get_json()["id"]
+            adopt(client, council, rid)
+            create(client, council, title=f"Draft {i}")
+
+    add(2)
+    few = measure()
+    add(8)
+    assert measure() == few
