@@ -86,6 +86,7 @@
     return request("GET", "/meetings/" + meetingId + "/console").then(function (result) {
       if (result.status !== 200) {
         if (unreachable(result)) { setState("offline", "offline: kept on this device"); }
+        if (result.status === 401) { setState("offline", "logged out: kept on this device; log in again in another tab"); }
         return;
       }
       var s = result.json;
@@ -116,6 +117,12 @@
     return request(item.method, item.url, item.body).then(function (result) {
       flushing = false;
       if (unreachable(result)) { scheduleRetry(); showSyncState(); return; }
+      if (result.status === 401) {
+        // The login ended: keep the entry here until the rapporteur logs in again (in another tab).
+        scheduleRetry();
+        setState("offline", "logged out: kept on this device; log in again in another tab");
+        return;
+      }
       if (result.status === 400 && result.json && /csrf/i.test(JSON.stringify(result.json))) {
         return refresh().then(function () { scheduleRetry(); });
       }
@@ -205,7 +212,7 @@
         payload: draft.values, intervention_id: draft.meta.intervention_id || null,
         base_version: draft.meta.version || null
       }).then(function (result) {
-        if (unreachable(result)) { scheduleRetry(); return; }
+        if (unreachable(result) || result.status === 401) { scheduleRetry(); return; }
         // Typed on since the request left: that newer text still has to go.
         if (local.drafts[key] && local.drafts[key].at === at) {
           local.drafts[key].synced = result.status === 200;

@@ -346,7 +346,7 @@ def update_intervention(session: Session, intervention: Intervention, *, by=None
     resolved = _resolve(session, intervention.meeting, values, current=intervention, errors=errors)
     if errors:
         raise ValidationError("The intervention was not saved.", errors)
-    if version is not None and version != intervention.version:
+    if version is not None and version != intervention.version and _differs(intervention, resolved):
         copy = InterventionDraft(meeting_id=intervention.meeting_id, user_id=getattr(by, "id", None),
                                  kind=DraftKind.conflict, intervention_id=intervention.id, base_version=version,
                                  payload=_plain_payload(payload if payload is not None else values))
@@ -372,6 +372,18 @@ def update_intervention(session: Session, intervention: Intervention, *, by=None
         session.execute(sa.delete(InterventionDraft).where(InterventionDraft.client_key == draft_key,
                                                            InterventionDraft.kind == DraftKind.autosave))
     return intervention
+
+
+def _differs(intervention: Intervention, resolved: dict[str, Any]) -> bool:
+    """Whether saving would change anything (a resent save that already went through changes nothing)."""
+    for name, value in resolved.items():
+        current = getattr(intervention, name)
+        if name == "questions":
+            if [q.id for q in current] != [q.id for q in value]:
+                return True
+        elif current != value:
+            return True
+    return False
 
 
 def _plain_payload(values: dict) -> dict:

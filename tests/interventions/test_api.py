@@ -221,3 +221,13 @@ def test_summary_is_issued_once_as_a_numbered_document(client, meeting, rapporte
     assert summary["symbol"] == "C/INF/12"
     document = client.get(f"/api/v1/documents/{r.get_json()['document_id']}.docx", headers=secretariat.headers)
     assert document.status_code == 200
+
+
+def test_a_save_resent_after_it_went_through_is_not_a_conflict(app, client, meeting, rapporteur):
+    saved = post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["First."]).get_json()
+    edit = {"points": ["Second."], "version": 1}
+    assert client.patch(f"/api/v1/interventions/{saved['id']}", json=edit, headers=rapporteur.headers).status_code == 200
+    # The answer was lost on the way back; the console sends the same save again.
+    again = client.patch(f"/api/v1/interventions/{saved['id']}", json=edit, headers=rapporteur.headers)
+    assert again.status_code == 200 and again.get_json()["version"] == 2
+    assert count_rows(app, InterventionDraft) == 0
