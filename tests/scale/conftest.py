@@ -6,6 +6,8 @@ import contextlib
 import pytest
 import sqlalchemy as sa
 
+from tests.search.appsetup import _app  # noqa: F401  (the pages measured include /search)
+
 
 @contextlib.contextmanager
 def counted_queries(app):
@@ -30,3 +32,4 @@ def counted_queries(app):
 @pytest.fixture
 def query_counter(app):
     return lambda: counted_queries(app)
+
