@@ -31,7 +31,7 @@ def client_app(url: str):
                        "RATELIMIT_ENABLED": False})
 
 
-def issue_many(url: str, token: str, prefix: str, count: int, ready, results) -> None:
+def issue_many(url: str, token: str, prefix: str, count: int, ready, results, fields: dict | None = None) -> None:
     """One client: wait for the others at `ready`, issue `count` papers, report each outcome."""
     app = client_app(url)
     client = app.test_client()
@@ -42,7 +42,8 @@ def issue_many(url: str, token: str, prefix: str, count: int, ready, results) ->
     for i in range(count):
         response = client.post("/api/v1/documents", headers=headers, json={
             "series": prefix, "title": f"Paper {os.getpid()}-{i}", "date": "2026-11-24",
-            "text": "# Introduction\n\nIssued by the allocation bench.\n\nA second numbered paragraph."})
+            "text": "# Introduction\n\nIssued by the allocation bench.\n\nA second numbered paragraph.",
+            **(fields or {})})
         body = response.get_json(silent=True) or {}
         outcomes.append((response.status_code, body.get("symbol"), body.get("error")))
     with app.app_context():
@@ -52,13 +53,13 @@ def issue_many(url: str, token: str, prefix: str, count: int, ready, results) ->
     results.put(outcomes)
 
 
-def run_clients(url: str, token: str, prefix: str, clients: int, per_client: int,
-                timeout: float = 300) -> tuple[list[tuple[int, str | None, dict | None]], float]:
+def run_clients(url: str, token: str, prefix: str, clients: int, per_client: int, timeout: float = 300,
+                fields: dict | None = None) -> tuple[list[tuple[int, str | None, dict | None]], float]:
     """Start `clients` processes at once; all outcomes and the seconds from start to last issue."""
     ctx = mp.get_context("spawn")
     ready = ctx.Barrier(clients + 1)
     results = ctx.Queue()
-    processes = [ctx.Process(target=issue_many, args=(url, token, prefix, per_client, ready, results))
+    processes = [ctx.Process(target=issue_many, args=(url, token, prefix, per_client, ready, results, fields))
                  for _ in range(clients)]
     for p in processes:
         p.start()

@@ -193,3 +193,25 @@ def test_a_hidden_paper_cannot_be_versioned_or_edited_by_guessing_its_id(registr
                        headers=delegate.headers).status_code == 404
     assert client.patch(f"/api/v1/documents/{draft['id']}", json={"title": "Mine"},
                         headers=delegate.headers).status_code == 404
+
+
+def test_mc_inf_287_carries_the_adopted_resolution_and_its_annex(registry, client, make):
+    meeting = make.meeting(registry.session_id, number=481)
+    resolution = client.post("/api/v1/resolutions", headers=registry.staff.headers, json={
+        "body_id": registry.council, "session_id": registry.session_id, "title": "IOM Strategy",
+        "preamble": ["Mindful of the advisability of reviewing the strategic priorities,"],
+        "operative": ["To approve the strategy annexed hereto.", "To review the strategy in three years."],
+        "annexes": [{"title": "IOM Strategy document", "text": "The primary goal is orderly migration."}]}).get_json()
+    adopted = client.post(f"/api/v1/resolutions/{resolution['id']}/adopt", headers=registry.staff.headers,
+                          json={"meeting_id": meeting, "number": 1150})
+    assert adopted.status_code == 200, adopted.get_json()
+    registry.series("MC/INF", next_number=287)
+
+    issued = registry.issue("MC/INF", session_id=registry.session_id, resolution_id=resolution["id"],
+                            text="# Introduction\n\nThe Council adopted the strategy.")
+
+    texts = [p.text for p in docx.Document(BytesIO(client.get(issued["docx_url"]).data)).paragraphs]
+    assert issued["symbol"] == "MC/INF/287"
+    assert any("RESOLUTION No. 1150 (XCIV)" in t for t in texts)
+    assert any("Annex" in t and "1150" in t for t in texts)
+    assert any("The primary goal is orderly migration." in t for t in texts)
