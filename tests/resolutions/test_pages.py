@@ -165,15 +165,29 @@ def test_cited_document_symbols_link_to_the_register(client, council):
 
 
 def test_lists_run_the_same_number_of_queries_for_few_or_many_resolutions(app, client, council):
-    from tests.scale.conftest import counted_queries
+    import sqlalchemy as sa
+
+    from govbody.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE")):
+            statements.append(statement)
 
     def measure() -> dict[str, int]:
         counts = {}
         for url, headers in (("/resolutions", {}), ("/api/v1/resolutions", {}),
                              ("/api/v1/resolutions", council.secretariat.headers),
                              (f"/sessions/{council.session_id}", {})):
-            with counted_queries(app) as statements:
+            statements.clear()
+            sa.event.listen(engine, "before_cursor_execute", count)
+            try:
                 assert client.get(url, headers=headers).status_code == 200
+            finally:
+                sa.event.remove(engine, "before_cursor_execute", count)
             counts[f"{url} {bool(headers)}"] = len(statements)
         return counts
 
