@@ -402,14 +402,17 @@ def delete_intervention(session: Session, intervention: Intervention, *, by=None
                             "look at it again before deleting it.", {"version": "Stale version."})
     before = snapshot(intervention)
     # Replies move up to what the deleted intervention answered, or stand on their own.
+    moved = []
     for reply in list(intervention.replies):
-        reply.reply_to_id = intervention.reply_to_id
+        reply.reply_to = intervention.reply_to
         reply.version += 1
+        moved.append(reply.id)
     session.execute(sa.update(SpeakerListEntry).where(SpeakerListEntry.intervention_id == intervention.id)
                     .values(intervention_id=None))
-    audit.record(session, "intervention.delete", intervention, by=by,
-                 changes={"meeting_id": intervention.meeting_id, **before})
-    intervention.replies = []
+    changes = {"meeting_id": intervention.meeting_id, **before}
+    if moved:
+        changes["replies_moved"] = moved  # now answering what the deleted intervention answered (reply_to_id)
+    audit.record(session, "intervention.delete", intervention, by=by, changes=changes)
     session.delete(intervention)
     session.flush()
 

@@ -231,3 +231,14 @@ def test_a_save_resent_after_it_went_through_is_not_a_conflict(app, client, meet
     again = client.patch(f"/api/v1/interventions/{saved['id']}", json=edit, headers=rapporteur.headers)
     assert again.status_code == 200 and again.get_json()["version"] == 2
     assert count_rows(app, InterventionDraft) == 0
+
+
+def test_deleting_a_reply_keeps_the_answers_to_it_under_the_first_statement(client, meeting, rapporteur):
+    question = post_intervention(client, rapporteur, meeting.id, delegation="Sweden", points=["Question?"]).get_json()
+    reply = post_intervention(client, rapporteur, meeting.id, delegation="Secretariat", speaker_name="Jo Park",
+                              kind="reply", points=["Mistaken reply."]).get_json()
+    follow_up = post_intervention(client, rapporteur, meeting.id, delegation="Secretariat", speaker_name="Jo Park",
+                                  kind="reply", reply_to=reply["id"], points=["Further answer."]).get_json()
+    assert client.delete(f"/api/v1/interventions/{reply['id']}", headers=rapporteur.headers).status_code == 204
+    moved = client.get(f"/api/v1/interventions/{follow_up['id']}", headers=rapporteur.headers).get_json()
+    assert moved["reply_to"] == question["id"] and moved["version"] == 2
