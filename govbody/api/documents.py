@@ -10,10 +10,22 @@ from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import (Date, Id, LongText, Number, Payload, ShortText, Title, created, get_or_404, iso,
-                                paginate, parse, user)
+from govbody.api.common import (
+    Date,
+    Id,
+    LongText,
+    Number,
+    Payload,
+    ShortText,
+    Title,
+    created,
+    get_or_404,
+    iso,
+    paginate,
+    parse,
+    user,
+)
 from govbody.api.errors import ApiError
-from govbody.bodies.models import Body
 from govbody.bodies.services import find_body_by_code
 from govbody.core import access
 from govbody.documents import services
@@ -172,10 +184,10 @@ def create_document():
     series = services.find_series(db.session, data.series)
     if series is None:
         raise _invalid("series", f"No series has the prefix {data.series!r}.")
-    values = dict(series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
-                  original_language=data.original_language, distribution=data.distribution, text=data.text,
-                  resolution=_resolution(data.resolution_id))
-    document = services.create_document(db.session, issue=not data.draft, by=user(), **values)
+    document = services.create_document(
+        db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
+        original_language=data.original_language, distribution=data.distribution, text=data.text,
+        resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
     db.session.commit()
     return created(document_json(document))
 

@@ -3,8 +3,17 @@ from __future__ import annotations
 import re
 
 import sqlalchemy as sa
-from flask import (Blueprint, Flask, abort, current_app, flash, redirect, render_template, request,
-                   url_for)
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -14,7 +23,12 @@ from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices
 from govbody.core.web import acting_user, add_nav_link, add_panel
 from govbody.documents import services
-from govbody.documents.forms import DocumentForm, NextNumberForm, SeriesForm, VersionForm
+from govbody.documents.forms import (
+    DocumentForm,
+    NextNumberForm,
+    SeriesForm,
+    VersionForm,
+)
 from govbody.documents.models import Distribution, Document, Series, VersionKind
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -151,12 +165,14 @@ def _document_choices(form: DocumentForm) -> None:
 
 
 def _form_values(form: DocumentForm) -> dict:
-    return dict(series=db.session.get(Series, form.series_id.data), title=form.title.data.strip(),
-                date=form.date.data,
-                session=db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
-                original_language=form.original_language.data.strip(),
-                distribution=Distribution(form.distribution.data), text=form.text.data or "",
-                resolution=db.session.get(Resolution, form.resolution_id.data) if form.resolution_id.data else None)
+    return {
+        "series": db.session.get(Series, form.series_id.data), "title": form.title.data.strip(),
+        "date": form.date.data,
+        "session": db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
+        "original_language": form.original_language.data.strip(),
+        "distribution": Distribution(form.distribution.data), "text": form.text.data or "",
+        "resolution": db.session.get(Resolution, form.resolution_id.data) if form.resolution_id.data else None,
+    }
 
 
 def _document_form(form: DocumentForm, document: Document | None, save):

@@ -18,7 +18,13 @@ from govbody.core import audit, numbering
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
 from govbody.documents import render
-from govbody.documents.models import Distribution, Document, DocumentStatus, Series, VersionKind
+from govbody.documents.models import (
+    Distribution,
+    Document,
+    DocumentStatus,
+    Series,
+    VersionKind,
+)
 from govbody.meetings.models import BodySession
 from govbody.resolutions.models import Resolution
 
@@ -106,14 +112,15 @@ def set_next_number(session: Session, series: Series, value: int, *, body_sessio
         before = series.start_number
         series.start_number = value  # where each new session's numbering starts
     else:
+        before = next_number(session, series, body_session)
+        numbering.set_next(session, _counter_key(series, body_session), value)
+        # Read under the counter's lock, so no paper can be issued between the check and the commit.
         key_prefix = expanded_prefix(series, body_session)
         highest = session.scalar(sa.select(sa.func.max(Document.number)).where(
             Document.series_id == series.id, Document.series_key == key_prefix))
         if highest is not None and value <= highest:
             raise ValidationError("The next number was not saved.", {
                 "next_number": f"{key_prefix}/{highest} is already issued; the next number must be above {highest}."})
-        before = next_number(session, series, body_session)
-        numbering.set_next(session, _counter_key(series, body_session), value)
     session.flush()
     audit.record(session, "series.next_number", series, by=by, changes={"next_number": [before, value]})
 

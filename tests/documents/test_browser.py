@@ -5,7 +5,14 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, check_page, create_user, keyboard_login, live_server, page  # noqa: F401
+from tests.browser.conftest import (  # noqa: F401
+    browser,
+    check_page,
+    create_user,
+    keyboard_login,
+    live_server,
+    page,
+)
 
 
 def _setup(app) -> None:

@@ -26,7 +26,7 @@ def test_the_register_lists_symbol_title_date_distribution_and_versions(registry
 
     page = _text(client.get(f"/bodies/{registry.council}/documents"))
 
-    row = re.search(r"<tr>.*?MC/2216<.*?</tr>", page, re.S).group(0)
+    row = re.search(r"<tr>.*?MC/2216<.*?</tr>", page, re.DOTALL).group(0)
     assert "Report on the strategy" in row and "9 November 2007" in row and "General" in row
     assert "MC/2216/Corr.1" in row
 
@@ -69,7 +69,7 @@ def test_the_session_register_and_panel_show_the_session_papers(registry, client
 
 
 def test_the_documents_link_is_in_the_navigation(client):
-    assert re.search(r'<nav aria-label="Main">.*?href="/documents">Documents</a>', _text(client.get("/")), re.S)
+    assert re.search(r'<nav aria-label="Main">.*?href="/documents">Documents</a>', _text(client.get("/")), re.DOTALL)
 
 
 def test_a_restricted_paper_is_not_found_by_the_public(registry, client):
@@ -146,7 +146,7 @@ def test_the_version_action_and_the_chain_on_each_page(registry, client, secreta
     assert "Corrigendum 1 of" in _text(corrected) and "it corrects its text" in _text(corrected)
     revision_page = _text(revised)
     assert "MC/2216/Corr.1/Rev.1 was issued." in revision_page
-    assert re.search(r'<ol class="lineage".*MC/2216<.*MC/2216/Corr\.1<.*MC/2216/Corr\.1/Rev\.1<', revision_page, re.S)
+    assert re.search(r'<ol class="lineage".*MC/2216<.*MC/2216/Corr\.1<.*MC/2216/Corr\.1/Rev\.1<', revision_page, re.DOTALL)
     corrigendum_page = _text(client.get(corr_url))
     assert re.search(r"replaced by <a[^>]*>MC/2216/Corr\.1/Rev\.1</a>", corrigendum_page)
     original_page = _text(client.get(url))
