@@ -30,8 +30,8 @@ class QuestionIn(Payload):
 
     text: QuestionText
     # Checked by the service: strings or {"text", "points"}, three levels at most.
-    points: list[Any] = []
-    agenda_item_ids: list[Id] = []
+    points: list[Any] = pydantic.Field(default_factory=list)
+    agenda_item_ids: list[Id] = pydantic.Field(default_factory=list)
 
 
 class NonPaperIn(Payload):

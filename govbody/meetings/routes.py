@@ -135,7 +135,10 @@ def _fill_officers(form: OfficersForm, body_session: BodySession) -> None:
     by_role: dict[OfficerRole, list[SessionOfficer]] = {}
     for officer in body_session.officers:
         by_role.setdefault(officer.role, []).append(officer)
-    values = lambda o: {"person_name": o.person_name, "delegation_id": o.delegation_id or 0}  # noqa: E731
+
+    def values(officer: SessionOfficer) -> dict:
+        return {"person_name": officer.person_name, "delegation_id": officer.delegation_id or 0}
+
     if by_role.get(OfficerRole.chairperson):
         form.chairperson.process(None, data=values(by_role[OfficerRole.chairperson][0]))
     if by_role.get(OfficerRole.rapporteur):

@@ -30,8 +30,9 @@ def add(client, council, title, parent_id=0, **extra):
 
 
 def item_ids(app, session_id):
-    from govbody.extensions import db
     import sqlalchemy as sa
+
+    from govbody.extensions import db
 
     with app.app_context():
         items = db.session.scalars(sa.select(AgendaItem).where(AgendaItem.session_id == session_id))

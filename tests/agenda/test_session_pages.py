@@ -13,7 +13,7 @@ def test_a_chair_names_the_officers_of_the_session(client, make):
     login(client, make.user("chair", bodies=("C",)).email)
     url = f"/sessions/{session}/officers"
     page = client.get(url).get_data(as_text=True)
-    options = dict((name, value) for value, name in re.findall(r'<option value="(\d+)">([^<]+)</option>', page))
+    options = {name: value for value, name in re.findall(r'<option value="(\d+)">([^<]+)</option>', page)}
     token = csrf_token(client, url)
 
     # A delegation without a representative's name is refused, beside the field, keeping the rest.

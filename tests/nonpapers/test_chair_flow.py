@@ -10,8 +10,8 @@ from tests.conftest import csrf_token, login
 QUESTIONS = [
     ("What should the Organization look like, say in three years' time?", ""),
     ("What changes will be required to deliver on its mandate?",
-     "- How can its *essential characteristics* (*Council Resolution No. 1309*) be protected?\n"
-     "  - and promoted?"),
+     ("- How can its *essential characteristics* (*Council Resolution No. 1309*) be protected?\n"
+      "  - and promoted?")),
     ("What are the financial implications of its evolving role?", "- Will the business model change?"),
     ("Is the balance right between its various roles?", ""),
     ("What role should it play in the follow-up to the *Global Compact*?", ""),
