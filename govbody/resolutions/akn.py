@@ -208,6 +208,9 @@ def _references(meta, resolution: Resolution, author: str) -> None:
         showAs="Secretariat (govbody)")
     _el(refs, "TLCRole", eId="author", href="/ontology/role/author", showAs="Author")
     _el(refs, "TLCRole", eId="editor", href="/ontology/role/editor", showAs="Editor")
+    old = resolution.supersedes
+    if old is not None and old.is_adopted:
+        _el(refs, "activeRef", eId="superseded", href=_uris(old)["work"], showAs=old.designation)
     meeting = resolution.adopted_at_meeting if resolution.is_adopted else None
     if meeting is not None:
         _el(refs, "TLCEvent", eId=f"meeting_{meeting.number}", href=f"/ontology/event/{author}/meeting/{meeting.number}",
@@ -282,6 +285,11 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
             p[-1].tail = f", at its {resolution.adopted_at_meeting.ordinal} meeting."
     else:
         _el(conclusions, "p", "Draft: not adopted.")
+    old = resolution.supersedes
+    if old is not None and old.is_adopted:
+        p = _el(conclusions, "p", "This resolution supersedes ")
+        _el(p, "ref", f"{data.body_name} {old.designation}", eId=ids("conclusions__ref_superseded"),
+            href=_uris(old)["work"]).tail = "."
 
     if data.annexes:
         attachments = _el(statement, "attachments")

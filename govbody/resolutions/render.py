@@ -199,8 +199,9 @@ def redline_rows(resolution: Resolution, before: dict, after: dict) -> list[dict
     return rows
 
 
-def annex_html(text: str | None) -> Markup:
-    """An annex as HTML: CommonMark, with its [^1] footnotes numbered and listed at the end."""
+def annex_html(text: str | None, annex: int = 1) -> Markup:
+    """An annex as HTML: CommonMark, with its [^1] footnotes numbered and listed at the end
+    (ids carry the annex number, so two annexes on one page do not clash)."""
     from govbody.docx.markdown import split_footnotes
 
     source, notes = split_footnotes(text or "")
@@ -219,10 +220,10 @@ def annex_html(text: str | None) -> Markup:
 
     marked = re.sub(r"\[\^([^\]\s]+)\]", reference, source)
     html = str(markup.to_html(marked))
-    html = re.sub(r"@@fn(\d+)@@", lambda m: f'<sup class="fn"><a href="#fn-{m.group(1)}" id="fnref-{m.group(1)}">'
-                  f'{m.group(1)}</a></sup>', html)
-    items = "".join(f'<li id="fn-{i}">{markup.to_inline_html(notes[label])} '
-                    f'<a href="#fnref-{i}" aria-label="Back to the text">↩</a></li>'
+    html = re.sub(r"@@fn(\d+)@@", lambda m: f'<sup class="fn"><a href="#fn-{annex}-{m.group(1)}" '
+                  f'id="fnref-{annex}-{m.group(1)}">{m.group(1)}</a></sup>', html)
+    items = "".join(f'<li id="fn-{annex}-{i}">{markup.to_inline_html(notes[label])} '
+                    f'<a href="#fnref-{annex}-{i}" aria-label="Back to the text">↩</a></li>'
                     for i, label in enumerate(order, 1))
     return Markup(html + f'<aside class="footnotes" aria-label="Footnotes"><ol>{items}</ol></aside>')
 

@@ -39,7 +39,9 @@ MAX_TEXT = 20_000
 MAX_ANNEX_TEXT = 200_000
 MAX_POINT_DEPTH = 3
 FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts", "Approves")
-_DESIGNATION = re.compile(r"^(?:resolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)
+# "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
+_DESIGNATION = re.compile(
+    r"^(?:[\w ,.'()-]{0,200}?\bresolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)
 
 
 # Text checks shared by creation, edits and amendments.

@@ -80,3 +80,17 @@ def test_every_demo_resolution_validates(app, akn_schema):
             root = etree.fromstring(akn.build_akn(resolution))
             akn_schema.assertValid(root)
             check_references(root)
+
+
+def test_a_superseding_resolution_refers_to_the_one_it_replaces(client, council, akn_schema):
+    old = create(client, council).get_json()["id"]
+    adopt(client, council, old, number=1150)
+    new = create(client, council, title="New strategy", supersedes_id=old,
+                 preamble=["*Recalling* its Resolution No. 1150 (XCIII) of 7 June 2007"]).get_json()["id"]
+    adopt(client, council, new)
+    root = etree.fromstring(client.get(f"/api/v1/resolutions/{new}.xml").data)
+    akn_schema.assertValid(root)
+    check_references(root)
+    ref = root.find(".//a:conclusions//a:ref", NS)
+    assert ref.get("href") == "/akn/int/statement/resolution/c/2007-06-07/1150" and ref.text.endswith("No. 1150 (XCIII)")
+    assert root.find(".//a:references/a:activeRef", NS).get("href") == ref.get("href")

@@ -23,7 +23,8 @@ def portal(client, **params) -> str:
 
 def test_portal_finds_by_number_designation_and_word_and_never_shows_drafts(client, council):
     adopted_and_draft(client, council)
-    for q in ("1150", "No. 1150 (XCIII)", "Resolution No. 1150 (XCIII)", "skilful", "humane mobility", ""):
+    for q in ("1150", "No. 1150 (XCIII)", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)",
+              "1150 (XCIII)", "skilful", "humane mobility", ""):
         html = portal(client, q=q)
         assert "Council Resolution No. 1150 (XCIII)" in html, q
         assert "Secret negotiating text" not in html and "zephyrine" not in html
@@ -63,6 +64,7 @@ def test_resolution_page_in_its_layout_with_downloads_and_a_citable_address(clie
     assert "skilful conduct of the consultations;" in html and "To review the strategy in four years." in html
     assert "the services it offers to Member States;" in html
     assert "Annex to Council Resolution No. 1150 (XCIII)" in html
+    assert 'href="#fn-1-1"' in html and "In agreement with the States concerned." in html  # the annex footnote
     for link in (f"/resolutions/{rid}.docx", f"/resolutions/{rid}.xml", f"/resolutions/{rid}.json"):
         assert link in html
         assert client.get(link).status_code == 200
