@@ -212,6 +212,9 @@ def create_intervention(meeting_id: int):
 def list_interventions(meeting_id: int):
     meeting = get_or_404(Meeting, meeting_id, "meeting")
     summary = services.get_summary(db.session, meeting)
+    # Before publication only the body's officers and delegates (their own delegation's) see any.
+    require(bool(summary and summary.published) or access.sees_body_drafts(user(), meeting.body_id)
+            or getattr(user(), "delegation_id", None) is not None)
     items = [intervention_json(i) for i in services.meeting_interventions(db.session, meeting) if _visible(i, summary)]
     return jsonify({"items": items})
 
@@ -334,12 +337,13 @@ def issue_summary(meeting_id: int):
     from govbody.documents.services import find_series
 
     meeting = get_or_404(Meeting, meeting_id, "meeting")
-    require(access.can_record(user(), meeting.body_id) and access.can_issue_documents(user()))
+    require(access.can_record(user(), meeting.body_id))
     data = parse(IssueIn)
     series = find_series(db.session, data.series)
     if series is None:
         raise ApiError(422, "validation_error", "Some fields are missing or invalid.",
                        {"series": f"No series has the prefix {data.series!r}."})
+    require(access.can_issue_summary(user(), series))
     document = services.issue_summary(db.session, meeting, series=series, by=user())
     db.session.commit()
     return created({**summary_json(meeting, services.get_summary(db.session, meeting)), "document_id": document.id,

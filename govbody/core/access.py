@@ -185,6 +185,11 @@ def can_propose_correction(user: Any, intervention: Any) -> bool:
             and u.delegation_id == intervention.delegation_id)
 
 
+def can_issue_summary(user: Any, series: Any) -> bool:
+    """A rapporteur issues summaries in the series of its body; the secretariat in any series."""
+    return can_issue_documents(user) or (series.body_id is not None and _assigned(user, series.body_id, Role.rapporteur))
+
+
 # The document register (issue 3).
 
 def visible_documents(user: Any):

@@ -84,20 +84,20 @@ def summary(meeting_id: int):
         _require(False)
     interventions = services.meeting_interventions(db.session, meeting)
     issue_form = None
-    if access.can_record(user, meeting.body_id) and access.can_issue_documents(user) and not (record and record.document):
+    if access.can_record(user, meeting.body_id) and not (record and record.document):
         issue_form = IssueForm()
-        _series_choices(issue_form, meeting)
+        _series_choices(issue_form, meeting, user)
     return render_template("interventions/summary.html", m=meeting, record=record,
                            doc=render.summary_data(meeting, record, interventions),
                            can_record=access.can_record(user, meeting.body_id), issue_form=issue_form)
 
 
-def _series_choices(form: IssueForm, meeting: Meeting) -> None:
+def _series_choices(form: IssueForm, meeting: Meeting, user) -> None:
     from govbody.documents.models import Series
 
     series = db.session.scalars(sa.select(Series).where(sa.or_(Series.body_id == meeting.body_id,
                                                                Series.body_id.is_(None))).order_by(Series.prefix))
-    form.series.choices = choices((s.id, s.prefix) for s in series)
+    form.series.choices = choices((s.id, s.prefix) for s in series if access.can_issue_summary(user, s))
 
 
 @bp.post("/meetings/<int:meeting_id>/summary/issue")
@@ -106,9 +106,9 @@ def issue_summary(meeting_id: int):
 
     meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
-    _require(access.can_record(user, meeting.body_id) and access.can_issue_documents(user))
+    _require(access.can_record(user, meeting.body_id))
     form = IssueForm()
-    _series_choices(form, meeting)
+    _series_choices(form, meeting, user)
     if not form.validate_on_submit():
         flash("Choose the series to issue the summary in.", "error")
         return redirect(url_for(".summary", meeting_id=meeting.id))
