@@ -69,9 +69,14 @@ def session_panel(body_session: BodySession) -> Markup:
                                   can_draft=access.can_draft(user, body_session.body_id)))
 
 
+def _get(model, ident: int):
+    """A record by id, or None (also for ids no database column can hold)."""
+    return db.session.get(model, ident) if 0 < ident < 2**31 else None
+
+
 def load(resolution_id: int) -> Resolution:
     """The resolution, or 404 for whoever may not see it."""
-    resolution = db.session.get(Resolution, resolution_id) if 0 < resolution_id < 2**31 else None
+    resolution = _get(Resolution, resolution_id)
     if resolution is None or not access.can_view_resolution(acting_user(), resolution):
         abort(404)
     return resolution
@@ -159,6 +164,8 @@ def detail(resolution_id: int):
 @bp.get("/resolutions/<code>/<int:number>")
 def cited(code: str, number: int):
     """The address to cite: body code and number ("/resolutions/C/1150")."""
+    if not 0 < number < 2**31 or len(code) > 20:
+        abort(404)
     resolution = db.session.scalar(sa.select(Resolution).join(Resolution.body).where(
         sa.func.lower(Body.code) == code.lower(), Resolution.number == number,
         Resolution.status == ResolutionStatus.adopted))
@@ -230,7 +237,7 @@ def _added(form: FlaskForm, action, message, resolution: Resolution, anchor: str
 
 @bp.route("/sessions/<int:session_id>/resolutions/new", methods=["GET", "POST"])
 def create(session_id: int):
-    body_session = db.get_or_404(BodySession, session_id)
+    body_session = _get(BodySession, session_id) or abort(404)
     require(access.can_draft(acting_user(), body_session.body_id))
     form = ResolutionForm()
     _supersedes_choices(form, body_session.body_id)
@@ -276,7 +283,7 @@ def _part(name: str) -> ResolutionPart:
 
 def _paragraph(resolution: Resolution, part: ResolutionPart, paragraph_id: int):
     model = PreambularParagraph if part is ResolutionPart.preamble else OperativeParagraph
-    paragraph = db.session.get(model, paragraph_id)
+    paragraph = _get(model, paragraph_id)
     if paragraph is None or paragraph.resolution_id != resolution.id:
         abort(404)
     return paragraph
@@ -330,7 +337,7 @@ def change_paragraph(resolution_id: int, part: str, paragraph_id: int, action: s
 
 
 def _annex(resolution: Resolution, annex_id: int) -> Annex:
-    annex = db.session.get(Annex, annex_id)
+    annex = _get(Annex, annex_id)
     if annex is None or annex.resolution_id != resolution.id:
         abort(404)
     return annex
@@ -380,17 +387,19 @@ def preview(resolution_id: int):
     text = render.snapshot(resolution)
     part, index = request.form.get("part", ""), request.form.get("index", "")
     typed = request.form.get("text", "")[:20_000]
+    highlight = ("", -1)
     if part in ("preamble", "operative") and re.fullmatch(r"[0-9]{1,3}", index):
-        i = int(index)
         rows = text[part]
         item = typed if part == "preamble" else {"text": typed,
-                                                 "points": points_from_lines(request.form.get("points", ""))}
+                                                 "points": points_from_lines(request.form.get("points", "")[:20_000])}
+        i = min(int(index), len(rows))
         if i < len(rows):
             rows[i] = item
         else:
             rows.append(item)
+        highlight = (part, i)
     return render_template("resolutions/_text.html", r=resolution, text=text, layout=render.layout(resolution, text),
-                           highlight=(part, int(index) if index.isdigit() else -1))
+                           highlight=highlight)
 
 
 # Amendments and revisions.
@@ -421,7 +430,7 @@ def amendments(resolution_id: int):
 
 @bp.post("/amendments/<int:amendment_id>/<decision>")
 def decide_amendment(amendment_id: int, decision: str):
-    amendment = db.get_or_404(Amendment, amendment_id)
+    amendment = _get(Amendment, amendment_id) or abort(404)
     resolution = load(amendment.resolution_id)
     require(access.can_amend_resolution(acting_user(), resolution))
     target = url_for(".amendments", resolution_id=resolution.id)

@@ -203,3 +203,21 @@ def test_lists_run_the_same_number_of_queries_for_few_or_many_resolutions(app, c
     few = measure()
     add(8)
     assert measure() == few
+
+
+def test_page_addresses_out_of_range_are_404(client, council):
+    rid = create(client, council).get_json()["id"]
+    login(client, council.chair.email)
+    for url in ("/resolutions/C/99999999999999999999999", "/resolutions/99999999999999999999999",
+                f"/resolutions/{rid}/paragraphs/preamble/99999999999999999999999/edit",
+                f"/resolutions/{rid}/annexes/99999999999999999999999/edit",
+                "/sessions/99999999999999999999999/resolutions/new"):
+        assert client.get(url).status_code == 404, url
+    token = csrf_token(client, f"/resolutions/{rid}/edit")
+    assert client.post("/amendments/99999999999999999999999/accept", data={"csrf_token": token}).status_code == 404
+    r = client.post(f"/resolutions/{rid}/preview", data={"part": "operative", "index": "²", "text": "x",
+                                                        "csrf_token": token})
+    assert r.status_code == 200
+    r = client.post(f"/resolutions/{rid}/preview", data={"part": "preamble", "index": "999", "text": "*Noting* more",
+                                                        "csrf_token": token})
+    assert 'class="res-preamble typing"' in r.get_data(as_text=True)
