@@ -23,17 +23,20 @@
 
   Array.prototype.forEach.call(lists, function (list) {
     rows(list).forEach(function (row) {
-      row.setAttribute("draggable", "true");
+      // Only the handle drags, so the symbol field of the row stays selectable with the mouse.
       var handle = row.querySelector(".drag-handle");
-      if (handle) { handle.hidden = false; }
-      row.addEventListener("dragstart", function (event) {
+      if (!handle) { return; }
+      handle.hidden = false;
+      handle.setAttribute("draggable", "true");
+      handle.addEventListener("dragstart", function (event) {
         event.stopPropagation();
         dragged = row;
         row.classList.add("dragging");
         event.dataTransfer.effectAllowed = "move";
         event.dataTransfer.setData("text/plain", row.getAttribute("data-item-id"));
+        if (event.dataTransfer.setDragImage) { event.dataTransfer.setDragImage(row, 0, 0); }
       });
-      row.addEventListener("dragend", function () {
+      handle.addEventListener("dragend", function () {
         row.classList.remove("dragging");
         dragged = null;
       });
