@@ -47,7 +47,8 @@ def _agenda_choices(body: Body, body_session: BodySession | None) -> list[tuple[
         stmt = stmt.where(AgendaItem.session_id == body_session.id)
     items = sorted(db.session.scalars(stmt), key=lambda i: (
         -i.session.number, i.parent.position if i.parent else i.position, 0 if i.parent is None else i.position))
-    return [(i.id, f"{i.number}. {i.title}" + ("" if body_session else f" ({i.session.title})")) for i in items]
+    return [(i.id, f"{i.number}{'' if i.parent else '.'} {i.title}" + ("" if body_session else f" ({i.session.title})"))
+            for i in items]
 
 
 def _prepare(form: NonPaperForm, body: Body, paper: NonPaper | None = None) -> BodySession | None:
