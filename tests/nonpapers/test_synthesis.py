@@ -98,3 +98,32 @@ def test_the_synthesis_through_the_api(client, make, debate):
     first = data["questions"][0]["interventions"]
     assert [(i["speaker"], i["meeting_number"]) for i in first] == [("Brazil", 21), ("Kenya", 22)]
     assert first[0]["replies"] == [{"speaker": "the Director General", "points": ["Field presence will grow."]}]
+
+
+def test_interventions_recorded_through_the_api_feed_the_synthesis(client, make, papers):
+    """End to end with the rapporteur's endpoint: tagged interventions show up under their questions."""
+    import datetime as dt
+
+    body = make.body("WG", "Working Group", kind="working_group")
+    session = make.session(body, 7, starts_on=dt.date(2026, 5, 4))
+    meeting = make.meeting(session, number=30, date=dt.date(2026, 5, 4))
+    make.delegation("Chile", iso3="CHL")
+    make.delegation("Ghana", iso3="GHA")
+    rapporteur = make.user("rapporteur", bodies=("WG",))
+    paper = papers.non_paper(body, session_id=session, circulate=True,
+                             questions=[{"text": "First?"}, {"text": "Second?"}, {"text": "Third?"}])
+    q1, q2, q3 = papers.question_ids(paper)
+    url = f"/api/v1/meetings/{meeting}/interventions"
+    r = client.post(url, json={"delegation": "Ghana", "points": ["On both."], "questions": [q1, q3]},
+                    headers=rapporteur.headers)
+    assert r.status_code == 201, r.get_json()
+    r = client.post(url, json={"delegation": "Chile", "points": [{"text": "Yes", "points": ["with care"]}],
+                               "questions": [q3]}, headers=rapporteur.headers)
+    assert r.status_code == 201, r.get_json()
+
+    data = client.get(f"/api/v1/non-papers/{paper}/synthesis", headers=rapporteur.headers).get_json()
+    assert [q["count"] for q in data["questions"]] == [1, 0, 2]
+    assert data["unaddressed"] == [2]
+    third = data["questions"][2]["interventions"]
+    assert [(i["speaker"], i["points"]) for i in third] == [
+        ("Ghana", ["On both."]), ("Chile", [{"text": "Yes", "points": ["with care"]}])]
