@@ -25,6 +25,7 @@ from govbody.resolutions.models import Resolution
 KINDS = ("intervention", "resolution", "nonpaper", "document")
 LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpaper": "Non-papers",
           "document": "Documents"}
+NEWEST_FIRST = frozenset({"intervention", "document"})  # the others: best match first
 PER_PAGE = 20
 MAX_WORDS = 8
 START, STOP = "\x02", "\x03"  # highlight sentinels: never in escaped output
@@ -105,8 +106,8 @@ class SqliteBackend:
     def snippet(self, fts, query):
         return sa.func.snippet(sa.literal_column(fts.name), -1, START, STOP, "…", 24)
 
-    def snippet_later(self) -> bool:
-        return False
+    def snippet_needs_match(self) -> bool:
+        return True  # snippet() works on rows of a full-text query
 
 
 class PostgresBackend:
@@ -135,8 +136,8 @@ class PostgresBackend:
         return sa.func.ts_headline(sa.literal_column("'english'::regconfig"),
                                    fts.c.title + sa.literal(" — ") + fts.c.content, self._tsquery(query), options)
 
-    def snippet_later(self) -> bool:
-        return True  # ts_headline is costly: only for the rows of the page
+    def snippet_needs_match(self) -> bool:
+        return False
 
 
 def backend_for(session) -> SqliteBackend | PostgresBackend:
@@ -238,8 +239,8 @@ HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "nonpa
 
 def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filters(), page: int = 1,
                 per_page: int = PER_PAGE, url_for=None) -> Group:
-    """One page of one kind's hits: interventions newest first (there are hundreds of thousands),
-    the others best match first."""
+    """One page of one kind's hits: interventions and documents newest first (there are hundreds
+    of thousands), resolutions and non-papers best match first."""
     from flask import url_for as flask_url_for
 
     url_for = url_for or flask_url_for
@@ -255,16 +256,19 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
     if stmt is None:
         return group
     stmt = stmt.where(backend.match(fts, prepared))
-    score = key if kind == "intervention" else backend.score(fts, prepared)
-    stmt = stmt.order_by(score.desc(), key.desc()).limit(per_page + 1).offset((page - 1) * per_page)
-    if backend.snippet_later():
-        inner = stmt.add_columns(key.label("fts_key"), score.label("fts_score")).subquery()
-        again = backend.table(kind).alias("fts_page")
-        stmt = (sa.select(inner, backend.snippet(again, prepared).label("snippet"))
-                .join(again, again.c[backend.key] == inner.c.fts_key)
-                .order_by(inner.c.fts_score.desc(), inner.c.fts_key.desc()))
-    else:
-        stmt = stmt.add_columns(backend.snippet(fts, prepared).label("snippet"))
+    # The large kinds newest first: the index is then read backwards and stops at the page,
+    # where ranking would score every match of a common word.
+    score = key if kind in NEWEST_FIRST else backend.score(fts, prepared)
+    order = (key.desc(),) if kind in NEWEST_FIRST else (score.desc(), key.desc())
+    stmt = stmt.order_by(*order).limit(per_page + 1).offset((page - 1) * per_page)
+    # Snippets only for the rows of the page, in an outer query.
+    inner = stmt.add_columns(key.label("fts_key"), score.label("fts_score")).subquery()
+    again = backend.table(kind)  # unaliased: FTS5 names its hidden column after the table
+    stmt = (sa.select(inner, backend.snippet(again, prepared).label("snippet"))
+            .join(again, again.c[backend.key] == inner.c.fts_key)
+            .order_by(inner.c.fts_score.desc(), inner.c.fts_key.desc()))
+    if backend.snippet_needs_match():
+        stmt = stmt.where(backend.match(again, prepared))
     rows = list(session.execute(stmt))
     group.has_next = len(rows) > per_page
     group.hits = [HITS[kind](row, highlight(row.snippet), url_for) for row in rows[:per_page]]
