@@ -78,10 +78,7 @@ def summary(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
     record = services.get_summary(db.session, meeting)
-    if not access.can_view_summary(user, meeting, record):
-        if getattr(user, "delegation_id", None):
-            return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))
-        _require(False)
+    _require(access.can_view_summary(user, meeting, record))
     interventions = services.meeting_interventions(db.session, meeting)
     issue_form = None
     if access.can_record(user, meeting.body_id) and not (record and record.document):
@@ -167,11 +164,12 @@ def meeting_interventions(meeting_id: int):
     user = acting_user()
     record = services.get_summary(db.session, meeting)
     published = bool(record and record.published)
+    # Before publication only the body's officers and delegates (their own delegation's) see any.
+    _require(published or access.sees_body_drafts(user, meeting.body_id)
+             or getattr(user, "delegation_id", None) is not None)
     interventions = [i for i in services.meeting_interventions(db.session, meeting)
                      if access.can_view_intervention(user, i, summary_published=published)]
     can_record = access.can_record(user, meeting.body_id)
-    if not interventions and not can_record and user is None:
-        _require(False)
     corrections = services.pending_corrections(db.session, meeting) if can_record else []
     return render_template("interventions/list.html", m=meeting, interventions=interventions, record=record,
                            can_record=can_record, corrections=corrections, decision=DecisionForm(),
