@@ -80,7 +80,7 @@ def _session(session_id: int | None) -> BodySession | None:
 
 def visible_non_paper(paper_id: int) -> NonPaper:
     """The non-paper, or 404 for one the caller may not see (a draft stays unknown to outsiders)."""
-    paper = db.session.get(NonPaper, paper_id) if 0 < paper_id < 2**63 else None
+    paper = db.session.get(NonPaper, paper_id) if 0 < paper_id < 2**31 else None
     if paper is None or not access.can_view_non_paper(user(), paper):
         raise ApiError(404, "not_found", f"No non-paper has the id {paper_id}.")
     return paper

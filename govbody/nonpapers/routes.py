@@ -21,6 +21,11 @@ bp = Blueprint("nonpapers", __name__, template_folder="templates")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def _get_or_404(model, ident: int):
+    """The record, or 404; an id beyond the database's integers is simply not found."""
+    return db.get_or_404(model, ident) if 0 < ident < 2**31 else abort(404)
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         abort(403 if acting_user() else 401)
@@ -28,7 +33,7 @@ def _require(allowed: bool) -> None:
 
 def load_visible(paper_id: int) -> NonPaper:
     """The non-paper, or 404 to whoever may not see it (drafts stay unknown outside the body)."""
-    paper = db.get_or_404(NonPaper, paper_id)
+    paper = _get_or_404(NonPaper, paper_id)
     if not access.can_view_non_paper(acting_user(), paper):
         abort(404)
     return paper
@@ -177,7 +182,7 @@ def _form_page(form: NonPaperForm, body: Body, paper: NonPaper | None):
 
 @bp.route("/bodies/<int:body_id>/non-papers/new", methods=["GET", "POST"])
 def create(body_id: int):
-    body = db.get_or_404(Body, body_id)
+    body = _get_or_404(Body, body_id)
     _require(access.can_draft(acting_user(), body.id))
     form = NonPaperForm()
     if not form.is_submitted():
@@ -210,7 +215,7 @@ def preview():
 
 @bp.get("/bodies/<int:body_id>/non-papers")
 def for_body(body_id: int):
-    body = db.get_or_404(Body, body_id)
+    body = _get_or_404(Body, body_id)
     papers = visible_papers(sa.select(NonPaper).where(NonPaper.body_id == body.id)
                             .order_by(NonPaper.created_at.desc(), NonPaper.id.desc()))
     return render_template("nonpapers/list.html", body=body, papers=papers)

@@ -137,3 +137,9 @@ def test_who_sees_what(client, make, wg, papers, app):
     login(client, make.user("secretariat").email)
     assert client.get(f"/non-papers/{draft}").status_code == 200
     assert "Draft paper" in client.get(listing).get_data(as_text=True)
+
+
+def test_ids_beyond_the_database_integers_are_not_found(client):
+    for url in ("/non-papers/99999999999", "/non-papers/99999999999.docx", "/api/v1/non-papers/99999999999",
+                "/sessions/99999999999/agenda", "/agenda-items/99999999999/edit"):
+        assert client.get(url).status_code == 404, url
