@@ -38,6 +38,9 @@ def import_models() -> None:
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     app = Flask(__name__, instance_relative_config=True, static_folder=os.path.join(root, "static"))
+    from govbody.core.web import RecordIdConverter
+
+    app.url_map.converters["int"] = RecordIdConverter
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:

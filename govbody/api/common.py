@@ -52,7 +52,7 @@ def parse(schema: type[Model]) -> Model:
 
 
 def get_or_404(model: type, ident: int, what: str | None = None):
-    obj = db.session.get(model, ident) if 0 < ident < 2**63 else None
+    obj = db.session.get(model, ident) if 0 < ident < 2**31 else None
     if obj is None:
         raise ApiError(404, "not_found", f"No {what or model.__name__.lower()} has the id {ident}.")
     return obj

@@ -7,6 +7,7 @@ from flask import Flask, abort, flash, render_template, request, session
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from govbody.core import access, markup, text
 from govbody.core.db import set_write_intent
@@ -47,6 +48,15 @@ def record_refusal(status: int) -> None:
 
 def wants_json() -> bool:
     return request.path.startswith("/api/")
+
+
+class RecordIdConverter(IntegerConverter):
+    """<int:...> in every route: ids past the databases' 32-bit integers match no route (a 404),
+    rather than reaching PostgreSQL as an out-of-range value."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def init_app(app: Flask) -> None:

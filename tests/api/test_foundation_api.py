@@ -181,3 +181,12 @@ def test_every_api_response_has_security_headers(client):
     r = client.get("/api/v1/bodies")
     assert r.headers["X-Content-Type-Options"] == "nosniff"
     assert "Content-Security-Policy" in r.headers
+
+
+def test_ids_beyond_32_bits_are_404_not_errors(client, staff):
+    for url in ("/api/v1/bodies/2147483648", "/api/v1/sessions/99999999999999999999", "/bodies/2147483648"):
+        r = client.get(url)
+        assert r.status_code == 404, url
+    r = client.post("/api/v1/bodies/2147483648/sessions", json={"number": 1, "starts_on": "2020-01-01"},
+                    headers=staff.headers)
+    assert r.status_code == 404
