@@ -510,6 +510,20 @@
         (item.body.points_text || "").split("\n")[0];
       list.appendChild(li);
     });
+    var serverKeys = (state.drafts || []).map(function (d) { return d.client_key; });
+    Object.keys(local.drafts).forEach(function (key) {
+      var d = local.drafts[key];
+      var queued = local.outbox.some(function (item) { return item.key === key; });
+      if ((entry && key === entry.client_key) || queued || d.synced || serverKeys.indexOf(key) >= 0) { return; }
+      var li = document.createElement("li");
+      li.appendChild(document.createTextNode("On this device only: " + (d.values.delegation || "") + " — " +
+        (d.values.points_text || "").split("\n")[0] + " "));
+      li.appendChild(button("Open", function () {
+        openEntry(d.meta, d.values);
+        form.elements.points_text.focus();
+      }, "Open this text in the entry form"));
+      list.appendChild(li);
+    });
     (state.drafts || []).forEach(function (d) {
       if (entry && d.client_key === entry.client_key) { return; }
       var li = document.createElement("li");
