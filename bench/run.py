@@ -127,7 +127,8 @@ def drive(wrk: str, url: str, *, seconds: float, clients: int = CLIENTS, mode: s
     threads = max(1, min(2, clients))
     cmd = [wrk, f"-t{threads}", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
            "-s", str(wrk_script()), url]
-    out = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "BENCH_MODE": mode, **(env or {})},
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True,
+                         env={**os.environ, "BENCH_MODE": mode, **(env or {})},
                          timeout=seconds + 60)
     line = next((x for x in out.stdout.splitlines() if x.startswith("RESULT ")), None)
     if line is None:

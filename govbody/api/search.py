@@ -9,6 +9,8 @@ from govbody.api.errors import ApiError
 from govbody.extensions import db
 from govbody.search import services
 
+MAX_PAGE = 500
+
 
 @bp.get("/search")
 def search():
@@ -20,6 +22,9 @@ def search():
         raise ApiError(422, "validation_error", "Some query parameters are invalid.",
                        {"q": "At most 200 characters."})
     page = page_number()
+    if page > MAX_PAGE:  # deep offsets read every match before them
+        raise ApiError(422, "validation_error", "Some query parameters are invalid.",
+                       {"page": f"At most page {MAX_PAGE}; narrow the search with filters."})
     filters, kinds = services.read_filters(db.session, request.args)
     groups = services.search(db.session, query, user=user(), kinds=kinds, filters=filters, page=page)
     return jsonify({"items": [hit.as_json() for group in groups for hit in group.hits], "page": page,

@@ -150,7 +150,8 @@ def test_filters_body_session_delegation_year_and_kind(archive):
 
 def test_bad_parameters_are_422_in_the_contract_format(archive):
     for params, field in (({"q": ""}, "q"), ({"q": "x", "kind": "memo"}, "kind"), ({"q": "x", "body": "ZZ"}, "body"),
-                          ({"q": "x", "year": "nineteen"}, "year"), ({"q": "x", "page": "0"}, "page")):
+                          ({"q": "x", "year": "nineteen"}, "year"), ({"q": "x", "page": "0"}, "page"),
+                          ({"q": "x", "page": "501"}, "page")):
         r = archive.client.get("/api/v1/search", query_string=params)
         assert r.status_code == 422, params
         assert field in r.get_json()["error"]["fields"]
