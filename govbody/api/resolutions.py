@@ -183,6 +183,7 @@ def create_resolution():
 def update_resolution(resolution_id: int):
     resolution = visible_resolution(resolution_id)
     _drafter(resolution)
+    services.require_draft(resolution)  # an adopted resolution is frozen, whatever the request says
     data = parse(ResolutionPatch)
     values: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"session_id", "supersedes_id", "annexes"})
     if data.annexes is not None:
@@ -200,6 +201,7 @@ def update_resolution(resolution_id: int):
 def adopt_resolution(resolution_id: int):
     resolution = visible_resolution(resolution_id)
     _drafter(resolution)
+    services.require_draft(resolution)
     data = parse(AdoptIn)
     meeting = db.session.get(Meeting, data.meeting_id)
     if meeting is None:

@@ -136,10 +136,10 @@ def _lock_draft(session: Session, resolution: Resolution) -> None:
     """Lock the resolution's row and re-read its status: two adoptions of one draft cannot both pass."""
     if resolution.id is not None:
         session.refresh(resolution, ["status", "number"], with_for_update=True)
-    _require_draft(resolution)
+    require_draft(resolution)
 
 
-def _require_draft(resolution: Resolution) -> None:
+def require_draft(resolution: Resolution) -> None:
     if resolution.status is ResolutionStatus.adopted:
         raise ConflictError(f"{resolution.designation} is adopted: its text can no longer change.")
     if resolution.status is ResolutionStatus.withdrawn:

@@ -86,6 +86,8 @@ def test_draft_amend_redline_adopt_freeze_download(client, council, make):
     assert patch.status_code == 409 and patch.get_json()["error"]["code"] == "conflict"
     assert client.get(f"/api/v1/resolutions/{rid}").get_json()["title"] == STRATEGY["title"]
     assert adopt(client, council, rid).status_code == 409
+    assert client.patch(f"/api/v1/resolutions/{rid}", json={"title": ""},
+                        headers=council.chair.headers).status_code == 409  # frozen first, whatever the body
     assert client.post(f"/api/v1/resolutions/{rid}/withdraw", headers=council.chair.headers).status_code == 409
 
     # The public downloads the DOCX twice: the same bytes, with an ETag and a 304 on revalidation.
