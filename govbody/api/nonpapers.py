@@ -134,6 +134,15 @@ def circulate_non_paper(paper_id: int):
     return jsonify(non_paper_json(paper))
 
 
+@bp.delete("/non-papers/<int:paper_id>")
+def delete_non_paper(paper_id: int):
+    paper = visible_non_paper(paper_id)
+    require(access.can_draft_non_paper(user(), paper))
+    services.delete_draft(db.session, paper, by=user())
+    db.session.commit()
+    return "", 204
+
+
 @bp.post("/non-papers/<int:paper_id>/revise")
 def revise_non_paper(paper_id: int):
     paper = visible_non_paper(paper_id)

@@ -270,6 +270,26 @@ def revise(paper_id: int):
                          "A new version was drafted; the circulated one stays as it was.")
 
 
+@bp.post("/non-papers/<int:paper_id>/delete")
+def delete(paper_id: int):
+    paper = load_visible(paper_id)
+    _require(access.can_draft_non_paper(acting_user(), paper))
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    body_id, previous_id = paper.body_id, paper.previous_id
+    try:
+        services.delete_draft(db.session, paper, by=acting_user())
+    except ConflictError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for(".detail", paper_id=paper_id))
+    db.session.commit()
+    flash("The draft was deleted.", "success")
+    if previous_id:
+        return redirect(url_for(".detail", paper_id=previous_id))
+    return redirect(url_for(".for_body", body_id=body_id))
+
+
 # -- synthesis -------------------------------------------------------------------------------
 
 def _synthesis(paper_id: int):

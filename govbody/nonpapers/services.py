@@ -189,6 +189,14 @@ def circulate(session: Session, paper: NonPaper, *, by=None) -> NonPaper:
     return paper
 
 
+def delete_draft(session: Session, paper: NonPaper, *, by=None) -> None:
+    """A draft that was never circulated leaves no trace but the audit log."""
+    _require_draft(paper)
+    audit.record(session, "nonpaper.delete", paper, by=by, changes=_snapshot(paper))
+    session.delete(paper)
+    session.flush()
+
+
 def newer_version(session: Session, paper: NonPaper) -> NonPaper | None:
     return session.scalar(sa.select(NonPaper).where(NonPaper.previous_id == paper.id).limit(1))
 

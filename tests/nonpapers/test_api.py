@@ -216,3 +216,17 @@ def test_the_list_shows_only_what_the_caller_may_see(client, make, papers, wg):
     assert ids(wg["chair"].headers, session_id=str(wg["session"])) == [circulated]
     assert ids(make.user("secretariat").headers, body="C") == [private]
     assert client.get("/api/v1/non-papers?status=lost").status_code == 422
+
+
+def test_a_draft_may_be_deleted_a_circulated_paper_may_not(client, app, wg):
+    headers = wg["chair"].headers
+    paper = client.post("/api/v1/non-papers", json=payload(wg["body"]), headers=headers).get_json()
+    client.post(f"/api/v1/non-papers/{paper['id']}/circulate", headers=headers)
+    assert client.delete(f"/api/v1/non-papers/{paper['id']}", headers=headers).status_code == 409
+    revision = client.post(f"/api/v1/non-papers/{paper['id']}/revise", headers=headers).get_json()
+    assert client.delete(f"/api/v1/non-papers/{revision['id']}").status_code == 401
+    assert client.delete(f"/api/v1/non-papers/{revision['id']}", headers=headers).status_code == 204
+    assert client.get(f"/api/v1/non-papers/{revision['id']}", headers=headers).status_code == 404
+    assert count_rows(app, NonPaper) == 1 and count_rows(app, Question) == 2
+    # Version 1 can be revised again once the draft revision is gone.
+    assert client.post(f"/api/v1/non-papers/{paper['id']}/revise", headers=headers).status_code == 201

@@ -143,3 +143,11 @@ def test_ids_beyond_the_database_integers_are_not_found(client):
     for url in ("/non-papers/99999999999", "/non-papers/99999999999.docx", "/api/v1/non-papers/99999999999",
                 "/sessions/99999999999/agenda", "/agenda-items/99999999999/edit"):
         assert client.get(url).status_code == 404, url
+
+
+def test_a_draft_is_deleted_from_its_page(client, chair, wg, papers, app):
+    paper = papers.non_paper(wg["body"], title="Second thoughts")
+    url = f"/non-papers/{paper}"
+    r = client.post(f"{url}/delete", data={"csrf_token": csrf_token(client, url)}, follow_redirects=True)
+    assert "The draft was deleted." in r.get_data(as_text=True)
+    assert client.get(url).status_code == 404 and count_rows(app, NonPaper) == 0
