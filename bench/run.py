@@ -92,12 +92,15 @@ local mode = os.getenv("BENCH_MODE") or "get"
 local token = os.getenv("BENCH_TOKEN") or ""
 local delegation = os.getenv("BENCH_DELEGATION") or ""
 local run = os.getenv("BENCH_RUN") or "0"
+local kind = os.getenv("BENCH_KIND")
 
 request = function()
   counter = counter + 1
   if mode == "search" then
     local q = queries[(counter % #queries) + 1]
-    return wrk.format("GET", wrk.path .. "?q=" .. q:gsub(" ", "+"))
+    local path = wrk.path .. "?q=" .. string.gsub(q, " ", "+")
+    if kind then path = path .. "&kind=" .. kind end
+    return wrk.format("GET", path)
   elseif mode == "save" then
     local body = string.format('{"delegation": "%s", "client_key": "bench-%s-%d", "points": ["Point %d on migration governance", {"text": "It stressed", "points": ["funding", "timing"]}]}', delegation, run, counter, counter)
     return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
@@ -317,7 +320,10 @@ def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> d
         for page, address in pages(ids).items():
             drive(wrk, base + address, seconds=1, clients=2)  # warm this page's caches
             result["pages"][page] = drive(wrk, base + address, seconds=seconds)
+        drive(wrk, base + "/api/v1/search", seconds=warm, clients=WORKERS, mode="search")  # every worker warm
         result["search"] = drive(wrk, base + "/api/v1/search", seconds=seconds, clients=WORKERS, mode="search")
+        result["search_interventions"] = drive(wrk, base + "/api/v1/search", seconds=seconds, clients=WORKERS,
+                                               mode="search", env={"BENCH_KIND": "intervention"})
         result["save"] = drive(wrk, base + f"/api/v1/meetings/{ids['save_meeting_id']}/interventions",
                                seconds=seconds, clients=1, mode="save",
                                env={"BENCH_TOKEN": token, "BENCH_DELEGATION": ids["delegation"],
@@ -339,8 +345,10 @@ def summary(r: dict) -> dict:
         "pages": {name: {"rps": p["rps"], "p95_ms": p["p95_ms"], "ratio": round(p["rps"] / trivial, 2)}
                   for name, p in r["pages"].items()},
         "max_queries_per_page": r["max_queries_per_page"], "search_p95_ms": r["search"]["p95_ms"],
+        "search_interventions_p95_ms": r["search_interventions"]["p95_ms"],
         "intervention_save_p95_ms": r["save"]["p95_ms"], "rss_mb_per_worker": r["rss_mb_per_worker"],
-        "errors": sum(x["errors"] for x in [r["trivial"], r["static"], r["download"], r["search"], r["save"],
+        "errors": sum(x["errors"] for x in [r["trivial"], r["static"], r["download"], r["search"],
+                                            r["search_interventions"], r["save"],
                                             *r["pages"].values()]),
     }
 
@@ -363,7 +371,9 @@ def table(results: list[dict]) -> str:
             [f"{r['pages'][page]['rps']:.0f} ({r['pages'][page]['rps'] / r['trivial']['rps']:.2f}), "
              f"{r['pages'][page]['p95_ms']:.0f} ms" for r in results],
             f">= {TARGETS['page_ratio']}, < {TARGETS['page_p95_ms']} ms")
-    add("search p95 (2 clients)", [f"{r['search']['p95_ms']:.1f} ms" for r in results],
+    add("search p95, all four kinds (2 clients)", [f"{r['search']['p95_ms']:.1f} ms" for r in results],
+        f"< {TARGETS['search_p95_ms']} ms")
+    add("search p95, interventions only", [f"{r['search_interventions']['p95_ms']:.1f} ms" for r in results],
         f"< {TARGETS['search_p95_ms']} ms")
     add("intervention save p95 (1 client)", [f"{r['save']['p95_ms']:.1f} ms" for r in results],
         f"< {TARGETS['intervention_save_p95_ms']} ms")
