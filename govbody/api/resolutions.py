@@ -1,4 +1,16 @@
-"""Resolutions: draft, amend, adopt, list, and download as DOCX and Akoma Ntoso."""
+"""Resolutions: draft, amend, adopt, list, and download as DOCX and Akoma Ntoso.
+
+Beyond the contract:
+  POST /resolutions/{id}/withdraw                  a draft, recorded (409 once adopted)
+  POST /resolutions/{id}/amendments                delegation (name) or delegation_id, part (preamble|operative),
+                                                   kind (insertion|deletion|replacement), paragraph (its number;
+                                                   0 inserts at the top), text, points, rationale
+  GET  /resolutions/{id}/amendments                the officers' record
+  POST /amendments/{id}/accept | /reject           accept makes a new revision
+  GET  /resolutions/{id}/revisions                 every revision with its whole text
+  GET  /resolutions/{id}/redline.docx?from=&to=    two revisions as a DOCX with tracked changes
+  GET  /resolutions/{id}.json                      the same JSON as GET /resolutions/{id}
+"""
 from __future__ import annotations
 
 import datetime as dt
