@@ -30,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's govbody, whatever the virtualenv has installed
 DATA = ROOT / "bench" / "data"
 VENV_BIN = Path(sys.executable).parent
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
@@ -154,13 +155,13 @@ def postgres_answers() -> bool:
         return False
 
 
-def ensure_pg_database() -> str:
+def ensure_pg_database(name: str) -> str:
     import psycopg
 
     with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (PG_DATABASE,)).fetchone():
-            conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return f"{PG_SERVER}/{PG_DATABASE}"
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{PG_SERVER}/{name}"
 
 
 def ensure_archive(dest: str, sidecar: Path, scale: float, rebuild: bool) -> dict:
@@ -387,11 +388,14 @@ def table(results: list[dict]) -> str:
 
 
 def main() -> None:
+    import govbody.search.routes  # noqa: F401  (GET /api/v1/search joins the API before any app exists)
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short runs; a 1/10 archive unless a full one exists")
     parser.add_argument("--seconds", type=float, default=None, help="length of each wrk run")
     parser.add_argument("--rebuild", action="store_true", help="generate the archives again")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--pg-database", default=PG_DATABASE, help=f"default {PG_DATABASE}")
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -405,8 +409,8 @@ def main() -> None:
         sqlite_dest, scale = DATA / "large.sqlite", 1.0
     targets = [("sqlite", str(sqlite_dest), Path(str(sqlite_dest) + ".json"), scale)]
     if not args.no_postgres and postgres_answers():
-        pg_url = ensure_pg_database()
-        pg_sidecar = DATA / f"{PG_DATABASE}.json"
+        pg_url = ensure_pg_database(args.pg_database)
+        pg_sidecar = DATA / f"{args.pg_database}.json"
         pg_scale = scale
         if args.quick and pg_sidecar.exists():
             pg_scale = json.loads(pg_sidecar.read_text()).get("scale", scale)  # reuse whatever is built
