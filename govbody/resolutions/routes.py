@@ -148,10 +148,19 @@ def symbol_links(text: dict) -> dict[str, str]:
     return {symbol: url_for("documents.document_detail", document_id=doc_id) for symbol, doc_id in rows}
 
 
+def carrying_documents(resolution: Resolution) -> list:
+    """Issued documents of the register that carry the resolution (and the reader may see)."""
+    from govbody.documents.models import Document
+
+    return list(db.session.scalars(sa.select(Document).where(
+        Document.resolution_id == resolution.id, Document.symbol.is_not(None),
+        access.visible_documents(acting_user())).order_by(Document.date, Document.id).limit(20)))
+
+
 def _detail(resolution: Resolution):
     text = render.snapshot(resolution)
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
-                           links=symbol_links(text),
+                           links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
                            can_draft=access.can_draft(acting_user(), resolution.body_id), form=EmptyForm())
 

@@ -164,6 +164,14 @@ def test_cited_document_symbols_link_to_the_register(client, council):
     html = client.get(f"/resolutions/{rid}").get_data(as_text=True)
     assert f'<a class="symbol" href="/documents/{doc["id"]}">MC/2216</a>' in html
     assert "MC/9999" in html and ">MC/9999</a>" not in html  # not in the register: plain text
+    # A numbered document carrying the resolution is named on its page.
+    assert client.post("/api/v1/series", json={"prefix": "MC/INF", "next_number": 287},
+                       headers=staff.headers).status_code == 201
+    carrier = client.post("/api/v1/documents", json={"series": "MC/INF", "title": "Strategy", "date": "2007-11-09",
+                                                      "resolution_id": rid}, headers=staff.headers)
+    assert carrier.status_code == 201
+    html = client.get(f"/resolutions/{rid}").get_data(as_text=True)
+    assert "Issued in" in html and "MC/INF/287</a>" in html
 
 
 def test_lists_run_the_same_number_of_queries_for_few_or_many_resolutions(app, client, council):
