@@ -98,22 +98,46 @@ def page(browser, live_server):
     assert watch.problems == [], "\n".join(watch.problems)
 
 
-def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
-    """axe-core's serious and critical violations on the current page, one line each."""
+AXE_NOTES = SCREENSHOTS.parent / "axe"  # moderate and minor findings, one JSON file per page checked
+
+
+def _axe_run(page) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    return Axe().run(page).response["violations"]
+
+
+def _axe_lines(violations: list[dict], impacts) -> list[str]:
     found = []
-    for violation in results.response["violations"]:
+    for violation in violations:
         if violation.get("impact") in impacts:
-            targets = [", ".join(n["target"]) for n in violation["nodes"][:3]]
+            targets = [", ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
             found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return found
 
 
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """axe-core's serious and critical violations on the current page, one line each."""
+    return _axe_lines(_axe_run(page), impacts)
+
+
+def axe_minor_findings(page, name: str, violations: list[dict] | None = None) -> list[str]:
+    """The moderate and minor findings on the page, kept in artifacts/axe/<name>.json for the report."""
+    import json
+
+    found = _axe_lines(_axe_run(page) if violations is None else violations, ("moderate", "minor"))
+    AXE_NOTES.mkdir(parents=True, exist_ok=True)
+    (AXE_NOTES / f"{name}.json").write_text(json.dumps({"page": name, "url": page.url, "findings": found}, indent=1))
+    return found
+
+
 def check_page(page, name: str) -> None:
-    """axe clean at serious and critical, and full-page screenshots at desktop and phone widths."""
-    assert axe_violations(page) == [], f"{name}: " + "\n".join(axe_violations(page))
+    """axe clean at serious and critical (moderate and minor noted), and full-page screenshots
+    at desktop and phone widths."""
+    violations = _axe_run(page)
+    serious = _axe_lines(violations, ("serious", "critical"))
+    assert serious == [], f"{name}: " + "\n".join(serious)
+    axe_minor_findings(page, name, violations)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)
@@ -150,3 +174,45 @@ def keyboard_login(page, email: str, password: str = "browser test password") ->
     page.keyboard.type(password)
     page.keyboard.press("Enter")
     page.wait_for_url("**/")
+
+
+def keyboard_fill(page, label: str, text: str, *, exact: bool = False) -> None:
+    """Focus a labelled field (as Tab would), select what it holds and type over it."""
+    field = page.get_by_label(label, exact=exact)
+    field.focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(text)
+
+
+def download(page, click) -> tuple[str, bytes]:
+    """The file a click saves, as (suggested name, bytes), through Chromium's own download."""
+    with page.expect_download() as info:
+        click()
+    result = info.value
+    assert result.failure() is None, result.failure()
+    return result.suggested_filename, Path(result.path()).read_bytes()
+
+
+def docx_paragraphs(data: bytes) -> list[str]:
+    """The non-empty paragraphs of a DOCX, in order, as python-docx reads them."""
+    import io
+
+    from docx import Document
+
+    return [p.text.strip() for p in Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+def docx_list_paragraphs(data: bytes) -> list[tuple[int, int, str]]:
+    """(list id, level, text) of every numbered or bulleted paragraph of a DOCX: Word numbers
+    them itself, so the number is not in the text but in the paragraph's numbering."""
+    import io
+
+    from docx import Document
+
+    found = []
+    for p in Document(io.BytesIO(data)).paragraphs:
+        ppr = p._p.pPr
+        num = ppr.numPr if ppr is not None else None
+        if num is not None and num.numId is not None:
+            found.append((int(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0, p.text.strip()))
+    return found
