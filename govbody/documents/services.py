@@ -41,6 +41,18 @@ def normalize_symbol(text: str) -> str:
     return re.sub(r"\s+", "", text or "").upper()
 
 
+def symbol_readings(text: str) -> list[str]:
+    """What a typed symbol may mean: as typed (spaces dropped), and with spaces, hyphens or
+    underscores read as the slashes they stand for ("MC INF 287", the file name "MC-INF-287")."""
+    as_typed = normalize_symbol(text)
+    separated = re.sub(r"[\s_-]+", "/", re.sub(r"\s*/\s*", "/", (text or "").strip())).upper()
+    return [as_typed] if separated == as_typed else [as_typed, separated]
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def find_series(session: Session, prefix: str) -> Series | None:
     prefix = (prefix or "").strip()
     return session.scalar(sa.select(Series).where(sa.func.upper(Series.prefix) == prefix.upper()))
@@ -285,11 +297,10 @@ def register_query(*, visible, body: Body | None = None, body_session: BodySessi
     if year is not None:
         stmt = stmt.where(Document.date >= dt.date(year, 1, 1), Document.date < dt.date(year + 1, 1, 1))
     if symbol:
-        stmt = stmt.where(sa.func.upper(Document.symbol) == normalize_symbol(symbol))
+        stmt = stmt.where(sa.func.upper(Document.symbol).in_(symbol_readings(symbol)))
     if symbol_search:
-        wanted = normalize_symbol(symbol_search)
-        escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        readings = symbol_readings(symbol_search)
         # The paper itself and its versions: "mc/2216" finds MC/2216/Corr.1 too.
-        stmt = stmt.where(sa.or_(sa.func.upper(Document.symbol) == wanted,
-                                 sa.func.upper(Document.symbol).like(escaped + "/%", escape="\\")))
+        stmt = stmt.where(sa.or_(sa.func.upper(Document.symbol).in_(readings), *(
+            sa.func.upper(Document.symbol).like(_like_escaped(r) + "/%", escape="\\") for r in readings)))
     return stmt.order_by(Document.date.desc(), Document.series_key, Document.number.desc(), Document.id.desc())

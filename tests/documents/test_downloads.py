@@ -141,7 +141,7 @@ def test_the_public_does_not_see_drafts(registry, client):
     assert client.get("/api/v1/documents").get_json()["items"] == []
 
 
-@pytest.mark.parametrize("typed", ["mc/inf/287", "MC/INF/287", " mc / inf / 287 "])
+@pytest.mark.parametrize("typed", ["mc/inf/287", "MC/INF/287", " mc / inf / 287 ", "MC INF 287"])
 def test_the_symbol_filter_finds_a_paper_however_it_is_typed(registry, client, typed):
     registry.series("MC/INF", next_number=286)
     registry.issue("MC/INF", title="Earlier")

@@ -31,7 +31,7 @@ def test_the_register_lists_symbol_title_date_distribution_and_versions(registry
     assert "MC/2216/Corr.1" in row
 
 
-@pytest.mark.parametrize("typed", ["mc/inf/287", "MC / INF / 287", "  Mc/Inf/287 "])
+@pytest.mark.parametrize("typed", ["mc/inf/287", "MC / INF / 287", "  Mc/Inf/287 ", "MC INF 287", "mc-inf-287"])
 def test_the_symbol_search_box_finds_a_paper_however_it_is_typed(registry, client, typed):
     registry.series("MC/INF", next_number=286)
     registry.issue("MC/INF", title="The earlier paper")
