@@ -1,6 +1,6 @@
 """How long saving one intervention takes with 200,000 interventions in the database.
 
-    .venv/bin/python bench/intervention_bench.py [--rows 200000] [--saves 500] [--db PATH]
+    .venv/bin/python bench/intervention_bench.py [--rows 200000] [--saves 500] [--db PATH | --url URL]
 
 Builds a SQLite file database at head (the Alembic migrations), bulk-inserts the rows
 (SQLAlchemy core executemany: 2,000 meetings of 100 interventions, with nested points and
@@ -74,6 +74,9 @@ def build(app, rows: int) -> tuple[int, str]:
                 batch = []
         if batch:
             db.session.execute(table.insert(), batch)
+        if db.engine.dialect.name == "postgresql":  # explicit ids leave the sequence behind
+            db.session.execute(sa.text("SELECT setval(pg_get_serial_sequence('interventions', 'id'), "
+                                       "(SELECT max(id) FROM interventions))"))
         db.session.commit()
         count = db.session.scalar(sa.select(sa.func.count()).select_from(Intervention))
         assert count == rows, count
@@ -90,17 +93,26 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--saves", type=int, default=500)
     parser.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
+    parser.add_argument("--url", default=None, help="a PostgreSQL database to use instead (its schema is dropped)")
     args = parser.parse_args()
 
-    folder = tempfile.mkdtemp(prefix="govbody-bench-")
-    path = args.db or os.path.join(folder, "bench.sqlite")
-    if os.path.exists(path):
-        os.remove(path)
+    if args.url:
+        url = path = args.url
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+        engine.dispose()
+    else:
+        path = args.db or os.path.join(tempfile.mkdtemp(prefix="govbody-bench-"), "bench.sqlite")
+        if os.path.exists(path):
+            os.remove(path)
+        url = f"sqlite:///{path}"
     from flask_migrate import upgrade
 
     from govbody import create_app
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     with app.app_context():
         upgrade()
     started = time.perf_counter()

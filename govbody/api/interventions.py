@@ -200,8 +200,9 @@ def create_intervention(meeting_id: int):
         kind=data.kind, reply_to_id=data.reply_to if "reply_to" in fields else services.UNSET,
         on_behalf_of=data.on_behalf_of, question_ids=data.questions, client_key=data.client_key,
         speaker_entry_id=data.speaker_entry_id, started_at=data.started_at, ended_at=data.ended_at)
+    body = intervention_json(intervention)  # before the commit expires what was just written
     db.session.commit()
-    response = jsonify(intervention_json(intervention))
+    response = jsonify(body)
     response.status_code = 201
     if not is_new:
         response.headers["Idempotent-Replay"] = "true"
