@@ -1,0 +1,172 @@
+"""A chair's day in Chromium, keyboard first: a new session of the Council, its two-level
+agenda drafted and adopted at a meeting, and a non-paper of seven questions circulated and
+downloaded as a DOCX that Word numbers itself."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    browser,
+    check_page,
+    create_user,
+    docx_list_paragraphs,
+    docx_paragraphs,
+    download,
+    keyboard_fill,
+    keyboard_login,
+    live_server,
+    page,
+)
+
+QUESTIONS = [
+    ("How should the scale of assessment treat new Member States?", "- from their admission\n- pro rata"),
+    ("Which costs belong to the core budget?", ""),
+    ("Should unearmarked contributions be reported separately?", "- by donor\n  - with their conditions\n- by year"),
+    ("What reserve does the Organization need?", ""),
+    ("How often should the Council review the strategy?", ""),
+    ("Which reports could be merged?", "- finance and audit"),
+    ("What should the next session decide?", ""),
+]
+
+
+def _council(app) -> None:
+    from govbody.bodies import services as bodies
+    from govbody.bodies.models import BodyKind
+    from govbody.extensions import db
+
+    with app.app_context():
+        bodies.create_body(db.session, name="Council", kind=BodyKind.council, code="C")
+        db.session.commit()
+    create_user(app, "chair@example.org", "chair", body_codes=["C"])
+
+
+def _follow(page, name: str) -> None:
+    """Tab to a link or button by its name and press Enter."""
+    page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True)).first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def _submit(page) -> None:
+    """Enter in the last field typed into sends its form."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def _flash(page, text: str) -> None:
+    expect(page.locator(".flashes")).to_contain_text(text)
+
+
+def _add_item(page, title: str, *, under: int = 0) -> None:
+    keyboard_fill(page, "Title", title, exact=True)
+    if under:
+        # The "Place" list, moved with the arrow keys: item n is the n-th sub-item choice.
+        page.get_by_label("Place").focus()
+        for _ in range(under):
+            page.keyboard.press("ArrowDown")
+        page.get_by_label("Title", exact=True).focus()
+    _submit(page)
+
+
+def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live_server):  # noqa: F811
+    _, app = live_server
+    _council(app)
+    keyboard_login(page, "chair@example.org")
+    _follow(page, "Council")
+    check_page(page, "chair-body")
+
+    # A new session.
+    _follow(page, "New session")
+    check_page(page, "chair-session-form")
+    keyboard_fill(page, "Number", "112")
+    page.get_by_label("Starts on").fill("2026-11-30")
+    page.get_by_label("Ends on").fill("2026-12-02")
+    keyboard_fill(page, "Venue", "Geneva")
+    _submit(page)
+    _flash(page, "The One hundred and twelfth Session was created.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("One hundred and twelfth Session (CXII)")
+
+    # Its first meeting, where the agenda will be adopted.
+    _follow(page, "New meeting")
+    check_page(page, "chair-meeting-form")
+    page.get_by_label("Date").fill("2026-11-30")
+    page.get_by_label("Starts at").fill("10:00")
+    page.get_by_label("Ends at").fill("13:00")
+    page.get_by_label("Venue").focus()  # filled in from the session
+    _submit(page)
+    expect(page.locator(".flashes")).to_contain_text(re.compile(r"The \w+ meeting was created\."))
+    check_page(page, "chair-meeting")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="One hundred and twelfth Session").click()
+
+    # The provisional agenda: three items and a sub-item 2.1 with its document.
+    _follow(page, "Edit the agenda")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Provisional agenda of the One hundred and twelfth Session")
+    _add_item(page, "Adoption of the agenda")
+    _flash(page, "Item 1 was added.")
+    _add_item(page, "Programme and budget")
+    _add_item(page, "Other business")
+    _add_item(page, "Scale of assessment", under=2)
+    _flash(page, "Item 2.1 was added.")
+    keyboard_fill(page, "Link a document to item 2.1 by its symbol", "C/112/3")
+    _submit(page)
+    _flash(page, "Document C/112/3 was linked to item 2.1.")
+    numbers = page.locator("ol.agenda-editor .agenda-line").all_inner_texts()
+    assert [re.split(r"\s+", n.strip(), maxsplit=1)[0] for n in numbers] == ["1.", "2.", "2.1", "3."]
+    expect(page.locator("#item-" + page.locator("li.agenda-row").nth(2).get_attribute("data-item-id"))
+           ).to_contain_text("C/112/3")
+    check_page(page, "chair-agenda-draft")
+
+    # Adopted at the meeting: the heading says so and the agenda is frozen.
+    _follow(page, "Adopt the agenda")
+    _flash(page, "The agenda was adopted")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Agenda of the One hundred and twelfth Session")
+    expect(page.get_by_role("note")).to_contain_text("Adopted at the")
+    check_page(page, "chair-agenda-adopted")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="One hundred and twelfth Session").click()
+    session_agenda = page.locator("section[aria-labelledby=agenda]")
+    expect(session_agenda.get_by_role("heading", name="Agenda", exact=True)).to_be_visible()
+    expect(session_agenda).to_contain_text("2.1 Scale of assessment")
+    expect(session_agenda.locator(".symbol")).to_have_text("C/112/3")
+    check_page(page, "chair-session")
+
+    # A non-paper of seven questions, typed in the form three slots at a time.
+    _follow(page, "New non-paper")
+    keyboard_fill(page, "Title line", "Council: Chair's non-paper on the programme and budget")
+    keyboard_fill(page, "Introduction", "The Chair invites delegations to consider the *questions* below.", exact=True)
+    for n, (text, points) in enumerate(QUESTIONS, start=1):
+        if not page.get_by_label(f"Question {n}", exact=True).count():
+            _follow(page, "Add a question")
+        keyboard_fill(page, f"Question {n}", text, exact=True)
+        if points:
+            keyboard_fill(page, f"Sub-points of question {n}", points, exact=True)
+    page.get_by_label("Agenda items of question 1").select_option(label="2.1 Scale of assessment")
+    check_page(page, "chair-non-paper-form")
+    _follow(page, "Save draft")
+    _flash(page, "The non-paper was saved.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Non-paper, version 1")
+    expect(page.locator("ol.np-questions > li")).to_have_count(7)
+    check_page(page, "chair-non-paper-draft")
+
+    _follow(page, "Circulate")
+    _flash(page, "The non-paper was circulated; it is now frozen.")
+    expect(page.get_by_role("button", name="Revise as a new version")).to_be_visible()
+    check_page(page, "chair-non-paper-circulated")
+
+    # The DOCX: title line, lead-in, seven questions numbered by Word, sub-points one level down.
+    name, data = download(page, page.get_by_role("link", name="Download DOCX").click)
+    assert name.endswith(".docx")
+    paragraphs = docx_paragraphs(data)
+    assert paragraphs[0] == "Council: Chair's non-paper on the programme and budget"
+    assert "Questions for consideration:" in paragraphs
+    lists = docx_list_paragraphs(data)
+    questions = [(num, text) for num, level, text in lists if level == 0]
+    assert [text for _, text in questions] == [text for text, _ in QUESTIONS]
+    assert len({num for num, _ in questions}) == 1  # one list, numbered 1 to 7
+    lead_in = paragraphs.index("Questions for consideration:")
+    assert paragraphs[lead_in + 1] == QUESTIONS[0][0]
+    sub_points = [text for _, level, text in lists if level >= 1]
+    assert sub_points == ["from their admission", "pro rata", "by donor", "with their conditions", "by year",
+                          "finance and audit"]
+    assert ("with their conditions" in [t for _, level, t in lists if level == 2])
