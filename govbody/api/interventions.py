@@ -313,19 +313,21 @@ def put_summary(meeting_id: int):
     return summary_json(meeting, summary)
 
 
-@bp.get("/meetings/<int:meeting_id>/summary")
-def get_summary(meeting_id: int):
+def _visible_summary(meeting_id: int) -> tuple[Meeting, MeetingSummary | None]:
     meeting = get_or_404(Meeting, meeting_id, "meeting")
     summary = services.get_summary(db.session, meeting)
     require(access.can_view_summary(user(), meeting, summary))
-    return summary_json(meeting, summary)
+    return meeting, summary
+
+
+@bp.get("/meetings/<int:meeting_id>/summary")
+def get_summary(meeting_id: int):
+    return summary_json(*_visible_summary(meeting_id))
 
 
 @bp.get("/meetings/<int:meeting_id>/summary.docx")
 def summary_docx(meeting_id: int):
-    meeting = get_or_404(Meeting, meeting_id, "meeting")
-    summary = services.get_summary(db.session, meeting)
-    require(access.can_view_summary(user(), meeting, summary))
+    meeting, summary = _visible_summary(meeting_id)
     data = render.summary_docx(meeting, summary, services.meeting_interventions(db.session, meeting))
     filename = f"summary-{meeting.body.code}-{meeting.number}.docx".replace("/", "-")
     return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
