@@ -25,7 +25,8 @@ MODEL_MODULES = (
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
-FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents")
+FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
+            "search")
 
 
 def import_models() -> None:

@@ -5,4 +5,4 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from govbody.api import auth, errors  # noqa: E402,F401  (hooks on the blueprint)
 from govbody.api import (  # noqa: E402,F401  (routes)
-    bodies, documents, interventions, meetings, nonpapers, resolutions)
+    bodies, documents, interventions, meetings, nonpapers, resolutions, search)
