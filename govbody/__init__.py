@@ -26,7 +26,7 @@ MODEL_MODULES = (
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search")
+            "search", "delegations")
 
 
 def import_models() -> None:

@@ -1,0 +1,1 @@
+"""The delegations' view: profiles, speaking statistics, calendars, session packs, following bodies."""
