@@ -177,6 +177,7 @@ def _supersedes(supersedes_id: int | None) -> Resolution | None:
 
 @bp.post("/resolutions")
 def create_resolution():
+    require(access.drafts_for_some_body(user()))
     data = parse(ResolutionIn)
     body = db.session.get(Body, data.body_id)
     if body is None:

@@ -171,6 +171,14 @@ def resolution_draft_bodies(user: Any) -> bool | frozenset[int]:
     return u.body_ids
 
 
+def drafts_for_some_body(user: Any) -> bool:
+    """May draft resolutions for at least one body (checked before reading which body a request names)."""
+    if is_staff(user):
+        return True
+    u = _user(user)
+    return u is not None and u.role is Role.chair and bool(u.body_ids)
+
+
 # Interventions and meeting summaries.
 
 def can_view_summary(user: Any, meeting: Any, summary: Any) -> bool:
