@@ -97,6 +97,8 @@ def test_draft_amend_redline_adopt_freeze_download(client, council, make):
     assert client.get(f"/resolutions/{rid}.docx").data == one.data  # the portal's link serves the same file
     assert client.get(f"/api/v1/resolutions/{rid}.docx",
                       headers={"If-None-Match": one.headers["ETag"]}).status_code == 304
+    props = docx.Document(io.BytesIO(one.data)).core_properties
+    assert props.subject == "Council Resolution No. 1150 (XCIII)" and props.title == STRATEGY["title"]
     text = paragraphs(one.data)
     assert text[0] == "RESOLUTION No. 1150 (XCIII)"
     assert "(Adopted by the Council at its 481st meeting on 7 June 2007)" in text
