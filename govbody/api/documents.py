@@ -7,6 +7,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from flask import request, url_for
 from pydantic import StringConstraints
+from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.api import bp
 from govbody.api.auth import require
@@ -84,11 +85,13 @@ class VersionIn(Payload):
     date: Date | None = None
 
 
-def series_json(series: Series) -> dict:
+def series_json(series: Series, next_number: int | None = None) -> dict:
+    if next_number is None:
+        next_number = services.next_number(db.session, series)
     return {
         "id": series.id, "prefix": series.prefix, "body_id": series.body_id,
         "body_code": series.body.code if series.body else None, "per_session": series.per_session,
-        "next_number": services.next_number(db.session, series), "start_number": series.start_number,
+        "next_number": next_number, "start_number": series.start_number,
     }
 
 
@@ -159,7 +162,10 @@ def create_series():
 
 @bp.get("/series")
 def list_series():
-    return paginate(sa.select(Series).order_by(Series.prefix), series_json, per_page=200)
+    all_series = list(db.session.scalars(sa.select(Series).options(joinedload(Series.body))
+                                         .order_by(Series.prefix)))
+    upcoming = services.next_numbers(db.session, all_series)
+    return {"items": [series_json(s, upcoming[s.id]) for s in all_series]}
 
 
 @bp.get("/series/<int:series_id>")
@@ -204,8 +210,7 @@ def list_documents():
     stmt = services.register_query(visible=access.visible_documents(user()), body_session=body_session,
                                    series_prefix=request.args.get("series", "").strip() or None,
                                    symbol=request.args.get("symbol", "").strip() or None)
-    stmt = stmt.options(sa.orm.selectinload(Document.versions), sa.orm.selectinload(Document.parent),
-                        sa.orm.joinedload(Document.series))
+    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series))
     return paginate(stmt, document_json)
 
 

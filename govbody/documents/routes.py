@@ -131,15 +131,19 @@ def session_panel(body_session: BodySession) -> Markup:
                                   more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))
 
 
-@bp.get("/documents/<int:document_id>")
-def document_detail(document_id: int):
-    document = load_visible(document_id)
+def _detail(document: Document, version_form: VersionForm | None = None):
     user = acting_user()
     can_issue = access.can_issue_documents(user)
+    if version_form is None and can_issue and document.is_issued:
+        version_form = VersionForm()
     return render_template("documents/detail.html", d=document, lineage=services.lineage(document),
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
-                           version_form=VersionForm() if can_issue and document.is_issued else None,
-                           visible=lambda doc: access.can_view_document(user, doc))
+                           version_form=version_form, visible=lambda doc: access.can_view_document(user, doc))
+
+
+@bp.get("/documents/<int:document_id>")
+def document_detail(document_id: int):
+    return _detail(load_visible(document_id))
 
 
 @bp.get("/documents/<int:document_id>/download")
@@ -258,10 +262,7 @@ def create_version(document_id: int):
             db.session.commit()
             flash(f"{version.symbol} was issued.", "success")
             return redirect(url_for(".document_detail", document_id=version.id))
-    user = acting_user()
-    return render_template("documents/detail.html", d=parent, lineage=services.lineage(parent),
-                           replaced_by=services.replaced_by(parent), can_issue=True, version_form=form,
-                           visible=lambda doc: access.can_view_document(user, doc)), 422
+    return _detail(parent, form), 422
 
 
 @bp.route("/series", methods=["GET", "POST"])
@@ -286,7 +287,8 @@ def series_list():
                 flash(f"The series {series.prefix} was created.", "success")
                 return redirect(url_for(".series_list"))
     all_series = db.session.scalars(sa.select(Series).options(joinedload(Series.body)).order_by(Series.prefix)).all()
-    rows = [(s, services.next_number(db.session, s)) for s in all_series]
+    upcoming = services.next_numbers(db.session, all_series)
+    rows = [(s, upcoming[s.id]) for s in all_series]
     status = 422 if form is not None and (form.errors or form.form_errors) else 200
     return render_template("documents/series.html", rows=rows, form=form,
                            next_form=NextNumberForm() if form is not None else None), status

@@ -115,6 +115,16 @@ def next_number(session: Session, series: Series, body_session: BodySession | No
     return numbering.peek(session, _counter_key(series, body_session), start=series.start_number)
 
 
+def next_numbers(session: Session, series_list: list[Series]) -> dict[int, int | None]:
+    """next_number of many series in one query (None for per-session series)."""
+    keys = {numbering.series_key(s.id, s.prefix): s for s in series_list if not s.per_session}
+    rows = session.execute(sa.select(numbering.Counter.key, numbering.Counter.next_value)
+                           .where(numbering.Counter.key.in_(keys))) if keys else []
+    taken = {key: value for key, value in rows}
+    found = {s.id: taken.get(key, s.start_number) for key, s in keys.items()}
+    return {s.id: found.get(s.id) for s in series_list}
+
+
 def set_next_number(session: Session, series: Series, value: int, *, body_session: BodySession | None = None,
                     by=None) -> None:
     """Continue a history: the next paper of the series (or of one session of it) takes `value`."""

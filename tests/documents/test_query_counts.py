@@ -6,6 +6,7 @@ from tests.scale.conftest import counted_queries
 
 
 def _issue_papers(registry, count: int) -> None:
+    registry.series(f"MC/{count}", next_number=count)  # one more series each time
     for i in range(count):
         paper = registry.issue("MC/INF", title=f"Paper {i}", session_id=registry.session_id)
         if i % 3 == 0:
@@ -25,7 +26,7 @@ def test_the_register_does_not_query_per_row(registry, app, client):
     registry.series("MC/INF")
     login(client, registry.staff.email)
     urls = ["/documents", f"/bodies/{registry.council}/documents", f"/sessions/{registry.session_id}/documents",
-            f"/sessions/{registry.session_id}", "/api/v1/documents", "/series"]
+            f"/sessions/{registry.session_id}", "/api/v1/documents", "/series", "/api/v1/series"]
 
     _issue_papers(registry, 3)
     few = _counts(app, client, urls)

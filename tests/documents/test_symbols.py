@@ -212,3 +212,14 @@ def test_the_counter_is_untouched_by_a_refused_issue(registry, app):
     registry.issue("MC/INF", title="", expect=422)
     with app.app_context():
         assert db.session.scalar(sa.select(Counter.next_value)) == 287
+
+
+def test_the_series_list_gives_each_series_its_next_number(registry, client):
+    registry.series("MC/INF", next_number=287)
+    registry.series("MC", next_number=2216)
+    registry.series("C/{session}/INF")
+    registry.issue("MC")
+
+    listed = {s["prefix"]: s["next_number"] for s in client.get("/api/v1/series").get_json()["items"]}
+
+    assert listed == {"MC/INF": 287, "MC": 2217, "C/{session}/INF": None}
