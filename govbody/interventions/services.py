@@ -502,8 +502,9 @@ def _close_floor(session: Session, meeting: Meeting, now: dt.datetime) -> int:
 
 def give_floor(session: Session, entry: SpeakerListEntry, *, by=None, at: dt.datetime | None = None) -> SpeakerListEntry:
     """The speaker has the floor: their clock starts and the previous speaker's stops."""
-    if entry.status is SpeakerStatus.struck:
-        raise ConflictError("This speaker was struck from the list; add them again to give them the floor.")
+    if entry.status in (SpeakerStatus.struck, SpeakerStatus.spoken):
+        raise ConflictError(f"This speaker has {'been struck' if entry.status is SpeakerStatus.struck else 'spoken'}"
+                            "; add them to the list again to give them the floor again.")
     now = at or utcnow()
     meeting = session.get(Meeting, entry.meeting_id)
     if entry.status is not SpeakerStatus.speaking:

@@ -96,6 +96,7 @@ def test_speakers_list_floor_and_speaking_time(app, client, meeting, rapporteur)
     state = client.get(f"{base}/meetings/{meeting.id}/console", headers=h).get_json()
     by_status = {s["delegation"]: s["status"] for s in state["speakers"]}
     assert by_status == {"Libya": "spoken", "Mexico": "speaking", "United States of America": "struck"}
+    assert client.post(f"{base}/speakers/{libya['id']}/floor", headers=h).status_code == 409  # spoken: add again
     libya_entry = next(s for s in state["speakers"] if s["delegation"] == "Libya")
     assert libya_entry["ended_at"] is not None
     recorded = client.get(f"{base}/interventions/{saved['id']}", headers=h).get_json()
