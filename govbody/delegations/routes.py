@@ -1,3 +1,204 @@
-from flask import Blueprint
+"""The delegations' view: profiles, speaking statistics, calendars, session packs, following bodies."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import sqlalchemy as sa
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from markupsafe import Markup
+
+from govbody import docx as house
+from govbody.bodies.models import Body, Delegation
+from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.delegations import charts, ical, pack, services
+from govbody.extensions import db
+from govbody.meetings.models import BodySession, Meeting
 
 bp = Blueprint("delegations", __name__, template_folder="templates")
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def init_app(app) -> None:
+    add_nav_link(app, "Delegations", "delegations.index")
+    add_panel(app, "session", session_panel)
+    add_panel(app, "meeting", meeting_panel)
+
+
+def _page() -> int:
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 100_000))
+    except ValueError:
+        return 1
+
+
+def session_panel(body_session: BodySession) -> Markup:
+    return Markup(render_template("delegations/_session_panel.html", s=body_session))
+
+
+def meeting_panel(meeting: Meeting) -> Markup:
+    return Markup(render_template("delegations/_meeting_panel.html", m=meeting))
+
+
+# Delegations and their record.
+
+@bp.get("/delegations/profiles")
+def index():
+    page, per_page = _page(), 50
+    rows = list(db.session.scalars(sa.select(Delegation).order_by(Delegation.name)
+                                   .limit(per_page + 1).offset((page - 1) * per_page)))
+    return render_template("delegations/index.html", delegations=rows[:per_page], page=page,
+                           has_next=len(rows) > per_page)
+
+
+@bp.get("/delegations/<int:delegation_id>")
+def profile(delegation_id: int):
+    delegation = db.get_or_404(Delegation, delegation_id)
+    user, page = acting_user(), _page()
+    interventions, has_next = services.interventions_page(db.session, delegation, user, page)
+    return render_template(
+        "delegations/profile.html", d=delegation, memberships=services.memberships(db.session, delegation),
+        interventions=interventions, page=page, has_next=has_next,
+        replies=services.replies_received(db.session, delegation, user) if page == 1 else [],
+        amended=services.amended_resolutions(db.session, delegation, user) if page == 1 else [],
+        item_label=services.item_label, duration=services.duration, seconds=services.speaking_seconds)
+
+
+def _export_name(delegation: Delegation, ext: str) -> str:
+    stem = "".join(c if c.isalnum() else "-" for c in delegation.name).strip("-") or "delegation"
+    return f"{stem}-interventions.{ext}"
+
+
+@bp.get("/delegations/<int:delegation_id>/interventions.csv")
+def interventions_csv(delegation_id: int):
+    delegation = db.get_or_404(Delegation, delegation_id)
+    rows = services.all_interventions(db.session, delegation, acting_user())
+    return Response(services.interventions_csv(rows), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{_export_name(delegation, "csv")}"'})
+
+
+@bp.get("/delegations/<int:delegation_id>/interventions.docx")
+def interventions_docx(delegation_id: int):
+    delegation = db.get_or_404(Delegation, delegation_id)
+    rows = services.all_interventions(db.session, delegation, acting_user())
+    today = dt.date.today()
+    data = house.build_meeting_summary(services.interventions_docx_data(delegation, rows, today), created=today)
+    return Response(data, mimetype=DOCX,
+                    headers={"Content-Disposition": f'attachment; filename="{_export_name(delegation, "docx")}"'})
+
+
+# Speaking statistics.
+
+def _charts(stats: services.Statistics) -> list[dict]:
+    """One chart per table, each with the rows its data table shows."""
+    out = []
+    spec = [("delegation", "Interventions by delegation", stats.by_delegation, "bar"),
+            ("time", "Speaking time by delegation (minutes)", stats.by_delegation, "bar-minutes"),
+            ("item", "Interventions by agenda item", stats.by_item, "bar"),
+            ("kind", "Interventions by kind of delegation", stats.by_kind, "bar")]
+    if stats.scope == "body":
+        spec.append(("trend", "Interventions per session", stats.by_session, "column"))
+    for key, title, rows, how in spec:
+        if how == "bar-minutes":
+            ordered = sorted(rows, key=lambda r: (-r.seconds, r.label))
+            svg = charts.bar_chart(f"chart-{key}", title, [(r.label, r.minutes) for r in ordered], unit="min")
+            out.append({"key": key, "title": title, "svg": svg, "rows": ordered[:20], "minutes": True})
+        elif how == "column":
+            svg = charts.column_chart(f"chart-{key}", title, [(r.label, r.interventions) for r in rows])
+            out.append({"key": key, "title": title, "svg": svg, "rows": rows, "minutes": False})
+        else:
+            svg = charts.bar_chart(f"chart-{key}", title, [(r.label, r.interventions) for r in rows])
+            out.append({"key": key, "title": title, "svg": svg, "rows": rows[:20], "minutes": False})
+    return out
+
+
+def _stats_page(stats: services.Statistics, page_url: str, back_url: str, back_label: str):
+    """The statistics page, or the same figures as CSV when the address ends in .csv."""
+    csv_url = page_url + ".csv"
+    if request.path.endswith(".csv"):
+        return Response(services.statistics_csv(stats), mimetype="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="speaking-statistics.csv"'})
+    return render_template("delegations/statistics.html", stats=stats, charts=_charts(stats), csv_url=csv_url,
+                           back_url=back_url, back_label=back_label, duration=services.duration)
+
+
+@bp.get("/meetings/<int:meeting_id>/statistics")
+@bp.get("/meetings/<int:meeting_id>/statistics.csv")
+def meeting_statistics(meeting_id: int):
+    meeting = db.get_or_404(Meeting, meeting_id)
+    return _stats_page(services.statistics(db.session, acting_user(), meeting=meeting),
+                       url_for(".meeting_statistics", meeting_id=meeting.id),
+                       url_for("meetings.meeting_detail", meeting_id=meeting.id), meeting.display_title)
+
+
+@bp.get("/sessions/<int:session_id>/statistics")
+@bp.get("/sessions/<int:session_id>/statistics.csv")
+def session_statistics(session_id: int):
+    s = db.get_or_404(BodySession, session_id)
+    return _stats_page(services.statistics(db.session, acting_user(), body_session=s),
+                       url_for(".session_statistics", session_id=s.id),
+                       url_for("meetings.session_detail", session_id=s.id), s.title)
+
+
+@bp.get("/bodies/<int:body_id>/statistics")
+@bp.get("/bodies/<int:body_id>/statistics.csv")
+def body_statistics(body_id: int):
+    body = db.get_or_404(Body, body_id)
+    return _stats_page(services.statistics(db.session, acting_user(), body=body),
+                       url_for(".body_statistics", body_id=body.id), url_for("bodies.body_detail", body_id=body.id),
+                       body.name)
+
+
+# Calendars.
+
+def _ics(name: str, meetings: list[Meeting]) -> Response:
+    data = ical.calendar(
+        name, meetings, host=request.host.split(":")[0] or "govbody",
+        meeting_url=lambda m: url_for("meetings.meeting_detail", meeting_id=m.id, _external=True),
+        agenda_url=lambda m: url_for("meetings.session_detail", session_id=m.session_id, _external=True) + "#agenda")
+    return Response(data, mimetype="text/calendar", headers={"Content-Disposition": 'inline; filename="meetings.ics"'})
+
+
+@bp.get("/calendar.ics")
+def calendar_all():
+    return _ics("Meetings of the governing bodies", services.upcoming_meetings(db.session))
+
+
+@bp.get("/bodies/<int:body_id>/calendar.ics")
+def calendar_body(body_id: int):
+    body = db.get_or_404(Body, body_id)
+    return _ics(f"Meetings of the {body.name}", services.upcoming_meetings(db.session, body=body))
+
+
+@bp.get("/calendar")
+def calendar_page():
+    since = dt.date.today() - dt.timedelta(days=7)
+    meetings = services.upcoming_meetings(db.session, since=since, limit=200)
+    bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
+    return render_template("delegations/calendar.html", meetings=meetings, bodies=bodies, s=None)
+
+
+@bp.get("/sessions/<int:session_id>/calendar")
+def session_calendar(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    meetings = list(db.session.scalars(sa.select(Meeting).where(Meeting.session_id == body_session.id)
+                                       .order_by(Meeting.date, Meeting.starts_at, Meeting.number)))
+    return render_template("delegations/calendar.html", meetings=meetings, bodies=[], s=body_session)
+
+
+# The session pack.
+
+def pack_dir() -> Path:
+    return Path(current_app.config.get("PACK_CACHE_DIR") or Path(current_app.instance_path) / "session-packs")
+
+
+@bp.get("/sessions/<int:session_id>/pack.zip")
+def session_pack(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    path, manifest, built = pack.cached_pack(db.session, body_session, acting_user(), pack_dir())
+    response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=manifest.filename,
+                         etag=manifest.key, conditional=True, max_age=0)
+    response.headers["X-Pack-Cache"] = "miss" if built else "hit"
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response

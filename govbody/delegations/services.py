@@ -1,0 +1,279 @@
+"""Read-side operations of the delegations' view: a delegation's record, speaking statistics.
+
+Everything here only reads; what a user may see comes from core.access (SQL conditions
+for lists, the same rules as the single-record checks).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from govbody.agenda.models import AgendaItem
+from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
+from govbody.core import access
+from govbody.interventions.models import Intervention
+from govbody.meetings.models import BodySession, Meeting
+from govbody.resolutions.models import Amendment, Resolution
+
+PER_PAGE = 25
+
+
+# A delegation's record.
+
+def memberships(session: Session, delegation: Delegation) -> list[Membership]:
+    return list(session.scalars(
+        sa.select(Membership).where(Membership.delegation_id == delegation.id)
+        .options(joinedload(Membership.body)).order_by(Membership.from_date.desc().nulls_last(), Membership.id)))
+
+
+def interventions_stmt(delegation: Delegation, user):
+    """The delegation's interventions the user may see, newest first."""
+    return (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
+            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user))
+            .order_by(Meeting.date.desc(), Meeting.id.desc(), Intervention.position.desc()))
+
+
+def _with_context(stmt):
+    # Many-to-one only: joined into the one statement, so a page is one query.
+    return stmt.options(
+        joinedload(Intervention.meeting).joinedload(Meeting.session).joinedload(BodySession.body),
+        joinedload(Intervention.agenda_item).joinedload(AgendaItem.parent),
+        joinedload(Intervention.delegation),
+        joinedload(Intervention.reply_to).joinedload(Intervention.delegation),
+    )
+
+
+def interventions_page(session: Session, delegation: Delegation, user, page: int = 1,
+                       per_page: int = PER_PAGE) -> tuple[list[Intervention], bool]:
+    """One page of the delegation's interventions and whether another page follows."""
+    page = max(page, 1)
+    rows = list(session.scalars(_with_context(interventions_stmt(delegation, user))
+                                .limit(per_page + 1).offset((page - 1) * per_page)))
+    return rows[:per_page], len(rows) > per_page
+
+
+def all_interventions(session: Session, delegation: Delegation, user) -> list[Intervention]:
+    return list(session.scalars(_with_context(interventions_stmt(delegation, user))))
+
+
+def replies_received(session: Session, delegation: Delegation, user, limit: int = 20) -> list[Intervention]:
+    """Interventions (visible to the user) that answered one of the delegation's."""
+    answered = sa.select(Intervention.id).where(Intervention.delegation_id == delegation.id)
+    stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
+            .where(Intervention.reply_to_id.in_(answered), access.visible_interventions(user))
+            .order_by(Meeting.date.desc(), Intervention.position.desc()).limit(limit))
+    return list(session.scalars(_with_context(stmt)))
+
+
+def amended_resolutions(session: Session, delegation: Delegation, user) -> list[tuple[Resolution, int]]:
+    """Resolutions (visible to the user) the delegation proposed amendments to, with how many."""
+    counts = (sa.select(Amendment.resolution_id, sa.func.count(Amendment.id).label("n"))
+              .where(Amendment.delegation_id == delegation.id).group_by(Amendment.resolution_id).subquery())
+    stmt = (sa.select(Resolution, counts.c.n).join(counts, counts.c.resolution_id == Resolution.id)
+            .where(access.visible_resolutions(user)).order_by(Resolution.id.desc()).limit(100)
+            .options(joinedload(Resolution.session), joinedload(Resolution.body)))
+    rows = session.execute(stmt).all()
+    return [(r, n) for r, n in rows]
+
+
+def item_label(item: AgendaItem | None) -> str:
+    return f"{item.number}. {item.title}" if item is not None else ""
+
+
+def speaking_seconds(i: Intervention) -> int | None:
+    if i.started_at is None or i.ended_at is None or i.ended_at < i.started_at:
+        return None
+    return int((i.ended_at - i.started_at).total_seconds())
+
+
+def duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+CSV_HEADER = ["date", "body", "session", "meeting", "agenda_item", "kind", "speaker", "reply_to", "points",
+              "speaking_seconds"]
+
+
+def points_text(points: list, depth: int = 0) -> list[str]:
+    lines = []
+    for p in points or []:
+        if isinstance(p, dict):
+            lines.append("  " * depth + "- " + str(p.get("text", "")))
+            lines.extend(points_text(p.get("points") or [], depth + 1))
+        else:
+            lines.append("  " * depth + "- " + str(p))
+    return lines
+
+
+def interventions_csv(interventions: list[Intervention]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for i in interventions:
+        m = i.meeting
+        writer.writerow([
+            m.date.isoformat(), m.session.body.name, m.session.title, f"{m.ordinal} meeting",
+            item_label(i.agenda_item), i.kind.label, i.speaker,
+            i.reply_to.speaker if i.reply_to is not None else "", "\n".join(points_text(i.points)),
+            speaking_seconds(i) if speaking_seconds(i) is not None else "",
+        ])
+    return out.getvalue()
+
+
+# Speaking statistics.
+
+KIND_GROUPS = {
+    DelegationKind.member_state: "Member States",
+    DelegationKind.observer_state: "Observer States",
+    DelegationKind.igo: "Intergovernmental organizations",
+    DelegationKind.un_entity: "United Nations entities",
+    DelegationKind.ngo: "Non-governmental organizations",
+    DelegationKind.secretariat: "Secretariat",
+}
+NO_DELEGATION = "Others (no delegation)"
+NO_ITEM = "No agenda item"
+
+
+@dataclass
+class Row:
+    label: str
+    interventions: int = 0
+    seconds: int = 0
+    url: str | None = None
+
+    @property
+    def minutes(self) -> float:
+        return round(self.seconds / 60, 1)
+
+
+@dataclass
+class Statistics:
+    scope: str  # "meeting", "session", "body"
+    title: str
+    total: int = 0
+    seconds: int = 0
+    by_delegation: list[Row] = field(default_factory=list)
+    by_item: list[Row] = field(default_factory=list)
+    by_kind: list[Row] = field(default_factory=list)
+    by_session: list[Row] = field(default_factory=list)  # the trend, for a body
+
+    def tables(self) -> dict[str, list[Row]]:
+        out = {"delegation": self.by_delegation, "agenda_item": self.by_item, "delegation_kind": self.by_kind}
+        if self.scope == "body":
+            out["session"] = self.by_session
+        return out
+
+
+def statistics(session: Session, user, *, meeting: Meeting | None = None, body_session: BodySession | None = None,
+               body: Body | None = None) -> Statistics:
+    """Interventions and speaking time (from started_at/ended_at) the user may see, in one query."""
+    stmt = (sa.select(Intervention.id, Intervention.started_at, Intervention.ended_at,
+                      Delegation.name, Delegation.kind, Intervention.delegation_id,
+                      AgendaItem.id, AgendaItem.title, AgendaItem.position, AgendaItem.parent_id,
+                      BodySession.id, BodySession.number, BodySession.kind, BodySession.starts_on)
+            .join(Meeting, Meeting.id == Intervention.meeting_id)
+            .join(BodySession, BodySession.id == Meeting.session_id)
+            .outerjoin(Delegation, Delegation.id == Intervention.delegation_id)
+            .outerjoin(AgendaItem, AgendaItem.id == Intervention.agenda_item_id)
+            .where(access.visible_interventions(user)))
+    if meeting is not None:
+        stmt = stmt.where(Intervention.meeting_id == meeting.id)
+        scope, title = "meeting", f"{meeting.display_title}, {meeting.session.body.name}"
+    elif body_session is not None:
+        stmt = stmt.where(Meeting.session_id == body_session.id)
+        scope, title = "session", f"{body_session.title}, {body_session.body.name}"
+    else:
+        stmt = stmt.where(Meeting.body_id == body.id)
+        scope, title = "body", body.name
+    rows = session.execute(stmt).all()
+    parents = {}
+    parent_ids = {r[9] for r in rows if r[9] is not None}
+    if parent_ids:
+        parents = dict(session.execute(sa.select(AgendaItem.id, AgendaItem.position)
+                                       .where(AgendaItem.id.in_(parent_ids))).all())
+    stats = Statistics(scope=scope, title=title)
+    by_delegation: dict[str, Row] = {}
+    by_item: dict[tuple, Row] = {}
+    by_kind: dict[str, Row] = {}
+    by_session: dict[tuple, Row] = {}
+    from govbody.core.text import session_title
+
+    for (_id, started, ended, d_name, d_kind, _d_id, item_id, item_title, item_pos, item_parent,
+         s_id, s_number, s_kind, s_start) in rows:
+        seconds = 0
+        if started is not None and ended is not None and ended >= started:
+            seconds = int((ended - started).total_seconds())
+        stats.total += 1
+        stats.seconds += seconds
+        if item_id is None:
+            item_key, item_name = (1 << 30, 0), NO_ITEM
+        else:
+            number = f"{parents[item_parent]}.{item_pos}" if item_parent is not None else str(item_pos)
+            item_key = (s_start, tuple(int(x) for x in number.split(".")))
+            item_name = f"{number}. {item_title}" if scope != "body" else f"{number}. {item_title} ({session_title(s_number, s_kind.value == 'special')})"
+        for table, key, label in ((by_delegation, d_name or NO_DELEGATION, d_name or NO_DELEGATION),
+                                  (by_item, item_key, item_name),
+                                  (by_kind, KIND_GROUPS[d_kind] if d_kind else NO_DELEGATION,
+                                   KIND_GROUPS[d_kind] if d_kind else NO_DELEGATION),
+                                  (by_session, (s_start, s_number), session_title(s_number, s_kind.value == "special"))):
+            row = table.setdefault(key, Row(label))
+            row.interventions += 1
+            row.seconds += seconds
+    stats.by_delegation = sorted(by_delegation.values(), key=lambda r: (-r.interventions, -r.seconds, r.label))
+    stats.by_item = [by_item[k] for k in sorted(by_item)]
+    order = list(KIND_GROUPS.values()) + [NO_DELEGATION]
+    stats.by_kind = sorted(by_kind.values(), key=lambda r: order.index(r.label))
+    stats.by_session = [by_session[k] for k in sorted(by_session)]
+    return stats
+
+
+def statistics_csv(stats: Statistics) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["table", "label", "interventions", "speaking_seconds", "share_percent"])
+    for name, rows in stats.tables().items():
+        for row in rows:
+            share = round(100 * row.interventions / stats.total, 1) if stats.total else 0
+            writer.writerow([name, row.label, row.interventions, row.seconds, share])
+    return out.getvalue()
+
+
+# Calendars.
+
+def upcoming_meetings(session: Session, *, body: Body | None = None, since: dt.date | None = None,
+                      limit: int = 500) -> list[Meeting]:
+    stmt = (sa.select(Meeting).options(joinedload(Meeting.session).joinedload(BodySession.body))
+            .order_by(Meeting.date, Meeting.starts_at, Meeting.number))
+    if body is not None:
+        stmt = stmt.where(Meeting.body_id == body.id)
+    if since is not None:
+        stmt = stmt.where(Meeting.date >= since)
+    return list(session.scalars(stmt.limit(limit)))
+
+
+def interventions_docx_data(delegation: Delegation, interventions: list[Intervention], today: dt.date):
+    """The delegation's interventions as the house meeting-summary data (headings and bullets)."""
+    from govbody import docx as house
+
+    statements = []
+    for i in interventions:
+        m = i.meeting
+        where = f"{m.date.day} {m.date:%B %Y}, {m.session.body.name}, {m.session.title}, {m.ordinal} meeting"
+        if i.agenda_item is not None:
+            where += f", item {item_label(i.agenda_item)}"
+        if i.kind.value != "statement":
+            where += f" ({i.kind.label.lower()})"
+        if i.reply_to is not None:
+            where += f", in reply to {i.reply_to.speaker}"
+        statements.append(house.Statement(speaker=where, points=list(i.points or [])))
+    return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements)
