@@ -263,7 +263,9 @@ def create_intervention(session: Session, meeting: Meeting, *, by=None, delegati
     existing = find_by_client_key(session, client_key)
     if existing is not None:
         return _replayed(existing, meeting)
-    previous = _previous(session, meeting)
+    kind_value = kind.value if isinstance(kind, InterventionKind) else kind
+    needs_previous = agenda_item_id is UNSET or (reply_to_id is UNSET and kind_value == "reply")
+    previous = _previous(session, meeting) if needs_previous else None
     values: dict[str, Any] = {
         "delegation": delegation, "points": points, "speaker_name": speaker_name, "speaker_title": speaker_title,
         "kind": kind, "on_behalf_of": on_behalf_of, "question_ids": question_ids,
