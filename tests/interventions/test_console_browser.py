@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import sqlalchemy as sa
 from playwright.sync_api import expect
@@ -137,3 +138,8 @@ def test_speakers_list_by_keyboard_and_the_summary_page(page, live_server):  # n
     check_page(page, "meeting-summary")
     page.goto(f"/meetings/{meeting_id}/interventions")
     check_page(page, "meeting-interventions")
+    page.get_by_role("link", name="Correct or delete intervention 1").click()
+    expect(page.get_by_label("Points")).to_have_value(re.compile(r"^- \S"))  # the saved points, as bullets
+    check_page(page, "intervention-edit")
+    page.goto(f"/meetings/{meeting_id}/summary/edit")
+    check_page(page, "meeting-summary-edit")
