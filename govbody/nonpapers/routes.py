@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
+from sqlalchemy.orm import selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
@@ -47,7 +48,8 @@ def visible_papers(stmt) -> list[NonPaper]:
 
 def _agenda_choices(body: Body, body_session: BodySession | None) -> list[tuple[int, str]]:
     stmt = (sa.select(AgendaItem).join(BodySession, AgendaItem.session_id == BodySession.id)
-            .where(BodySession.body_id == body.id))
+            .where(BodySession.body_id == body.id)
+            .options(selectinload(AgendaItem.session), selectinload(AgendaItem.parent)))
     if body_session is not None:
         stmt = stmt.where(AgendaItem.session_id == body_session.id)
     items = sorted(db.session.scalars(stmt), key=lambda i: (
@@ -56,7 +58,7 @@ def _agenda_choices(body: Body, body_session: BodySession | None) -> list[tuple[
             for i in items]
 
 
-def _prepare(form: NonPaperForm, body: Body, paper: NonPaper | None = None) -> BodySession | None:
+def _prepare(form: NonPaperForm, body: Body) -> BodySession | None:
     sessions = list(db.session.scalars(
         sa.select(BodySession).where(BodySession.body_id == body.id).order_by(BodySession.number.desc())))
     form.session_id.choices = [(0, "— no session —")] + [(s.id, s.title) for s in sessions]
@@ -163,12 +165,12 @@ def _save(form: NonPaperForm, body: Body, body_session: BodySession | None, pape
 
 
 def _form_page(form: NonPaperForm, body: Body, paper: NonPaper | None):
-    body_session = _prepare(form, body, paper)
+    body_session = _prepare(form, body)
     preview, status = None, 200
     if request.method == "POST":
         if "add_question" in request.form:
             form.questions.append_entry()
-            _prepare(form, body, paper)
+            _prepare(form, body)
         elif "preview" in request.form:
             preview = _preview(form)
         else:
