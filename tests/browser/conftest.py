@@ -131,9 +131,9 @@ def axe_minor_findings(page, name: str, violations: list[dict] | None = None) ->
     return found
 
 
-def check_page(page, name: str) -> None:
+def check_page(page, name: str, *, fits_phone: bool = False) -> None:
     """axe clean at serious and critical (moderate and minor noted), and full-page screenshots
-    at desktop and phone widths."""
+    at desktop and phone widths; with ``fits_phone`` nothing may stick out sideways on a phone."""
     violations = _axe_run(page)
     serious = _axe_lines(violations, ("serious", "critical"))
     assert serious == [], f"{name}: " + "\n".join(serious)
@@ -143,6 +143,9 @@ def check_page(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}-desktop.png"), full_page=True)
     page.set_viewport_size(PHONE)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=True)
+    if fits_phone:
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= PHONE["width"], f"{name}: {wide}px wide on a {PHONE['width']}px phone"
     page.set_viewport_size(size)
 
 

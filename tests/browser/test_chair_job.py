@@ -75,11 +75,11 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     _council(app)
     keyboard_login(page, "chair@example.org")
     _follow(page, "Council")
-    check_page(page, "chair-body")
+    check_page(page, "chair-body", fits_phone=True)
 
     # A new session.
     _follow(page, "New session")
-    check_page(page, "chair-session-form")
+    check_page(page, "chair-session-form", fits_phone=True)
     keyboard_fill(page, "Number", "112")
     page.get_by_label("Starts on").fill("2026-11-30")
     page.get_by_label("Ends on").fill("2026-12-02")
@@ -90,14 +90,14 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
 
     # Its first meeting, where the agenda will be adopted.
     _follow(page, "New meeting")
-    check_page(page, "chair-meeting-form")
+    check_page(page, "chair-meeting-form", fits_phone=True)
     page.get_by_label("Date").fill("2026-11-30")
     page.get_by_label("Starts at").fill("10:00")
     page.get_by_label("Ends at").fill("13:00")
     page.get_by_label("Venue").focus()  # filled in from the session
     _submit(page)
     expect(page.locator(".flashes")).to_contain_text(re.compile(r"The \w+ meeting was created\."))
-    check_page(page, "chair-meeting")
+    check_page(page, "chair-meeting", fits_phone=True)
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="One hundred and twelfth Session").click()
 
     # The provisional agenda: three items and a sub-item 2.1 with its document.
@@ -116,20 +116,20 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     assert [re.split(r"\s+", n.strip(), maxsplit=1)[0] for n in numbers] == ["1.", "2.", "2.1", "3."]
     expect(page.locator("#item-" + page.locator("li.agenda-row").nth(2).get_attribute("data-item-id"))
            ).to_contain_text("C/112/3")
-    check_page(page, "chair-agenda-draft")
+    check_page(page, "chair-agenda-draft", fits_phone=True)
 
     # Adopted at the meeting: the heading says so and the agenda is frozen.
     _follow(page, "Adopt the agenda")
     _flash(page, "The agenda was adopted")
     expect(page.get_by_role("heading", level=1)).to_have_text("Agenda of the One hundred and twelfth Session")
     expect(page.get_by_role("note")).to_contain_text("Adopted at the")
-    check_page(page, "chair-agenda-adopted")
+    check_page(page, "chair-agenda-adopted", fits_phone=True)
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="One hundred and twelfth Session").click()
     session_agenda = page.locator("section[aria-labelledby=agenda]")
     expect(session_agenda.get_by_role("heading", name="Agenda", exact=True)).to_be_visible()
     expect(session_agenda).to_contain_text("2.1 Scale of assessment")
     expect(session_agenda.locator(".symbol")).to_have_text("C/112/3")
-    check_page(page, "chair-session")
+    check_page(page, "chair-session", fits_phone=True)
 
     # A non-paper of seven questions, typed in the form three slots at a time.
     _follow(page, "New non-paper")
@@ -142,17 +142,17 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
         if points:
             keyboard_fill(page, f"Sub-points of question {n}", points, exact=True)
     page.get_by_label("Agenda items of question 1").select_option(label="2.1 Scale of assessment")
-    check_page(page, "chair-non-paper-form")
+    check_page(page, "chair-non-paper-form", fits_phone=True)
     _follow(page, "Save draft")
     _flash(page, "The non-paper was saved.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Non-paper, version 1")
     expect(page.locator("ol.np-questions > li")).to_have_count(7)
-    check_page(page, "chair-non-paper-draft")
+    check_page(page, "chair-non-paper-draft", fits_phone=True)
 
     _follow(page, "Circulate")
     _flash(page, "The non-paper was circulated; it is now frozen.")
     expect(page.get_by_role("button", name="Revise as a new version")).to_be_visible()
-    check_page(page, "chair-non-paper-circulated")
+    check_page(page, "chair-non-paper-circulated", fits_phone=True)
 
     # The DOCX: title line, lead-in, seven questions numbered by Word, sub-points one level down.
     name, data = download(page, page.get_by_role("link", name="Download DOCX").click)

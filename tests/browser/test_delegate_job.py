@@ -57,7 +57,7 @@ def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server): 
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Resolutions", level=1)).to_be_visible()
     assert "Partnerships with the United Nations system" not in page.content()  # the draft is not listed
-    check_page(page, "delegate-portal")
+    check_page(page, "delegate-portal", fits_phone=True)
 
     # By its number.
     _search(page, "1401")
@@ -65,7 +65,7 @@ def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server): 
     _search(page, "No. 1401 (CVIII)")
     assert "Council Resolution No. 1401 (CVIII)" in _results(page)
     expect(page.get_by_text("Programme and Budget for 2025")).to_be_visible()
-    check_page(page, "delegate-portal-by-number")
+    check_page(page, "delegate-portal-by-number", fits_phone=True)
 
     # By a word of its text (the operative paragraph speaks of the scale of assessment).
     _search(page, "assessment")
@@ -74,12 +74,12 @@ def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server): 
     _search(page, "relationship agreement")
     assert _results(page) == []
     expect(page.get_by_text("No adopted resolution matches these filters.")).to_be_visible()
-    check_page(page, "delegate-portal-nothing-found")
+    check_page(page, "delegate-portal-nothing-found", fits_phone=True)
 
     _search(page, "assessment")
     page.get_by_role("link", name=re.compile(r"Council Resolution No\. 1401 \(CVIII\)")).click()
     expect(page.get_by_text("RESOLUTION No. 1401 (CVIII)", exact=True)).to_be_visible()
-    check_page(page, "delegate-resolution")
+    check_page(page, "delegate-resolution", fits_phone=True)
 
     # The DOCX, twice: the adopted text is frozen, byte for byte.
     # From the resolution's page and from the portal's list: the same file.
@@ -103,7 +103,7 @@ def test_a_draft_resolution_is_not_found_by_the_public(page, live_server):  # no
         assert response.status == 404, address
     expect(page.get_by_role("heading", level=1)).to_contain_text("not found", ignore_case=True)
     assert "Partnerships" not in page.content()
-    check_page(page, "not-found")
+    check_page(page, "not-found", fits_phone=True)
     # Chromium logs each 404 it was sent; here the 404s are the point of the test, nothing else is.
     refused = "console: Failed to load resource: the server responded with a status of 404 (NOT FOUND)"
     assert page.watch.problems == [refused, refused]

@@ -113,13 +113,13 @@ def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_s
     meeting_id = _meeting(app)
     keyboard_login(page, "rapporteur@example.org")
     page.goto(f"/meetings/{meeting_id}")
-    check_page(page, "rapporteur-meeting")
+    check_page(page, "rapporteur-meeting", fits_phone=True)
     page.get_by_role("link", name="Open the live console").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     state = page.locator("#save-state")
     expect(state).to_have_text("saved")
-    check_page(page, "rapporteur-console-empty")
+    check_page(page, "rapporteur-console-empty", fits_phone=True)
     page.keyboard.press("Alt+n")  # a new entry: the focus goes to the delegation box
 
     for n, entry in enumerate(ENTRIES):
@@ -134,7 +134,7 @@ def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_s
             assert len(_recorded(app)) == OFFLINE[0]
             if n == OFFLINE[-1]:
                 expect(page.locator("#kept-list")).to_contain_text("Waiting to be sent: Japan")
-                check_page(page, "rapporteur-console-offline")
+                check_page(page, "rapporteur-console-offline", fits_phone=True)
                 page.context.set_offline(False)
                 page.evaluate("window.dispatchEvent(new Event('online'))")
                 expect(state).to_have_text("saved", timeout=15_000)
@@ -156,7 +156,7 @@ def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_s
     expect(state).to_have_text("saved")
     expect(page.locator("#recorded-count")).to_have_text("(10)")
     expect(page.locator("#kept-list")).to_have_text("Nothing waiting.")
-    check_page(page, "rapporteur-console-ten")
+    check_page(page, "rapporteur-console-ten", fits_phone=True)
 
     # The highlights, written and then edited, with the keyboard.
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Summary").focus()
@@ -165,7 +165,7 @@ def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_s
     page.get_by_role("link", name="Edit highlights and conclusions").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    check_page(page, "rapporteur-summary-form")
+    check_page(page, "rapporteur-summary-form", fits_phone=True)
     keyboard_fill(page, "Heading of the highlights", "Three points were most clearly made from the floor:")
     keyboard_fill(page, "Highlights", "Support for the budget\nA roadmap by March\nData by sex and age", exact=True)
     page.get_by_role("button", name="Save the summary").focus()
@@ -186,7 +186,7 @@ def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_s
     expect(highlights).to_have_text(["Support for the budget", "A roadmap by March",
                                      "Data disaggregated by sex and age"])
     expect(page.get_by_text("Reply from Amina Diallo:").first).to_be_visible()
-    check_page(page, "rapporteur-summary")
+    check_page(page, "rapporteur-summary", fits_phone=True)
 
     # The summary DOCX: highlights first, every reply right under the statement it answers.
     name, data = download(page, page.get_by_role("link", name="Download (DOCX)").click)
