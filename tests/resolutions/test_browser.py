@@ -67,3 +67,19 @@ def test_drafting_with_live_preview(page, live_server):  # noqa: F811
     page.get_by_role("button", name="Show the changes").click()
     expect(page.locator("ins").first).to_be_visible()
     check_page(page, "resolution-redline")
+
+
+def test_withdrawal_asks_first(page, live_server):  # noqa: F811
+    _, app = live_server
+    _load(app)
+    create_user(app, "withdrawer@example.org", "secretariat")
+    keyboard_login(page, "withdrawer@example.org")
+    page.goto("/resolutions/drafts")
+    page.get_by_role("link", name="Partnerships with the United Nations system").click()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Withdraw this draft").click()
+    expect(page.get_by_role("heading", name="Draft resolution", level=1)).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Withdraw this draft").click()
+    expect(page.get_by_text("The draft resolution was withdrawn.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Withdrawn draft resolution")).to_be_visible()
