@@ -50,9 +50,9 @@ def _with_context(stmt):
 
 
 def interventions_page(session: Session, delegation: Delegation, user, page: int = 1,
-                       per_page: int = PER_PAGE) -> tuple[list[Intervention], bool]:
+                       per_page: int | None = None) -> tuple[list[Intervention], bool]:
     """One page of the delegation's interventions and whether another page follows."""
-    page = max(page, 1)
+    page, per_page = max(page, 1), per_page or PER_PAGE
     rows = list(session.scalars(_with_context(interventions_stmt(delegation, user))
                                 .limit(per_page + 1).offset((page - 1) * per_page)))
     return rows[:per_page], len(rows) > per_page
@@ -216,10 +216,10 @@ def statistics(session: Session, user, *, meeting: Meeting | None = None, body_s
         stats.total += 1
         stats.seconds += seconds
         if item_id is None:
-            item_key, item_name = (1 << 30, 0), NO_ITEM
+            item_key, item_name = (1, dt.date.max, ()), NO_ITEM
         else:
             number = f"{parents[item_parent]}.{item_pos}" if item_parent is not None else str(item_pos)
-            item_key = (s_start, tuple(int(x) for x in number.split(".")))
+            item_key = (0, s_start, tuple(int(x) for x in number.split(".")))
             item_name = f"{number}. {item_title}" if scope != "body" else f"{number}. {item_title} ({session_title(s_number, s_kind.value == 'special')})"
         for table, key, label in ((by_delegation, d_name or NO_DELEGATION, d_name or NO_DELEGATION),
                                   (by_item, item_key, item_name),

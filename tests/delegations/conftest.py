@@ -40,7 +40,8 @@ def speak(client, staff, world, meeting, delegation, minutes, *, item=None, kind
     if reply_to:
         body["reply_to"] = reply_to
     got = post(client, f"/api/v1/meetings/{meeting}/interventions", staff.headers, body)
-    world.interventions.append({**body, "id": got["id"], "meeting": meeting, "minutes": minutes})
+    world.interventions.append({**body, "id": got["id"], "meeting": meeting, "minutes": minutes,
+                                "item": got["agenda_item_id"]})
     return got["id"]
 
 
@@ -121,3 +122,10 @@ def pack_cache(app, tmp_path):
     app.config["PACK_CACHE_DIR"] = str(tmp_path / "packs")
     yield tmp_path / "packs"
     app.config.pop("PACK_CACHE_DIR", None)
+
+
+@pytest.fixture
+def query_counter(app):
+    from tests.scale.conftest import counted_queries
+
+    return lambda: counted_queries(app)

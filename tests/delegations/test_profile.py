@@ -1,0 +1,103 @@
+"""A delegation's record: memberships, interventions by meeting, replies, amendments, exports."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import docx
+
+from tests.conftest import login
+from tests.delegations.conftest import speak
+
+
+def _text(html: bytes) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.decode()))
+
+
+def test_the_public_sees_the_interventions_of_published_summaries_newest_first(client, world):
+    kenya = world.delegations["Kenya"]
+    page = _text(client.get(f"/delegations/{kenya}").data)
+    assert "Kenya spoke for 5 min" in page and "Kenya spoke for 4 min" in page
+    # The old meeting's summary is not published: the public does not see what Kenya said there.
+    assert "Kenya spoke for 7 min" not in page
+    assert "Council: member" in page
+    assert "since 1 January 1990" in page
+    assert "Secretariat replied" in page
+    assert "Strategy" in page and "Secret draft on budgets" not in page
+
+
+def test_its_own_delegate_sees_every_intervention_newest_first(client, world):
+    kenya = world.delegations["Kenya"]
+    login(client, world.delegate.email)
+    page = _text(client.get(f"/delegations/{kenya}").data)
+    assert page.index("Kenya spoke for 4 min") < page.index("Kenya spoke for 5 min") < page.index("Kenya spoke for 7 min")
+    assert "28 November 2006" in page and "Item 2. Strategy" in page and "5:00" in page
+
+
+def test_the_secretariat_sees_amendments_to_drafts(client, world):
+    login(client, world.staff.email)
+    page = _text(client.get(f"/delegations/{world.delegations['Kenya']}").data)
+    assert "Secret draft on budgets" in page and "1 amendment" in page
+
+
+def test_the_list_is_paginated(client, world, monkeypatch):
+    from govbody.delegations import services
+
+    monkeypatch.setattr(services, "PER_PAGE", 2)
+    kenya = world.delegations["Kenya"]
+    login(client, world.delegate.email)
+    first = _text(client.get(f"/delegations/{kenya}").data)
+    second = _text(client.get(f"/delegations/{kenya}?page=2").data)
+    assert "Next page" in first and "Kenya spoke for 7 min" not in first
+    assert "Kenya spoke for 7 min" in second and "Previous page" in second and "Next page" not in second
+
+
+def test_csv_export_has_one_row_per_visible_intervention(client, world):
+    kenya = world.delegations["Kenya"]
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/delegations/{kenya}/interventions.csv").data.decode())))
+    assert [r["points"] for r in rows] == ["- Kenya spoke for 4 min", "- Kenya spoke for 5 min"]
+    assert [r["speaking_seconds"] for r in rows] == ["240", "300"]
+    assert rows[0]["agenda_item"] == "2. Strategy" and rows[0]["session"] == "Ninety-third Session"
+    login(client, world.delegate.email)
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/delegations/{kenya}/interventions.csv").data.decode())))
+    assert len(rows) == 3
+
+
+def test_docx_export_opens_and_lists_the_points(client, world):
+    response = client.get(f"/delegations/{world.delegations['Kenya']}/interventions.docx")
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Interventions of Kenya" in text
+    assert "Kenya spoke for 4 min" in text and "Kenya spoke for 7 min" not in text
+    assert "in reply to" not in text and "item 2. Strategy" in text
+
+
+def test_api_lists_the_interventions_newest_first(client, world):
+    kenya = world.delegations["Kenya"]
+    items = client.get(f"/api/v1/delegations/{kenya}/interventions").get_json()["items"]
+    assert [i["points"] for i in items] == [["Kenya spoke for 4 min"], ["Kenya spoke for 5 min"]]
+    items = client.get(f"/api/v1/delegations/{kenya}/interventions", headers=world.delegate.headers).get_json()["items"]
+    assert len(items) == 3 and items[-1]["points"] == ["Kenya spoke for 7 min"]
+    assert client.get("/api/v1/delegations/999999/interventions").status_code == 404
+
+
+def test_unknown_delegation_is_404(client, world):
+    assert client.get("/delegations/999999").status_code == 404
+    assert client.get("/delegations/999999/interventions.csv").status_code == 404
+
+
+def test_pages_stay_within_twelve_queries(app, client, world, query_counter):
+    for _ in range(30):
+        speak(client, world.staff, world, world.meetings[0], "Peru", 1)
+    login(client, world.staff.email)
+    urls = [f"/delegations/{world.delegations['Kenya']}", f"/delegations/{world.delegations['Peru']}",
+            f"/delegations/{world.delegations['Peru']}?page=2", "/delegations/profiles",
+            f"/sessions/{world.session}/statistics", f"/bodies/{world.body}/statistics",
+            f"/meetings/{world.meetings[0]}/statistics", "/calendar", f"/sessions/{world.session}/calendar",
+            "/calendar.ics"]
+    for url in urls:
+        with query_counter() as statements:
+            assert client.get(url).status_code == 200
+        assert len(statements) <= 12, (url, len(statements), statements)
