@@ -88,6 +88,7 @@ def visible_non_paper(paper_id: int) -> NonPaper:
 
 @bp.post("/non-papers")
 def create_non_paper():
+    require(access.drafts_for_some_body(user()))  # before the body is read: no 422 to those who may not draft
     data = parse(NonPaperIn)
     body = db.session.get(Body, data.body_id)
     if body is None:
