@@ -219,3 +219,12 @@ def docx_list_paragraphs(data: bytes) -> list[tuple[int, int, str]]:
         if num is not None and num.numId is not None:
             found.append((int(num.numId.val), int(num.ilvl.val) if num.ilvl is not None else 0, p.text.strip()))
     return found
+
+
+def assert_focus_visible(page) -> None:
+    """The element with the keyboard focus shows it: an outline a sighted keyboard user can see."""
+    style = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+        return {tag: e.tagName, id: e.id, text: (e.textContent || '').trim().slice(0, 40),
+                style: s.outlineStyle, width: parseFloat(s.outlineWidth), visible: e.matches(':focus-visible')}; }""")
+    assert style["tag"] != "BODY", "nothing has the focus"
+    assert style["visible"] and style["style"] != "none" and style["width"] >= 2, style

@@ -7,8 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    browser,
+from tests.browser.conftest import (
+    assert_focus_visible,
     check_page,
     create_user,
     docx_list_paragraphs,
@@ -16,8 +16,6 @@ from tests.browser.conftest import (  # noqa: F401 (fixtures)
     download,
     keyboard_fill,
     keyboard_login,
-    live_server,
-    page,
 )
 
 QUESTIONS = [
@@ -45,6 +43,7 @@ def _council(app) -> None:
 def _follow(page, name: str) -> None:
     """Tab to a link or button by its name and press Enter."""
     page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True)).first.focus()
+    assert_focus_visible(page)
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -70,7 +69,7 @@ def _add_item(page, title: str, *, under: int = 0) -> None:
     _submit(page)
 
 
-def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live_server):  # noqa: F811
+def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live_server):
     _, app = live_server
     _council(app)
     keyboard_login(page, "chair@example.org")

@@ -10,14 +10,12 @@ import re
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    browser,
+from tests.browser.conftest import (
+    assert_focus_visible,
     check_page,
     docx_paragraphs,
     download,
-    live_server,
     load_demo,
-    page,
 )
 
 
@@ -37,6 +35,7 @@ def _resolutions(app) -> tuple[int, int]:
 def _search(page, text: str) -> None:
     """Type into the portal's search box and press Enter, as a keyboard user does."""
     page.get_by_label("Number, designation or words").focus()
+    assert_focus_visible(page)
     page.keyboard.press("Control+a")
     page.keyboard.type(text)
     with page.expect_navigation():
@@ -47,9 +46,9 @@ def _results(page) -> list[str]:
     return [t.strip() for t in page.locator("ol.res-list h2").all_inner_texts()]
 
 
-def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server):  # noqa: F811
+def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server):
     _, app = live_server
-    adopted_id, draft_id = _resolutions(app)
+    _resolutions(app)
     page.goto("/")
     # The portal is one Tab-and-Enter away in the main navigation.
     page.get_by_role("link", name="Resolutions", exact=True).focus()
@@ -95,7 +94,7 @@ def test_delegate_finds_and_downloads_an_adopted_resolution(page, live_server): 
     assert any("Programme and Budget for 2025" in p for p in paragraphs)
 
 
-def test_a_draft_resolution_is_not_found_by_the_public(page, live_server):  # noqa: F811
+def test_a_draft_resolution_is_not_found_by_the_public(page, live_server):
     _, app = live_server
     _, draft_id = _resolutions(app)
     for address in (f"/resolutions/{draft_id}", f"/resolutions/{draft_id}.docx"):

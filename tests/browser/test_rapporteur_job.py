@@ -10,15 +10,13 @@ import io
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    browser,
+from tests.browser.conftest import (
+    assert_focus_visible,
     check_page,
     create_user,
     download,
     keyboard_fill,
     keyboard_login,
-    live_server,
-    page,
 )
 
 SECRETARIAT = "Amina Diallo"
@@ -86,6 +84,7 @@ def _record(page, typed: str, delegation: str, speaker: str, kind: str, points: 
     """One entry, from the delegation box (where the console leaves the focus) to Ctrl+Enter."""
     box = page.get_by_role("combobox", name="Delegation").last
     expect(box).to_be_focused()
+    assert_focus_visible(page)
     page.keyboard.type(typed)
     expect(page.locator("#entry-delegation-list [role=option]").first).to_contain_text(delegation)
     page.keyboard.press("Enter")
@@ -98,6 +97,7 @@ def _record(page, typed: str, delegation: str, speaker: str, kind: str, points: 
         page.keyboard.type("Reply")
         expect(page.locator("#entry-kind")).to_have_value("reply")
     _tab_to(page, "entry-points")
+    assert_focus_visible(page)
     page.keyboard.type(points)
     page.keyboard.press("Control+Enter")
 
@@ -108,7 +108,7 @@ def _summary_docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
     return [(p.style.name, p.text.strip()) for p in Document(io.BytesIO(data)).paragraphs if p.text.strip()]
 
 
-def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_summary(page, live_server):  # noqa: F811
+def test_rapporteur_records_ten_interventions_through_an_outage_and_issues_the_summary(page, live_server):
     _, app = live_server
     meeting_id = _meeting(app)
     keyboard_login(page, "rapporteur@example.org")
