@@ -1,0 +1,82 @@
+"""The session pack: unzipped, every file opened, nothing restricted given to the public."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+
+from tests.conftest import login
+
+
+def _pack(client, world, headers=None):
+    response = client.get(f"/sessions/{world.session}/pack.zip", headers=headers or {})
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert "C-93-session-pack.zip" in response.headers["Content-Disposition"]
+    data = response.data
+    response.close()  # the file is streamed from the cache
+    return response, zipfile.ZipFile(io.BytesIO(data))
+
+
+def _all_text(z: zipfile.ZipFile) -> dict[str, str]:
+    texts = {}
+    for name in z.namelist():
+        assert name.endswith(".docx"), name
+        document = docx.Document(io.BytesIO(z.read(name)))  # every file opens
+        texts[name] = "\n".join(p.text for p in document.paragraphs)
+    return texts
+
+
+def test_public_pack_has_only_public_papers(client, world, pack_cache):
+    _, z = _pack(client, world)
+    assert z.testzip() is None
+    names = set(z.namelist())
+    assert "00-index.docx" in names
+    assert any(n.startswith("01-agenda/") for n in names)
+    assert "02-documents/C-93-1/C-93-1.docx" in names and "02-documents/C-93-1/C-93-1-Corr.1.docx" in names
+    assert not any("C-93-2" in n or "C-93-3" in n or "C-93-4" in n for n in names)
+    assert [n for n in names if n.startswith("03-resolutions/")] == ["03-resolutions/Resolution-1.docx"]
+    assert [n for n in names if n.startswith("04-summaries/")] == ["04-summaries/2-meeting-summary.docx"]
+    texts = _all_text(z)
+    everything = "\n".join(texts.values())
+    for secret in ("Budget notes", "Staff list", "Unissued draft", "Secret draft on budgets", "C/93/2", "C/93/3"):
+        assert secret not in everything
+    index = texts["00-index.docx"]
+    assert "C/93/1" in index and "C/93/1/Corr.1" in index and "Report on the strategy" in index
+    assert "Resolution No. 1 (XCIII)" in index and "1 June 2007" in index
+    assert "STRATEGY" in texts["03-resolutions/Resolution-1.docx"]
+
+
+def test_the_secretariat_and_a_member_delegate_get_restricted_papers(client, world, pack_cache):
+    login(client, world.staff.email)
+    _, z = _pack(client, world)
+    names = set(z.namelist())
+    assert {"02-documents/C-93-2/C-93-2.docx", "02-documents/C-93-3/C-93-3.docx"} <= names
+    assert not any("C-93-4" in n for n in names)  # a draft is not issued
+    assert "Secret draft on budgets" not in "\n".join(_all_text(z).values())  # drafts are not in the pack
+    client.get("/logout")
+    login(client, world.delegate.email)
+    _, z = _pack(client, world)
+    assert {"02-documents/C-93-2/C-93-2.docx", "02-documents/C-93-3/C-93-3.docx"} <= set(z.namelist())
+
+
+def test_the_pack_is_cached_until_the_session_changes(client, world, pack_cache):
+    first, z1 = _pack(client, world)
+    again, _ = _pack(client, world)
+    assert first.headers["X-Pack-Cache"] == "miss" and again.headers["X-Pack-Cache"] == "hit"
+    assert again.data == first.data and len(list(pack_cache.glob("*.zip"))) == 1
+    conditional = client.get(f"/sessions/{world.session}/pack.zip", headers={"If-None-Match": first.headers["ETag"]})
+    conditional.close()
+    assert conditional.status_code == 304
+    # A new version is issued: the next download is rebuilt and carries it.
+    v = client.post(f"/api/v1/documents/{world.documents['C/93/1']}/versions", json={"kind": "rev", "text": "New"},
+                    headers=world.staff.headers)
+    assert v.status_code == 201
+    changed, z2 = _pack(client, world)
+    assert changed.headers["X-Pack-Cache"] == "miss"
+    assert "02-documents/C-93-1/C-93-1-Rev.1.docx" in z2.namelist()
+    assert not list(pack_cache.glob("*.part"))
+
+
+def test_unknown_session_is_404(client, world, pack_cache):
+    assert client.get("/sessions/9999/pack.zip").status_code == 404
