@@ -8,6 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
+    SCREENSHOTS,
     assert_focus_visible,
     check_page,
     create_user,
@@ -76,7 +77,9 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     _follow(page, "Council")
     check_page(page, "chair-body", fits_phone=True)
 
-    # A new session.
+    # A new session. (The focus ring, as a keyboard user sees it, is kept among the screenshots.)
+    page.get_by_role("link", name="New session").focus()
+    page.screenshot(path=str(SCREENSHOTS / "chair-focus-desktop.png"))
     _follow(page, "New session")
     check_page(page, "chair-session-form", fits_phone=True)
     keyboard_fill(page, "Number", "112")
