@@ -11,7 +11,7 @@ from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
-from govbody.core.web import acting_user, add_panel
+from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 
@@ -19,18 +19,10 @@ bp = Blueprint("agenda", __name__, template_folder="templates")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _get_or_404(model, ident: int):
-    """The record, or 404; an id beyond the database's integers is simply not found."""
-    return db.get_or_404(model, ident) if 0 < ident < 2**31 else abort(404)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
 
 
 def _drafter_for(body_session: BodySession) -> None:
-    _require(access.can_draft(acting_user(), body_session.body_id))
+    require(access.can_draft(acting_user(), body_session.body_id))
 
 
 def _meetings(body_session: BodySession) -> list[Meeting]:
@@ -59,12 +51,12 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
 
 @bp.get("/sessions/<int:session_id>/agenda")
 def edit_agenda(session_id: int):
-    return _agenda_page(_get_or_404(BodySession, session_id))
+    return _agenda_page(db.get_or_404(BodySession, session_id))
 
 
 @bp.post("/sessions/<int:session_id>/agenda/items")
 def add_item(session_id: int):
-    body_session = _get_or_404(BodySession, session_id)
+    body_session = db.get_or_404(BodySession, session_id)
     _drafter_for(body_session)
     form = AgendaItemForm()
     form.parent_id.choices = [(0, "")] + [(i.id, "") for i in services.agenda_tree(db.session, body_session)]
@@ -86,7 +78,7 @@ def add_item(session_id: int):
 
 @bp.route("/agenda-items/<int:item_id>/edit", methods=["GET", "POST"])
 def edit_item(item_id: int):
-    item = _get_or_404(AgendaItem, item_id)
+    item = db.get_or_404(AgendaItem, item_id)
     _drafter_for(item.session)
     form = EditItemForm(obj=item)
     if form.validate_on_submit():
@@ -106,7 +98,7 @@ def edit_item(item_id: int):
 
 @bp.post("/agenda-items/<int:item_id>/move")
 def move_item(item_id: int):
-    item = _get_or_404(AgendaItem, item_id)
+    item = db.get_or_404(AgendaItem, item_id)
     _drafter_for(item.session)
     form = MoveForm()
     if not form.validate_on_submit() or (form.offset.data is None and form.position.data is None):
@@ -121,7 +113,7 @@ def move_item(item_id: int):
 
 @bp.post("/agenda-items/<int:item_id>/delete")
 def delete_item(item_id: int):
-    item = _get_or_404(AgendaItem, item_id)
+    item = db.get_or_404(AgendaItem, item_id)
     body_session = item.session
     _drafter_for(body_session)
     if not ActionForm().validate_on_submit():
@@ -135,7 +127,7 @@ def delete_item(item_id: int):
 
 @bp.post("/agenda-items/<int:item_id>/documents")
 def link_document(item_id: int):
-    item = _get_or_404(AgendaItem, item_id)
+    item = db.get_or_404(AgendaItem, item_id)
     body_session = item.session
     _drafter_for(body_session)
     form = LinkDocumentForm(prefix=f"link{item.id}")
@@ -154,7 +146,7 @@ def link_document(item_id: int):
 
 @bp.post("/agenda-documents/<int:link_id>/delete")
 def unlink_document(link_id: int):
-    link = _get_or_404(AgendaItemDocument, link_id)
+    link = db.get_or_404(AgendaItemDocument, link_id)
     item = link.agenda_item
     _drafter_for(item.session)
     if not ActionForm().validate_on_submit():
@@ -168,7 +160,7 @@ def unlink_document(link_id: int):
 
 @bp.post("/sessions/<int:session_id>/agenda/adopt")
 def adopt(session_id: int):
-    body_session = _get_or_404(BodySession, session_id)
+    body_session = db.get_or_404(BodySession, session_id)
     _drafter_for(body_session)
     form = AdoptForm()
     form.meeting_id.choices = [(m.id, "") for m in _meetings(body_session)]
@@ -192,7 +184,7 @@ def adopt(session_id: int):
 
 @bp.get("/sessions/<int:session_id>/agenda.docx")
 def download(session_id: int):
-    body_session = _get_or_404(BodySession, session_id)
+    body_session = db.get_or_404(BodySession, session_id)
     return Response(render.agenda_docx(db.session, body_session), mimetype=DOCX,
                     headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(body_session)}"'})
 

@@ -11,7 +11,7 @@ from govbody.core import access
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices
-from govbody.core.web import acting_user, add_panel
+from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
@@ -25,10 +25,6 @@ bp = Blueprint("interventions", __name__, template_folder="templates")
 def init_app(app) -> None:
     add_panel(app, "meeting", meeting_panel)
 
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
 
 
 def meeting_panel(meeting: Meeting) -> Markup:
@@ -67,7 +63,7 @@ def console_data(meeting: Meeting) -> dict:
 @bp.get("/meetings/<int:meeting_id>/console")
 def console(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
-    _require(access.can_record(acting_user(), meeting.body_id))
+    require(access.can_record(acting_user(), meeting.body_id))
     return render_template("interventions/console.html", m=meeting, data=console_data(meeting),
                            kinds=list(InterventionKind), agenda=_agenda_items(meeting),
                            questions=services.meeting_questions(db.session, meeting))
@@ -78,7 +74,7 @@ def summary(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
     record = services.get_summary(db.session, meeting)
-    _require(access.can_view_summary(user, meeting, record))
+    require(access.can_view_summary(user, meeting, record))
     interventions = services.meeting_interventions(db.session, meeting)
     issue_form = None
     if access.can_record(user, meeting.body_id) and not (record and record.document):
@@ -103,7 +99,7 @@ def issue_summary(meeting_id: int):
 
     meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
-    _require(access.can_record(user, meeting.body_id))
+    require(access.can_record(user, meeting.body_id))
     form = IssueForm()
     _series_choices(form, meeting, user)
     if not form.validate_on_submit():
@@ -123,7 +119,7 @@ def issue_summary(meeting_id: int):
 @bp.route("/meetings/<int:meeting_id>/summary/edit", methods=["GET", "POST"])
 def edit_summary(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
-    _require(access.can_record(acting_user(), meeting.body_id))
+    require(access.can_record(acting_user(), meeting.body_id))
     record = services.get_summary(db.session, meeting)
     form = SummaryForm()
     if not form.is_submitted() and record is not None:
@@ -165,7 +161,7 @@ def meeting_interventions(meeting_id: int):
     record = services.get_summary(db.session, meeting)
     published = bool(record and record.published)
     # Before publication only the body's officers and delegates (their own delegation's) see any.
-    _require(published or access.sees_body_drafts(user, meeting.body_id)
+    require(published or access.sees_body_drafts(user, meeting.body_id)
              or getattr(user, "delegation_id", None) is not None)
     interventions = [i for i in services.meeting_interventions(db.session, meeting)
                      if access.can_view_intervention(user, i, summary_published=published)]
@@ -188,7 +184,7 @@ def _form_choices(form: InterventionForm, intervention: Intervention) -> None:
 def edit_intervention(intervention_id: int):
     intervention = db.get_or_404(Intervention, intervention_id)
     meeting = intervention.meeting
-    _require(access.can_record(acting_user(), meeting.body_id))
+    require(access.can_record(acting_user(), meeting.body_id))
     form = InterventionForm()
     _form_choices(form, intervention)
     conflict = None
@@ -237,7 +233,7 @@ def _history(intervention: Intervention) -> list[AuditEvent]:
 def delete_intervention(intervention_id: int):
     intervention = db.get_or_404(Intervention, intervention_id)
     meeting = intervention.meeting
-    _require(access.can_record(acting_user(), meeting.body_id))
+    require(access.can_record(acting_user(), meeting.body_id))
     if not DeleteForm().validate_on_submit():
         abort(400)
     position = intervention.position
@@ -250,7 +246,7 @@ def delete_intervention(intervention_id: int):
 @bp.route("/interventions/<int:intervention_id>/correction", methods=["GET", "POST"])
 def propose_correction(intervention_id: int):
     intervention = db.get_or_404(Intervention, intervention_id)
-    _require(access.can_propose_correction(acting_user(), intervention))
+    require(access.can_propose_correction(acting_user(), intervention))
     form = CorrectionForm()
     if not form.is_submitted():
         form.points.data = services.points_to_markdown(intervention.points)
@@ -274,7 +270,7 @@ def propose_correction(intervention_id: int):
 def decide_correction(correction_id: int):
     proposal = db.get_or_404(CorrectionProposal, correction_id)
     meeting = proposal.intervention.meeting
-    _require(access.can_record(acting_user(), meeting.body_id))
+    require(access.can_record(acting_user(), meeting.body_id))
     form = DecisionForm()
     if not form.validate_on_submit() or not (form.accept.data or form.reject.data):
         abort(400)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.agenda.services import agenda_tree
@@ -9,7 +9,7 @@ from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.errors import ValidationError
 from govbody.core.forms import apply_errors
-from govbody.core.web import acting_user
+from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.forms import MeetingForm, OfficersForm, SessionForm
@@ -17,10 +17,6 @@ from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionKi
 
 bp = Blueprint("meetings", __name__, template_folder="templates")
 
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
 
 
 def load_session(session_id: int) -> BodySession:
@@ -47,7 +43,7 @@ def session_panels(body_session: BodySession) -> list:
 @bp.route("/bodies/<int:body_id>/sessions/new", methods=["GET", "POST"])
 def create_session(body_id: int):
     body = db.get_or_404(Body, body_id)
-    _require(access.can_manage_sessions(acting_user(), body.id))
+    require(access.can_manage_sessions(acting_user(), body.id))
     form = SessionForm()
     if form.validate_on_submit():
         try:
@@ -68,7 +64,7 @@ def create_session(body_id: int):
 @bp.route("/sessions/<int:session_id>/edit", methods=["GET", "POST"])
 def edit_session(session_id: int):
     body_session = load_session(session_id)
-    _require(access.can_manage_sessions(acting_user(), body_session.body_id))
+    require(access.can_manage_sessions(acting_user(), body_session.body_id))
     form = SessionForm(obj=body_session)
     if not form.is_submitted():
         form.kind.data = body_session.kind.value
@@ -90,7 +86,7 @@ def edit_session(session_id: int):
 @bp.route("/sessions/<int:session_id>/meetings/new", methods=["GET", "POST"])
 def create_meeting(session_id: int):
     body_session = load_session(session_id)
-    _require(access.can_manage_sessions(acting_user(), body_session.body_id))
+    require(access.can_manage_sessions(acting_user(), body_session.body_id))
     form = MeetingForm()
     if not form.is_submitted():
         form.venue.data = body_session.venue
@@ -155,7 +151,7 @@ def _fill_officers(form: OfficersForm, body_session: BodySession) -> None:
 @bp.route("/sessions/<int:session_id>/officers", methods=["GET", "POST"])
 def edit_officers(session_id: int):
     body_session = load_session(session_id)
-    _require(access.can_manage_sessions(acting_user(), body_session.body_id))
+    require(access.can_manage_sessions(acting_user(), body_session.body_id))
     form = OfficersForm()
     if not form.is_submitted():
         _fill_officers(form, body_session)
@@ -188,7 +184,7 @@ def edit_officers(session_id: int):
 @bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 def edit_meeting(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
-    _require(access.can_manage_sessions(acting_user(), meeting.body_id))
+    require(access.can_manage_sessions(acting_user(), meeting.body_id))
     form = MeetingForm(obj=meeting)
     if form.validate_on_submit():
         try:

@@ -11,7 +11,7 @@ from govbody.bodies.models import Body
 from govbody.core import access, markup
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
-from govbody.core.web import acting_user, add_panel
+from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
@@ -22,19 +22,11 @@ bp = Blueprint("nonpapers", __name__, template_folder="templates")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _get_or_404(model, ident: int):
-    """The record, or 404; an id beyond the database's integers is simply not found."""
-    return db.get_or_404(model, ident) if 0 < ident < 2**31 else abort(404)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
 
 
 def load_visible(paper_id: int) -> NonPaper:
     """The non-paper, or 404 to whoever may not see it (drafts stay unknown outside the body)."""
-    paper = _get_or_404(NonPaper, paper_id)
+    paper = db.get_or_404(NonPaper, paper_id)
     if not access.can_view_non_paper(acting_user(), paper):
         abort(404)
     return paper
@@ -184,8 +176,8 @@ def _form_page(form: NonPaperForm, body: Body, paper: NonPaper | None):
 
 @bp.route("/bodies/<int:body_id>/non-papers/new", methods=["GET", "POST"])
 def create(body_id: int):
-    body = _get_or_404(Body, body_id)
-    _require(access.can_draft(acting_user(), body.id))
+    body = db.get_or_404(Body, body_id)
+    require(access.can_draft(acting_user(), body.id))
     form = NonPaperForm()
     if not form.is_submitted():
         session_id = request.args.get("session_id", type=int)
@@ -196,7 +188,7 @@ def create(body_id: int):
 @bp.route("/non-papers/<int:paper_id>/edit", methods=["GET", "POST"])
 def edit(paper_id: int):
     paper = load_visible(paper_id)
-    _require(access.can_draft_non_paper(acting_user(), paper))
+    require(access.can_draft_non_paper(acting_user(), paper))
     if paper.status is not NonPaperStatus.draft:
         return render_template("nonpapers/frozen.html", paper=paper, action_form=ActionForm()), 409
     form = NonPaperForm()
@@ -208,7 +200,7 @@ def edit(paper_id: int):
 @bp.post("/non-papers/preview")
 def preview():
     """CommonMark to safe HTML, for the live preview of the form (CSRF-protected like every POST)."""
-    _require(acting_user() is not None)
+    require(acting_user() is not None)
     text = request.form.get("text", "")[:100_000]
     return Response(markup.to_html(text), mimetype="text/html")
 
@@ -217,7 +209,7 @@ def preview():
 
 @bp.get("/bodies/<int:body_id>/non-papers")
 def for_body(body_id: int):
-    body = _get_or_404(Body, body_id)
+    body = db.get_or_404(Body, body_id)
     papers = visible_papers(sa.select(NonPaper).where(NonPaper.body_id == body.id)
                             .order_by(NonPaper.created_at.desc(), NonPaper.id.desc()))
     return render_template("nonpapers/list.html", body=body, papers=papers)
@@ -244,7 +236,7 @@ def download(paper_id: int):
 
 def _state_change(paper_id: int, change, done: str):
     paper = load_visible(paper_id)
-    _require(access.can_draft_non_paper(acting_user(), paper))
+    require(access.can_draft_non_paper(acting_user(), paper))
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
@@ -275,7 +267,7 @@ def revise(paper_id: int):
 @bp.post("/non-papers/<int:paper_id>/delete")
 def delete(paper_id: int):
     paper = load_visible(paper_id)
-    _require(access.can_draft_non_paper(acting_user(), paper))
+    require(access.can_draft_non_paper(acting_user(), paper))
     if not ActionForm().validate_on_submit():
         abort(400)
     body_id, previous_id = paper.body_id, paper.previous_id
@@ -296,7 +288,7 @@ def delete(paper_id: int):
 
 def _synthesis(paper_id: int):
     paper = load_visible(paper_id)
-    _require(access.can_view_synthesis(acting_user(), paper))
+    require(access.can_view_synthesis(acting_user(), paper))
     return paper, services.synthesis(db.session, paper)
 
 
