@@ -27,6 +27,7 @@ LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpape
           "document": "Documents"}
 NEWEST_FIRST = frozenset({"intervention", "document"})  # the others: best match first
 PER_PAGE = 20
+HEADLINE_CHARS = 4000
 MAX_WORDS = 8
 START, STOP = "\x02", "\x03"  # highlight sentinels: never in escaped output
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -133,8 +134,10 @@ class PostgresBackend:
 
     def snippet(self, fts, query):
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
+        # ts_headline parses all it is given: the opening of a long text is enough for a snippet.
+        opening = sa.func.left(fts.c.content, HEADLINE_CHARS)
         return sa.func.ts_headline(sa.literal_column("'english'::regconfig"),
-                                   fts.c.title + sa.literal(" — ") + fts.c.content, self._tsquery(query), options)
+                                   fts.c.title + sa.literal(" — ") + opening, self._tsquery(query), options)
 
     def snippet_needs_match(self) -> bool:
         return False
