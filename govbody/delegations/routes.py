@@ -124,7 +124,7 @@ def _stats_page(stats: services.Statistics, page_url: str, back_url: str, back_l
 
 
 @bp.get("/meetings/<int:meeting_id>/statistics")
-@bp.get("/meetings/<int:meeting_id>/statistics.csv")
+@bp.get("/meetings/<int:meeting_id>/statistics.csv", endpoint="meeting_statistics_csv")
 def meeting_statistics(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     return _stats_page(services.statistics(db.session, acting_user(), meeting=meeting),
@@ -133,7 +133,7 @@ def meeting_statistics(meeting_id: int):
 
 
 @bp.get("/sessions/<int:session_id>/statistics")
-@bp.get("/sessions/<int:session_id>/statistics.csv")
+@bp.get("/sessions/<int:session_id>/statistics.csv", endpoint="session_statistics_csv")
 def session_statistics(session_id: int):
     s = db.get_or_404(BodySession, session_id)
     return _stats_page(services.statistics(db.session, acting_user(), body_session=s),
@@ -142,7 +142,7 @@ def session_statistics(session_id: int):
 
 
 @bp.get("/bodies/<int:body_id>/statistics")
-@bp.get("/bodies/<int:body_id>/statistics.csv")
+@bp.get("/bodies/<int:body_id>/statistics.csv", endpoint="body_statistics_csv")
 def body_statistics(body_id: int):
     body = db.get_or_404(Body, body_id)
     return _stats_page(services.statistics(db.session, acting_user(), body=body),

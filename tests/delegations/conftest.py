@@ -47,6 +47,10 @@ def speak(client, staff, world, meeting, delegation, minutes, *, item=None, kind
 
 @pytest.fixture
 def world(app, client, make) -> World:
+    return build_world(app, client, make)
+
+
+def build_world(app, client, make) -> World:
     from govbody.bodies import services as bodies
     from govbody.bodies.models import Body, Delegation, MembershipStatus
 

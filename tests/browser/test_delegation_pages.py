@@ -1,0 +1,52 @@
+"""A delegation's officer in a capital: what Kenya said, the session's speaking statistics as
+charts, the calendar, the session pack; every page axe clean, with screenshots."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import check_page, download
+from tests.conftest import Factory
+from tests.delegations.conftest import build_world
+
+
+def test_profile_statistics_calendar_and_pack(page, live_server):
+    base, app = live_server
+    world = build_world(app, app.test_client(), Factory(app))
+
+    page.goto("/")
+    page.get_by_role("link", name="Delegations", exact=True).click()
+    expect(page.get_by_role("heading", name="Delegations", level=1)).to_be_visible()
+    page.get_by_role("link", name="Kenya", exact=True).click()
+    expect(page.get_by_role("heading", name="Kenya", level=1)).to_be_visible()
+    expect(page.get_by_text("Kenya spoke for 4 min")).to_be_visible()
+    check_page(page, "delegation-profile", fits_phone=True)
+
+    page.goto(f"/sessions/{world.session}")
+    page.get_by_role("link", name="Speaking statistics of the Ninety-third Session").click()
+    expect(page.get_by_role("heading", name="Speaking statistics", level=1)).to_be_visible()
+    for name in ("Interventions by delegation", "Speaking time by delegation (minutes)",
+                 "Interventions by agenda item", "Interventions by kind of delegation"):
+        chart = page.get_by_role("img", name=name)
+        expect(chart).to_be_visible()
+        box = chart.bounding_box()
+        assert box["width"] > 300 and box["height"] > 40, (name, box)
+        expect(page.get_by_role("table", name=name)).to_be_visible()
+    check_page(page, "delegation-session-statistics", fits_phone=True)
+
+    page.goto(f"/bodies/{world.body}/statistics")
+    expect(page.get_by_role("img", name="Interventions per session")).to_be_visible()
+    check_page(page, "delegation-body-statistics", fits_phone=True)
+
+    page.goto(f"/sessions/{world.session}")
+    page.get_by_role("link", name="Calendar of the Ninety-third Session").click()
+    expect(page.get_by_role("heading", name="Calendar of the Ninety-third Session")).to_be_visible()
+    check_page(page, "delegation-session-calendar", fits_phone=True)
+
+    page.goto(f"/sessions/{world.session}")
+    name, data = download(page, lambda: page.get_by_role("link", name="Session pack (ZIP)").click())
+    assert name == "C-93-session-pack.zip"
+    members = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "00-index.docx" in members and not any("C-93-2" in m for m in members)
