@@ -10,6 +10,7 @@
     if (!token) { return; }
     var target = document.createElement("div");
     target.className = "live-preview prose";
+    target.setAttribute("role", "group");  // a plain div may not carry a name; a group may
     target.setAttribute("aria-live", "polite");
     target.setAttribute("aria-label", "Preview of " + ((source.labels && source.labels[0]) ? source.labels[0].textContent : "the text"));
     target.hidden = true;
