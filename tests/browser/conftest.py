@@ -102,9 +102,13 @@ AXE_NOTES = SCREENSHOTS.parent / "axe"  # moderate and minor findings, one JSON 
 
 
 def _axe_run(page) -> list[dict]:
+    """axe's violations, plus what it could not decide (``incomplete``), marked as such."""
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe().run(page).response["violations"]
+    response = Axe().run(page).response
+    undecided = [{**v, "impact": "needs review", "help": f"{v['help']} (axe could not decide)"}
+                 for v in response.get("incomplete", [])]
+    return response["violations"] + undecided
 
 
 def _axe_lines(violations: list[dict], impacts) -> list[str]:
@@ -125,7 +129,7 @@ def axe_minor_findings(page, name: str, violations: list[dict] | None = None) ->
     """The moderate and minor findings on the page, kept in artifacts/axe/<name>.json for the report."""
     import json
 
-    found = _axe_lines(_axe_run(page) if violations is None else violations, ("moderate", "minor"))
+    found = _axe_lines(_axe_run(page) if violations is None else violations, ("moderate", "minor", "needs review"))
     AXE_NOTES.mkdir(parents=True, exist_ok=True)
     (AXE_NOTES / f"{name}.json").write_text(json.dumps({"page": name, "url": page.url, "findings": found}, indent=1))
     return found
