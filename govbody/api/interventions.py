@@ -22,6 +22,7 @@ from govbody.api.common import (Date, Id, LongText, Name, Payload, ShortText, cr
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Delegation
 from govbody.core import access
+from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.models import (CorrectionProposal, Intervention, InterventionDraft, InterventionKind,
@@ -128,7 +129,7 @@ def intervention_json(i: Intervention) -> dict:
         "speaker_name": i.speaker_name, "speaker_title": i.speaker_title,
         "speaker": f"{speaker}, {title}" if title else speaker,
         "agenda_item_id": i.agenda_item_id, "kind": i.kind.value, "reply_to": i.reply_to_id,
-        "on_behalf_of": i.on_behalf_of, "points": i.points, "points_text": services.points_to_markdown(i.points),
+        "on_behalf_of": i.on_behalf_of, "points": i.points, "points_text": points_to_markdown(i.points),
         "questions": [q.id for q in i.questions], "started_at": iso(i.started_at), "ended_at": iso(i.ended_at),
         "version": i.version, "client_key": i.client_key, "created_at": iso(i.created_at),
         "updated_at": iso(i.updated_at),
@@ -173,7 +174,7 @@ def _points(data, *, required: bool) -> Any:
     if data.points is not None:
         return data.points
     if data.points_text is not None:
-        return services.points_from_markdown(data.points_text)
+        return points_from_markdown(data.points_text)
     if required:
         raise ApiError(422, "validation_error", "Some fields are missing or invalid.", {"points": "Field required"})
     return None

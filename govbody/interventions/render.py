@@ -87,7 +87,7 @@ def summary_docx(meeting: Meeting, summary: MeetingSummary | None, interventions
 
 
 def _points_markdown(points: list, indent: str = "") -> list[str]:
-    from govbody.interventions.services import points_to_markdown
+    from govbody.core.points import to_markdown as points_to_markdown
 
     text = points_to_markdown(points)
     return [indent + line for line in text.splitlines()] if text else []

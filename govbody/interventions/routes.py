@@ -11,6 +11,7 @@ from govbody.core import access
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices
+from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.interventions import render, services
@@ -126,7 +127,7 @@ def edit_summary(meeting_id: int):
         form.highlights_heading.data = record.highlights_heading
         form.highlights.data = "\n".join(record.highlights)
         form.conclusions_by.data = record.conclusions_by
-        form.conclusions.data = services.points_to_markdown(record.conclusions)
+        form.conclusions.data = points_to_markdown(record.conclusions)
         form.corrections_until.data = record.corrections_until
         form.published.data = record.published
     if form.validate_on_submit():
@@ -136,7 +137,7 @@ def edit_summary(meeting_id: int):
             services.save_summary(
                 db.session, meeting, by=acting_user(), highlights_heading=form.highlights_heading.data or "",
                 highlights=highlights, conclusions_by=form.conclusions_by.data or "",
-                conclusions=services.points_from_markdown(form.conclusions.data or ""),
+                conclusions=points_from_markdown(form.conclusions.data or ""),
                 corrections_until=form.corrections_until.data, published=form.published.data)
         except ValidationError as error:
             db.session.rollback()
@@ -195,14 +196,14 @@ def edit_intervention(intervention_id: int):
         form.agenda_item_id.data = intervention.agenda_item_id or 0
         form.kind.data = intervention.kind.value
         form.reply_to.data = intervention.reply_to_id or 0
-        form.points.data = services.points_to_markdown(intervention.points)
+        form.points.data = points_to_markdown(intervention.points)
         form.version.data = str(intervention.version)
     if form.validate_on_submit():
         values = {"delegation": form.delegation.data, "speaker_name": form.speaker_name.data or "",
                   "speaker_title": form.speaker_title.data or "", "on_behalf_of": form.on_behalf_of.data or "",
                   "agenda_item_id": form.agenda_item_id.data or None, "kind": form.kind.data,
                   "reply_to_id": form.reply_to.data or None,
-                  "points": services.points_from_markdown(form.points.data or "")}
+                  "points": points_from_markdown(form.points.data or "")}
         version = int(form.version.data) if (form.version.data or "").isdigit() else None
         try:
             services.update_intervention(db.session, intervention, by=acting_user(), version=version,
@@ -249,11 +250,11 @@ def propose_correction(intervention_id: int):
     require(access.can_propose_correction(acting_user(), intervention))
     form = CorrectionForm()
     if not form.is_submitted():
-        form.points.data = services.points_to_markdown(intervention.points)
+        form.points.data = points_to_markdown(intervention.points)
     if form.validate_on_submit():
         try:
             services.propose_correction(db.session, intervention, by=acting_user(),
-                                        points=services.points_from_markdown(form.points.data or ""),
+                                        points=points_from_markdown(form.points.data or ""),
                                         note=form.note.data or "")
         except ServiceError as error:
             db.session.rollback()

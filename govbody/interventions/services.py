@@ -15,8 +15,8 @@ from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation, DelegationKind
 from govbody.bodies.services import find_delegation
 from govbody.core import audit, numbering
+from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, NotFoundError, ValidationError
-from govbody.core.markup import parser
 from govbody.core.models import utcnow
 from govbody.interventions.models import (CorrectionProposal, CorrectionStatus, DraftKind, Intervention,
                                           InterventionDraft, InterventionKind, MeetingSummary, SpeakerListEntry,
@@ -24,9 +24,6 @@ from govbody.interventions.models import (CorrectionProposal, CorrectionStatus, 
 from govbody.meetings.models import Meeting
 from govbody.nonpapers.models import NonPaper, Question
 
-MAX_DEPTH = 3
-MAX_POINT_LENGTH = 20_000
-MAX_POINTS = 500
 MAX_NAME = 200
 # Short names rapporteurs type that are not a delegation's ISO code.
 COMMON_ALIASES = {
@@ -36,98 +33,11 @@ COMMON_ALIASES = {
 UNSET: Any = object()
 
 
-# Points: nested bullets, strings or {"text", "points"}, at most three levels.
+# Points (core.points): interventions need at least one; conclusions may be empty.
 
 def clean_points(points: Any, *, field: str = "points", required: bool = True) -> list:
-    """The points as given, or a ValidationError naming the first bad item by its path."""
-    errors: dict[str, str] = {}
-    count = 0
-
-    def walk(items: Any, depth: int, path: str) -> list:
-        nonlocal count
-        if not isinstance(items, list):
-            errors.setdefault(path, "Points are a list of strings or {\"text\", \"points\"} objects.")
-            return []
-        out: list = []
-        for i, item in enumerate(items):
-            here = f"{path}.{i}"
-            count += 1
-            if isinstance(item, str):
-                if not item.strip():
-                    errors.setdefault(here, "A point cannot be empty.")
-                elif len(item) > MAX_POINT_LENGTH:
-                    errors.setdefault(here, f"A point has at most {MAX_POINT_LENGTH} characters.")
-                out.append(item)
-            elif isinstance(item, dict):
-                unknown = sorted(set(item) - {"text", "points"})
-                text = item.get("text")
-                if unknown:
-                    errors.setdefault(here, f"Unknown key(s) {', '.join(unknown)}: a point has \"text\" and \"points\".")
-                elif not isinstance(text, str) or not text.strip():
-                    errors.setdefault(f"{here}.text", "A point needs a non-empty text.")
-                elif len(text) > MAX_POINT_LENGTH:
-                    errors.setdefault(f"{here}.text", f"A point has at most {MAX_POINT_LENGTH} characters.")
-                sub = item.get("points", [])
-                if sub and depth >= MAX_DEPTH:
-                    errors.setdefault(f"{here}.points", "Points nest at most three levels deep.")
-                    children: list = []
-                else:
-                    children = walk(sub, depth + 1, f"{here}.points")
-                out.append({"text": text, "points": children})
-            else:
-                errors.setdefault(here, "A point is a string or a {\"text\", \"points\"} object.")
-        return out
-
-    cleaned = walk(points, 1, field)
-    if count > MAX_POINTS:
-        errors.setdefault(field, f"An intervention has at most {MAX_POINTS} points.")
-    if required and not errors and not cleaned:
-        errors[field] = "Give at least one point."
-    if errors:
-        raise ValidationError("The points are not valid.", errors)
-    return cleaned
-
-
-def points_from_markdown(source: str) -> list:
-    """CommonMark bullets ("- a\\n  - b") as points; paragraphs outside lists are points too."""
-    root: dict = {"texts": [], "points": []}
-    stack = [root]
-    for token in parser().parse(source or ""):
-        if token.type == "list_item_open":
-            node: dict = {"texts": [], "points": []}
-            stack[-1]["points"].append(node)
-            stack.append(node)
-        elif token.type == "list_item_close":
-            stack.pop()
-        elif token.type in ("inline", "code_block", "fence"):
-            text = " ".join(line.strip() for line in token.content.strip().splitlines() if line.strip())
-            if len(stack) == 1:
-                stack[0]["points"].append({"texts": [text], "points": []})
-            else:
-                stack[-1]["texts"].append(text)
-
-    def out(node: dict) -> Any:
-        text = " ".join(t for t in node["texts"] if t)
-        children = [out(child) for child in node["points"]]
-        return {"text": text, "points": children} if children else text
-
-    return [out(node) for node in root["points"]]
-
-
-def points_to_markdown(points: list, level: int = 0) -> str:
-    """The inverse of points_from_markdown, for editing a saved intervention."""
-    lines = []
-    for point in points or []:
-        text, children = (point, []) if isinstance(point, str) else (point.get("text", ""), point.get("points", []))
-        lines.append("  " * level + "- " + str(text).replace("\n", " "))
-        if children:
-            lines.append(points_to_markdown(children, level + 1))
-    return "\n".join(lines)
-
-
-def points_depth(points: list) -> int:
-    return max((1 + (points_depth(p.get("points", [])) if isinstance(p, dict) else 0) for p in points or []),
-               default=0)
+    """The points cleaned, or a ValidationError naming each bad item by its path."""
+    return core_points.validate(points, field, required=required)
 
 
 # Delegations by name, ISO code or short name.

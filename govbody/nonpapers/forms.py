@@ -1,60 +1,20 @@
 """The non-paper form: title and author lines, introduction, numbered questions with sub-points.
 
-Sub-points are typed as an indented list, one point per line:
+Sub-points are typed as CommonMark bullets (core.points):
 
     - a point
       - a point under it
 """
 from __future__ import annotations
 
-import re
-
 from flask_wtf import FlaskForm
 from wtforms import Form, FieldList, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE, MAX_POINT_DEPTH, MAX_QUESTIONS
+from govbody.core import points
+from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE, MAX_QUESTIONS
 
 BLANK_QUESTIONS = 3  # empty question slots offered below the last question
-_MARKER = re.compile(r"^([-*+]|\d+[.)])\s+")
-
-
-class PointsSyntaxError(ValueError):
-    pass
-
-
-def parse_points(text: str) -> list:
-    """Indented lines into nested points; two spaces (or a tab) per level."""
-    root: list[dict] = []
-    stack: list[tuple[int, list[dict]]] = [(-1, root)]  # (indent of the parent, its sub-points)
-    for line in (text or "").splitlines():
-        expanded = line.replace("\t", "  ")
-        content = _MARKER.sub("", expanded.strip(), count=1).strip()
-        if not content:
-            continue
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        while len(stack) > 1 and indent <= stack[-1][0]:
-            stack.pop()
-        if len(stack) > MAX_POINT_DEPTH:
-            raise PointsSyntaxError(f"Sub-points nest {MAX_POINT_DEPTH} levels at most.")
-        node = {"text": content, "points": []}
-        stack[-1][1].append(node)
-        stack.append((indent, node["points"]))
-    return _plain(root)
-
-
-def _plain(nodes: list[dict]) -> list:
-    return [{"text": n["text"], "points": _plain(n["points"])} if n["points"] else n["text"] for n in nodes]
-
-
-def format_points(points: list, depth: int = 0) -> str:
-    lines = []
-    for p in points or []:
-        text, children = (p, []) if isinstance(p, str) else (p.get("text", ""), p.get("points") or [])
-        lines.append(f"{'  ' * depth}- {text}")
-        if children:
-            lines.append(format_points(children, depth + 1))
-    return "\n".join(lines)
 
 
 class QuestionForm(Form):
@@ -64,8 +24,8 @@ class QuestionForm(Form):
 
     def parsed_points(self) -> list:
         try:
-            return parse_points(self.points.data or "")
-        except PointsSyntaxError as error:
+            return points.from_typed(self.points.data or "")
+        except points.PointsError as error:
             self.points.errors = list(self.points.errors) + [str(error)]
             raise
 

@@ -15,7 +15,8 @@ from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
-from govbody.nonpapers.forms import ActionForm, NonPaperForm, PointsSyntaxError, format_points
+from govbody.core.points import PointsError, to_markdown
+from govbody.nonpapers.forms import ActionForm, NonPaperForm
 from govbody.nonpapers.models import NonPaper, NonPaperStatus
 
 bp = Blueprint("nonpapers", __name__, template_folder="templates")
@@ -74,7 +75,7 @@ def _fill(form: NonPaperForm, paper: NonPaper) -> None:
     while len(form.questions):
         form.questions.pop_entry()
     for q in paper.questions:
-        form.questions.append_entry({"text": q.text, "points": format_points(q.points),
+        form.questions.append_entry({"text": q.text, "points": to_markdown(q.points),
                                      "agenda_items": [i.id for i in q.agenda_items]})
     form.questions.append_entry()
 
@@ -87,7 +88,7 @@ def _questions(form: NonPaperForm) -> list[services.QuestionInput] | None:
             continue
         try:
             points = entry.form.parsed_points()
-        except PointsSyntaxError:
+        except PointsError:
             failed = True
             continue
         out.append(services.QuestionInput((entry.form.text.data or "").strip(), points,
@@ -123,7 +124,7 @@ def _preview(form: NonPaperForm) -> dict:
             continue
         try:
             points = entry.form.parsed_points()
-        except PointsSyntaxError:
+        except PointsError:
             points = []
         questions.append({"text": entry.form.text.data or "", "points": points})
     return {"title": form.title.data or "", "author_line": form.author_line.data or "",

@@ -6,14 +6,13 @@ the one it revises, which stays readable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
-from govbody.core import audit
+from govbody.core import audit, points
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
 from govbody.meetings.models import BodySession, Meeting
@@ -21,8 +20,6 @@ from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
 
 DEFAULT_AUTHOR_LINE = "by the Chair on a personal basis"
 MAX_QUESTIONS = 100
-MAX_POINT_DEPTH = 3
-MAX_POINTS = 200
 MAX_TEXT = 10_000
 FIELDS = ["title", "author_line", "introduction", "session_id"]
 
@@ -32,56 +29,6 @@ class QuestionInput:
     text: str
     points: list = field(default_factory=list)
     agenda_item_ids: list[int] = field(default_factory=list)
-
-
-# -- points: strings or {"text", "points"}, three levels at most -----------------------------
-
-def point_errors(points: Any, where: str, depth: int = 1) -> dict[str, str]:
-    """Field errors for a points list that is not exactly the contract's shape."""
-    if not isinstance(points, list):
-        return {where: "Points are a list of strings or {\"text\", \"points\"} objects."}
-    if len(points) > MAX_POINTS:
-        return {where: f"At most {MAX_POINTS} points."}
-    errors: dict[str, str] = {}
-    for i, point in enumerate(points):
-        here = f"{where}.{i}"
-        if isinstance(point, str):
-            if not point.strip():
-                errors[here] = "A point cannot be empty."
-            elif len(point) > MAX_TEXT:
-                errors[here] = f"A point is at most {MAX_TEXT} characters."
-            continue
-        if not isinstance(point, dict):
-            errors[here] = "A point is a string or an object with \"text\" and \"points\"."
-            continue
-        unknown = set(point) - {"text", "points"}
-        if unknown:
-            errors[here] = f"Unknown keys: {', '.join(sorted(unknown))}."
-            continue
-        text = point.get("text")
-        if not isinstance(text, str) or not text.strip():
-            errors[f"{here}.text"] = "A point needs a text."
-        elif len(text) > MAX_TEXT:
-            errors[f"{here}.text"] = f"A point is at most {MAX_TEXT} characters."
-        children = point.get("points", [])
-        if children and depth >= MAX_POINT_DEPTH:
-            errors[f"{here}.points"] = f"Points nest {MAX_POINT_DEPTH} levels at most."
-        else:
-            errors.update(point_errors(children, f"{here}.points", depth + 1))
-    return errors
-
-
-def clean_points(points: list) -> list:
-    """Trimmed points; an object without sub-points becomes a plain string."""
-    out: list = []
-    for point in points:
-        if isinstance(point, str):
-            out.append(point.strip())
-        elif point.get("points"):
-            out.append({"text": point["text"].strip(), "points": clean_points(point["points"])})
-        else:
-            out.append(point["text"].strip())
-    return out
 
 
 # -- drafting ---------------------------------------------------------------------------
@@ -114,7 +61,7 @@ def _check(session: Session, body: Body, body_session: BodySession | None, title
             errors[f"questions.{n}.text"] = "A question needs a text."
         elif len(question.text) > MAX_TEXT:
             errors[f"questions.{n}.text"] = f"A question is at most {MAX_TEXT} characters."
-        errors.update(point_errors(question.points, f"questions.{n}.points"))
+        errors.update(points.errors(question.points, f"questions.{n}.points"))
         missing = [i for i in question.agenda_item_ids if i not in items]
         if missing:
             errors[f"questions.{n}.agenda_item_ids"] = (
@@ -127,7 +74,7 @@ def _check(session: Session, body: Body, body_session: BodySession | None, title
 
 def _set_questions(paper: NonPaper, questions: list[QuestionInput], items: dict[int, AgendaItem]) -> None:
     paper.questions = [
-        Question(position=n, text=q.text.strip(), points=clean_points(q.points),
+        Question(position=n, text=q.text.strip(), points=points.clean(q.points),
                  agenda_items=[items[i] for i in dict.fromkeys(q.agenda_item_ids)])
         for n, q in enumerate(questions, start=1)
     ]

@@ -1,7 +1,7 @@
 """Non-paper, agenda and meeting summary, as a reader of each would check them."""
 import datetime as dt
 
-from govbody.docx import (Agenda, AgendaItem, MeetingSummary, NonPaper, Question, Reply,
+from govbody.docx import (Agenda, AgendaItem, MeetingSummary, NonPaper, Reply,
                           Statement, build_agenda, build_meeting_summary, build_non_paper)
 from govbody.docx.agenda import date_range
 from govbody.docx.samples import sample_agenda, sample_meeting_summary, sample_non_paper

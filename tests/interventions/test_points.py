@@ -2,7 +2,8 @@
 import pytest
 
 from govbody.core.errors import ValidationError
-from govbody.interventions.services import clean_points, points_from_markdown, points_to_markdown
+from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
+from govbody.interventions.services import clean_points
 
 
 def test_nested_bullets_become_points():

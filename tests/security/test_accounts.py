@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from govbody.core.audit import AuditEvent
 from govbody.extensions import db
-from tests.conftest import PASSWORD, csrf_token, login
+from tests.conftest import csrf_token, login
 
 
 def signed_in(client, email: str) -> bool:

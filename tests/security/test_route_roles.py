@@ -9,7 +9,6 @@ the door was open.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest

@@ -1,0 +1,128 @@
+"""Points: the nested bullets of interventions, questions and operative paragraphs.
+
+A points list holds strings or {"text": str, "points": [...]}, nesting three levels at most
+(the API contract). People type them as CommonMark bullets ("- a\\n  - b"). Checking,
+cleaning and the conversion to and from that text live here only.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from govbody.core.errors import ValidationError
+from govbody.core.markup import parser
+
+MAX_DEPTH = 3
+MAX_POINTS = 500
+MAX_LENGTH = 10_000
+SHAPE = 'Points are a list of strings or {"text", "points"} objects.'
+
+
+class PointsError(ValueError):
+    """Typed points that cannot be kept (too deep)."""
+
+
+def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]:
+    """Field errors, by path ("points.0.text"), for a list that is not exactly the contract's shape."""
+    if not isinstance(points, list):
+        return {where: SHAPE}
+    if len(points) > MAX_POINTS:
+        return {where: f"At most {MAX_POINTS} points."}
+    found: dict[str, str] = {}
+    for i, point in enumerate(points):
+        here = f"{where}.{i}"
+        if isinstance(point, str):
+            if not point.strip():
+                found[here] = "A point cannot be empty."
+            elif len(point) > MAX_LENGTH:
+                found[here] = f"A point is at most {MAX_LENGTH} characters."
+            continue
+        if not isinstance(point, dict):
+            found[here] = 'A point is a string or an object with "text" and "points".'
+            continue
+        unknown = set(point) - {"text", "points"}
+        if unknown:
+            found[here] = f"Unknown keys: {', '.join(sorted(unknown))}."
+            continue
+        text = point.get("text")
+        if not isinstance(text, str) or not text.strip():
+            found[f"{here}.text"] = "A point needs a text."
+        elif len(text) > MAX_LENGTH:
+            found[f"{here}.text"] = f"A point is at most {MAX_LENGTH} characters."
+        children = point.get("points", [])
+        if children and depth >= MAX_DEPTH:
+            found[f"{here}.points"] = f"Sub-points nest {MAX_DEPTH} levels at most."
+        else:
+            found.update(errors(children, f"{here}.points", depth + 1))
+    return found
+
+
+def clean(points: list) -> list:
+    """Trimmed points in one canonical form: an object without sub-points becomes a string."""
+    out: list = []
+    for point in points:
+        if isinstance(point, str):
+            out.append(point.strip())
+        elif point.get("points"):
+            out.append({"text": point["text"].strip(), "points": clean(point["points"])})
+        else:
+            out.append(point["text"].strip())
+    return out
+
+
+def validate(points: Any, where: str = "points", *, required: bool = False, message: str = "The points are not valid.") -> list:
+    """The cleaned points, or a ValidationError naming each bad item by its path."""
+    found = errors(points, where)
+    if not found and required and not points:
+        found[where] = "Give at least one point."
+    if found:
+        raise ValidationError(message, found)
+    return clean(points)
+
+
+def depth(points: list) -> int:
+    return max((1 + (depth(p.get("points", [])) if isinstance(p, dict) else 0) for p in points or []), default=0)
+
+
+def from_markdown(source: str) -> list:
+    """CommonMark bullets ("- a\\n  - b") as points; paragraphs outside lists are points too."""
+    root: dict = {"texts": [], "points": []}
+    stack = [root]
+    for token in parser().parse(source or ""):
+        if token.type == "list_item_open":
+            node: dict = {"texts": [], "points": []}
+            stack[-1]["points"].append(node)
+            stack.append(node)
+        elif token.type == "list_item_close":
+            stack.pop()
+        elif token.type in ("inline", "code_block", "fence"):
+            text = " ".join(line.strip() for line in token.content.strip().splitlines() if line.strip())
+            if len(stack) == 1:
+                stack[0]["points"].append({"texts": [text], "points": []})
+            else:
+                stack[-1]["texts"].append(text)
+
+    def out(node: dict) -> Any:
+        text = " ".join(t for t in node["texts"] if t)
+        children = [out(child) for child in node["points"]]
+        return {"text": text, "points": children} if children else text
+
+    return [out(node) for node in root["points"]]
+
+
+def to_markdown(points: list, level: int = 0) -> str:
+    """The inverse of from_markdown, for editing saved points."""
+    lines = []
+    for point in points or []:
+        text, children = (point, []) if isinstance(point, str) else (point.get("text", ""), point.get("points", []))
+        lines.append("  " * level + "- " + str(text).replace("\n", " "))
+        if children:
+            lines.append(to_markdown(children, level + 1))
+    return "\n".join(lines)
+
+
+def from_typed(source: str) -> list:
+    """Points typed in a form: CommonMark bullets, refused beyond three levels."""
+    points = from_markdown(source)
+    if depth(points) > MAX_DEPTH:
+        raise PointsError(f"Sub-points nest {MAX_DEPTH} levels at most.")
+    return points
