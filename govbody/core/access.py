@@ -259,3 +259,10 @@ def visible_resolutions(user: Any):
         return sa.true()
     adopted = Resolution.status == ResolutionStatus.adopted
     return sa.or_(adopted, Resolution.body_id.in_(sorted(bodies))) if bodies else adopted
+
+
+# The delegations' view (issue 11): following bodies.
+
+def can_follow_bodies(user: Any) -> bool:
+    """Any logged-in user may follow bodies and see what is new in them."""
+    return _user(user) is not None

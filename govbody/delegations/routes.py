@@ -5,12 +5,13 @@ import datetime as dt
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, send_file, url_for
 from markupsafe import Markup
 
 from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
-from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.core import access
+from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.delegations import charts, ical, pack, services
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
@@ -22,6 +23,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def init_app(app) -> None:
     add_nav_link(app, "Delegations", "delegations.index")
+    add_nav_link(app, "What's new", "delegations.following", when=access.can_follow_bodies)
     add_panel(app, "session", session_panel)
     add_panel(app, "meeting", meeting_panel)
 
@@ -202,3 +204,38 @@ def session_pack(session_id: int):
     response.headers["X-Pack-Cache"] = "miss" if built else "hit"
     response.headers["Cache-Control"] = "private, no-cache"
     return response
+
+
+# Following bodies.
+
+@bp.get("/following")
+def following():
+    user = acting_user()
+    require(access.can_follow_bodies(user))
+    news = services.whats_new(db.session, user)
+    db.session.commit()  # the visit moves the "since" mark
+    followed = {n.body.id for n in news}
+    bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
+    return render_template("delegations/following.html", news=news, bodies=bodies, followed=followed)
+
+
+@bp.post("/bodies/<int:body_id>/follow")
+def follow(body_id: int):
+    body = db.get_or_404(Body, body_id)
+    user = acting_user()
+    require(access.can_follow_bodies(user))
+    services.follow(db.session, body, by=user)
+    db.session.commit()
+    flash(f"You follow the {body.name}: its new papers will be listed here.", "success")
+    return redirect(url_for(".following"))
+
+
+@bp.post("/bodies/<int:body_id>/unfollow")
+def unfollow(body_id: int):
+    body = db.get_or_404(Body, body_id)
+    user = acting_user()
+    require(access.can_follow_bodies(user))
+    services.unfollow(db.session, body, by=user)
+    db.session.commit()
+    flash(f"You no longer follow the {body.name}.", "success")
+    return redirect(url_for(".following"))

@@ -277,3 +277,93 @@ def interventions_docx_data(delegation: Delegation, interventions: list[Interven
             where += f", in reply to {i.reply_to.speaker}"
         statements.append(house.Statement(speaker=where, points=list(i.points or [])))
     return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements)
+
+
+# Following bodies.
+
+def follows(session: Session, user) -> list:
+    from govbody.delegations.models import BodyFollow
+
+    return list(session.scalars(sa.select(BodyFollow).where(BodyFollow.user_id == user.id)
+                                .options(joinedload(BodyFollow.body)).order_by(BodyFollow.id)))
+
+
+def follow(session: Session, body: Body, *, by):
+    """Start following a body (following it again changes nothing)."""
+    from govbody.core import audit
+    from govbody.delegations.models import BodyFollow
+
+    existing = session.scalar(sa.select(BodyFollow).where(BodyFollow.user_id == by.id, BodyFollow.body_id == body.id))
+    if existing is not None:
+        return existing
+    f = BodyFollow(user_id=by.id, body_id=body.id)
+    session.add(f)
+    audit.record(session, "body.follow", body, by=by)
+    session.flush()
+    return f
+
+
+def unfollow(session: Session, body: Body, *, by) -> None:
+    from govbody.core import audit
+    from govbody.delegations.models import BodyFollow
+
+    f = session.scalar(sa.select(BodyFollow).where(BodyFollow.user_id == by.id, BodyFollow.body_id == body.id))
+    if f is not None:
+        session.delete(f)
+        audit.record(session, "body.unfollow", body, by=by)
+        session.flush()
+
+
+@dataclass
+class News:
+    body: Body
+    since: dt.datetime
+    documents: list = field(default_factory=list)
+    resolutions: list = field(default_factory=list)
+    summaries: list = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.documents or self.resolutions or self.summaries)
+
+
+def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50) -> list[News]:
+    """For each followed body: documents issued, resolutions adopted and summaries published since
+    the user last looked (what they may see); looking moves the mark to now."""
+    from govbody.core.models import utcnow
+    from govbody.documents.models import Document, DocumentStatus, Series
+    from govbody.interventions.models import MeetingSummary
+    from govbody.resolutions.models import ResolutionStatus
+
+    followed = follows(session, user)
+    if not followed:
+        return []
+    news = {f.body_id: News(f.body, f.seen_at) for f in followed}
+    since = {f.body_id: f.seen_at for f in followed}
+    oldest = min(since.values())
+    ids = sorted(news)
+    for d in session.scalars(
+            sa.select(Document).join(Series, Series.id == Document.series_id)
+            .where(Series.body_id.in_(ids), Document.status == DocumentStatus.issued, Document.issued_at > oldest,
+                   access.visible_documents(user))
+            .options(joinedload(Document.series)).order_by(Document.issued_at.desc()).limit(limit)):
+        if d.issued_at > since[d.series.body_id]:
+            news[d.series.body_id].documents.append(d)
+    for r in session.scalars(
+            sa.select(Resolution).where(Resolution.body_id.in_(ids), Resolution.status == ResolutionStatus.adopted,
+                                        Resolution.updated_at > oldest, access.visible_resolutions(user))
+            .options(joinedload(Resolution.session)).order_by(Resolution.number.desc()).limit(limit)):
+        if r.updated_at > since[r.body_id]:
+            news[r.body_id].resolutions.append(r)
+    for s in session.scalars(
+            sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
+            .where(Meeting.body_id.in_(ids), MeetingSummary.published.is_(True), MeetingSummary.updated_at > oldest)
+            .options(joinedload(MeetingSummary.meeting)).order_by(Meeting.date.desc()).limit(limit)):
+        if s.updated_at > since[s.meeting.body_id]:
+            news[s.meeting.body_id].summaries.append(s)
+    if mark_seen:
+        now = utcnow()
+        for f in followed:
+            f.seen_at = now
+        session.flush()
+    return [news[f.body_id] for f in followed]
