@@ -112,11 +112,29 @@ def add_membership(session: Session, body: Body, delegation: Delegation, *,
     return membership
 
 
+# Short names rapporteurs type that are not a delegation's ISO code.
+COMMON_ALIASES = {
+    "UK": "GBR", "U.K.": "GBR", "GB": "GBR", "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "UAE": "ARE",
+    "DRC": "COD", "ROK": "KOR", "DPRK": "PRK", "RUSSIA": "RUS", "KSA": "SAU", "NL": "NLD", "FRG": "DEU",
+}
+
+
 def find_delegation(session: Session, name: str) -> Delegation | None:
-    """By exact name, else by ISO code or a common short name ("USA", "UK")."""
+    """By exact name, else (ignoring case) by name, ISO code, one of its short names ("Norhaven"),
+    or a common alias ("UK", "US")."""
+    name = (name or "").strip()
+    if not name:
+        return None
     found = session.scalar(sa.select(Delegation).where(Delegation.name == name))
     if found is None:
         found = session.scalar(sa.select(Delegation).where(sa.func.lower(Delegation.name) == name.lower()))
     if found is None and len(name) == 3:
         found = session.scalar(sa.select(Delegation).where(Delegation.iso3 == name.upper()))
+    if found is None:
+        key = name.lower()
+        candidates = session.scalars(sa.select(Delegation).where(
+            sa.func.lower(Delegation.short_names).contains(key, autoescape=True)))
+        found = next((d for d in candidates if key in {s.strip().lower() for s in d.short_names.split(",")}), None)
+    if found is None and name.upper() in COMMON_ALIASES:
+        found = session.scalar(sa.select(Delegation).where(Delegation.iso3 == COMMON_ALIASES[name.upper()]))
     return found

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation, DelegationKind
-from govbody.bodies.services import find_delegation
+from govbody.bodies.services import COMMON_ALIASES, find_delegation  # noqa: F401  (the console lists the aliases)
 from govbody.core import audit, numbering
 from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, NotFoundError, ValidationError
@@ -25,11 +25,6 @@ from govbody.meetings.models import Meeting
 from govbody.nonpapers.models import NonPaper, Question
 
 MAX_NAME = 200
-# Short names rapporteurs type that are not a delegation's ISO code.
-COMMON_ALIASES = {
-    "UK": "GBR", "U.K.": "GBR", "GB": "GBR", "US": "USA", "U.S.": "USA", "U.S.A.": "USA", "UAE": "ARE",
-    "DRC": "COD", "ROK": "KOR", "DPRK": "PRK", "RUSSIA": "RUS", "KSA": "SAU", "NL": "NLD", "FRG": "DEU",
-}
 UNSET: Any = object()
 
 
@@ -38,27 +33,6 @@ UNSET: Any = object()
 def clean_points(points: Any, *, field: str = "points", required: bool = True) -> list:
     """The points cleaned, or a ValidationError naming each bad item by its path."""
     return core_points.validate(points, field, required=required)
-
-
-# Delegations by name, ISO code or short name.
-
-def resolve_delegation(session: Session, name: str) -> Delegation | None:
-    name = (name or "").strip()
-    if not name:
-        return None
-    found = find_delegation(session, name)
-    if found is not None:
-        return found
-    key = name.lower()
-    candidates = session.scalars(sa.select(Delegation).where(
-        sa.func.lower(Delegation.short_names).contains(key, autoescape=True)))
-    for delegation in candidates:
-        if key in {s.strip().lower() for s in delegation.short_names.split(",")}:
-            return delegation
-    iso3 = COMMON_ALIASES.get(name.upper())
-    if iso3:
-        return session.scalar(sa.select(Delegation).where(Delegation.iso3 == iso3))
-    return None
 
 
 def is_secretariat(delegation: Delegation | None) -> bool:
@@ -88,7 +62,7 @@ def _resolve(session: Session, meeting: Meeting, values: dict[str, Any], *, curr
     """Turn given values (names, ids) into what an Intervention holds; problems go into errors."""
     out: dict[str, Any] = {}
     if "delegation" in values:
-        delegation = resolve_delegation(session, values["delegation"] or "")
+        delegation = find_delegation(session, values["delegation"] or "")
         if delegation is None:
             errors["delegation"] = (f"No delegation is called {values['delegation']!r}: give its name, ISO code "
                                     "or short name." if values["delegation"] else "Say which delegation spoke.")
