@@ -213,10 +213,11 @@ def following():
     user = acting_user()
     require(access.can_follow_bodies(user))
     news = services.whats_new(db.session, user)
-    db.session.commit()  # the visit moves the "since" mark
     followed = {n.body.id for n in news}
     bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
-    return render_template("delegations/following.html", news=news, bodies=bodies, followed=followed)
+    html = render_template("delegations/following.html", news=news, bodies=bodies, followed=followed)
+    db.session.commit()  # the visit moves the "since" mark (after rendering: nothing is read again)
+    return html
 
 
 @bp.post("/bodies/<int:body_id>/follow")

@@ -362,8 +362,8 @@ def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50
         if s.updated_at > since[s.meeting.body_id]:
             news[s.meeting.body_id].summaries.append(s)
     if mark_seen:
-        now = utcnow()
-        for f in followed:
-            f.seen_at = now
-        session.flush()
+        from govbody.delegations.models import BodyFollow
+
+        session.execute(sa.update(BodyFollow).where(BodyFollow.user_id == user.id).values(seen_at=utcnow())
+                        .execution_options(synchronize_session=False))
     return [news[f.body_id] for f in followed]

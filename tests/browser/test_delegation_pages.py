@@ -50,3 +50,17 @@ def test_profile_statistics_calendar_and_pack(page, live_server):
     assert name == "C-93-session-pack.zip"
     members = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert "00-index.docx" in members and not any("C-93-2" in m for m in members)
+
+
+def test_a_delegate_follows_the_council(page, live_server):
+    from tests.browser.conftest import create_user, keyboard_login
+
+    _, app = live_server
+    create_user(app, "follower@example.org", "delegate", delegation_name="Kenya")
+    keyboard_login(page, "follower@example.org")
+    page.get_by_role("link", name="What's new").click()
+    expect(page.get_by_text("You follow no body yet.")).to_be_visible()
+    page.get_by_role("button", name="Follow the Council").click()
+    expect(page.get_by_role("heading", name="Council since")).to_be_visible()
+    expect(page.get_by_role("button", name="Unfollow the Council")).to_be_visible()
+    check_page(page, "delegation-following", fits_phone=True)

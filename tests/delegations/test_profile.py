@@ -7,7 +7,7 @@ import re
 
 import docx
 
-from tests.conftest import login
+from tests.conftest import csrf_token, login
 from tests.delegations.conftest import speak
 
 
@@ -92,12 +92,16 @@ def test_pages_stay_within_twelve_queries(app, client, world, query_counter):
     for _ in range(30):
         speak(client, world.staff, world, world.meetings[0], "Peru", 1)
     login(client, world.staff.email)
+    token = csrf_token(client, "/following")
+    for body in (world.body, world.other_body):
+        client.post(f"/bodies/{body}/follow", data={"csrf_token": token})
     urls = [f"/delegations/{world.delegations['Kenya']}", f"/delegations/{world.delegations['Peru']}",
             f"/delegations/{world.delegations['Peru']}?page=2", "/delegations/profiles",
             f"/sessions/{world.session}/statistics", f"/bodies/{world.body}/statistics",
             f"/meetings/{world.meetings[0]}/statistics", "/calendar", f"/sessions/{world.session}/calendar",
-            "/calendar.ics"]
+            "/calendar.ics", "/following"]
     for url in urls:
         with query_counter() as statements:
             assert client.get(url).status_code == 200
         assert len(statements) <= 12, (url, len(statements), statements)
+        print(f"QUERIES {url} {len(statements)}")
