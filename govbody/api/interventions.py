@@ -17,7 +17,7 @@ from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import (Date, Id, LongText, Name, Payload, ShortText, created, get_or_404, iso, page_number,
+from govbody.api.common import (Date, Id, LongText, Name, Payload, ShortText, created, get_or_404, iso, paginate,
                                 parse, user)
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Delegation
@@ -282,15 +282,12 @@ def delete_intervention(intervention_id: int):
 @bp.get("/delegations/<int:delegation_id>/interventions")
 def delegation_interventions(delegation_id: int):
     delegation = get_or_404(Delegation, delegation_id, "delegation")
-    stmt = (sa.select(Intervention).join(Meeting).where(Intervention.delegation_id == delegation.id)
+    # Filtered and paginated in SQL: a delegation may have spoken thousands of times.
+    stmt = (sa.select(Intervention).join(Meeting)
+            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user()))
+            .options(sa.orm.selectinload(Intervention.questions), sa.orm.selectinload(Intervention.delegation))
             .order_by(Meeting.date.desc(), Meeting.id.desc(), Intervention.position.desc()))
-    published = set(db.session.scalars(sa.select(MeetingSummary.meeting_id).where(MeetingSummary.published)))
-    rows = [i for i in db.session.scalars(stmt)
-            if access.can_view_intervention(user(), i, summary_published=i.meeting_id in published)]
-    page, per_page = page_number(), 50
-    chunk = rows[(page - 1) * per_page: page * per_page + 1]
-    return jsonify({"items": [intervention_json(i) for i in chunk[:per_page]], "page": page,
-                    "per_page": per_page, "has_next": len(chunk) > per_page})
+    return paginate(stmt, intervention_json)
 
 
 # The summary.

@@ -17,7 +17,7 @@ from govbody.core import access
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
-from govbody.nonpapers.models import NonPaper, NonPaperStatus
+from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
 
 TitleLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 AuthorLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
@@ -200,4 +200,6 @@ def list_non_papers():
             stmt = stmt.where(NonPaper.status == NonPaperStatus(status))
     if errors:
         raise ApiError(422, "validation_error", "Some query parameters are invalid.", errors)
+    stmt = stmt.options(sa.orm.joinedload(NonPaper.body),
+                        sa.orm.selectinload(NonPaper.questions).selectinload(Question.agenda_items))
     return paginate(stmt.order_by(NonPaper.id.desc()), non_paper_json)

@@ -323,6 +323,7 @@ def meeting_questions(session: Session, meeting: Meeting) -> list[Question]:
         sa.select(Question).join(NonPaper).where(
             NonPaper.body_id == meeting.body_id,
             sa.or_(NonPaper.session_id == meeting.session_id, NonPaper.session_id.is_(None)))
+        .options(sa.orm.contains_eager(Question.non_paper))
         .order_by(NonPaper.id, Question.position)))
 
 

@@ -212,6 +212,7 @@ def preview():
 def for_body(body_id: int):
     body = db.get_or_404(Body, body_id)
     papers = visible_papers(sa.select(NonPaper).where(NonPaper.body_id == body.id)
+                            .options(sa.orm.joinedload(NonPaper.session))
                             .order_by(NonPaper.created_at.desc(), NonPaper.id.desc()))
     return render_template("nonpapers/list.html", body=body, papers=papers)
 

@@ -28,16 +28,8 @@ PAGES = (
     "/api/v1/bodies", "/api/v1/sessions/{s}/agenda-items", "/api/v1/sessions/{s}/meetings",
     "/api/v1/resolutions", "/api/v1/resolutions/{r}", "/api/v1/documents", "/api/v1/documents/{d}",
     "/api/v1/meetings/{m}/summary", "/api/v1/search?q=migration", "/admin/users", "/admin/audit",
+    "/meetings/{m}/console", "/bodies/{b}/non-papers", "/api/v1/non-papers", "/api/v1/delegations/1/interventions",
 )
-# Lazy loads found here, reported to the features' owners with the eager-load that closes each.
-KNOWN_N_PLUS_ONE = (
-    "/meetings/{m}/console",  # Question.non_paper per question (interventions/services.py meeting_questions)
-    "/bodies/{b}/non-papers",  # NonPaper.session per paper (nonpapers/routes.py for_body)
-    "/api/v1/non-papers",  # NonPaper.questions and Question.agenda_items per paper (api/nonpapers.py)
-    "/api/v1/delegations/1/interventions",  # Intervention.questions per row, all rows read (api/interventions.py)
-)
-
-
 def _generator():
     spec = importlib.util.spec_from_file_location("bench_generate", GENERATE)
     module = importlib.util.module_from_spec(spec)
@@ -62,7 +54,7 @@ def counts(_app) -> dict[str, tuple[int, ...]]:
                 info = gen.generate(conn, gen.counts(scale), random.Random(7), lambda _msg: None)
             client = _app.test_client()
             login(client, Factory(_app).user("admin", email=f"admin{n}@example.org").email)
-            for page, url in _addresses(info, PAGES + KNOWN_N_PLUS_ONE).items():
+            for page, url in _addresses(info, PAGES).items():
                 with counted_queries(_app) as statements:
                     r = client.get(url)
                 assert r.status_code == 200, (url, r.status_code)
@@ -82,9 +74,3 @@ def _problems(counts, pages) -> dict[str, tuple[int, ...]]:
 def test_archive_pages_stay_within_the_query_budget_at_two_sizes(counts):
     assert _problems(counts, PAGES) == {}, \
         f"pages above {MAX_QUERIES} statements or growing with the data (1/100, 1/10)"
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(reason="lazy loads reported to the features' owners; remove from KNOWN_N_PLUS_ONE once fixed")
-def test_known_lazy_loads_are_fixed(counts):
-    assert _problems(counts, KNOWN_N_PLUS_ONE) == {}
