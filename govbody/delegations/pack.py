@@ -195,9 +195,23 @@ def write_zip(session: Session, m: Manifest, target: Path) -> None:
 def cached_pack(session: Session, body_session: BodySession, user, cache_dir: Path) -> tuple[Path, Manifest, bool]:
     """The pack's file for this user, built unless the same content is already cached."""
     m = manifest(session, body_session, user)
-    path = Path(cache_dir) / f"{m.key}.zip"
+    path = Path(cache_dir) / f"{body_session.id}-{m.key}.zip"
     built = False
     if not path.exists():
         write_zip(session, m, path)
         built = True
+        _prune(path.parent, body_session.id)
     return path, m, built
+
+
+KEEP_PER_SESSION = 6  # one per kind of reader (public, delegates of member States, staff...) and a spare
+
+
+def _prune(folder: Path, session_id: int) -> None:
+    """Stale packs of a session go: only the most recently built few are kept."""
+    packs = sorted(folder.glob(f"{session_id}-*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in packs[KEEP_PER_SESSION:]:
+        try:
+            old.unlink()
+        except FileNotFoundError:  # another worker pruned it first
+            pass

@@ -50,8 +50,9 @@ def index():
     page, per_page = _page(), 50
     rows = list(db.session.scalars(sa.select(Delegation).order_by(Delegation.name)
                                    .limit(per_page + 1).offset((page - 1) * per_page)))
+    bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
     return render_template("delegations/index.html", delegations=rows[:per_page], page=page,
-                           has_next=len(rows) > per_page)
+                           has_next=len(rows) > per_page, bodies=bodies)
 
 
 @bp.get("/delegations/<int:delegation_id>")

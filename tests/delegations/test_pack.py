@@ -80,3 +80,14 @@ def test_the_pack_is_cached_until_the_session_changes(client, world, pack_cache)
 
 def test_unknown_session_is_404(client, world, pack_cache):
     assert client.get("/sessions/9999/pack.zip").status_code == 404
+
+
+def test_stale_packs_are_pruned(client, world, pack_cache, monkeypatch):
+    from govbody.delegations import pack
+
+    monkeypatch.setattr(pack, "KEEP_PER_SESSION", 1)
+    _pack(client, world)
+    client.post(f"/api/v1/documents/{world.documents['C/93/1']}/versions", json={"kind": "add", "text": "More"},
+                headers=world.staff.headers)
+    _pack(client, world)
+    assert len(list(pack_cache.glob(f"{world.session}-*.zip"))) == 1
