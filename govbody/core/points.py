@@ -6,6 +6,7 @@ cleaning and the conversion to and from that text live here only.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from govbody.core.errors import ValidationError
@@ -117,6 +118,43 @@ def to_markdown(points: list, level: int = 0) -> str:
         lines.append("  " * level + "- " + str(text).replace("\n", " "))
         if children:
             lines.append(to_markdown(children, level + 1))
+    return "\n".join(lines)
+
+
+_MARKER = re.compile(r"^([-*+]|\d+[.)])\s+")
+
+
+def from_lines(text: str | None) -> list:
+    """One point per line, a bullet marker optional; a line indented more than the one above
+    is a sub-point of it (lettered sub-points of operative paragraphs are typed this way)."""
+    root: list[dict] = []
+    stack: list[tuple[int, list[dict]]] = [(-1, root)]  # (indent of the parent, its sub-points)
+    for line in (text or "").splitlines():
+        expanded = line.replace("\t", "    ")
+        content = _MARKER.sub("", expanded.strip(), count=1).strip()
+        if not content:
+            continue
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        while len(stack) > 1 and indent <= stack[-1][0]:
+            stack.pop()
+        node: dict = {"text": content, "points": []}
+        stack[-1][1].append(node)
+        stack.append((indent, node["points"]))
+
+    def plain(nodes: list[dict]) -> list:
+        return [{"text": n["text"], "points": plain(n["points"])} if n["points"] else n["text"] for n in nodes]
+
+    return plain(root)
+
+
+def to_lines(points: list | None, level: int = 0) -> str:
+    """The inverse of from_lines."""
+    lines = []
+    for point in points or []:
+        text, children = (point, []) if isinstance(point, str) else (point.get("text", ""), point.get("points") or [])
+        lines.append("    " * level + str(text).replace("\n", " "))
+        if children:
+            lines.append(to_lines(children, level + 1))
     return "\n".join(lines)
 
 

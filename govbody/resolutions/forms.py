@@ -46,35 +46,3 @@ class EmptyForm(FlaskForm):
     """A button that changes something: the CSRF token only."""
 
     direction = HiddenField()
-
-
-def points_from_lines(text: str | None) -> list:
-    """One sub-point per line; a line indented by spaces is a sub-point of the one above."""
-    points: list = []
-    for raw in (text or "").splitlines():
-        if not raw.strip():
-            continue
-        line = raw.strip()
-        for prefix in ("- ", "* "):
-            if line.startswith(prefix):
-                line = line[len(prefix):].strip()
-        if raw[:1] in (" ", "\t") and points:
-            last = points[-1]
-            if isinstance(last, str):
-                last = {"text": last, "points": []}
-                points[-1] = last
-            last["points"].append(line)
-        else:
-            points.append(line)
-    return points
-
-
-def points_to_lines(points: list | None) -> str:
-    lines = []
-    for point in points or []:
-        if isinstance(point, str):
-            lines.append(point)
-        else:
-            lines.append(point.get("text", ""))
-            lines += ["    " + (c if isinstance(c, str) else c.get("text", "")) for c in point.get("points") or []]
-    return "\n".join(lines)

@@ -22,6 +22,7 @@ from govbody.core import access
 from govbody.core.errors import ServiceError
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.text import long_date
+from govbody.core.points import from_lines as points_from_lines, to_lines as points_to_lines
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
@@ -33,8 +34,6 @@ from govbody.resolutions.forms import (
     EmptyForm,
     ParagraphForm,
     ResolutionForm,
-    points_from_lines,
-    points_to_lines,
 )
 from govbody.resolutions.models import (
     Amendment,

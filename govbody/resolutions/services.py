@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core import audit, numbering
+from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, NotFoundError, ValidationError
 from govbody.core.models import utcnow
 from govbody.meetings.models import BodySession, Meeting
@@ -37,7 +38,6 @@ from govbody.resolutions.models import (
 MAX_PARAGRAPHS = 200
 MAX_TEXT = 20_000
 MAX_ANNEX_TEXT = 200_000
-MAX_POINT_DEPTH = 3
 FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts", "Approves")
 # "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
 _DESIGNATION = re.compile(
@@ -55,27 +55,11 @@ def _text(value: Any, where: str, errors: dict[str, str], *, limit: int = MAX_TE
     return value.strip()
 
 
-def _points(points: Any, where: str, errors: dict[str, str], depth: int = 1) -> list:
-    if points is None:
-        return []
-    if not isinstance(points, list):
-        errors[where] = "Sub-points are a list."
-        return []
-    if depth > MAX_POINT_DEPTH and points:
-        errors[where] = f"Sub-points nest at most {MAX_POINT_DEPTH} levels deep."
-        return []
-    clean: list = []
-    for i, point in enumerate(points):
-        at = f"{where}.{i}"
-        if isinstance(point, str):
-            clean.append(_text(point, at, errors))
-        elif isinstance(point, dict):
-            text = _text(point.get("text"), f"{at}.text", errors)
-            children = _points(point.get("points") or [], f"{at}.points", errors, depth + 1)
-            clean.append({"text": text, "points": children} if children else text)
-        else:
-            errors[at] = "A sub-point is a text or {\"text\", \"points\"}."
-    return clean
+def _points(points: Any, where: str, errors: dict[str, str]) -> list:
+    """Lettered sub-points checked and cleaned by core.points; their errors join the others."""
+    found = core_points.errors([] if points is None else points, where)
+    errors.update(found)
+    return [] if found else core_points.clean(points or [])
 
 
 def _operative_item(item: Any) -> tuple[Any, Any]:
