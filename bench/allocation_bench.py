@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
+import queue
 import sys
 import tempfile
+import threading
 import time
+import traceback
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
@@ -33,10 +36,15 @@ def client_app(url: str):
 
 def issue_many(url: str, token: str, prefix: str, count: int, ready, results, fields: dict | None = None) -> None:
     """One client: wait for the others at `ready`, issue `count` papers, report each outcome."""
-    app = client_app(url)
-    client = app.test_client()
-    headers = {"Authorization": f"Bearer {token}"}
-    client.get("/api/v1/series", headers=headers)  # connect and warm up before the race
+    try:
+        app = client_app(url)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {token}"}
+        client.get("/api/v1/series", headers=headers)  # connect and warm up before the race
+    except BaseException:
+        results.put([(0, None, {"client crashed": traceback.format_exc()})])
+        ready.abort()  # the others stop waiting; the parent reports why
+        raise
     outcomes = []
     ready.wait()
     for i in range(count):
@@ -63,7 +71,16 @@ def run_clients(url: str, token: str, prefix: str, clients: int, per_client: int
                  for _ in range(clients)]
     for p in processes:
         p.start()
-    ready.wait(timeout=timeout)
+    try:
+        ready.wait(timeout=timeout)
+    except threading.BrokenBarrierError:
+        try:
+            crash = results.get(timeout=5)
+        except queue.Empty:
+            crash = [(0, None, "a client did not start")]
+        for p in processes:
+            p.join(timeout=timeout)
+        raise RuntimeError(f"a client failed before the race: {crash[0][2]}") from None
     started = time.perf_counter()
     outcomes = []
     for _ in processes:
