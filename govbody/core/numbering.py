@@ -33,6 +33,11 @@ def series_key(series_id: int, expanded_prefix: str) -> str:
     return f"series:{series_id}:{expanded_prefix}"
 
 
+def version_key(parent_id: int, kind: str) -> str:
+    """Corr.N, Rev.N and Add.N count per kind for each parent document."""
+    return f"version:{parent_id}:{kind}"
+
+
 def _locked(session: Session, key: str, start: int) -> Counter:
     stmt = sa.select(Counter).where(Counter.key == key).with_for_update()
     counter = session.scalars(stmt).one_or_none()

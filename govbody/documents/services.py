@@ -241,10 +241,6 @@ def _freeze(session: Session, document: Document) -> None:
     session.flush()
 
 
-def version_key(parent: Document, kind: VersionKind) -> str:
-    return f"version:{parent.id}:{kind.value}"
-
-
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,
                   text: str = "", date: dt.date | None = None, by=None) -> Document:
     """A corrigendum, revision or addendum of an issued document (or of a version: they stack)."""
@@ -252,7 +248,7 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
         raise ConflictError("Only an issued document has versions; edit the draft instead.")
     title = (title or "").strip() or parent.title
     _check_document(parent.series, {"title": title})
-    version_number = numbering.allocate(session, version_key(parent, kind))
+    version_number = numbering.allocate(session, numbering.version_key(parent.id, kind.value))
     # Records, not ids, so the renderer sees them before the insert; parent_id alone keeps the
     # version out of parent.versions (and the session) until it is added.
     document = Document(
