@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from govbody import docx as house
@@ -200,11 +200,19 @@ def pack_dir() -> Path:
 def session_pack(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
     path, manifest, built = pack.cached_pack(db.session, body_session, acting_user(), pack_dir())
-    response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=manifest.filename,
-                         etag=manifest.key, conditional=True, max_age=0)
+
+    def chunks():  # the file is opened only once the body is read, and closed when it is done
+        with open(path, "rb") as f:
+            while data := f.read(1 << 16):
+                yield data
+
+    response = Response(chunks(), mimetype="application/zip", direct_passthrough=True)
+    response.headers["Content-Disposition"] = f'attachment; filename="{manifest.filename}"'
+    response.headers["Content-Length"] = str(path.stat().st_size)
     response.headers["X-Pack-Cache"] = "miss" if built else "hit"
     response.headers["Cache-Control"] = "private, no-cache"
-    return response
+    response.set_etag(manifest.key)
+    return response.make_conditional(request)
 
 
 # Following bodies.
