@@ -64,7 +64,7 @@ def column_chart(chart_id: str, title: str, rows: Sequence[tuple[str, float]], *
     """Vertical columns in order (a trend across sessions), value on top of each."""
     rows = list(rows)[-12:]
     width, height, left, bottom, top = 720, 260, 20, 50, 20
-    slot = (width - left * 2) / max(len(rows), 1)
+    slot = min((width - left * 2) / max(len(rows), 1), 110)
     peak = max((v for _, v in rows), default=0) or 1
     parts = _open(chart_id, title, rows, unit, width, height) + [
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" y2="{height - bottom}" stroke="{GRID}"/>',

@@ -65,7 +65,16 @@ def profile(delegation_id: int):
         interventions=interventions, page=page, has_next=has_next,
         replies=services.replies_received(db.session, delegation, user) if page == 1 else [],
         amended=services.amended_resolutions(db.session, delegation, user) if page == 1 else [],
+        trend=_trend_chart(services.delegation_trend(db.session, delegation, user)) if page == 1 else None,
         item_label=services.item_label, duration=services.duration, seconds=services.speaking_seconds)
+
+
+def _trend_chart(rows: list) -> dict | None:
+    if not rows:
+        return None
+    title = "Interventions per session"
+    return {"title": title, "rows": rows,
+            "svg": charts.column_chart("chart-trend", title, [(r.label, r.interventions) for r in rows])}
 
 
 def _export_name(delegation: Delegation, ext: str) -> str:

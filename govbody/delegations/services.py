@@ -367,3 +367,19 @@ def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50
         session.execute(sa.update(BodyFollow).where(BodyFollow.user_id == user.id).values(seen_at=utcnow())
                         .execution_options(synchronize_session=False))
     return [news[f.body_id] for f in followed]
+
+
+def delegation_trend(session: Session, delegation: Delegation, user, limit: int = 12) -> list[Row]:
+    """The delegation's interventions (that the user may see) per session, oldest of the last few first."""
+    from govbody.core.text import session_title
+
+    stmt = (sa.select(Body.code, BodySession.number, BodySession.kind, BodySession.starts_on,
+                      sa.func.count(Intervention.id))
+            .select_from(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
+            .join(BodySession, BodySession.id == Meeting.session_id).join(Body, Body.id == BodySession.body_id)
+            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user))
+            .group_by(Body.code, BodySession.number, BodySession.kind, BodySession.starts_on)
+            .order_by(BodySession.starts_on.desc(), Body.code).limit(limit))
+    rows = [Row(f"{code} {session_title(number, kind.value == 'special')}", n)
+            for code, number, kind, _, n in session.execute(stmt)]
+    return list(reversed(rows))

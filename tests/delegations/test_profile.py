@@ -33,6 +33,10 @@ def test_its_own_delegate_sees_every_intervention_newest_first(client, world):
     page = _text(client.get(f"/delegations/{kenya}").data)
     assert page.index("Kenya spoke for 4 min") < page.index("Kenya spoke for 5 min") < page.index("Kenya spoke for 7 min")
     assert "28 November 2006" in page and "Item 2. Strategy" in page and "5:00" in page
+    # The trend, oldest session first, as a chart and a table.
+    assert re.search(r"C Ninety-second Session\s*1\s*C Ninety-third Session\s*2", page)
+    html = client.get(f"/delegations/{kenya}").data.decode()
+    assert 'id="chart-trend"' in html and "C Ninety-second Session: 1; C Ninety-third Session: 2" in html
 
 
 def test_the_secretariat_sees_amendments_to_drafts(client, world):
