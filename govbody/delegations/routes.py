@@ -69,6 +69,18 @@ def profile(delegation_id: int):
         item_label=services.item_label, duration=services.duration, seconds=services.speaking_seconds)
 
 
+@bp.get("/agenda-items/<int:item_id>/interventions")
+def item_interventions(item_id: int):
+    from govbody.agenda.models import AgendaItem
+
+    item = db.get_or_404(AgendaItem, item_id)
+    page = _page()
+    interventions, has_next = services.item_interventions_page(db.session, item, acting_user(), page)
+    return render_template("delegations/item.html", item=item, interventions=interventions, page=page,
+                           has_next=has_next, item_label=services.item_label, duration=services.duration,
+                           seconds=services.speaking_seconds)
+
+
 def _trend_chart(rows: list) -> dict | None:
     if not rows:
         return None

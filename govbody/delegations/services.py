@@ -383,3 +383,14 @@ def delegation_trend(session: Session, delegation: Delegation, user, limit: int 
     rows = [Row(f"{code} {session_title(number, kind.value == 'special')}", n)
             for code, number, kind, _, n in session.execute(stmt)]
     return list(reversed(rows))
+
+
+def item_interventions_page(session: Session, item: AgendaItem, user, page: int = 1,
+                            per_page: int | None = None) -> tuple[list[Intervention], bool]:
+    """What every delegation said on one agenda item (what the user may see), in the order spoken."""
+    page, per_page = max(page, 1), per_page or PER_PAGE
+    stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
+            .where(Intervention.agenda_item_id == item.id, access.visible_interventions(user))
+            .order_by(Meeting.date, Meeting.number, Intervention.position))
+    rows = list(session.scalars(_with_context(stmt).limit(per_page + 1).offset((page - 1) * per_page)))
+    return rows[:per_page], len(rows) > per_page

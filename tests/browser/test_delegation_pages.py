@@ -23,6 +23,10 @@ def test_profile_statistics_calendar_and_pack(page, live_server):
     expect(page.get_by_role("heading", name="Kenya", level=1)).to_be_visible()
     expect(page.get_by_text("Kenya spoke for 4 min")).to_be_visible()
     check_page(page, "delegation-profile", fits_phone=True)
+    page.get_by_role("link", name="what others said on item 2. Strategy").click()
+    expect(page.get_by_role("heading", name="What was said on item 2. Strategy")).to_be_visible()
+    expect(page.get_by_text("UNHCR spoke for 6 min")).to_be_visible()
+    check_page(page, "delegation-item-interventions", fits_phone=True)
 
     page.goto(f"/sessions/{world.session}")
     page.get_by_role("link", name="Speaking statistics of the Ninety-third Session").click()

@@ -103,9 +103,21 @@ def test_pages_stay_within_twelve_queries(app, client, world, query_counter):
             f"/delegations/{world.delegations['Peru']}?page=2", "/delegations/profiles",
             f"/sessions/{world.session}/statistics", f"/bodies/{world.body}/statistics",
             f"/meetings/{world.meetings[0]}/statistics", "/calendar", f"/sessions/{world.session}/calendar",
-            "/calendar.ics", "/following"]
+            "/calendar.ics", "/following", f"/agenda-items/{world.items[0]}/interventions"]
     for url in urls:
         with query_counter() as statements:
             assert client.get(url).status_code == 200
         assert len(statements) <= 12, (url, len(statements), statements)
         print(f"QUERIES {url} {len(statements)}")
+
+
+def test_what_others_said_on_the_same_item(client, world):
+    kenya = world.delegations["Kenya"]
+    assert f"/agenda-items/{world.items[1]}/interventions" in client.get(f"/delegations/{kenya}").data.decode()
+    page = _text(client.get(f"/agenda-items/{world.items[1]}/interventions").data)
+    assert "What was said on item 2. Strategy" in page
+    assert page.index("Kenya spoke for 4 min") < page.index("UNHCR spoke for 6 min")
+    assert "Caritas spoke for 1 min" not in page  # the 3rd meeting's summary is not published
+    login(client, world.staff.email)
+    assert "Caritas spoke for 1 min" in _text(client.get(f"/agenda-items/{world.items[1]}/interventions").data)
+    assert client.get("/agenda-items/99999/interventions").status_code == 404
