@@ -30,6 +30,8 @@ PAGES = (
     "/api/v1/meetings/{m}/summary", "/api/v1/search?q=migration", "/admin/users", "/admin/audit",
     "/meetings/{m}/console", "/bodies/{b}/non-papers", "/api/v1/non-papers", "/api/v1/delegations/1/interventions",
 )
+
+
 def _generator():
     spec = importlib.util.spec_from_file_location("bench_generate", GENERATE)
     module = importlib.util.module_from_spec(spec)
