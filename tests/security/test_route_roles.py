@@ -114,6 +114,10 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "delegations.session_statistics": "public", "delegations.meeting_statistics": "public",
     "delegations.calendar_all": "public", "delegations.calendar_body": "public", "delegations.calendar_page": "public",
     "delegations.session_calendar": "public", "delegations.session_pack": "public",
+    "delegations.body_statistics_csv": "public", "delegations.session_statistics_csv": "public",
+    "delegations.meeting_statistics_csv": "public",
+    "delegations.following": "user", "delegations.follow": "user", "delegations.unfollow": "user",
+    "delegations.item_interventions": "public",  # filtered to what the caller may see
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
 }
