@@ -123,6 +123,8 @@ def _charts(stats: services.Statistics) -> list[dict]:
             ("kind", "Interventions by kind of delegation", stats.by_kind, "bar")]
     if stats.scope == "body":
         spec.append(("trend", "Interventions per session", stats.by_session, "column"))
+    if not stats.seconds:  # nothing was timed: no chart of zeros
+        spec = [row for row in spec if row[0] != "time"]
     for key, title, rows, how in spec:
         if how == "bar-minutes":
             ordered = sorted(rows, key=lambda r: (-r.seconds, r.label))

@@ -252,13 +252,17 @@ def statistics_csv(stats: Statistics) -> str:
 
 def upcoming_meetings(session: Session, *, body: Body | None = None, since: dt.date | None = None,
                       limit: int = 500) -> list[Meeting]:
-    stmt = (sa.select(Meeting).options(joinedload(Meeting.session).joinedload(BodySession.body))
-            .order_by(Meeting.date, Meeting.starts_at, Meeting.number))
+    """Meetings in date order: from ``since`` on (the first ``limit``), or else the latest ``limit``
+    (a feed of a long history keeps the recent and scheduled meetings)."""
+    stmt = sa.select(Meeting).options(joinedload(Meeting.session).joinedload(BodySession.body))
     if body is not None:
         stmt = stmt.where(Meeting.body_id == body.id)
     if since is not None:
-        stmt = stmt.where(Meeting.date >= since)
-    return list(session.scalars(stmt.limit(limit)))
+        return list(session.scalars(stmt.where(Meeting.date >= since)
+                                    .order_by(Meeting.date, Meeting.starts_at, Meeting.number).limit(limit)))
+    latest = list(session.scalars(stmt.order_by(Meeting.date.desc(), Meeting.starts_at.desc(), Meeting.number.desc())
+                                  .limit(limit)))
+    return latest[::-1]
 
 
 def interventions_docx_data(delegation: Delegation, interventions: list[Intervention], today: dt.date):

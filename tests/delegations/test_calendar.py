@@ -42,3 +42,12 @@ def test_session_calendar_page(client, world):
     assert f"/bodies/{world.body}/calendar.ics" in page
     session_page = client.get(f"/sessions/{world.session}").data.decode()
     assert f"/sessions/{world.session}/calendar" in session_page and f"/sessions/{world.session}/pack.zip" in session_page
+
+
+def test_a_long_history_keeps_the_latest_meetings(client, world, monkeypatch):
+    from govbody.delegations import services
+
+    original = services.upcoming_meetings
+    monkeypatch.setattr(services, "upcoming_meetings", lambda session, **kw: original(session, **kw, limit=2))
+    events = _events(client, "/calendar.ics")
+    assert sorted(e.decoded("DTSTART").isoformat()[:10] for e in events.values()) == ["2007-06-07", "2007-06-08"]

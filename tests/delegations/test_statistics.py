@@ -94,3 +94,18 @@ def test_the_meeting_page_links_its_statistics(client, world):
 def test_unknown_scope_is_404(client, world):
     for url in ("/meetings/999/statistics", "/sessions/999/statistics.csv", "/bodies/999/statistics"):
         assert client.get(url).status_code == 404
+
+
+def test_untimed_interventions_are_counted_without_a_time_chart(client, world, make):
+    import datetime as dt
+
+    from tests.delegations.conftest import post
+
+    session = make.session(world.other_body, 1, starts_on=dt.date(2008, 1, 1))
+    meeting = post(client, f"/api/v1/sessions/{session}/meetings", world.staff.headers, {"date": "2008-01-02"})["id"]
+    post(client, f"/api/v1/meetings/{meeting}/interventions", world.staff.headers,
+         {"delegation": "Peru", "points": ["Untimed"]})
+    login(client, world.staff.email)
+    page = client.get(f"/meetings/{meeting}/statistics").data.decode()
+    assert re.search(r'id="total-interventions">1<', page) and "not timed" in page
+    assert 'id="chart-delegation"' in page and 'id="chart-time"' not in page
