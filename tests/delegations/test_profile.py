@@ -121,3 +121,23 @@ def test_what_others_said_on_the_same_item(client, world):
     login(client, world.staff.email)
     assert "Caritas spoke for 1 min" in _text(client.get(f"/agenda-items/{world.items[1]}/interventions").data)
     assert client.get("/agenda-items/99999/interventions").status_code == 404
+
+
+def test_the_page_and_the_api_list_the_same_interventions_for_every_reader(app, client, world):
+    """The profile's SQL condition (core.access.visible_interventions) and the API's per-record
+    check (can_view_intervention) agree, in the same order."""
+    from govbody.accounts.models import User
+    from govbody.bodies.models import Delegation
+    from govbody.delegations import services
+    from govbody.extensions import db
+
+    for account in (None, world.delegate, world.staff):
+        for name in ("Kenya", "Secretariat", "Caritas"):
+            ident = world.delegations[name]
+            headers = account.headers if account else {}
+            api = [i["id"] for i in client.get(f"/api/v1/delegations/{ident}/interventions",
+                                               headers=headers).get_json()["items"]]
+            with app.app_context():
+                reader = db.session.get(User, account.id) if account else None
+                page, _ = services.interventions_page(db.session, db.session.get(Delegation, ident), reader)
+                assert [i.id for i in page] == api, (account, name)
