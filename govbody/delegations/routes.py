@@ -197,6 +197,17 @@ def calendar_body(body_id: int):
     return _ics(f"Meetings of the {body.name}", services.upcoming_meetings(db.session, body=body))
 
 
+@bp.get("/sessions/<int:session_id>/calendar.ics")
+def calendar_session(session_id: int):
+    body_session = db.get_or_404(BodySession, session_id)
+    return _ics(f"{body_session.body.name}, {body_session.title}", _session_meetings(body_session))
+
+
+def _session_meetings(body_session: BodySession) -> list[Meeting]:
+    return list(db.session.scalars(sa.select(Meeting).where(Meeting.session_id == body_session.id)
+                                   .order_by(Meeting.date, Meeting.starts_at, Meeting.number)))
+
+
 @bp.get("/calendar")
 def calendar_page():
     since = dt.date.today() - dt.timedelta(days=7)
@@ -208,9 +219,8 @@ def calendar_page():
 @bp.get("/sessions/<int:session_id>/calendar")
 def session_calendar(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
-    meetings = list(db.session.scalars(sa.select(Meeting).where(Meeting.session_id == body_session.id)
-                                       .order_by(Meeting.date, Meeting.starts_at, Meeting.number)))
-    return render_template("delegations/calendar.html", meetings=meetings, bodies=[], s=body_session)
+    return render_template("delegations/calendar.html", meetings=_session_meetings(body_session), bodies=[],
+                           s=body_session)
 
 
 # The session pack.

@@ -51,3 +51,10 @@ def test_a_long_history_keeps_the_latest_meetings(client, world, monkeypatch):
     monkeypatch.setattr(services, "upcoming_meetings", lambda session, **kw: original(session, **kw, limit=2))
     events = _events(client, "/calendar.ics")
     assert sorted(e.decoded("DTSTART").isoformat()[:10] for e in events.values()) == ["2007-06-07", "2007-06-08"]
+
+
+def test_feed_per_session(client, world):
+    events = _events(client, f"/sessions/{world.session}/calendar.ics")
+    assert sorted(e.decoded("DTSTART").isoformat()[:10] for e in events.values()) == ["2007-06-07", "2007-06-08"]
+    assert f"/sessions/{world.session}/calendar.ics" in client.get(f"/sessions/{world.session}/calendar").data.decode()
+    assert client.get("/sessions/9999/calendar.ics").status_code == 404
