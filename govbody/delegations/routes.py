@@ -28,6 +28,12 @@ def init_app(app) -> None:
     add_panel(app, "meeting", meeting_panel)
 
 
+def _body_filter() -> int | None:
+    """?body=<id> narrows a delegation's list to one body's meetings."""
+    value = request.args.get("body", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 def _page() -> int:
     try:
         return max(1, min(int(request.args.get("page", 1)), 100_000))
@@ -58,11 +64,12 @@ def index():
 @bp.get("/delegations/<int:delegation_id>")
 def profile(delegation_id: int):
     delegation = db.get_or_404(Delegation, delegation_id)
-    user, page = acting_user(), _page()
-    interventions, has_next = services.interventions_page(db.session, delegation, user, page)
+    user, page, body_id = acting_user(), _page(), _body_filter()
+    interventions, has_next = services.interventions_page(db.session, delegation, user, page, body_id=body_id)
+    bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
     return render_template(
         "delegations/profile.html", d=delegation, memberships=services.memberships(db.session, delegation),
-        interventions=interventions, page=page, has_next=has_next,
+        interventions=interventions, page=page, has_next=has_next, bodies=bodies, body_id=body_id,
         replies=services.replies_received(db.session, delegation, user) if page == 1 else [],
         amended=services.amended_resolutions(db.session, delegation, user) if page == 1 else [],
         trend=_trend_chart(services.delegation_trend(db.session, delegation, user)) if page == 1 else None,
@@ -97,7 +104,7 @@ def _export_name(delegation: Delegation, ext: str) -> str:
 @bp.get("/delegations/<int:delegation_id>/interventions.csv")
 def interventions_csv(delegation_id: int):
     delegation = db.get_or_404(Delegation, delegation_id)
-    rows = services.all_interventions(db.session, delegation, acting_user())
+    rows = services.all_interventions(db.session, delegation, acting_user(), body_id=_body_filter())
     return Response(services.interventions_csv(rows), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{_export_name(delegation, "csv")}"'})
 
@@ -105,7 +112,7 @@ def interventions_csv(delegation_id: int):
 @bp.get("/delegations/<int:delegation_id>/interventions.docx")
 def interventions_docx(delegation_id: int):
     delegation = db.get_or_404(Delegation, delegation_id)
-    rows = services.all_interventions(db.session, delegation, acting_user())
+    rows = services.all_interventions(db.session, delegation, acting_user(), body_id=_body_filter())
     today = dt.date.today()
     data = house.build_meeting_summary(services.interventions_docx_data(delegation, rows, today), created=today)
     return Response(data, mimetype=DOCX,

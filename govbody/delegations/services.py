@@ -32,11 +32,12 @@ def memberships(session: Session, delegation: Delegation) -> list[Membership]:
         .options(joinedload(Membership.body)).order_by(Membership.from_date.desc().nulls_last(), Membership.id)))
 
 
-def interventions_stmt(delegation: Delegation, user):
-    """The delegation's interventions the user may see, newest first."""
-    return (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
+def interventions_stmt(delegation: Delegation, user, *, body_id: int | None = None):
+    """The delegation's interventions the user may see (in one body's meetings), newest first."""
+    stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
             .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user))
             .order_by(Meeting.date.desc(), Meeting.id.desc(), Intervention.position.desc()))
+    return stmt.where(Meeting.body_id == body_id) if body_id is not None else stmt
 
 
 def _with_context(stmt):
@@ -50,16 +51,17 @@ def _with_context(stmt):
 
 
 def interventions_page(session: Session, delegation: Delegation, user, page: int = 1,
-                       per_page: int | None = None) -> tuple[list[Intervention], bool]:
+                       per_page: int | None = None, *, body_id: int | None = None) -> tuple[list[Intervention], bool]:
     """One page of the delegation's interventions and whether another page follows."""
     page, per_page = max(page, 1), per_page or PER_PAGE
-    rows = list(session.scalars(_with_context(interventions_stmt(delegation, user))
+    rows = list(session.scalars(_with_context(interventions_stmt(delegation, user, body_id=body_id))
                                 .limit(per_page + 1).offset((page - 1) * per_page)))
     return rows[:per_page], len(rows) > per_page
 
 
-def all_interventions(session: Session, delegation: Delegation, user) -> list[Intervention]:
-    return list(session.scalars(_with_context(interventions_stmt(delegation, user))))
+def all_interventions(session: Session, delegation: Delegation, user, *,
+                      body_id: int | None = None) -> list[Intervention]:
+    return list(session.scalars(_with_context(interventions_stmt(delegation, user, body_id=body_id))))
 
 
 def replies_received(session: Session, delegation: Delegation, user, limit: int = 20) -> list[Intervention]:

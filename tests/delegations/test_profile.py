@@ -141,3 +141,23 @@ def test_the_page_and_the_api_list_the_same_interventions_for_every_reader(app, 
                 reader = db.session.get(User, account.id) if account else None
                 page, _ = services.interventions_page(db.session, db.session.get(Delegation, ident), reader)
                 assert [i.id for i in page] == api, (account, name)
+
+
+def test_the_list_and_its_exports_narrow_to_one_body(client, world, make):
+    import datetime as dt
+
+    from tests.delegations.conftest import post
+
+    session = make.session(world.other_body, 1, starts_on=dt.date(2008, 1, 1))
+    meeting = post(client, f"/api/v1/sessions/{session}/meetings", world.staff.headers, {"date": "2008-01-02"})["id"]
+    speak(client, world.staff, world, meeting, "Kenya", 3, points=["Kenya at the Standing Committee"])
+    kenya = world.delegations["Kenya"]
+    login(client, world.delegate.email)
+    everything = _text(client.get(f"/delegations/{kenya}").data)
+    council = _text(client.get(f"/delegations/{kenya}?body={world.body}").data)
+    assert "Kenya at the Standing Committee" in everything
+    assert "Kenya at the Standing Committee" not in council and "Kenya spoke for 7 min" in council
+    rows = list(csv.DictReader(io.StringIO(
+        client.get(f"/delegations/{kenya}/interventions.csv?body={world.other_body}").data.decode())))
+    assert [r["points"] for r in rows] == ["- Kenya at the Standing Committee"]
+    assert client.get(f"/delegations/{kenya}?body=abc").status_code == 200  # a bad filter is ignored
