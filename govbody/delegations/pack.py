@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy.orm import Session, contains_eager, joinedload, undefer
 
 from govbody import docx as house
 from govbody.agenda.models import AgendaItem
@@ -80,7 +80,7 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         sa.select(Document).join(Document.series)
         .where(Document.session_id == s.id, Document.status == DocumentStatus.issued,
                access.visible_documents(user))
-        .options(selectinload(Document.series)).order_by(Document.id)))
+        .options(contains_eager(Document.series)).order_by(Document.id)))
     by_id = {d.id: d for d in documents}
 
     def root(d: Document) -> Document:
@@ -105,15 +105,11 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
                                r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
-        .where(Meeting.session_id == s.id).options(selectinload(MeetingSummary.meeting)).order_by(Meeting.number)))
-    changes = dict(session.execute(
-        sa.select(Intervention.meeting_id, sa.func.max(Intervention.updated_at))
+        .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(Meeting.number)))
+    changes = {meeting_id: (last, n) for meeting_id, last, n in session.execute(
+        sa.select(Intervention.meeting_id, sa.func.max(Intervention.updated_at), sa.func.count(Intervention.id))
         .join(Meeting, Meeting.id == Intervention.meeting_id).where(Meeting.session_id == s.id)
-        .group_by(Intervention.meeting_id)).all())
-    counts = dict(session.execute(
-        sa.select(Intervention.meeting_id, sa.func.count(Intervention.id))
-        .join(Meeting, Meeting.id == Intervention.meeting_id).where(Meeting.session_id == s.id)
-        .group_by(Intervention.meeting_id)).all())
+        .group_by(Intervention.meeting_id))}
     for summary in summaries:
         meeting = summary.meeting
         if not access.can_view_summary(user, meeting, summary) or not summary.published:
@@ -122,7 +118,7 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         m.entries.append(Entry(
             "summary", summary.id, f"04-summaries/{meeting.number}-meeting-summary.docx",
             f"Summary of the {meeting.ordinal} meeting", meeting.display_title, meeting.date,
-            f"{summary.updated_at.isoformat()} {changes.get(meeting.id)} {counts.get(meeting.id)}"))
+            f"{summary.updated_at.isoformat()} {changes.get(meeting.id)}"))
     return m
 
 

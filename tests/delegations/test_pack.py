@@ -91,3 +91,14 @@ def test_stale_packs_are_pruned(client, world, pack_cache, monkeypatch):
                 headers=world.staff.headers)
     _pack(client, world)
     assert len(list(pack_cache.glob(f"{world.session}-*.zip"))) == 1
+
+
+def test_a_cached_pack_is_served_in_few_queries(app, client, world, pack_cache):
+    from tests.scale.conftest import counted_queries
+
+    _pack(client, world)
+    with counted_queries(app) as statements:
+        response, _ = _pack(client, world)
+    assert response.headers["X-Pack-Cache"] == "hit"
+    print(f"QUERIES pack hit {len(statements)}")
+    assert len(statements) <= 12
