@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, contains_eager, joinedload, undefer
 
 from govbody import docx as house
-from govbody.agenda.models import AgendaItem
+from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
 from govbody.documents.models import Document, DocumentStatus
@@ -56,7 +56,7 @@ class Manifest:
     @property
     def key(self) -> str:
         s = self.body_session
-        text = "\n".join([f"session {s.id} {s.updated_at.isoformat()} {s.created_at.isoformat()}"]
+        text = "\n".join([f"session {s.id} {s.updated_at.isoformat()} {s.created_at.isoformat()} {s.body.name}"]
                          + [f"{e.kind} {e.ident} {e.path} {e.changed}" for e in self.entries])
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -69,13 +69,17 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
     """What the user may see of the session, without reading any file's bytes."""
     m = Manifest(body_session)
     s = body_session
-    items = session.execute(sa.select(sa.func.count(AgendaItem.id), sa.func.max(AgendaItem.updated_at))
-                            .where(AgendaItem.session_id == s.id)).one()
+    # The agenda DOCX changes with its items and with the symbols linked to them.
+    items = session.execute(
+        sa.select(sa.func.count(sa.distinct(AgendaItem.id)), sa.func.max(AgendaItem.updated_at),
+                  sa.func.count(AgendaItemDocument.id), sa.func.max(AgendaItemDocument.id))
+        .select_from(AgendaItem).outerjoin(AgendaItemDocument, AgendaItemDocument.agenda_item_id == AgendaItem.id)
+        .where(AgendaItem.session_id == s.id)).one()
     if items[0]:
         kind = "agenda" if s.agenda_adopted else "provisional-agenda"
         m.entries.append(Entry("agenda", s.id, f"01-agenda/{_safe(s.body.code)}-{s.number}-{kind}.docx",
                                "Agenda" if s.agenda_adopted else "Provisional agenda", s.title, s.starts_on,
-                               f"{items[0]} {items[1]} {s.agenda_adopted_at_id}"))
+                               f"{items[0]} {items[1]} {items[2]} {items[3]} {s.agenda_adopted_at_id}"))
     documents = list(session.scalars(
         sa.select(Document).join(Document.series)
         .where(Document.session_id == s.id, Document.status == DocumentStatus.issued,

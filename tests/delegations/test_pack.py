@@ -102,3 +102,19 @@ def test_a_cached_pack_is_served_in_few_queries(app, client, world, pack_cache):
     assert response.headers["X-Pack-Cache"] == "hit"
     print(f"QUERIES pack hit {len(statements)}")
     assert len(statements) <= 12
+
+
+def test_linking_a_paper_to_an_agenda_item_rebuilds_the_pack(app, client, world, pack_cache):
+    from govbody.agenda import services as agenda
+    from govbody.agenda.models import AgendaItem
+    from govbody.extensions import db
+
+    _pack(client, world)
+    with app.app_context():
+        agenda.link_document(db.session, db.session.get(AgendaItem, world.items[1]), "C/93/1")
+        db.session.commit()
+    response, z = _pack(client, world)
+    assert response.headers["X-Pack-Cache"] == "miss"
+    agenda = docx.Document(io.BytesIO(z.read(next(n for n in z.namelist() if n.startswith("01-agenda/")))))
+    cells = [cell.text for table in agenda.tables for row in table.rows for cell in row.cells]
+    assert "C/93/1" in "\n".join([p.text for p in agenda.paragraphs] + cells)
