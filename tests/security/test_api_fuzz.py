@@ -105,3 +105,28 @@ def test_malformed_bodies_on_every_writing_endpoint(app, client, make, world):
             assert r.status_code in (400, 404, 409, 415, 422), (method, url, body, r.status_code)
         if method != "DELETE":
             assert _counts(app) == before, (method, url)
+
+
+query_values = st.one_of(st.text(max_size=40), st.integers(min_value=-2**70, max_value=2**70).map(str),
+                         st.sampled_from(["", "0", "-1", "2007-02-30", "C", "draft", "adopted", "%", "_", "'", "\\"]))
+QUERY_NAMES = ["page", "q", "kind", "body", "session_id", "series", "symbol", "status", "year", "from", "to",
+               "delegation", "per_page"]
+
+
+def test_every_reading_endpoint_survives_generated_query_strings(app, client, make, world):
+    staff = make.user("secretariat")
+    rules = [r.rule for r in app.url_map.iter_rules() if r.rule.startswith("/api/") and "GET" in r.methods]
+    assert len(rules) >= 10
+
+    @settings(max_examples=10 * len(rules), deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(index=st.integers(min_value=0, max_value=len(rules) - 1),
+           query=st.dictionaries(st.sampled_from(QUERY_NAMES), query_values, max_size=4),
+           other_id=st.one_of(st.none(), st.integers(min_value=-5, max_value=2**40)),
+           as_staff=st.booleans())
+    def run(index, query, other_id, as_staff):
+        url = _url(rules[index], world, other_id)
+        response = client.get(url, query_string=query, headers=staff.headers if as_staff else {})
+        assert response.status_code < 500, (url, query, response.status_code, response.get_data(as_text=True)[:300])
+
+    run()
