@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "govbody.interventions.models",
     "govbody.resolutions.models",
     "govbody.documents.models",
+    "govbody.delegations.models",
 )
 
 

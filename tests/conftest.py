@@ -54,6 +54,7 @@ def _app(db_url, tmp_path_factory):
         "TESTING": True,
         "SECRET_KEY": "test secret key",
         "SQLALCHEMY_DATABASE_URI": db_url,
+        "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs")),
     })
     with app.app_context():
         upgrade()

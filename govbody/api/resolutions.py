@@ -40,6 +40,7 @@ from govbody.api.common import (
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services
@@ -359,7 +360,5 @@ def redline_docx(resolution_id: int):
     before, after = _compared(resolution)
     data = render.redline_docx(resolution, before.snapshot, after.snapshot, author="Secretariat",
                                date=after.created_at or dt.datetime(2000, 1, 1))
-    response = downloads._send(data, downloads.DOCX,
-                               f"{downloads.filename(resolution, 'docx')[:-5]}-rev{before.number}-{after.number}.docx",
-                               etag=None, frozen=False)
-    return response
+    name = f"{downloads.filename(resolution, 'docx')[:-5]}-rev{before.number}-{after.number}.docx"
+    return send_bytes(lambda: data, mimetype=DOCX, filename=name)

@@ -154,6 +154,34 @@ def visible_non_papers(user: Any):
     return sa.or_(*allowed)
 
 
+# The document register (issue 3).
+
+def visible_documents(user: Any):
+    """The SQL condition for the documents can_view_document lets `user` see (lists, search)."""
+    import sqlalchemy as sa
+    from sqlalchemy.orm import aliased
+
+    from govbody.bodies.models import Membership
+    from govbody.documents.models import Distribution, Document, DocumentStatus, Series
+
+    if is_staff(user):
+        return sa.true()
+    issued = Document.status == DocumentStatus.issued
+    public = sa.and_(issued, Document.distribution == Distribution.general)
+    u = _user(user)
+    if u is None:
+        return public
+    series = aliased(Series)  # the caller's query may join Series itself
+    owner = sa.select(series.body_id).where(series.id == Document.series_id).correlate(Document).scalar_subquery()
+    allowed = [public, sa.and_(issued, Document.distribution == Distribution.limited)]
+    if u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+        allowed.append(owner.in_(sorted(u.body_ids)))  # drafts and restricted papers of their bodies
+    if u.role is Role.delegate and u.delegation_id is not None:
+        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
+        allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
+    return sa.or_(*allowed)
+
+
 # Resolutions: amendments, and whose drafts a list of resolutions shows.
 
 def can_amend_resolution(user: Any, resolution: Any) -> bool:
@@ -196,34 +224,6 @@ def can_propose_correction(user: Any, intervention: Any) -> bool:
 def can_issue_summary(user: Any, series: Any) -> bool:
     """A rapporteur issues summaries in the series of its body; the secretariat in any series."""
     return can_issue_documents(user) or (series.body_id is not None and _assigned(user, series.body_id, Role.rapporteur))
-
-
-# The document register (issue 3).
-
-def visible_documents(user: Any):
-    """The SQL condition for the documents can_view_document lets `user` see (lists, search)."""
-    import sqlalchemy as sa
-    from sqlalchemy.orm import aliased
-
-    from govbody.bodies.models import Membership
-    from govbody.documents.models import Distribution, Document, DocumentStatus, Series
-
-    if is_staff(user):
-        return sa.true()
-    issued = Document.status == DocumentStatus.issued
-    public = sa.and_(issued, Document.distribution == Distribution.general)
-    u = _user(user)
-    if u is None:
-        return public
-    series = aliased(Series)  # the caller's query may join Series itself
-    owner = sa.select(series.body_id).where(series.id == Document.series_id).correlate(Document).scalar_subquery()
-    allowed = [public, sa.and_(issued, Document.distribution == Distribution.limited)]
-    if u.role in (Role.chair, Role.rapporteur) and u.body_ids:
-        allowed.append(owner.in_(sorted(u.body_ids)))  # drafts and restricted papers of their bodies
-    if u.role is Role.delegate and u.delegation_id is not None:
-        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
-        allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
-    return sa.or_(*allowed)
 
 
 # Full-text search (issue 9): SQL conditions matching can_view_intervention and can_view_resolution.

@@ -8,11 +8,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership

@@ -7,7 +7,6 @@ from flask import (
     Blueprint,
     Flask,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -19,9 +18,10 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.bodies.models import Body
 from govbody.core import access
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices
-from govbody.core.web import acting_user, add_nav_link, add_panel
+from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
 from govbody.documents.forms import (
     DocumentForm,
@@ -36,7 +36,6 @@ from govbody.resolutions.models import Resolution
 
 bp = Blueprint("documents", __name__, template_folder="templates")
 
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PER_PAGE = 50
 PANEL_SIZE = 20
 
@@ -46,26 +45,10 @@ def init_app(app: Flask) -> None:
     add_panel(app, "session", session_panel)
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403 if acting_user() else 401)
-
-
 def docx_response(document: Document):
     """The stored bytes of an issued document; a conditional request on its hash gets a 304."""
-    response = current_app.response_class()
-    if request.if_none_match.contains_weak(document.sha256):
-        response.status_code = 304
-    else:
-        response.set_data(document.docx)
-        response.mimetype = DOCX_MIMETYPE
-        response.headers["Content-Disposition"] = f'attachment; filename="{services.download_name(document)}"'
-    response.set_etag(document.sha256)
-    # Revalidate every time: the bytes never change, but who may see them can.
-    public = document.distribution is Distribution.general
-    response.headers["Cache-Control"] = "no-cache" if public else "private, no-cache"
-    response.vary.update(("Authorization", "Cookie"))
-    return response
+    return send_bytes(lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
+                      etag=document.sha256, public=document.distribution is Distribution.general)
 
 
 def load_visible(document_id: int) -> Document:
@@ -197,7 +180,7 @@ def _document_form(form: DocumentForm, document: Document | None, save):
 
 @bp.route("/documents/new", methods=["GET", "POST"])
 def create_document():
-    _require(access.can_issue_documents(acting_user()))
+    require(access.can_issue_documents(acting_user()))
     form = DocumentForm()
     _document_choices(form)
     if not form.is_submitted():
@@ -214,7 +197,7 @@ def create_document():
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
 def edit_document(document_id: int):
     document = load_visible(document_id)
-    _require(access.can_issue_documents(acting_user()))
+    require(access.can_issue_documents(acting_user()))
     if document.is_issued:
         abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
     form = DocumentForm(obj=document)
@@ -233,7 +216,7 @@ def edit_document(document_id: int):
 @bp.post("/documents/<int:document_id>/issue")
 def issue_document(document_id: int):
     document = load_visible(document_id)
-    _require(access.can_issue_documents(acting_user()))
+    require(access.can_issue_documents(acting_user()))
     try:
         services.issue_document(db.session, document, by=acting_user())
     except (ValidationError, ConflictError) as error:
@@ -248,7 +231,7 @@ def issue_document(document_id: int):
 @bp.post("/documents/<int:document_id>/versions")
 def create_version(document_id: int):
     parent = load_visible(document_id)
-    _require(access.can_issue_documents(acting_user()))
+    require(access.can_issue_documents(acting_user()))
     form = VersionForm()
     if form.validate_on_submit():
         try:
@@ -273,7 +256,7 @@ def series_list():
         form.body_id.choices = choices([(0, "— none —")] + [
             (b.id, b.name) for b in db.session.scalars(sa.select(Body).order_by(Body.name))])
     if request.method == "POST":
-        _require(form is not None)
+        require(form is not None)
         if form.validate_on_submit():
             try:
                 series = services.create_series(
@@ -297,7 +280,7 @@ def series_list():
 @bp.post("/series/<int:series_id>/next-number")
 def set_next_number(series_id: int):
     series = db.get_or_404(Series, series_id)
-    _require(access.can_manage_bodies(acting_user()))
+    require(access.can_manage_bodies(acting_user()))
     form = NextNumberForm()
     if form.validate_on_submit():
         try:

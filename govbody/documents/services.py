@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Body
 from govbody.core import audit, numbering
+from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
 from govbody.documents import render
@@ -282,8 +283,7 @@ def replaced_by(document: Document) -> Document | None:
 
 def download_name(document: Document) -> str:
     """"MC/2216/Corr.1" -> "MC-2216-Corr.1.docx": nothing a browser or a file system could misread."""
-    stem = re.sub(r"[^A-Za-z0-9.]+", "-", document.symbol or f"draft-{document.id}").strip("-.")
-    return f"{stem or 'document'}.docx"
+    return safe_filename(document.symbol or f"draft-{document.id}", "docx")
 
 
 def register_query(*, visible, body: Body | None = None, body_session: BodySession | None = None,

@@ -40,7 +40,8 @@ def live_server(tmp_path_factory):
     from govbody.extensions import db
 
     url = "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
-    app = create_app({"SECRET_KEY": "browser tests", "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({"SECRET_KEY": "browser tests", "SQLALCHEMY_DATABASE_URI": url,
+                      "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs"))})
     with app.app_context():
         upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -123,9 +123,10 @@ def build_world(app, client, make) -> World:
 
 @pytest.fixture
 def pack_cache(app, tmp_path):
+    before = app.config.get("PACK_CACHE_DIR")
     app.config["PACK_CACHE_DIR"] = str(tmp_path / "packs")
     yield tmp_path / "packs"
-    app.config.pop("PACK_CACHE_DIR", None)
+    app.config["PACK_CACHE_DIR"] = before
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "delegations.interventions_docx": "public", "delegations.body_statistics": "public",
     "delegations.session_statistics": "public", "delegations.meeting_statistics": "public",
     "delegations.calendar_all": "public", "delegations.calendar_body": "public", "delegations.calendar_page": "public",
-    "delegations.session_calendar": "public", "delegations.session_pack": "public",
+    "delegations.session_calendar": "public", "delegations.session_pack": "public", "delegations.calendar_session": "public",
     "delegations.body_statistics_csv": "public", "delegations.session_statistics_csv": "public",
     "delegations.meeting_statistics_csv": "public",
     "delegations.following": "user", "delegations.follow": "user", "delegations.unfollow": "user",
