@@ -10,7 +10,7 @@ from govbody.agenda.forms import ActionForm, AdoptForm, AgendaItemForm, EditItem
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.errors import ConflictError, ValidationError
-from govbody.core.forms import apply_errors
+from govbody.core.forms import apply_errors, commit_or_errors
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
@@ -62,15 +62,10 @@ def add_item(session_id: int):
     form.parent_id.choices = [(0, "")] + [(i.id, "") for i in services.agenda_tree(db.session, body_session)]
     if form.validate_on_submit():
         parent = db.session.get(AgendaItem, form.parent_id.data) if form.parent_id.data else None
-        try:
-            item = services.add_item(db.session, body_session, title=form.title.data, parent=parent,
-                                     position=form.position.data, description=form.description.data or "",
-                                     by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, item = commit_or_errors(form, lambda: services.add_item(db.session, body_session, title=form.title.data, parent=parent,
+                                 position=form.position.data, description=form.description.data or "",
+                                 by=acting_user()))
+        if ok:
             flash(f"Item {item.number} was added.", "success")
             return redirect(url_for(".edit_agenda", session_id=body_session.id, _anchor=f"item-{item.id}"))
     return _agenda_page(body_session, add_form=form, status=422)
@@ -82,14 +77,9 @@ def edit_item(item_id: int):
     _drafter_for(item.session)
     form = EditItemForm(obj=item)
     if form.validate_on_submit():
-        try:
-            services.update_item(db.session, item, title=form.title.data, description=form.description.data or "",
-                                 by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.update_item(db.session, item, title=form.title.data, description=form.description.data or "",
+                             by=acting_user()))
+        if ok:
             flash(f"Item {item.number} was saved.", "success")
             return redirect(url_for(".edit_agenda", session_id=item.session_id, _anchor=f"item-{item.id}"))
     return render_template("agenda/item_form.html", form=form, item=item, s=item.session), \
@@ -132,13 +122,8 @@ def link_document(item_id: int):
     _drafter_for(body_session)
     form = LinkDocumentForm(prefix=f"link{item.id}")
     if form.validate_on_submit():
-        try:
-            link = services.link_document(db.session, item, form.symbol.data, by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, link = commit_or_errors(form, lambda: services.link_document(db.session, item, form.symbol.data, by=acting_user()))
+        if ok:
             flash(f"Document {link.symbol} was linked to item {item.number}.", "success")
             return redirect(url_for(".edit_agenda", session_id=body_session.id, _anchor=f"item-{item_id}"))
     return _agenda_page(body_session, link_forms={item_id: form}, status=422)

@@ -30,6 +30,7 @@ from govbody.api.common import (
     Name,
     Number,
     Payload,
+    Title,
     created,
     get_or_404,
     iso,
@@ -53,7 +54,6 @@ from govbody.resolutions.models import (
     Revision,
 )
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Formula = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 Paragraphs = Annotated[list[Any], pydantic.Field(max_length=services.MAX_PARAGRAPHS)]
 

@@ -20,7 +20,7 @@ from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.errors import ConflictError, ValidationError
-from govbody.core.forms import apply_errors, choices
+from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
 from govbody.documents.forms import (
@@ -165,13 +165,8 @@ def _form_values(form: DocumentForm) -> dict:
 def _document_form(form: DocumentForm, document: Document | None, save):
     """Save the draft (and issue it if the Issue button was pressed); else show the form again."""
     if form.validate_on_submit():
-        try:
-            document = save(_form_values(form), issue=form.issue.data)
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, document = commit_or_errors(form, lambda: save(_form_values(form), issue=form.issue.data))
+        if ok:
             flash(f"{document.symbol} was issued." if document.is_issued else "The draft was saved.", "success")
             return redirect(url_for(".document_detail", document_id=document.id))
     return (render_template("documents/form.html", form=form, d=document),
@@ -258,15 +253,10 @@ def series_list():
     if request.method == "POST":
         require(form is not None)
         if form.validate_on_submit():
-            try:
-                series = services.create_series(
-                    db.session, prefix=form.prefix.data, next_number=form.next_number.data,
-                    body=db.session.get(Body, form.body_id.data) if form.body_id.data else None, by=user)
-            except ValidationError as error:
-                db.session.rollback()
-                apply_errors(form, error)
-            else:
-                db.session.commit()
+            ok, series = commit_or_errors(form, lambda: services.create_series(
+                db.session, prefix=form.prefix.data, next_number=form.next_number.data,
+                body=db.session.get(Body, form.body_id.data) if form.body_id.data else None, by=user))
+            if ok:
                 flash(f"The series {series.prefix} was created.", "success")
                 return redirect(url_for(".series_list"))
     all_series = db.session.scalars(sa.select(Series).options(joinedload(Series.body)).order_by(Series.prefix)).all()

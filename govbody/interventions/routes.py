@@ -10,7 +10,7 @@ from govbody.bodies.models import Delegation
 from govbody.core import access
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
-from govbody.core.forms import apply_errors, choices
+from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
@@ -133,17 +133,12 @@ def edit_summary(meeting_id: int):
     if form.validate_on_submit():
         highlights = [line.strip().lstrip("-*").strip() for line in (form.highlights.data or "").splitlines()]
         highlights = [_strip_number(h) for h in highlights if h]
-        try:
-            services.save_summary(
-                db.session, meeting, by=acting_user(), highlights_heading=form.highlights_heading.data or "",
-                highlights=highlights, conclusions_by=form.conclusions_by.data or "",
-                conclusions=points_from_markdown(form.conclusions.data or ""),
-                corrections_until=form.corrections_until.data, published=form.published.data)
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.save_summary(
+            db.session, meeting, by=acting_user(), highlights_heading=form.highlights_heading.data or "",
+            highlights=highlights, conclusions_by=form.conclusions_by.data or "",
+            conclusions=points_from_markdown(form.conclusions.data or ""),
+            corrections_until=form.corrections_until.data, published=form.published.data))
+        if ok:
             flash("The summary was saved.", "success")
             return redirect(url_for(".summary", meeting_id=meeting.id))
     return render_template("interventions/summary_form.html", m=meeting, form=form)

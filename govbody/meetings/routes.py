@@ -7,8 +7,7 @@ from sqlalchemy.orm import selectinload
 from govbody.agenda.services import agenda_tree
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
-from govbody.core.errors import ValidationError
-from govbody.core.forms import apply_errors
+from govbody.core.forms import commit_or_errors
 from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings import services
@@ -46,16 +45,11 @@ def create_session(body_id: int):
     require(access.can_manage_sessions(acting_user(), body.id))
     form = SessionForm()
     if form.validate_on_submit():
-        try:
-            body_session = services.create_session(
-                db.session, body, number=form.number.data, kind=SessionKind(form.kind.data),
-                starts_on=form.starts_on.data, ends_on=form.ends_on.data, venue=(form.venue.data or "").strip(),
-                by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, body_session = commit_or_errors(form, lambda: services.create_session(
+            db.session, body, number=form.number.data, kind=SessionKind(form.kind.data),
+            starts_on=form.starts_on.data, ends_on=form.ends_on.data, venue=(form.venue.data or "").strip(),
+            by=acting_user()))
+        if ok:
             flash(f"The {body_session.title} was created.", "success")
             return redirect(url_for(".session_detail", session_id=body_session.id))
     return render_template("meetings/session_form.html", form=form, body=body, s=None)
@@ -69,15 +63,10 @@ def edit_session(session_id: int):
     if not form.is_submitted():
         form.kind.data = body_session.kind.value
     if form.validate_on_submit():
-        try:
-            services.update_session(db.session, body_session, by=acting_user(), number=form.number.data,
-                                    kind=SessionKind(form.kind.data), starts_on=form.starts_on.data,
-                                    ends_on=form.ends_on.data, venue=(form.venue.data or "").strip())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.update_session(db.session, body_session, by=acting_user(), number=form.number.data,
+                                kind=SessionKind(form.kind.data), starts_on=form.starts_on.data,
+                                ends_on=form.ends_on.data, venue=(form.venue.data or "").strip()))
+        if ok:
             flash("The session was saved.", "success")
             return redirect(url_for(".session_detail", session_id=body_session.id))
     return render_template("meetings/session_form.html", form=form, body=body_session.body, s=body_session)
@@ -91,16 +80,11 @@ def create_meeting(session_id: int):
     if not form.is_submitted():
         form.venue.data = body_session.venue
     if form.validate_on_submit():
-        try:
-            meeting = services.create_meeting(
-                db.session, body_session, date=form.date.data, number=form.number.data,
-                venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
-                starts_at=form.starts_at.data, ends_at=form.ends_at.data, by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, meeting = commit_or_errors(form, lambda: services.create_meeting(
+            db.session, body_session, date=form.date.data, number=form.number.data,
+            venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
+            starts_at=form.starts_at.data, ends_at=form.ends_at.data, by=acting_user()))
+        if ok:
             flash(f"The {meeting.ordinal} meeting was created.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
     next_number = services.next_meeting_number(db.session, body_session.body)
@@ -168,13 +152,8 @@ def edit_officers(session_id: int):
     if form.validate_on_submit():
         officers = [(role, sub.person_name.data.strip(), delegations.get(sub.delegation_id.data))
                     for role, sub in _officer_rows(form) if (sub.person_name.data or "").strip()]
-        try:
-            services.set_officers(db.session, body_session, officers, by=acting_user())
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.set_officers(db.session, body_session, officers, by=acting_user()))
+        if ok:
             flash("The officers of the session were saved.", "success")
             return redirect(url_for(".session_detail", session_id=body_session.id))
     return (render_template("meetings/officers_form.html", form=form, s=body_session),
@@ -187,15 +166,10 @@ def edit_meeting(meeting_id: int):
     require(access.can_manage_sessions(acting_user(), meeting.body_id))
     form = MeetingForm(obj=meeting)
     if form.validate_on_submit():
-        try:
-            services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
-                                    venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
-                                    starts_at=form.starts_at.data, ends_at=form.ends_at.data)
-        except ValidationError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, _ = commit_or_errors(form, lambda: services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
+                                venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
+                                starts_at=form.starts_at.data, ends_at=form.ends_at.data))
+        if ok:
             flash(f"The {meeting.ordinal} meeting was saved.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
     return (render_template("meetings/meeting_form.html", form=form, s=meeting.session, m=meeting,
