@@ -11,6 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 from govbody.core import access, markup, text
 from govbody.core.db import set_write_intent
+from govbody.core.errors import ServiceError
 from govbody.extensions import db, login_manager
 
 CSP = (
@@ -118,6 +119,16 @@ def init_app(app: Flask) -> None:
 
             return error_response(error.code or 500, error.name.lower().replace(" ", "_"), error.description)
         return render_template("error.html", error=error), error.code
+
+    @app.errorhandler(ServiceError)
+    def _service_error(error: ServiceError):
+        # A service's refusal that a route did not turn into form messages: its status, never a 500.
+        db.session.rollback()
+        if wants_json():
+            from govbody.api.errors import error_response
+
+            return error_response(error.status, error.code, error.message, error.fields)
+        return render_template("error.html", error=None, status=error.status, message=error.message), error.status
 
     @app.errorhandler(SQLAlchemyError)
     def _database_error(error: SQLAlchemyError):

@@ -137,3 +137,20 @@ def test_unknown_records_are_404_pages(client):
     for url in ("/bodies/999", "/sessions/999", "/meetings/999"):
         r = client.get(url)
         assert r.status_code == 404 and "Not Found" in r.get_data(as_text=True)
+
+
+def test_a_service_refusal_outside_a_form_is_its_status_not_a_500(db_url):
+    from govbody import create_app
+    from govbody.core.errors import ConflictError
+    from govbody.extensions import db
+
+    probe_app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": db_url})
+
+    @probe_app.get("/probe-conflict")
+    def probe():  # a route that lets a service's refusal escape
+        raise ConflictError("This record is frozen.")
+
+    r = probe_app.test_client().get("/probe-conflict")
+    assert r.status_code == 409 and "This record is frozen." in r.get_data(as_text=True)
+    with probe_app.app_context():
+        db.engine.dispose()
