@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from govbody.agenda import render, services
@@ -11,12 +11,12 @@ from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, commit_or_errors
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 
 bp = Blueprint("agenda", __name__, template_folder="templates")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 
@@ -170,8 +170,8 @@ def adopt(session_id: int):
 @bp.get("/sessions/<int:session_id>/agenda.docx")
 def download(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
-    return Response(render.agenda_docx(db.session, body_session), mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(body_session)}"'})
+    return send_bytes(lambda: render.agenda_docx(db.session, body_session), mimetype=DOCX,
+                      filename=render.docx_filename(body_session))
 
 
 def session_panel(body_session: BodySession) -> Markup:

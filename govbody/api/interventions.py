@@ -23,6 +23,7 @@ from govbody.api.errors import ApiError
 from govbody.bodies.models import Delegation
 from govbody.core import access
 from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.models import (CorrectionProposal, Intervention, InterventionDraft, InterventionKind,
@@ -328,9 +329,7 @@ def summary_docx(meeting_id: int):
     meeting, summary = _visible_summary(meeting_id)
     data = render.summary_docx(meeting, summary, services.meeting_interventions(db.session, meeting))
     filename = f"summary-{meeting.body.code}-{meeting.number}.docx".replace("/", "-")
-    return Response(data, mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                             "Cache-Control": "no-store"})
+    return send_bytes(lambda: data, mimetype=DOCX, filename=filename)
 
 
 @bp.post("/meetings/<int:meeting_id>/summary/issue")

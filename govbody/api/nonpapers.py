@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import pydantic
 import sqlalchemy as sa
-from flask import Response, jsonify, request, url_for
+from flask import jsonify, request, url_for
 from pydantic import StringConstraints
 
 from govbody.api import bp
@@ -14,6 +14,7 @@ from govbody.api.common import Id, LongText, Payload, created, iso, paginate, pa
 from govbody.api.errors import ApiError
 from govbody.bodies.models import Body
 from govbody.core import access
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
@@ -22,7 +23,6 @@ from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
 TitleLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 AuthorLine = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 QuestionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=services.MAX_TEXT)]
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class QuestionIn(Payload):
@@ -156,8 +156,7 @@ def revise_non_paper(paper_id: int):
 @bp.get("/non-papers/<int:paper_id>.docx")
 def non_paper_docx(paper_id: int):
     paper = visible_non_paper(paper_id)
-    return Response(render.non_paper_docx(paper), mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(paper)}"'})
+    return send_bytes(lambda: render.non_paper_docx(paper), mimetype=DOCX, filename=render.docx_filename(paper))
 
 
 def _synthesis_json(result: services.Synthesis) -> dict:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.delegations import charts, ical, pack, services
 from govbody.extensions import db
@@ -18,7 +19,6 @@ from govbody.meetings.models import BodySession, Meeting
 
 bp = Blueprint("delegations", __name__, template_folder="templates")
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def init_app(app) -> None:
@@ -115,8 +115,7 @@ def interventions_docx(delegation_id: int):
     rows = services.all_interventions(db.session, delegation, acting_user(), body_id=_body_filter())
     today = dt.date.today()
     data = house.build_meeting_summary(services.interventions_docx_data(delegation, rows, today), created=today)
-    return Response(data, mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{_export_name(delegation, "docx")}"'})
+    return send_bytes(lambda: data, mimetype=DOCX, filename=_export_name(delegation, "docx"))
 
 
 # Speaking statistics.

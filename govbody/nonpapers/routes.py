@@ -11,6 +11,7 @@ from govbody.bodies.models import Body
 from govbody.core import access, markup
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -20,7 +21,6 @@ from govbody.nonpapers.forms import ActionForm, NonPaperForm
 from govbody.nonpapers.models import NonPaper, NonPaperStatus
 
 bp = Blueprint("nonpapers", __name__, template_folder="templates")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 
@@ -230,8 +230,7 @@ def detail(paper_id: int):
 @bp.get("/non-papers/<int:paper_id>.docx")
 def download(paper_id: int):
     paper = load_visible(paper_id)
-    return Response(render.non_paper_docx(paper), mimetype=DOCX,
-                    headers={"Content-Disposition": f'attachment; filename="{render.docx_filename(paper)}"'})
+    return send_bytes(lambda: render.non_paper_docx(paper), mimetype=DOCX, filename=render.docx_filename(paper))
 
 
 # -- state changes ---------------------------------------------------------------------------
@@ -305,8 +304,7 @@ def synthesis(paper_id: int):
 def synthesis_docx(paper_id: int):
     paper, result = _synthesis(paper_id)
     data = render.build_synthesis(render.synthesis_data(result))
-    return Response(data, mimetype=DOCX, headers={
-        "Content-Disposition": f'attachment; filename="{render.docx_filename(paper, "-synthesis")}"'})
+    return send_bytes(lambda: data, mimetype=DOCX, filename=render.docx_filename(paper, "-synthesis"))
 
 
 # -- the session page ------------------------------------------------------------------------

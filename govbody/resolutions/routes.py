@@ -69,8 +69,8 @@ def session_panel(body_session: BodySession) -> Markup:
 
 
 def _get(model, ident: int):
-    """A record by id, or None (also for ids no database column can hold)."""
-    return db.session.get(model, ident) if 0 < ident < 2**31 else None
+    """A record by id, or None (the int converter already refuses ids no column can hold)."""
+    return db.session.get(model, ident)
 
 
 def load(resolution_id: int) -> Resolution:

@@ -44,6 +44,9 @@ def live_server(tmp_path_factory):
                       "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs"))})
     with app.app_context():
         upgrade()
+    from govbody.extensions import limiter
+
+    limiter.reset()  # login limits are per address: every module's browser logs in from 127.0.0.1
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,8 +6,6 @@ import contextlib
 import pytest
 import sqlalchemy as sa
 
-from tests.search.appsetup import _app  # noqa: F401  (the pages measured include /search)
-
 
 @contextlib.contextmanager
 def counted_queries(app):
