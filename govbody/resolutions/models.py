@@ -73,6 +73,12 @@ class Resolution(IdMixin, TimestampMixin, Base):
         return f"Resolution No. {self.number} ({self.session.roman})"
 
 
+# The public portal: adopted resolutions newest first, and the bodies that have any.
+sa.Index("ix_resolutions_portal_order", Resolution.status, Resolution.adopted_on.desc(), Resolution.number.desc(),
+         Resolution.id.desc())
+sa.Index("ix_resolutions_status_body_id", Resolution.status, Resolution.body_id)
+
+
 class PreambularParagraph(IdMixin, Base):
     __tablename__ = "preambular_paragraphs"
 

@@ -590,9 +590,11 @@ def search(*, draft_bodies: frozenset[int] | None | bool, status: ResolutionStat
         stmt = stmt.where(Resolution.adopted_on >= dt.date(year, 1, 1), Resolution.adopted_on <= dt.date(year, 12, 31))
     if q and q.strip():
         stmt = stmt.where(_matches(q.strip()))
+    newest = (Resolution.adopted_on.desc(), Resolution.number.desc(), Resolution.id.desc())
+    if not draft_bodies or status is ResolutionStatus.adopted:
+        return stmt.order_by(*newest)  # adopted only: read in the order of ix_resolutions_portal_order
     # Drafts (no adoption date) first, then the newest adopted.
-    return stmt.order_by(sa.case((Resolution.adopted_on.is_(None), 0), else_=1),
-                         Resolution.adopted_on.desc(), Resolution.number.desc(), Resolution.id.desc())
+    return stmt.order_by(sa.case((Resolution.adopted_on.is_(None), 0), else_=1), *newest)
 
 
 def with_text(stmt):
