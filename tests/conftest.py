@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from govbody import create_app
 from govbody.extensions import db
@@ -45,6 +46,15 @@ def db_url(tmp_path_factory) -> str:
     return database_url(tmp_path_factory)
 
 
+class WsgiServerClient(FlaskClient):
+    """The test client reading each response whole and closing it, as a WSGI server does
+    (frozen files are sent from open files that only close() releases)."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def _app(db_url, tmp_path_factory):
     from flask_migrate import upgrade
@@ -55,7 +65,9 @@ def _app(db_url, tmp_path_factory):
         "SECRET_KEY": "test secret key",
         "SQLALCHEMY_DATABASE_URI": db_url,
         "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs")),
+        "FROZEN_FILES_DIR": str(tmp_path_factory.mktemp("frozen-files")),
     })
+    app.test_client_class = WsgiServerClient
     with app.app_context():
         upgrade()
     yield app

@@ -267,7 +267,7 @@ def get_resolution(resolution_id: int):
 
 @bp.get("/resolutions/<int:resolution_id>.docx")
 def resolution_docx(resolution_id: int):
-    return downloads.send_docx(visible_resolution(resolution_id))
+    return downloads.send_adopted_docx(resolution_id) or downloads.send_docx(visible_resolution(resolution_id))
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")

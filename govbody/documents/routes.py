@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.bodies.models import Body
 from govbody.core import access
-from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.downloads import DOCX, send_frozen
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
@@ -47,8 +47,8 @@ def init_app(app: Flask) -> None:
 
 def docx_response(document: Document):
     """The stored bytes of an issued document; a conditional request on its hash gets a 304."""
-    return send_bytes(lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
-                      etag=document.sha256, public=document.distribution is Distribution.general)
+    return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
+                       public=document.distribution is Distribution.general)
 
 
 def load_visible(document_id: int) -> Document:

@@ -1,32 +1,81 @@
 """The files of a resolution, served the same way to the pages and the API.
 
-An adopted resolution's DOCX is the bytes stored at adoption, with their SHA-256 as the
-ETag; its Akoma Ntoso XML is built from the frozen record, so it is stable too.
+An adopted resolution's DOCX is the bytes stored at adoption, sent as a frozen file
+(``core.downloads.send_frozen``: the SHA-256 as ETag, from disk after the first download);
+a draft's is rendered for each request. The Akoma Ntoso XML is built from the record, and
+for an adopted resolution it is stable too.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask import Response
 
-from govbody.core.downloads import DOCX, safe_filename, send_bytes
+from govbody.core import access, text
+from govbody.core.db import first_row_raw
+from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
+from govbody.core.web import acting_user
+from govbody.extensions import db
 from govbody.resolutions import akn, render
-from govbody.resolutions.models import Resolution
+from govbody.resolutions.models import Resolution, ResolutionStatus
 
 AKN = "application/akn+xml"
 
 
+def _name(body_code: str, number: int | None, session_number: int, resolution_id: int, ext: str) -> str:
+    if number is not None:
+        return safe_filename(f"resolution-{body_code}-{number}-{text.roman(session_number)}", ext)
+    return safe_filename(f"draft-resolution-{resolution_id}", ext)
+
+
 def filename(resolution: Resolution, ext: str) -> str:
-    if resolution.number is not None:
-        return safe_filename(f"resolution-{resolution.body.code}-{resolution.number}-{resolution.session.roman}", ext)
-    return safe_filename(f"draft-resolution-{resolution.id}", ext)
+    return _name(resolution.body.code, resolution.number, resolution.session.number, resolution.id, ext)
+
+
+def _stored_docx(resolution_id: int) -> bytes:
+    return db.session.scalar(sa.select(Resolution.docx).where(Resolution.id == resolution_id))
 
 
 def send_docx(resolution: Resolution) -> Response:
     if resolution.is_adopted and resolution.sha256:
-        return send_bytes(lambda: resolution.docx, mimetype=DOCX, filename=filename(resolution, "docx"),
-                          etag=resolution.sha256)
+        return send_frozen(resolution.sha256, lambda: _stored_docx(resolution.id), mimetype=DOCX,
+                           filename=filename(resolution, "docx"))
     return send_bytes(lambda: render.render_docx(resolution), mimetype=DOCX, filename=filename(resolution, "docx"))
+
+
+@dataclass(frozen=True)
+class _Adopted:
+    """What the download of an adopted resolution needs, read in one narrow query."""
+    id: int
+    body_id: int
+    body_code: str
+    number: int
+    session_number: int
+    sha256: str
+    is_adopted: bool = True  # what access.can_view_resolution asks
+
+
+# The crowd's path on the day of adoption, read on the DBAPI cursor (core.db.first_row_raw).
+_ADOPTED = sa.text(
+    "SELECT r.id, r.body_id, b.code, r.number, s.number, r.sha256 FROM resolutions r "
+    "JOIN bodies b ON b.id = r.body_id JOIN body_sessions s ON s.id = r.session_id "
+    f"WHERE r.id = :resolution_id AND r.status = '{ResolutionStatus.adopted.value}' AND r.sha256 IS NOT NULL")
+
+
+def send_adopted_docx(resolution_id: int) -> Response | None:
+    """The download of an adopted resolution without loading the record, the path a crowd
+    takes on the day of adoption; None when `resolution_id` is not an adopted resolution with
+    stored bytes (the caller then loads the record and applies the rules for drafts)."""
+    row = first_row_raw(db.engine, _ADOPTED, resolution_id=resolution_id)
+    if row is None:
+        return None
+    adopted = _Adopted(*row)
+    if not access.can_view_resolution(acting_user(), adopted):
+        return None
+    return send_frozen(adopted.sha256, lambda: _stored_docx(adopted.id), mimetype=DOCX,
+                       filename=_name(adopted.body_code, adopted.number, adopted.session_number, adopted.id, "docx"))
 
 
 def send_akn(resolution: Resolution) -> Response:

@@ -184,7 +184,7 @@ def cited(code: str, number: int):
 
 @bp.get("/resolutions/<int:resolution_id>.docx")
 def docx_file(resolution_id: int):
-    return downloads.send_docx(load(resolution_id))
+    return downloads.send_adopted_docx(resolution_id) or downloads.send_docx(load(resolution_id))
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")

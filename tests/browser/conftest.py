@@ -41,7 +41,8 @@ def live_server(tmp_path_factory):
 
     url = "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
     app = create_app({"SECRET_KEY": "browser tests", "SQLALCHEMY_DATABASE_URI": url,
-                      "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs"))})
+                      "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs")),
+                      "FROZEN_FILES_DIR": str(tmp_path_factory.mktemp("frozen-files"))})
     with app.app_context():
         upgrade()
     from govbody.extensions import limiter

@@ -25,6 +25,32 @@ def test_re_downloading_gives_identical_bytes_and_304_on_if_none_match(registry,
     assert conditional.headers["ETag"] == first.headers["ETag"]
 
 
+def test_the_file_is_kept_once_on_disk_under_its_hash_and_rebuilt_when_the_folder_is_emptied(registry, client, app):
+    from pathlib import Path
+
+    registry.series("MC/INF")
+    issued = registry.issue("MC/INF", text="The purpose of this document.")
+    kept = Path(app.config["FROZEN_FILES_DIR"]) / issued["sha256"][:2] / issued["sha256"]
+
+    first = client.get(f"/documents/{issued['id']}/download")
+    assert kept.read_bytes() == first.data
+    kept.unlink()
+    again = client.get(f"/documents/{issued['id']}/download")
+
+    assert again.status_code == 200 and again.data == first.data and kept.read_bytes() == first.data
+
+
+def test_a_byte_range_of_an_issued_file(registry, client):
+    registry.series("MC/INF")
+    issued = registry.issue("MC/INF")
+    whole = client.get(f"/api/v1/documents/{issued['id']}.docx").data
+
+    part = client.get(f"/api/v1/documents/{issued['id']}.docx", headers={"Range": "bytes=100-199"})
+
+    assert part.status_code == 206 and part.data == whole[100:200]
+    assert part.headers["Content-Range"] == f"bytes 100-199/{len(whole)}"
+
+
 def test_a_stale_etag_gets_the_file(registry, client):
     registry.series("MC/INF")
     issued = registry.issue("MC/INF")
