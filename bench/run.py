@@ -9,7 +9,8 @@ and drives it with wrk (Debian's package, installed with apt-get when missing). 
 the same run: a trivial endpoint (/healthz) and a static file of the size of a resolution's
 DOCX, as the ceiling; an adopted resolution's download; the home page, a session page, a
 meeting summary page of 300 interventions, the resolutions portal and the document register
-(8 concurrent clients); search (one- and two-word queries); saving an intervention; the
+(8 concurrent clients), as the public gets them (kept pages, core/pagecache.py) and rendered
+for every request (what a logged-in reader gets: "pages_rendered"); search (one- and two-word queries); saving an intervention; the
 workers' RSS; the most SQL statements any page runs. Prints a table, then as its last line one
 JSON object (SQLite figures at the top level, PostgreSQL's under "postgresql").
 """
@@ -50,15 +51,19 @@ def log(message: str) -> None:
 
 # --- The application as gunicorn serves it for the benchmark -----------------------------------
 
-def bench_app():
+def bench_app(page_cache: bool | None = None):
     """create_app() plus /search and /healthz (when FEATURES does not list search yet) and the
-    static file of the ceiling measurement, sent by Flask's send_from_directory as /static is."""
+    static file of the ceiling measurement, sent by Flask's send_from_directory as /static is.
+    The page cache follows GOVBODY_PAGE_CACHE unless `page_cache` says."""
     from flask import send_from_directory
 
     import govbody.search.routes as search_routes  # before any app: it adds GET /api/v1/search to the API
     from govbody import create_app
 
-    app = create_app({"RATELIMIT_ENABLED": False})
+    config = {"RATELIMIT_ENABLED": False}
+    if page_cache is not None:
+        config["PAGE_CACHE"] = page_cache
+    app = create_app(config)
     if "search" not in app.blueprints:
         app.register_blueprint(search_routes.bp)
         search_routes.init_app(app)
@@ -233,11 +238,12 @@ def pages(ids: dict) -> dict[str, str]:
 
 
 def max_queries(url: str, ids: dict) -> tuple[int, dict[str, int]]:
-    """The SQL statements each page runs, counted in-process on the same archive."""
+    """The SQL statements each page runs, counted in-process on the same archive, with the
+    page cache off (a kept page runs none: what is counted is the page's rendering)."""
     import sqlalchemy as sa
 
     os.environ["DATABASE_URL"] = url
-    app = bench_app()
+    app = bench_app(page_cache=False)
     from govbody.extensions import db
 
     counted: dict[str, int] = {}
@@ -276,10 +282,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(url: str, name: str):
+def gunicorn(url: str, name: str, *, page_cache: bool = True):
     port = free_port()
     logfile = open(DATA / f"gunicorn-{name}.log", "w")  # noqa: SIM115  (closed below)
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench secret key", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench secret key", "PYTHONPATH": str(ROOT),
+           "GOVBODY_PAGE_CACHE": "1" if page_cache else "0"}
     process = subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
          "--backlog", "512", "--timeout", "60", "--log-level", "warning", "bench.run:bench_app()"],
@@ -349,6 +356,13 @@ def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> d
                                env={"BENCH_TOKEN": token, "BENCH_DELEGATION": ids["delegation"],
                                     "BENCH_RUN": f"{int(time.time())}{name}"})
         result["rss_mb_per_worker"] = worker_rss_mb(master)
+    # The same pages rendered for every request, as a logged-in reader gets them.
+    with gunicorn(url, f"{name}-rendered", page_cache=False) as (base, _master):
+        drive(wrk, base + "/healthz", seconds=1)
+        result["pages_rendered"] = {}
+        for page, address in pages(ids).items():
+            drive(wrk, base + address, seconds=1, clients=2)
+            result["pages_rendered"][page] = drive(wrk, base + address, seconds=seconds)
     result["max_queries_per_page"] = queries_max
     result["queries"] = queries
     result["ids"] = ids
@@ -364,12 +378,14 @@ def summary(r: dict) -> dict:
         "download_ratio": round(r["download"]["rps"] / r["static"]["rps"], 2),
         "pages": {name: {"rps": p["rps"], "p95_ms": p["p95_ms"], "ratio": round(p["rps"] / trivial, 2)}
                   for name, p in r["pages"].items()},
+        "pages_rendered": {name: {"rps": p["rps"], "p95_ms": p["p95_ms"], "ratio": round(p["rps"] / trivial, 2)}
+                           for name, p in r["pages_rendered"].items()},
         "max_queries_per_page": r["max_queries_per_page"], "search_p95_ms": r["search"]["p95_ms"],
         "search_interventions_p95_ms": r["search_interventions"]["p95_ms"],
         "intervention_save_p95_ms": r["save"]["p95_ms"], "rss_mb_per_worker": r["rss_mb_per_worker"],
         "errors": sum(x["errors"] for x in [r["trivial"], r["static"], r["download"], r["search"],
                                             r["search_interventions"], r["save"],
-                                            *r["pages"].values()]),
+                                            *r["pages"].values(), *r["pages_rendered"].values()]),
     }
 
 
@@ -387,10 +403,15 @@ def table(results: list[dict]) -> str:
     add("resolution download rps", [f"{r['download']['rps']:.0f} ({r['download']['rps'] / r['static']['rps']:.2f})"
                                      for r in results], f">= {TARGETS['download_ratio']} of static")
     for page in results[0]["pages"]:
-        add(f"page {page}: rps (ratio), p95",
+        add(f"page {page} (public): rps (ratio), p95",
             [f"{r['pages'][page]['rps']:.0f} ({r['pages'][page]['rps'] / r['trivial']['rps']:.2f}), "
              f"{r['pages'][page]['p95_ms']:.0f} ms" for r in results],
             f">= {TARGETS['page_ratio']}, < {TARGETS['page_p95_ms']} ms")
+    for page in results[0]["pages_rendered"]:
+        add(f"  rendered each time: {page}",
+            [f"{r['pages_rendered'][page]['rps']:.0f} ({r['pages_rendered'][page]['rps'] / r['trivial']['rps']:.2f}), "
+             f"{r['pages_rendered'][page]['p95_ms']:.0f} ms" for r in results],
+            "(logged-in readers)")
     add("search p95, all four kinds (2 clients)", [f"{r['search']['p95_ms']:.1f} ms" for r in results],
         f"< {TARGETS['search_p95_ms']} ms")
     add("search p95, interventions only", [f"{r['search_interventions']['p95_ms']:.1f} ms" for r in results],

@@ -13,6 +13,7 @@ from govbody.extensions import csrf, db, limiter, login_manager, migrate
 MODEL_MODULES = (
     "govbody.core.audit",
     "govbody.core.numbering",
+    "govbody.core.pagecache",
     "govbody.accounts.models",
     "govbody.bodies.models",
     "govbody.meetings.models",
@@ -55,9 +56,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from govbody.core import web
+    from govbody.core import pagecache, web
 
     web.init_app(app)
+    pagecache.init_app(app)
 
     import importlib
 

@@ -47,4 +47,7 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_ABSOLUTE_TIMEOUT": int(os.environ.get("GOVBODY_ABSOLUTE_HOURS", "12")) * 3600,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
+        "PAGE_CACHE": os.environ.get("GOVBODY_PAGE_CACHE", "1") != "0",
+        "PAGE_CACHE_BYTES": int(os.environ.get("GOVBODY_PAGE_CACHE_MB", "64")) * 1024 * 1024,
     }

@@ -10,6 +10,7 @@ from govbody.bodies.models import Body, BodyKind, Delegation
 from govbody.core import access
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.web import acting_user, require
+from govbody.core.pagecache import public_page
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 
@@ -17,6 +18,7 @@ bp = Blueprint("bodies", __name__, template_folder="templates")
 
 
 @bp.get("/")
+@public_page
 def home():
     bodies = list(db.session.scalars(sa.select(Body).where(Body.dissolved_on.is_(None)).order_by(Body.id)))
     latest = {}
@@ -32,12 +34,14 @@ def home():
 
 
 @bp.get("/bodies")
+@public_page
 def list_bodies():
     bodies = list(db.session.scalars(sa.select(Body).options(selectinload(Body.parent)).order_by(Body.name)))
     return render_template("bodies/list.html", bodies=bodies)
 
 
 @bp.get("/bodies/<int:body_id>")
+@public_page
 def body_detail(body_id: int):
     body = db.get_or_404(Body, body_id)
     sessions = list(db.session.scalars(

@@ -80,9 +80,22 @@ def restore(url: str | sa.engine.URL, source: str | Path) -> None:
         finally:
             dest.close()
             src.close()
-        return
-    if url.get_backend_name() == "postgresql":
+    elif url.get_backend_name() == "postgresql":
         subprocess.run([_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
                         *_pg_args(url), str(source)], check=True, env=_pg_env(url), capture_output=True)
-        return
-    raise ValueError(f"No restore method for {url.get_backend_name()}.")
+    else:
+        raise ValueError(f"No restore method for {url.get_backend_name()}.")
+    _move_change_stamp_on(url)
+
+
+def _move_change_stamp_on(url: sa.engine.URL) -> None:
+    """The restored data is older than pages a running server may have kept: move the stamp past them."""
+    from govbody.core import pagecache
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            if sa.inspect(connection).has_table(pagecache.ChangeStamp.__tablename__):
+                pagecache.bump(connection)
+    finally:
+        engine.dispose()

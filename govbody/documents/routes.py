@@ -22,6 +22,7 @@ from govbody.core.downloads import DOCX, send_frozen
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.pagecache import public_page
 from govbody.documents import services
 from govbody.documents.forms import (
     DocumentForm,
@@ -105,16 +106,19 @@ def _register(*, body: Body | None = None, body_session: BodySession | None = No
 
 
 @bp.get("/documents")
+@public_page
 def register():
     return _register()
 
 
 @bp.get("/bodies/<int:body_id>/documents")
+@public_page
 def body_register(body_id: int):
     return _register(body=db.get_or_404(Body, body_id))
 
 
 @bp.get("/sessions/<int:session_id>/documents")
+@public_page
 def session_register(session_id: int):
     return _register(body_session=db.get_or_404(BodySession, session_id))
 
@@ -138,6 +142,7 @@ def _detail(document: Document, version_form: VersionForm | None = None):
 
 
 @bp.get("/documents/<int:document_id>")
+@public_page
 def document_detail(document_id: int):
     return _detail(load_visible(document_id))
 

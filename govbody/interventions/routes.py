@@ -13,6 +13,7 @@ from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.web import acting_user, add_panel, require
+from govbody.core.pagecache import public_page
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
@@ -71,6 +72,7 @@ def console(meeting_id: int):
 
 
 @bp.get("/meetings/<int:meeting_id>/summary")
+@public_page
 def summary(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()

@@ -9,6 +9,7 @@ from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.forms import commit_or_errors
 from govbody.core.web import acting_user, require
+from govbody.core.pagecache import public_page
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.forms import MeetingForm, OfficersForm, SessionForm
@@ -24,6 +25,7 @@ def load_session(session_id: int) -> BodySession:
 
 
 @bp.get("/sessions/<int:session_id>")
+@public_page
 def session_detail(session_id: int):
     body_session = load_session(session_id)
     meetings = list(db.session.scalars(
@@ -92,6 +94,7 @@ def create_meeting(session_id: int):
 
 
 @bp.get("/meetings/<int:meeting_id>")
+@public_page
 def meeting_detail(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     return render_template("meetings/meeting.html", m=meeting, s=meeting.session, panels=meeting_panels(meeting))

@@ -24,6 +24,7 @@ from govbody.core.forms import choices, commit_or_errors
 from govbody.core.text import long_date
 from govbody.core.points import from_lines as points_from_lines, to_lines as points_to_lines
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.pagecache import public_page
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services
@@ -96,6 +97,7 @@ def _int_arg(name: str, low: int = 1, high: int = 2**31 - 1) -> int | None:
 # The public portal.
 
 @bp.get("/resolutions")
+@public_page
 def portal():
     body_code = request.args.get("body", "").strip() or None
     session_id, year = _int_arg("session"), _int_arg("year", 1900, 2999)
@@ -165,11 +167,13 @@ def _detail(resolution: Resolution):
 
 
 @bp.get("/resolutions/<int:resolution_id>")
+@public_page
 def detail(resolution_id: int):
     return _detail(load(resolution_id))
 
 
 @bp.get("/resolutions/<code>/<int:number>")
+@public_page
 def cited(code: str, number: int):
     """The address to cite: body code and number ("/resolutions/C/1150")."""
     if not 0 < number < 2**31 or len(code) > 20:

@@ -24,3 +24,25 @@ def test_plain_text_drops_markup():
 
 def test_empty_text():
     assert markup.to_html(None) == "" and markup.to_html("") == "" and markup.plain_text(None) == ""
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Words, punctuation CommonMark acts on and punctuation it does not, quotes, spaces, tabs,
+# line breaks, NUL and non-Latin letters, put together in any order.
+_INLINE_TEXT = st.lists(st.sampled_from([
+    "word", "Ж中", " ", "  ", "\t", "\n", "\r", "\x00", ".", ",", ";", ":", "(", ")", "'", '"', "/", "%", "?", "+",
+    "=", "-", "#", "|", "{", "}", "^", "$", "@", "é", "–", "’", "\\", "`", "*", "**", "_", "[", "]", "](", "<", ">",
+    "&", "&amp;", "!", "~", "http://example.org"]), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_INLINE_TEXT)
+def test_a_point_renders_the_same_with_or_without_the_parser(text):
+    assert markup.to_inline_html(text) == (markup.Markup(markup.parser().renderInline(text)) if text else "")
+
+
+def test_plain_words_skip_the_parser_but_not_markup():
+    assert markup.to_inline_html('The "new" model (2026)') == 'The &quot;new&quot; model (2026)'
+    assert markup.to_inline_html("The *new* model") == "The <em>new</em> model"

@@ -1,0 +1,166 @@
+"""Public pages rendered once per change of the database, for readers who are not logged in.
+
+The change stamp is one row, bumped in the same transaction as every change that a public
+page could show (the session hook below: any flush or ORM bulk statement touching a table
+outside EXEMPT_TABLES). A page marked ``@public_page`` asked for by a reader with no login
+and no API token is looked up under (stamp, URL): a hit is sent without running the view;
+a miss is rendered and kept, unless the response carries anything of the reader's own (a
+cookie, a CSRF token, a flashed message). Reading the stamp before the page's own queries
+means a kept page is never older than its stamp. The store is per process, least recently
+used first out, bounded in bytes (PAGE_CACHE_BYTES); PAGE_CACHE=False turns it off.
+
+Logged-in readers, API calls and every write go the usual way. ``govbody restore`` bumps the
+stamp past anything a running server may hold.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+
+import sqlalchemy as sa
+from cachetools import LRUCache
+from flask import Flask, Response, current_app, g, request, session
+from flask_login import current_user
+from sqlalchemy import event, orm
+from sqlalchemy.orm import Mapped, mapped_column
+
+from govbody.core.db import first_row_raw
+from govbody.core.models import Base
+
+# Tables whose changes no public page shows: who is logged in and their tokens, the audit log
+# (every login writes to it), a rapporteur's autosaved drafts (every few seconds in a meeting)
+# and who follows what. Changing them does not throw the public pages away.
+EXEMPT_TABLES = frozenset({"change_stamp", "users", "api_tokens", "audit_events", "intervention_drafts",
+                           "body_follows"})
+_CHANGED = "govbody_public_change"
+_READ = sa.text("SELECT value FROM change_stamp WHERE id = 1")
+_BUMP = sa.text("UPDATE change_stamp SET value = CASE WHEN value + 1 > :now THEN value + 1 ELSE :now END "
+                "WHERE id = 1")
+
+
+class ChangeStamp(Base):
+    """One row (id 1): a number that grows with every committed change public pages may show."""
+    __tablename__ = "change_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+def bump(connection: sa.Connection) -> None:
+    """Move the stamp on, inside the caller's transaction. Microseconds since 1970 when they
+    are larger, so that a restored (older) database still moves past every kept page."""
+    connection.execute(_BUMP, {"now": time.time_ns() // 1000})
+
+
+# --- The stamp follows every change --------------------------------------------------------------
+
+def _touches_public(instances) -> bool:
+    return any(getattr(obj, "__tablename__", None) not in EXEMPT_TABLES for obj in instances)
+
+
+@event.listens_for(orm.Session, "after_flush")
+def _after_flush(session: orm.Session, _context) -> None:
+    if _touches_public(session.new) or _touches_public(session.dirty) or _touches_public(session.deleted):
+        session.info[_CHANGED] = True
+
+
+@event.listens_for(orm.Session, "do_orm_execute")
+def _on_bulk(state: orm.ORMExecuteState) -> None:
+    if (state.is_insert or state.is_update or state.is_delete) and (
+            state.bind_mapper is None or state.bind_mapper.local_table.name not in EXEMPT_TABLES):
+        state.session.info[_CHANGED] = True
+
+
+@event.listens_for(orm.Session, "before_commit")
+def _before_commit(session: orm.Session) -> None:
+    session.flush()  # what commit would flush next, so that after_flush has seen it
+    if session.info.pop(_CHANGED, False):
+        bump(session.connection())
+
+
+@event.listens_for(orm.Session, "after_rollback")
+def _after_rollback(session: orm.Session) -> None:
+    session.info.pop(_CHANGED, None)
+
+
+# --- The store -----------------------------------------------------------------------------------
+
+class _Store:
+    def __init__(self, max_bytes: int) -> None:
+        self._pages: LRUCache = LRUCache(maxsize=max_bytes, getsizeof=lambda page: len(page[0]) + 200)
+        self._lock = threading.Lock()  # the development server runs a thread per request
+
+    def get(self, key):
+        with self._lock:
+            return self._pages.get(key)
+
+    def put(self, key, page) -> None:
+        with self._lock:
+            if len(page[0]) + 200 <= self._pages.maxsize:
+                self._pages[key] = page
+
+
+def public_page(view):
+    """Marks a view whose page is the same for every reader who is not logged in."""
+    view.public_page = True
+    return view
+
+
+def _store() -> _Store:
+    return current_app.extensions["govbody_pagecache"]
+
+
+def _eligible() -> bool:
+    if request.method not in ("GET", "HEAD") or not current_app.config.get("PAGE_CACHE", True):
+        return False
+    view = current_app.view_functions.get(request.endpoint or "")
+    if not getattr(view, "public_page", False) or "Authorization" in request.headers:
+        return False
+    return not current_user.is_authenticated and "_flashes" not in session
+
+
+def _conditional(response: Response, etag: str) -> Response:
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "no-cache"  # revalidate: the next change makes a new page
+    response.vary.update(("Cookie", "Authorization"))
+    return response.make_conditional(request)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["govbody_pagecache"] = _Store(app.config.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024))
+
+    @app.before_request
+    def _serve_kept_page():
+        if not _eligible():
+            return None
+        from govbody.extensions import db
+
+        try:
+            row = first_row_raw(db.engine, _READ)
+        except db.engine.dialect.dbapi.Error:  # a database not upgraded yet: pages are rendered
+            current_app.logger.warning("no change stamp (run govbody db upgrade): public pages are not kept")
+            return None
+        if row is None:
+            return None  # no stamp row: nothing is kept
+        g.page_key = (row[0], request.url)
+        kept = _store().get(g.page_key)
+        if kept is None:
+            return None
+        g.page_kept = True
+        body, etag = kept
+        return _conditional(Response(body, mimetype="text/html"), etag)
+
+    @app.after_request
+    def _keep_page(response: Response) -> Response:
+        key = g.get("page_key")
+        if key is None or g.get("page_kept"):
+            return response
+        if (response.status_code != 200 or response.mimetype != "text/html" or response.direct_passthrough
+                or "Set-Cookie" in response.headers or session.modified
+                or g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))):
+            return response  # something of this reader's own is in it
+        body = response.get_data()
+        etag = hashlib.sha256(body).hexdigest()[:32]
+        _store().put(key, (body, etag))
+        return _conditional(response, etag)

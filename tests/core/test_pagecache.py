@@ -1,0 +1,148 @@
+"""Public pages kept for readers who are not logged in: never older than the last change,
+never shown to a logged-in reader, never holding anything of one reader's own."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from govbody.bodies.models import Body
+from govbody.core.pagecache import ChangeStamp
+from govbody.extensions import db
+from tests.conftest import csrf_token, login
+from tests.scale.conftest import counted_queries
+
+
+def _stamp(app) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(ChangeStamp.value))
+
+
+def _issue(client, staff, title: str, **fields):
+    response = client.post("/api/v1/documents", headers=staff.headers,
+                           json={"series": "MC/INF", "title": title, "date": "2007-11-09", **fields})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def test_a_kept_page_is_sent_again_without_running_the_page(app, client, make):
+    make.body("C", "Council")
+
+    first = client.get("/")
+    with counted_queries(app) as statements:
+        second = client.get("/")
+
+    assert first.status_code == second.status_code == 200 and second.data == first.data
+    assert statements == []  # only the change stamp was read, below SQLAlchemy
+
+
+def test_every_kind_of_change_shows_at_once(app, client, make):
+    staff = make.user("secretariat")
+    client.post("/api/v1/series", headers=staff.headers, json={"prefix": "MC/INF"})
+    make.body("C", "Council")
+    assert "Council" in client.get("/").get_data(as_text=True)
+    assert "Paper on return" not in client.get("/documents").get_data(as_text=True)
+
+    _issue(client, staff, "Paper on return")  # through the API and its services
+    assert "Paper on return" in client.get("/documents").get_data(as_text=True)
+
+    with app.app_context():  # an ORM object changed
+        db.session.scalar(sa.select(Body).where(Body.code == "C")).name = "Governing Council"
+        db.session.commit()
+    assert "Governing Council" in client.get("/").get_data(as_text=True)
+
+    with app.app_context():  # a bulk UPDATE statement
+        db.session.execute(sa.update(Body).where(Body.code == "C").values(name="Council of Members"))
+        db.session.commit()
+    assert "Council of Members" in client.get("/").get_data(as_text=True)
+
+
+def test_a_rolled_back_change_keeps_the_stamp(app, make):
+    make.body("C", "Council")
+    before = _stamp(app)
+
+    with app.app_context():
+        db.session.scalar(sa.select(Body)).name = "Never saved"
+        db.session.flush()
+        db.session.rollback()
+        db.session.commit()
+
+    assert _stamp(app) == before
+
+
+def test_a_logged_in_reader_never_gets_the_public_copy(client, make):
+    staff = make.user("secretariat")
+    client.post("/api/v1/series", headers=staff.headers, json={"prefix": "MC/INF"})
+    draft = client.post("/api/v1/documents", headers=staff.headers,
+                        json={"series": "MC/INF", "title": "Draft on return", "date": "2007-11-09", "draft": True})
+    assert draft.status_code == 201, draft.get_json()
+    assert "Draft on return" not in client.get("/documents").get_data(as_text=True)  # kept for the public
+
+    login(client, staff.email)
+
+    assert "Draft on return" in client.get("/documents").get_data(as_text=True)
+
+
+def test_an_api_token_reader_is_not_served_the_public_copy(client, make):
+    make.body("C", "Council")
+    staff = make.user("secretariat")
+    public = client.get("/")
+
+    with_token = client.get("/", headers=staff.headers)
+
+    assert with_token.status_code == 200 and "Vary" in public.headers
+    assert "Cookie" in public.headers["Vary"] and "Authorization" in public.headers["Vary"]
+
+
+def test_a_flashed_message_is_shown_not_swallowed_by_a_kept_page(client, make):
+    make.body("C", "Council")
+    user = make.user("secretariat")
+    client.get("/")  # the public copy of the home page is kept
+    login(client, user.email)
+
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    home = client.get("/").get_data(as_text=True)
+
+    assert "You have logged out." in home
+    assert "You have logged out." not in client.get("/").get_data(as_text=True)  # shown once, then the kept page
+
+
+def test_the_public_copy_answers_a_conditional_request_with_304(client, make):
+    make.body("C", "Council")
+    first = client.get("/bodies")
+
+    again = client.get("/bodies", headers={"If-None-Match": first.headers["ETag"]})
+
+    assert first.headers["ETag"] and again.status_code == 304 and again.data == b""
+    assert again.headers["Cache-Control"] == "no-cache"
+
+
+def test_autosaved_drafts_and_logins_leave_the_kept_pages_but_a_recorded_intervention_does_not(app, client, make):
+    from tests.interventions.conftest import post_intervention
+
+    body_id = make.body("C", "Council")
+    session_id = make.session(body_id, 93)
+    meeting_id = make.meeting(session_id, number=481)
+    make.delegation("Mexico", iso3="MEX")
+    rapporteur = make.user("rapporteur", bodies=("C",))
+    before = _stamp(app)
+
+    login(app.test_client(), rapporteur.email)
+    saved = client.put(f"/api/v1/meetings/{meeting_id}/drafts/draft-key-0001", headers=rapporteur.headers,
+                       json={"payload": {"delegation": "Mexico", "points_text": "- typing"}})
+    assert saved.status_code == 200, saved.get_json()
+    assert _stamp(app) == before
+
+    assert post_intervention(client, rapporteur, meeting_id, delegation="Mexico").status_code == 201
+    assert _stamp(app) > before
+
+
+def test_the_cache_can_be_turned_off(app, client, make):
+    make.body("C", "Council")
+    app.config["PAGE_CACHE"] = False
+    try:
+        client.get("/")
+        with counted_queries(app) as statements:
+            client.get("/")
+    finally:
+        app.config["PAGE_CACHE"] = True
+
+    assert statements  # the page ran its queries again
