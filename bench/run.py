@@ -215,8 +215,9 @@ def bench_ids(url: str) -> dict:
         meetings = conn.exec_driver_sql(
             "SELECT m.id, count(i.id) AS n FROM meetings m LEFT JOIN interventions i ON i.meeting_id = m.id "
             f"WHERE m.session_id = {session} GROUP BY m.id ORDER BY m.id").all()
-        big = max(meetings, key=lambda row: row[1])[0]
-        save_meeting = meetings[-1][0] if meetings[-1][0] != big else meetings[0][0]
+        # Saves go to the session's last meeting; the summary page is the largest of the others.
+        save_meeting = meetings[-1][0]
+        big = max(meetings[:-1], key=lambda row: row[1])[0]
         resolution = conn.exec_driver_sql(
             "SELECT id FROM resolutions WHERE status = 'adopted' ORDER BY id DESC LIMIT 1").scalar()
         docx_size = conn.exec_driver_sql(f"SELECT length(docx) FROM resolutions WHERE id = {resolution}").scalar()
@@ -224,11 +225,23 @@ def bench_ids(url: str) -> dict:
             f"SELECT d.name FROM delegations d JOIN memberships ms ON ms.delegation_id = d.id "
             f"WHERE ms.body_id = {council} ORDER BY d.id LIMIT 1").scalar()
         interventions = conn.exec_driver_sql("SELECT count(*) FROM interventions").scalar()
-        big_count = max(row[1] for row in meetings)
+        big_count = dict(meetings)[big]
     engine.dispose()
     return {"session_id": session, "big_meeting_id": big, "big_meeting_interventions": big_count,
             "save_meeting_id": save_meeting, "resolution_id": resolution, "docx_size": docx_size,
             "delegation": delegation, "interventions": interventions}
+
+
+def remove_saved_interventions(url: str) -> int:
+    """The interventions earlier runs saved (client_key bench-...), so that every run measures
+    the archive as generated."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        removed = conn.exec_driver_sql("DELETE FROM interventions WHERE client_key LIKE 'bench-%'").rowcount
+    engine.dispose()
+    return removed
 
 
 def pages(ids: dict) -> dict[str, str]:
@@ -328,6 +341,8 @@ def worker_rss_mb(master: int) -> float:
 # --- One database ---------------------------------------------------------------------------------
 
 def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> dict:
+    if removed := remove_saved_interventions(url):
+        log(f"{name}: removed {removed} interventions saved by earlier runs")
     ids = bench_ids(url)
     log(f"{name}: {ids['interventions']:,} interventions; meeting {ids['big_meeting_id']} has "
         f"{ids['big_meeting_interventions']}")
@@ -363,6 +378,7 @@ def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> d
         for page, address in pages(ids).items():
             drive(wrk, base + address, seconds=1, clients=2)
             result["pages_rendered"][page] = drive(wrk, base + address, seconds=seconds)
+    remove_saved_interventions(url)
     result["max_queries_per_page"] = queries_max
     result["queries"] = queries
     result["ids"] = ids

@@ -11,6 +11,7 @@ from flask import g, jsonify, request
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from govbody.api.errors import ApiError
+from govbody.core.paging import page_of
 from govbody.extensions import db
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -81,9 +82,9 @@ def page_number() -> int:
 def paginate(stmt, serialize, *, per_page: int = 50):
     """{"items": [...], "page", "per_page", "has_next"} for a select statement."""
     page = page_number()
-    rows = list(db.session.scalars(stmt.limit(per_page + 1).offset((page - 1) * per_page)))
-    return jsonify({"items": [serialize(r) for r in rows[:per_page]], "page": page, "per_page": per_page,
-                    "has_next": len(rows) > per_page})
+    rows, has_next = page_of(db.session, stmt, page=page, per_page=per_page)
+    return jsonify({"items": [serialize(r) for r in rows], "page": page, "per_page": per_page,
+                    "has_next": has_next})
 
 
 def iso(value: dt.date | dt.time | dt.datetime | None) -> str | None:

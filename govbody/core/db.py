@@ -70,12 +70,23 @@ def first_row_raw(engine: Engine, statement: sa.TextClause, **params) -> tuple |
         _compiled[key] = (compiled.string, tuple(compiled.positiontup) if compiled.positional else None)
     sql, order = _compiled[key]
     connection = engine.raw_connection()
+    # PostgreSQL: one statement needs no transaction; without one there is no BEGIN to send and
+    # nothing for the pool to roll back (two round trips of five). SQLite's connections are
+    # already in autocommit mode (_on_connect).
+    driver = connection.driver_connection if engine.dialect.name == "postgresql" else None
     try:
+        if driver is not None:
+            driver.autocommit = True
         cursor = connection.cursor()
         try:
-            cursor.execute(sql, tuple(params[name] for name in order) if order is not None else params)
+            values = tuple(params[name] for name in order) if order is not None else params
+            cursor.execute(sql, values)
             return cursor.fetchone()
+        except engine.dialect.loaded_dbapi.Error as error:  # as SQLAlchemy would raise it (a 503 page)
+            raise sa.exc.DBAPIError.instance(sql, values, error, engine.dialect.loaded_dbapi.Error) from error
         finally:
             cursor.close()
+            if driver is not None:
+                driver.autocommit = False
     finally:
-        connection.close()  # back to the pool, which rolls back what the read began
+        connection.close()  # back to the pool

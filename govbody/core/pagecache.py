@@ -138,7 +138,7 @@ def init_app(app: Flask) -> None:
 
         try:
             row = first_row_raw(db.engine, _READ)
-        except db.engine.dialect.dbapi.Error:  # a database not upgraded yet: pages are rendered
+        except sa.exc.DBAPIError:  # a database not upgraded yet: pages are rendered
             current_app.logger.warning("no change stamp (run govbody db upgrade): public pages are not kept")
             return None
         if row is None:

@@ -13,6 +13,7 @@ from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.paging import page_of
 from govbody.delegations import charts, ical, pack, services
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
@@ -54,11 +55,9 @@ def meeting_panel(meeting: Meeting) -> Markup:
 @bp.get("/delegations/profiles")
 def index():
     page, per_page = _page(), 50
-    rows = list(db.session.scalars(sa.select(Delegation).order_by(Delegation.name)
-                                   .limit(per_page + 1).offset((page - 1) * per_page)))
+    rows, has_next = page_of(db.session, sa.select(Delegation).order_by(Delegation.name), page=page, per_page=per_page)
     bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
-    return render_template("delegations/index.html", delegations=rows[:per_page], page=page,
-                           has_next=len(rows) > per_page, bodies=bodies)
+    return render_template("delegations/index.html", delegations=rows, page=page, has_next=has_next, bodies=bodies)
 
 
 @bp.get("/delegations/<int:delegation_id>")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
 from govbody.core import access
+from govbody.core.paging import page_of
 from govbody.interventions.models import Intervention
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Amendment, Resolution
@@ -53,9 +54,8 @@ def interventions_page(session: Session, delegation: Delegation, user, page: int
                        per_page: int | None = None, *, body_id: int | None = None) -> tuple[list[Intervention], bool]:
     """One page of the delegation's interventions and whether another page follows."""
     page, per_page = max(page, 1), per_page or PER_PAGE
-    rows = list(session.scalars(_with_context(interventions_stmt(delegation, user, body_id=body_id))
-                                .limit(per_page + 1).offset((page - 1) * per_page)))
-    return rows[:per_page], len(rows) > per_page
+    return page_of(session, _with_context(interventions_stmt(delegation, user, body_id=body_id)), page=page,
+                   per_page=per_page)
 
 
 def all_interventions(session: Session, delegation: Delegation, user, *,
@@ -397,5 +397,4 @@ def item_interventions_page(session: Session, item: AgendaItem, user, page: int 
     stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
             .where(Intervention.agenda_item_id == item.id, access.visible_interventions(user))
             .order_by(Meeting.date, Meeting.number, Intervention.position))
-    rows = list(session.scalars(_with_context(stmt).limit(per_page + 1).offset((page - 1) * per_page)))
-    return rows[:per_page], len(rows) > per_page
+    return page_of(session, _with_context(stmt), page=page, per_page=per_page)

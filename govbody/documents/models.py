@@ -95,6 +95,7 @@ class Document(IdMixin, TimestampMixin, Base):
 
 
 # The register's order (newest first), so that a page of it reads a few index entries rather
-# than sorting the whole archive.
+# than sorting the whole archive; with the columns of the public filter and of the join to the
+# series, a deep page's ids are read from the index alone (core/paging.py).
 sa.Index("ix_documents_register_order", Document.date.desc(), Document.series_key, Document.number.desc(),
-         Document.id.desc())
+         Document.id.desc(), Document.status, Document.distribution, Document.series_id)

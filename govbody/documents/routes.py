@@ -23,6 +23,7 @@ from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.core.pagecache import public_page
+from govbody.core.paging import page_of
 from govbody.documents import services
 from govbody.documents.forms import (
     DocumentForm,
@@ -91,14 +92,14 @@ def _register(*, body: Body | None = None, body_session: BodySession | None = No
     stmt = services.register_query(visible=access.visible_documents(user), body=filter_body,
                                    body_session=body_session, series=series, year=year, symbol_search=q or None)
     stmt = stmt.options(joinedload(Document.series), selectinload(Document.versions), joinedload(Document.session))
-    rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)).unique())
+    rows, has_next = page_of(db.session, stmt, page=page, per_page=PER_PAGE)
     series_choices = db.session.scalars(sa.select(Series).where(
         Series.body_id == filter_body.id if filter_body else sa.true()).order_by(Series.prefix)).all()
     years = _year_range(user, filter_body)
     bodies = [] if body or body_session else db.session.scalars(sa.select(Body).order_by(Body.name)).all()
     filters = {"series": series.id if series else None, "year": year, "q": q or None,
                "body": filter_body.id if filter_body and not (body or body_session) else None}
-    return render_template("documents/register.html", documents=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE,
+    return render_template("documents/register.html", documents=rows, has_next=has_next,
                            page=page, body=body, s=body_session, filter_body=filter_body, series=series, year=year,
                            q=q, series_choices=series_choices, years=years, bodies=bodies,
                            filters={k: v for k, v in filters.items() if v is not None},

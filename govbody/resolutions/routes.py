@@ -25,6 +25,7 @@ from govbody.core.text import long_date
 from govbody.core.points import from_lines as points_from_lines, to_lines as points_to_lines
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.core.pagecache import public_page
+from govbody.core.paging import page_of
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services
@@ -105,7 +106,7 @@ def portal():
     page = _int_arg("page", 1, 100_000) or 1
     stmt = services.with_heading(services.search(draft_bodies=None, body_code=body_code, session_id=session_id,
                                                  year=year, q=q))
-    rows = list(db.session.scalars(stmt.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)))
+    rows, has_next = page_of(db.session, stmt, page=page, per_page=PER_PAGE)
     annexes = services.annex_counts(db.session, [r.id for r in rows])
     bodies = list(db.session.scalars(sa.select(Body).where(
         Body.id.in_(sa.select(Resolution.body_id).where(Resolution.status == ResolutionStatus.adopted))
@@ -118,7 +119,7 @@ def portal():
         Resolution.status == ResolutionStatus.adopted).distinct()) if d}, reverse=True)
     filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None}.items()
                if v is not None}
-    return render_template("resolutions/portal.html", resolutions=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE,
+    return render_template("resolutions/portal.html", resolutions=rows, has_next=has_next,
                            annexes=annexes,
                            page=page, bodies=bodies, sessions=sessions, years=years, filters=filters,
                            drafts_link=bool(access.resolution_draft_bodies(acting_user())))
