@@ -9,7 +9,9 @@ cookie, a CSRF token, a flashed message). Reading the stamp before the page's ow
 means a kept page is never older than its stamp. The store is per process, least recently
 used first out, bounded in bytes (PAGE_CACHE_BYTES); PAGE_CACHE=False turns it off.
 
-Logged-in readers, API calls and every write go the usual way. ``govbody restore`` bumps the
+Parts of pages that are the same for every reader allowed to see them (a meeting summary's
+text) are kept the same way for logged-in readers too (``kept_fragment``). Logged-in
+readers' pages, API calls and every write go the usual way. ``govbody restore`` bumps the
 stamp past anything a running server may hold.
 """
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from cachetools import LRUCache
 from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import event, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -120,6 +124,40 @@ def _eligible() -> bool:
     return not current_user.is_authenticated and "_flashes" not in session
 
 
+def _stamp() -> int | None:
+    """The change stamp, read once per request and before anything kept is used or built."""
+    if "page_stamp" not in g:
+        from govbody.extensions import db
+
+        try:
+            row = first_row_raw(db.engine, _READ)
+        except sa.exc.DBAPIError:  # a database not upgraded yet: everything is rendered
+            current_app.logger.warning("no change stamp (run govbody db upgrade): pages are not kept")
+            row = None
+        g.page_stamp = row[0] if row else None
+    return g.page_stamp
+
+
+def kept_fragment(name: str, build: Callable[[], str]) -> Markup:
+    """A part of a page that is the same for every reader who may see the page at all (the text
+    of a meeting summary), built once per change stamp and kept with the public pages. Only
+    reading requests keep what they build: a writing one may hold changes not committed yet."""
+    from govbody.extensions import db
+
+    reading = request.method in ("GET", "HEAD") and current_app.config.get("PAGE_CACHE", True)
+    stamp = _stamp() if reading else None
+    if stamp is None:
+        return Markup(build())
+    key = ("fragment", stamp, name)
+    kept = _store().get(key)
+    if kept is not None:
+        return Markup(kept[0].decode())
+    html = build()
+    if not db.session.info.get(_CHANGED) and not (db.session.new or db.session.dirty or db.session.deleted):
+        _store().put(key, (html.encode(), ""))
+    return Markup(html)
+
+
 def _conditional(response: Response, etag: str) -> Response:
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"  # revalidate: the next change makes a new page
@@ -134,16 +172,10 @@ def init_app(app: Flask) -> None:
     def _serve_kept_page():
         if not _eligible():
             return None
-        from govbody.extensions import db
-
-        try:
-            row = first_row_raw(db.engine, _READ)
-        except sa.exc.DBAPIError:  # a database not upgraded yet: pages are rendered
-            current_app.logger.warning("no change stamp (run govbody db upgrade): public pages are not kept")
+        stamp = _stamp()
+        if stamp is None:
             return None
-        if row is None:
-            return None  # no stamp row: nothing is kept
-        g.page_key = (row[0], request.url)
+        g.page_key = (stamp, request.url)
         kept = _store().get(g.page_key)
         if kept is None:
             return None

@@ -13,7 +13,7 @@ from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.web import acting_user, add_panel, require
-from govbody.core.pagecache import public_page
+from govbody.core.pagecache import kept_fragment, public_page
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
@@ -78,13 +78,18 @@ def summary(meeting_id: int):
     user = acting_user()
     record = services.get_summary(db.session, meeting)
     require(access.can_view_summary(user, meeting, record))
-    interventions = services.meeting_interventions(db.session, meeting)
     issue_form = None
     if access.can_record(user, meeting.body_id) and not (record and record.document):
         issue_form = IssueForm()
         _series_choices(issue_form, meeting, user)
-    return render_template("interventions/summary.html", m=meeting, record=record,
-                           doc=render.summary_data(meeting, record, interventions),
+
+    def text() -> str:
+        interventions = services.meeting_interventions(db.session, meeting)
+        return render_template("interventions/_summary_text.html",
+                               doc=render.summary_data(meeting, record, interventions))
+
+    return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
+                           summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),
                            can_record=access.can_record(user, meeting.body_id), issue_form=issue_form)
 
 

@@ -146,3 +146,24 @@ def test_the_cache_can_be_turned_off(app, client, make):
         app.config["PAGE_CACHE"] = True
 
     assert statements  # the page ran its queries again
+
+
+def test_a_summary_text_kept_for_logged_in_readers_shows_the_next_intervention(app, client, make):
+    from tests.interventions.conftest import post_intervention
+
+    body_id = make.body("C", "Council")
+    meeting_id = make.meeting(make.session(body_id, 93), number=481)
+    make.delegation("Mexico", iso3="MEX")
+    make.delegation("Sweden", iso3="SWE")
+    rapporteur = make.user("rapporteur", bodies=("C",))
+    post_intervention(client, rapporteur, meeting_id, delegation="Mexico", points=["On remittances."])
+    login(client, rapporteur.email)
+    client.get(f"/meetings/{meeting_id}/summary")
+
+    with counted_queries(app) as statements:
+        again = client.get(f"/meetings/{meeting_id}/summary").get_data(as_text=True)
+    post_intervention(client, rapporteur, meeting_id, delegation="Sweden", points=["On return."])
+    after = client.get(f"/meetings/{meeting_id}/summary").get_data(as_text=True)
+
+    assert "On remittances." in again and not any("FROM interventions" in s for s in statements)  # kept
+    assert "On return." in after and "Edit highlights and conclusions" in after  # the reader's own part
