@@ -220,7 +220,7 @@ def bench_ids(url: str) -> dict:
             f"WHERE m.session_id = {session} GROUP BY m.id ORDER BY m.id").all()
         # Saves go to the session's last meeting; the summary page is the largest of the others.
         save_meeting = meetings[-1][0]
-        big = max(meetings[:-1], key=lambda row: row[1])[0]
+        big = max(meetings[:-1] or meetings, key=lambda row: row[1])[0]
         resolution = conn.exec_driver_sql(
             "SELECT id FROM resolutions WHERE status = 'adopted' ORDER BY id DESC LIMIT 1").scalar()
         docx_size = conn.exec_driver_sql(f"SELECT length(docx) FROM resolutions WHERE id = {resolution}").scalar()

@@ -87,6 +87,9 @@ def first_row_raw(engine: Engine, statement: sa.TextClause, **params) -> tuple |
         finally:
             cursor.close()
             if driver is not None:
-                driver.autocommit = False
+                try:
+                    driver.autocommit = False
+                except engine.dialect.loaded_dbapi.Error:  # a dropped connection: not back to the pool
+                    connection.invalidate()
     finally:
         connection.close()  # back to the pool

@@ -95,9 +95,12 @@ def send_frozen(sha256: str, read: Callable[[], bytes], *, mimetype: str, filena
     if request.if_none_match.contains_weak(sha256):
         return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public)  # a 304
     path = _frozen_path(sha256, read)
-    if path is None:
+    try:
+        if path is None:
+            raise FileNotFoundError(sha256)
+        response = send_file(path, mimetype=mimetype, as_attachment=True, download_name=filename, etag=sha256,
+                             conditional=True, max_age=None)
+    except FileNotFoundError:  # not kept, or the folder was emptied just now: from the database
         return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public)
-    response = send_file(path, mimetype=mimetype, as_attachment=True, download_name=filename, etag=sha256,
-                         conditional=True, max_age=None)
     response.headers["Content-Disposition"] = _disposition(filename)
     return _revalidate(response, sha256, public)

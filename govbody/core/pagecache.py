@@ -78,14 +78,17 @@ def _on_bulk(state: orm.ORMExecuteState) -> None:
 
 @event.listens_for(orm.Session, "before_commit")
 def _before_commit(session: orm.Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: its changes are the outer transaction's, bumped when that commits
     session.flush()  # what commit would flush next, so that after_flush has seen it
     if session.info.pop(_CHANGED, False):
         bump(session.connection())
 
 
-@event.listens_for(orm.Session, "after_rollback")
-def _after_rollback(session: orm.Session) -> None:
-    session.info.pop(_CHANGED, None)
+@event.listens_for(orm.Session, "after_transaction_end")
+def _after_transaction_end(session: orm.Session, transaction: orm.SessionTransaction) -> None:
+    if transaction.parent is None:  # the outer transaction, committed or rolled back
+        session.info.pop(_CHANGED, None)
 
 
 # --- The store -----------------------------------------------------------------------------------
@@ -116,36 +119,44 @@ def _store() -> _Store:
 
 
 def _eligible() -> bool:
-    if request.method not in ("GET", "HEAD") or not current_app.config.get("PAGE_CACHE", True):
-        return False
-    view = current_app.view_functions.get(request.endpoint or "")
-    if not getattr(view, "public_page", False) or "Authorization" in request.headers:
+    """A reader the public copy is for: no token, no login, no message waiting to be shown."""
+    if g.get("page_stamp") is None or "Authorization" in request.headers:
         return False
     return not current_user.is_authenticated and "_flashes" not in session
 
 
-def _stamp() -> int | None:
-    """The change stamp, read once per request and before anything kept is used or built."""
-    if "page_stamp" not in g:
-        from govbody.extensions import db
+def _is_public_page() -> bool:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return getattr(view, "public_page", False)
 
-        try:
-            row = first_row_raw(db.engine, _READ)
-        except sa.exc.DBAPIError:  # a database not upgraded yet: everything is rendered
-            current_app.logger.warning("no change stamp (run govbody db upgrade): pages are not kept")
-            row = None
-        g.page_stamp = row[0] if row else None
-    return g.page_stamp
+
+def _read_stamp_first() -> None:
+    """The first thing a reading request to a public page does, before the login is loaded or
+    anything else is read: whatever the request then reads is at least as new as the stamp, so
+    what it keeps under the stamp is never older than the stamp."""
+    g.page_stamp = None
+    if request.method not in ("GET", "HEAD") or not current_app.config.get("PAGE_CACHE", True):
+        return
+    if not _is_public_page():
+        return
+    from govbody.extensions import db
+
+    try:
+        row = first_row_raw(db.engine, _READ)
+    except sa.exc.DBAPIError:  # a database not upgraded yet: everything is rendered
+        current_app.logger.warning("no change stamp (run govbody db upgrade): pages are not kept")
+        return
+    g.page_stamp = row[0] if row else None
 
 
 def kept_fragment(name: str, build: Callable[[], str]) -> Markup:
     """A part of a page that is the same for every reader who may see the page at all (the text
-    of a meeting summary), built once per change stamp and kept with the public pages. Only
-    reading requests keep what they build: a writing one may hold changes not committed yet."""
+    of a meeting summary), built once per change stamp and kept with the public pages. Only a
+    reading request to a @public_page view keeps what it builds (it read the stamp first); a
+    writing one may hold changes not committed yet."""
     from govbody.extensions import db
 
-    reading = request.method in ("GET", "HEAD") and current_app.config.get("PAGE_CACHE", True)
-    stamp = _stamp() if reading else None
+    stamp = g.get("page_stamp")  # read first by reading requests to public pages only
     if stamp is None:
         return Markup(build())
     key = ("fragment", stamp, name)
@@ -168,14 +179,14 @@ def _conditional(response: Response, etag: str) -> Response:
 def init_app(app: Flask) -> None:
     app.extensions["govbody_pagecache"] = _Store(app.config.get("PAGE_CACHE_BYTES", 64 * 1024 * 1024))
 
+    # Before every other hook (the login is loaded by the session timeouts hook).
+    app.before_request_funcs.setdefault(None, []).insert(0, _read_stamp_first)
+
     @app.before_request
     def _serve_kept_page():
         if not _eligible():
             return None
-        stamp = _stamp()
-        if stamp is None:
-            return None
-        g.page_key = (stamp, request.url)
+        g.page_key = (g.page_stamp, request.url)
         kept = _store().get(g.page_key)
         if kept is None:
             return None

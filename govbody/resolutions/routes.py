@@ -161,10 +161,14 @@ def carrying_documents(resolution: Resolution) -> list:
 
 def _detail(resolution: Resolution):
     text = render.snapshot(resolution)
+    can_draft = access.can_draft(acting_user(), resolution.body_id)
+    # The withdraw form only for those who may use it: its CSRF token would make the page the
+    # reader's own (not kept for the public, and a session cookie for every visitor).
+    withdraw = EmptyForm() if can_draft and resolution.status is ResolutionStatus.draft else None
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
-                           can_draft=access.can_draft(acting_user(), resolution.body_id), form=EmptyForm())
+                           can_draft=can_draft, form=withdraw)
 
 
 @bp.get("/resolutions/<int:resolution_id>")
