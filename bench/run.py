@@ -190,11 +190,34 @@ def upgrade_archive(url: str) -> None:
         db.engine.dispose()
 
 
+def archive_matches(info: dict) -> bool:
+    """The database is still the one the sidecar describes (another checkout sharing the
+    PostgreSQL database may have rebuilt it since): its papers and its rapporteur's token."""
+    import hashlib
+
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(info["url"])
+    try:
+        with engine.connect() as conn:
+            papers = conn.execute(sa.text("SELECT count(*) FROM documents")).scalar()
+            token = conn.execute(sa.text("SELECT count(*) FROM api_tokens WHERE token_hash = :h"), {
+                "h": hashlib.sha256(info["accounts"]["rapporteur"]["token"].encode()).hexdigest()}).scalar()
+    except sa.exc.SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+    if papers != info["counts"]["documents"] or token != 1:
+        log(f"{info['url']} is not the archive its sidecar describes: building it again")
+        return False
+    return True
+
+
 def ensure_archive(dest: str, sidecar: Path, scale: float, rebuild: bool) -> dict:
     """The sidecar of an archive at `scale`, generated unless one is there already."""
     if sidecar.exists() and not rebuild:
         info = json.loads(sidecar.read_text())
-        if info.get("scale") == scale:
+        if info.get("scale") == scale and archive_matches(info):
             log(f"reusing {info['url']} (scale {scale}), upgraded to the migrations' head")
             upgrade_archive(info["url"])
             return info
