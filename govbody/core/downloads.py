@@ -87,20 +87,20 @@ def _frozen_path(sha256: str, read: Callable[[], bytes]) -> Path | None:
 
 
 def send_frozen(sha256: str, read: Callable[[], bytes], *, mimetype: str, filename: str,
-                public: bool = True) -> Response:
+                public: bool = True, inline: bool = False) -> Response:
     """A frozen file by its SHA-256; `read` (the stored bytes) is called at most once per machine."""
     if not re.fullmatch(r"[0-9a-f]{64}", sha256 or ""):
         current_app.logger.error("a frozen file without a SHA-256 (%r): sent without caching", sha256)
-        return send_bytes(read, mimetype=mimetype, filename=filename, public=public)
-    if request.if_none_match.contains_weak(sha256):
-        return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public)  # a 304
+        return send_bytes(read, mimetype=mimetype, filename=filename, public=public, inline=inline)
+    if request.if_none_match.contains_weak(sha256):  # a 304
+        return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public, inline=inline)
     path = _frozen_path(sha256, read)
     try:
         if path is None:
             raise FileNotFoundError(sha256)
-        response = send_file(path, mimetype=mimetype, as_attachment=True, download_name=filename, etag=sha256,
+        response = send_file(path, mimetype=mimetype, as_attachment=not inline, download_name=filename, etag=sha256,
                              conditional=True, max_age=None)
     except FileNotFoundError:  # not kept, or the folder was emptied just now: from the database
-        return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public)
-    response.headers["Content-Disposition"] = _disposition(filename)
+        return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public, inline=inline)
+    response.headers["Content-Disposition"] = _disposition(filename, inline)
     return _revalidate(response, sha256, public)

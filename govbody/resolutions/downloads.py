@@ -2,8 +2,8 @@
 
 An adopted resolution's DOCX is the bytes stored at adoption, sent as a frozen file
 (``core.downloads.send_frozen``: the SHA-256 as ETag, from disk after the first download);
-a draft's is rendered for each request. The Akoma Ntoso XML is built from the record, and
-for an adopted resolution it is stable too.
+a draft's is rendered for each request. The Akoma Ntoso XML is kept and sent the same way
+(a draft's, and one adopted before the XML was kept, is built from the record).
 """
 from __future__ import annotations
 
@@ -34,13 +34,14 @@ def filename(resolution: Resolution, ext: str) -> str:
     return _name(resolution.body.code, resolution.number, resolution.session.number, resolution.id, ext)
 
 
-def _stored_docx(resolution_id: int) -> bytes:
-    return db.session.scalar(sa.select(Resolution.docx).where(Resolution.id == resolution_id))
+def _stored(column, resolution_id: int) -> bytes:
+    """Bytes kept at adoption (a deferred column), read only when they are sent."""
+    return db.session.scalar(sa.select(column).where(Resolution.id == resolution_id))
 
 
 def send_docx(resolution: Resolution) -> Response:
     if resolution.is_adopted and resolution.sha256:
-        return send_frozen(resolution.sha256, lambda: _stored_docx(resolution.id), mimetype=DOCX,
+        return send_frozen(resolution.sha256, lambda: _stored(Resolution.docx, resolution.id), mimetype=DOCX,
                            filename=filename(resolution, "docx"))
     return send_bytes(lambda: render.render_docx(resolution), mimetype=DOCX, filename=filename(resolution, "docx"))
 
@@ -74,12 +75,15 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
     adopted = _Adopted(*row)
     if not access.can_view_resolution(acting_user(), adopted):
         return None
-    return send_frozen(adopted.sha256, lambda: _stored_docx(adopted.id), mimetype=DOCX,
+    return send_frozen(adopted.sha256, lambda: _stored(Resolution.docx, adopted.id), mimetype=DOCX,
                        filename=_name(adopted.body_code, adopted.number, adopted.session_number, adopted.id, "docx"))
 
 
 def send_akn(resolution: Resolution) -> Response:
+    if resolution.is_adopted and resolution.akn_sha256:  # kept at adoption, frozen like the DOCX
+        return send_frozen(resolution.akn_sha256, lambda: _stored(Resolution.akn, resolution.id), mimetype=AKN,
+                           filename=filename(resolution, "xml"), inline=True)
+    # A draft, or a resolution adopted before its XML was kept: built from the record.
     data = akn.build_akn(resolution)
-    frozen = resolution.is_adopted
-    etag = hashlib.sha256(data).hexdigest() if frozen else None
+    etag = hashlib.sha256(data).hexdigest() if resolution.is_adopted else None
     return send_bytes(lambda: data, mimetype=AKN, filename=filename(resolution, "xml"), etag=etag, inline=True)

@@ -39,6 +39,9 @@ class Resolution(IdMixin, TimestampMixin, Base):
     # Rendered once at adoption; every download serves these bytes.
     docx: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
     sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    # The Akoma Ntoso XML, built at adoption too (empty for resolutions adopted before it was kept).
+    akn: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
+    akn_sha256: Mapped[str | None] = mapped_column(sa.String(64))
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
 
     body: Mapped[Body] = relationship()

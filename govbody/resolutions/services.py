@@ -21,7 +21,7 @@ from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, NotFoundError, ValidationError
 from govbody.core.models import utcnow
 from govbody.meetings.models import BodySession, Meeting
-from govbody.resolutions import render
+from govbody.resolutions import akn, render
 from govbody.resolutions.models import (
     Amendment,
     AmendmentKind,
@@ -504,7 +504,7 @@ def _cites(resolution: Resolution, old: Resolution) -> bool:
 
 def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting, *, number: int | None = None,
                      by=None) -> Resolution:
-    """Number, date and freeze the resolution; its DOCX is rendered here, once."""
+    """Number, date and freeze the resolution; its DOCX and Akoma Ntoso XML are built here, once."""
     _lock_draft(session, resolution)
     if meeting.body_id != resolution.body_id:
         raise ValidationError("The resolution was not adopted.",
@@ -534,6 +534,9 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     data = render.render_docx(resolution)
     resolution.docx = data
     resolution.sha256 = hashlib.sha256(data).hexdigest()
+    xml = akn.build_akn(resolution)
+    resolution.akn = xml
+    resolution.akn_sha256 = hashlib.sha256(xml).hexdigest()
     session.flush()
     audit.record(session, "resolution.adopt", resolution, by=by,
                  changes={"number": allocated, "designation": resolution.designation, "meeting": meeting.number,

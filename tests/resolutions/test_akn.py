@@ -94,3 +94,25 @@ def test_a_superseding_resolution_refers_to_the_one_it_replaces(client, council,
     ref = root.find(".//a:conclusions//a:ref", NS)
     assert ref.get("href") == "/akn/int/statement/resolution/c/2007-06-07/1150" and ref.text.endswith("No. 1150 (XCIII)")
     assert root.find(".//a:references/a:activeRef", NS).get("href") == ref.get("href")
+
+
+def test_the_xml_is_kept_at_adoption_and_a_resolution_adopted_before_gets_the_same(app, client, council):
+    import hashlib
+
+    import sqlalchemy as sa
+
+    from govbody.extensions import db
+    from govbody.resolutions.models import Resolution
+
+    rid = create(client, council).get_json()["id"]
+    adopt(client, council, rid, number=1150)
+    kept = client.get(f"/resolutions/{rid}.xml")
+    conditional = client.get(f"/api/v1/resolutions/{rid}.xml", headers={"If-None-Match": kept.headers["ETag"]})
+    with app.app_context():  # as a resolution adopted before the XML was kept
+        db.session.execute(sa.update(Resolution).where(Resolution.id == rid).values(akn=None, akn_sha256=None))
+        db.session.commit()
+    built = client.get(f"/resolutions/{rid}.xml")
+
+    assert kept.headers["ETag"] == f'"{hashlib.sha256(kept.data).hexdigest()}"' and conditional.status_code == 304
+    assert kept.headers["Content-Disposition"].startswith("inline;")
+    assert built.data == kept.data and built.headers["ETag"] == kept.headers["ETag"]
