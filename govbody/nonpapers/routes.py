@@ -80,20 +80,24 @@ def _fill(form: NonPaperForm, paper: NonPaper) -> None:
     form.questions.append_entry()
 
 
-def _questions(form: NonPaperForm) -> list[services.QuestionInput] | None:
-    """The typed questions without blank slots; None when some sub-points cannot be read."""
-    out, failed = [], False
+def _filled(form: NonPaperForm):
+    """(question form, its sub-points or None when they cannot be read) for each non-blank slot."""
     for entry in form.questions:
         if entry.form.is_blank:
             continue
         try:
-            points = entry.form.parsed_points()
+            yield entry.form, entry.form.parsed_points()
         except PointsError:
-            failed = True
-            continue
-        out.append(services.QuestionInput((entry.form.text.data or "").strip(), points,
-                                          list(entry.form.agenda_items.data or [])))
-    return None if failed else out
+            yield entry.form, None
+
+
+def _questions(form: NonPaperForm) -> list[services.QuestionInput] | None:
+    """The typed questions without blank slots; None when some sub-points cannot be read."""
+    filled = list(_filled(form))
+    if any(points is None for _, points in filled):
+        return None
+    return [services.QuestionInput((q.text.data or "").strip(), points, list(q.agenda_items.data or []))
+            for q, points in filled]
 
 
 def _apply_service_errors(form: NonPaperForm, error: ValidationError) -> None:
@@ -118,15 +122,7 @@ def _apply_service_errors(form: NonPaperForm, error: ValidationError) -> None:
 
 
 def _preview(form: NonPaperForm) -> dict:
-    questions = []
-    for entry in form.questions:
-        if entry.form.is_blank:
-            continue
-        try:
-            points = entry.form.parsed_points()
-        except PointsError:
-            points = []
-        questions.append({"text": entry.form.text.data or "", "points": points})
+    questions = [{"text": q.text.data or "", "points": points or []} for q, points in _filled(form)]
     return {"title": form.title.data or "", "author_line": form.author_line.data or "",
             "introduction": form.introduction.data or "", "questions": questions}
 
