@@ -65,13 +65,10 @@ def test_every_demo_resolution_validates(app, akn_schema):
     from govbody import demo
     from govbody.extensions import db
     from govbody.resolutions import akn
-    from govbody.resolutions.demo import load_demo
     from govbody.resolutions.models import Resolution
 
     with app.app_context():
-        demo.load(db.session)
-        if not db.session.query(Resolution).count():
-            load_demo(db.session)
+        demo.load(db.session)  # the resolutions' demo comes with it
         db.session.commit()
         resolutions = db.session.query(Resolution).all()
         assert len(resolutions) >= 3

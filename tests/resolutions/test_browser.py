@@ -9,27 +9,14 @@ from tests.browser.conftest import (  # noqa: F401 (fixtures)
     create_user,
     keyboard_login,
     live_server,
+    load_demo,
     page,
 )
 
 
-def _load(app) -> None:
-    from govbody import demo
-    from govbody.extensions import db
-    from govbody.resolutions.demo import load_demo
-    from govbody.resolutions.models import Resolution
-
-    with app.app_context():
-        if not demo.already_loaded(db.session):
-            demo.load(db.session)
-        if not db.session.query(Resolution).count():
-            load_demo(db.session)
-        db.session.commit()
-
-
 def test_public_portal_and_a_resolution(page, live_server):  # noqa: F811
     _, app = live_server
-    _load(app)
+    load_demo(app)
     page.goto("/")
     page.get_by_role("link", name="Resolutions", exact=True).click()
     expect(page.get_by_role("heading", name="Resolutions", level=1)).to_be_visible()
@@ -45,7 +32,7 @@ def test_public_portal_and_a_resolution(page, live_server):  # noqa: F811
 
 def test_drafting_with_live_preview(page, live_server):  # noqa: F811
     _, app = live_server
-    _load(app)
+    load_demo(app)
     create_user(app, "drafter@example.org", "secretariat")
     keyboard_login(page, "drafter@example.org")
     page.goto("/resolutions/drafts")
@@ -71,7 +58,7 @@ def test_drafting_with_live_preview(page, live_server):  # noqa: F811
 
 def test_withdrawal_asks_first(page, live_server):  # noqa: F811
     _, app = live_server
-    _load(app)
+    load_demo(app)
     create_user(app, "withdrawer@example.org", "secretariat")
     keyboard_login(page, "withdrawer@example.org")
     page.goto("/resolutions/drafts")
