@@ -26,87 +26,11 @@ from govbody.core.points import from_markdown as points_from_markdown, to_markdo
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.extensions import db
 from govbody.interventions import render, services
+from govbody.interventions.schemas import (CLIENT_KEY, CorrectionIn, DraftIn, InterventionIn, InterventionPatch,
+                                           IssueIn, SpeakerIn, SpeakerPatch, SummaryIn)
 from govbody.interventions.models import (CorrectionProposal, Intervention, InterventionDraft, InterventionKind,
                                           MeetingSummary, SpeakerListEntry)
 from govbody.meetings.models import Meeting
-
-CLIENT_KEY = r"^[A-Za-z0-9_-]{8,64}$"
-ClientKey = Annotated[str, StringConstraints(pattern=CLIENT_KEY)]
-Version = Annotated[int, pydantic.Field(ge=1, le=2**31 - 1)]
-
-
-class InterventionIn(Payload):
-    delegation: Name
-    speaker_name: ShortText = ""
-    speaker_title: ShortText = ""
-    agenda_item_id: Id | None = None
-    kind: InterventionKind = InterventionKind.statement
-    reply_to: Id | None = None
-    on_behalf_of: ShortText = ""
-    points: list[Any] | None = None
-    # The console sends the points as typed, CommonMark bullets; the server parses them.
-    points_text: LongText | None = None
-    questions: list[Id] = []
-    client_key: ClientKey | None = None
-    speaker_entry_id: Id | None = None
-    started_at: dt.datetime | None = None
-    ended_at: dt.datetime | None = None
-
-
-class InterventionPatch(Payload):
-    delegation: Name | None = None
-    speaker_name: ShortText | None = None
-    speaker_title: ShortText | None = None
-    agenda_item_id: Id | None = None
-    kind: InterventionKind | None = None
-    reply_to: Id | None = None
-    on_behalf_of: ShortText | None = None
-    points: list[Any] | None = None
-    points_text: LongText | None = None
-    questions: list[Id] | None = None
-    started_at: dt.datetime | None = None
-    ended_at: dt.datetime | None = None
-    version: Version | None = None
-    # The console's key for this edit: its autosaved draft is dropped once the edit is saved.
-    client_key: ClientKey | None = None
-
-
-class SummaryIn(Payload):
-    highlights_heading: Annotated[str, StringConstraints(max_length=500)] | None = None
-    highlights: list[LongText] | None = None
-    conclusions_by: ShortText | None = None
-    conclusions: list[Any] | None = None
-    published: bool | None = None
-    corrections_until: Date | None = None
-
-
-class IssueIn(Payload):
-    series: Name
-
-
-class SpeakerIn(Payload):
-    delegation: ShortText = ""
-    speaker_name: ShortText = ""
-    speaker_title: ShortText = ""
-    on_behalf_of: ShortText = ""
-    kind: InterventionKind = InterventionKind.statement
-
-
-class SpeakerPatch(Payload):
-    position: Id
-
-
-class DraftIn(Payload):
-    payload: dict[str, Any]
-    intervention_id: Id | None = None
-    base_version: Version | None = None
-
-
-class CorrectionIn(Payload):
-    points: list[Any] | None = None
-    points_text: LongText | None = None
-    note: LongText = ""
-
 
 class NoBody(Payload):
     pass
@@ -116,10 +40,6 @@ def _no_body() -> None:
     """Actions take no body; one sent must still be a JSON object (a malformed one is refused)."""
     if request.get_data(cache=True).strip():
         parse(NoBody)
-
-
-class DecisionIn(Payload):
-    note: LongText = ""
 
 
 def intervention_json(i: Intervention) -> dict:

@@ -44,3 +44,18 @@ def commit_or_errors(form: FlaskForm, action: Callable[[], Any]) -> tuple[bool, 
         return False, None
     db.session.commit()
     return True, result
+
+
+def limits(schema, field: str, *, required: bool | None = None, message: str | None = None) -> list:
+    """A form field's validators from its schema's declaration: required or optional, and its
+    maximum length (which WTForms also renders as the input's `maxlength`)."""
+    from wtforms.validators import DataRequired, Length, Optional
+
+    from govbody.core.schemas import is_required, max_length
+
+    need = is_required(schema, field) if required is None else required
+    found = [DataRequired(message=message) if need else Optional()]
+    limit = max_length(schema, field)
+    if limit is not None:
+        found.append(Length(max=limit))
+    return found

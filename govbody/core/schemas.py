@@ -1,0 +1,70 @@
+"""The building blocks of every feature's `schemas.py`: the one place a field's limits are declared.
+
+A feature's pydantic models (input, patch, output) are built from these types; the column
+lengths of its models and the validators of its WTForms forms read the same constants, and
+the OpenAPI description is generated from the models.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import pydantic
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+# Limits: a one-line name or short text, a title, CommonMark free text.
+NAME_MAX = 200
+SHORT_MAX = 200
+TITLE_MAX = 500
+LONG_MAX = 100_000
+ID_MAX = 2**31 - 1
+NUMBER_MAX = 10**6
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_MAX)]
+Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
+Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
+Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+
+
+def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
+    """A string type with its own limit (a field whose limit is not one of the common ones)."""
+    return Annotated[str, StringConstraints(strip_whitespace=strip, min_length=1 if required else None,
+                                            max_length=max_length)]
+
+
+class Payload(BaseModel):
+    """A request body. Strict JSON types: "5" is not a number, a date is an ISO string."""
+    model_config = ConfigDict(strict=True, extra="ignore", str_strip_whitespace=False)
+
+
+class Out(BaseModel):
+    """A response body, read from a model's attributes (`Out.of(record)`)."""
+    model_config = ConfigDict(from_attributes=True)
+
+    @classmethod
+    def of(cls, record: Any, **extra: Any) -> dict:
+        """The record as JSON-ready data; `extra` adds or replaces fields computed by the caller."""
+        if extra:
+            data = {name: extra[name] if name in extra else getattr(record, name, None)
+                    for name in cls.model_fields}
+            return cls.model_validate(data).model_dump(mode="json")
+        return cls.model_validate(record).model_dump(mode="json")
+
+
+def max_length(schema: type[BaseModel], field: str) -> int | None:
+    """The declared maximum length of a schema's string field (for columns and forms)."""
+    for constraint in schema.model_fields[field].metadata:
+        limit = getattr(constraint, "max_length", None)
+        if limit is not None:
+            return limit
+    return None
+
+
+def is_required(schema: type[BaseModel], field: str) -> bool:
+    info = schema.model_fields[field]
+    if info.is_required():
+        return True
+    return any(getattr(c, "min_length", None) for c in info.metadata)
