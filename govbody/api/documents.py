@@ -26,9 +26,9 @@ from govbody.api.common import (
     parse,
     user,
 )
-from govbody.api.errors import ApiError
 from govbody.bodies.services import find_body_by_code
 from govbody.core import access
+from govbody.core.errors import ApiError
 from govbody.documents import services
 from govbody.documents.models import Distribution, Document, Series, VersionKind
 from govbody.documents.routes import docx_response
@@ -207,7 +207,7 @@ def list_documents():
     body_session = db.session.get(BodySession, int(session_id)) if session_id else None
     if session_id and body_session is None:
         return {"items": [], "page": 1, "per_page": 50, "has_next": False}
-    stmt = services.register_query(visible=access.visible_documents(user()), body_session=body_session,
+    stmt = services.register_query(visible=Document.visible_to(user()), body_session=body_session,
                                    series_prefix=request.args.get("series", "").strip() or None,
                                    symbol=request.args.get("symbol", "").strip() or None)
     stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series))

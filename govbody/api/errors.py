@@ -1,27 +1,28 @@
-"""The contract's error format: {"error": {"code", "message", "fields"}}."""
+"""Every error under /api/v1 in the contract's format; the OpenAPI description and its page."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, render_template
 
 from govbody.api import bp
-from govbody.core.errors import ServiceError
+from govbody.core.errors import ServiceError, error_response
 from govbody.extensions import db
-
-
-class ApiError(ServiceError):
-    def __init__(self, status: int, code: str, message: str, fields: dict[str, str] | None = None):
-        super().__init__(message, fields)
-        self.status, self.code = status, code
-
-
-def error_response(status: int, code: str, message: str, fields: dict[str, str] | None = None):
-    body = {"error": {"code": code, "message": message, "fields": fields or {}}}
-    response = jsonify(body)
-    response.status_code = status
-    return response
 
 
 @bp.errorhandler(ServiceError)
 def _service_error(error: ServiceError):
     db.session.rollback()
     return error_response(error.status, error.code, error.message, error.fields)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    from govbody.api.common import spec
+
+    return jsonify(spec.spec)
+
+
+@bp.get("/docs")
+def docs():
+    from govbody.api.common import spec
+
+    return render_template("api/docs.html", spec=spec.spec)

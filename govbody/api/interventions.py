@@ -7,30 +7,44 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Response, jsonify, request
 from flask_wtf.csrf import generate_csrf
-import pydantic
-from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import (Date, Id, LongText, Name, Payload, ShortText, created, get_or_404, iso, paginate,
-                                parse, user)
-from govbody.api.errors import ApiError
+from govbody.api.common import Payload, created, get_or_404, iso, paginate, parse, user
 from govbody.bodies.models import Delegation
 from govbody.core import access
-from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.errors import ApiError
+from govbody.core.points import from_markdown as points_from_markdown
+from govbody.core.points import to_markdown as points_to_markdown
 from govbody.extensions import db
 from govbody.interventions import render, services
-from govbody.interventions.schemas import (CLIENT_KEY, CorrectionIn, DraftIn, InterventionIn, InterventionPatch,
-                                           IssueIn, SpeakerIn, SpeakerPatch, SummaryIn)
-from govbody.interventions.models import (CorrectionProposal, Intervention, InterventionDraft, InterventionKind,
-                                          MeetingSummary, SpeakerListEntry)
+from govbody.interventions.models import (
+    CorrectionProposal,
+    Intervention,
+    InterventionDraft,
+    MeetingSummary,
+    SpeakerListEntry,
+)
+from govbody.interventions.schemas import (
+    CLIENT_KEY,
+    CorrectionIn,
+    DecisionIn,
+    DraftIn,
+    InterventionIn,
+    InterventionPatch,
+    IssueIn,
+    SpeakerIn,
+    SpeakerPatch,
+    SummaryIn,
+)
 from govbody.meetings.models import Meeting
+
 
 class NoBody(Payload):
     pass
@@ -106,7 +120,7 @@ def _recording(meeting: Meeting) -> None:
 
 
 def _visible(i: Intervention, summary: MeetingSummary | None) -> bool:
-    return access.can_view_intervention(user(), i, summary_published=bool(summary and summary.published))
+    return access.can_view_intervention(user(), i)
 
 
 @bp.post("/meetings/<int:meeting_id>/interventions")
@@ -205,7 +219,7 @@ def delegation_interventions(delegation_id: int):
     delegation = get_or_404(Delegation, delegation_id, "delegation")
     # Filtered and paginated in SQL: a delegation may have spoken thousands of times.
     stmt = (sa.select(Intervention).join(Meeting)
-            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user()))
+            .where(Intervention.delegation_id == delegation.id, Intervention.visible_to(user()))
             .options(sa.orm.selectinload(Intervention.questions), sa.orm.selectinload(Intervention.delegation))
             .order_by(Meeting.date.desc(), Meeting.id.desc(), Intervention.position.desc()))
     return paginate(stmt, intervention_json)

@@ -10,11 +10,24 @@ from govbody.agenda import services as agenda_services
 from govbody.agenda.models import AgendaItem
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import (Date, Id, LongText, Number, Payload, ShortText, Title, created, get_or_404, iso,
-                                paginate, parse, user)
-from govbody.api.errors import ApiError
+from govbody.api.common import (
+    Date,
+    Id,
+    LongText,
+    Number,
+    Payload,
+    ShortText,
+    Title,
+    created,
+    get_or_404,
+    iso,
+    paginate,
+    parse,
+    user,
+)
 from govbody.bodies.models import Body
 from govbody.core import access
+from govbody.core.errors import ApiError
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.models import BodySession, Meeting, SessionKind

@@ -10,11 +10,20 @@ from pydantic import StringConstraints
 
 from govbody.api import bp
 from govbody.api.auth import require
-from govbody.api.common import Id, LongText, Payload, created, iso, paginate, parse, user
-from govbody.api.errors import ApiError
+from govbody.api.common import (
+    Id,
+    LongText,
+    Payload,
+    created,
+    iso,
+    paginate,
+    parse,
+    user,
+)
 from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.errors import ApiError
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
@@ -183,7 +192,7 @@ def non_paper_synthesis(paper_id: int):
 @bp.get("/non-papers")
 def list_non_papers():
     """Filters: body (code), session_id, status; only what the caller may see."""
-    stmt = sa.select(NonPaper).where(access.visible_non_papers(user()))
+    stmt = sa.select(NonPaper).where(NonPaper.visible_to(user()))
     errors = {}
     if code := request.args.get("body"):
         stmt = stmt.join(Body, Body.id == NonPaper.body_id).where(Body.code == code)

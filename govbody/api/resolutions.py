@@ -38,10 +38,10 @@ from govbody.api.common import (
     parse,
     user,
 )
-from govbody.api.errors import ApiError
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.errors import ApiError
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions import downloads, render, services

@@ -5,7 +5,7 @@ from flask import jsonify, request
 
 from govbody.api import bp
 from govbody.api.common import page_number, user
-from govbody.api.errors import ApiError
+from govbody.core.errors import ApiError
 from govbody.extensions import db
 from govbody.search import services
 

@@ -8,9 +8,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.schemas import NAME_MAX, SHORT_MAX
 
 if TYPE_CHECKING:
     from govbody.meetings.models import BodySession
+
+
+CODE_MAX = 20  # a body's symbol prefix
 
 
 class BodyKind(enum.Enum):
@@ -57,10 +61,10 @@ class Body(IdMixin, TimestampMixin, Base):
     __tablename__ = "bodies"
     _repr_fields = ("id", "code", "name")
 
-    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(NAME_MAX), unique=True)
     kind: Mapped[BodyKind]
     # Symbol prefix: "C" for the Council, "S" for the Standing Committee.
-    code: Mapped[str] = mapped_column(sa.String(20), unique=True)
+    code: Mapped[str] = mapped_column(sa.String(CODE_MAX), unique=True)
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"))
     terms_of_reference: Mapped[str] = mapped_column(sa.Text, default="")
     established_on: Mapped[dt.date | None]
@@ -76,6 +80,10 @@ class Body(IdMixin, TimestampMixin, Base):
     memberships: Mapped[list[Membership]] = relationship(back_populates="body")
 
     @property
+    def parent_code(self) -> str | None:
+        return self.parent.code if self.parent else None
+
+    @property
     def short_name(self) -> str:
         """"Council" for "the Council": used in "Adopted by the Council" and "The Council,"."""
         return self.name
@@ -85,12 +93,12 @@ class Delegation(IdMixin, TimestampMixin, Base):
     __tablename__ = "delegations"
     _repr_fields = ("id", "name")
 
-    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(NAME_MAX), unique=True)
     kind: Mapped[DelegationKind]
     # ISO 3166-1 alpha-3, for States only.
     iso3: Mapped[str | None] = mapped_column(sa.String(3), unique=True)
     # Common short names typed by rapporteurs ("USA", "UK"), comma-separated.
-    short_names: Mapped[str] = mapped_column(sa.String(200), default="")
+    short_names: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="delegation")
 

@@ -9,8 +9,8 @@ from govbody.bodies.forms import BodyForm
 from govbody.bodies.models import Body, BodyKind, Delegation
 from govbody.core import access
 from govbody.core.forms import choices, commit_or_errors
-from govbody.core.web import acting_user, require
 from govbody.core.pagecache import public_page
+from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 

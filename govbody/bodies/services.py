@@ -6,7 +6,14 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from govbody.bodies.models import Body, BodyKind, Delegation, DelegationKind, Membership, MembershipStatus
+from govbody.bodies.models import (
+    Body,
+    BodyKind,
+    Delegation,
+    DelegationKind,
+    Membership,
+    MembershipStatus,
+)
 from govbody.core import audit
 from govbody.core.errors import ValidationError
 

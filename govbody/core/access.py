@@ -11,16 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from govbody.accounts.models import Role, User
+from govbody.core.loaders import is_visible
 
 STAFF = (Role.admin, Role.secretariat)
 
 
-def _user(user: Any) -> User | None:
+def active_user(user: Any) -> User | None:
     return user if isinstance(user, User) and user.active else None
 
 
 def role(user: Any) -> Role | None:
-    u = _user(user)
+    u = active_user(user)
     return u.role if u else None
 
 
@@ -33,13 +34,13 @@ def is_admin(user: Any) -> bool:
 
 
 def _assigned(user: Any, body_id: int | None, *roles: Role) -> bool:
-    u = _user(user)
+    u = active_user(user)
     return u is not None and u.role in roles and body_id is not None and body_id in u.body_ids
 
 
 def is_member_delegate(user: Any, body: Any) -> bool:
     """A delegate whose delegation is a member or observer of the body."""
-    u = _user(user)
+    u = active_user(user)
     if u is None or u.role is not Role.delegate or u.delegation_id is None:
         return False
     return any(m.delegation_id == u.delegation_id for m in body.memberships)
@@ -83,42 +84,19 @@ def sees_body_drafts(user: Any, body_id: int | None) -> bool:
 # Records: what a user may see.
 
 def can_view_document(user: Any, document: Any) -> bool:
-    from govbody.documents.models import Distribution
-
-    body_id = document.series.body_id if document.series else None
-    if not document.is_issued:
-        return is_staff(user) or sees_body_drafts(user, body_id)
-    if document.distribution is Distribution.general:
-        return True
-    if _user(user) is None:
-        return False
-    if document.distribution is Distribution.limited:
-        return True
-    body = document.series.body if document.series else None
-    return sees_body_drafts(user, body_id) or (body is not None and is_member_delegate(user, body))
+    return is_visible(document, user)  # the rule: Document.visible_to
 
 
 def can_view_resolution(user: Any, resolution: Any) -> bool:
-    return resolution.is_adopted or sees_body_drafts(user, resolution.body_id)
+    return is_visible(resolution, user)  # the rule: Resolution.visible_to
 
 
 def can_view_non_paper(user: Any, non_paper: Any) -> bool:
-    from govbody.nonpapers.models import NonPaperStatus
-
-    if sees_body_drafts(user, non_paper.body_id):
-        return True
-    if non_paper.status is not NonPaperStatus.circulated:
-        return False
-    return non_paper.body.papers_public or is_member_delegate(user, non_paper.body) or is_staff(user)
+    return is_visible(non_paper, user)  # the rule: NonPaper.visible_to
 
 
-def can_view_intervention(user: Any, intervention: Any, *, summary_published: bool) -> bool:
-    u = _user(user)
-    if sees_body_drafts(user, intervention.meeting.body_id):
-        return True
-    if summary_published:
-        return True
-    return u is not None and u.delegation_id is not None and u.delegation_id == intervention.delegation_id
+def can_view_intervention(user: Any, intervention: Any) -> bool:
+    return is_visible(intervention, user)  # the rule: Intervention.visible_to
 
 
 # Non-papers and their synthesis (issue 5).
@@ -133,54 +111,6 @@ def can_view_synthesis(user: Any, non_paper: Any) -> bool:
     return sees_body_drafts(user, non_paper.body_id)
 
 
-def visible_non_papers(user: Any):
-    """The SQL condition for the non-papers can_view_non_paper lets `user` see (lists)."""
-    import sqlalchemy as sa
-
-    from govbody.bodies.models import Body, Membership
-    from govbody.nonpapers.models import NonPaper, NonPaperStatus
-
-    if is_staff(user):
-        return sa.true()
-    circulated = NonPaper.status == NonPaperStatus.circulated
-    public_bodies = sa.select(Body.id).where(Body.papers_public.is_(True))
-    allowed = [sa.and_(circulated, NonPaper.body_id.in_(public_bodies))]
-    u = _user(user)
-    if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
-        allowed.append(NonPaper.body_id.in_(sorted(u.body_ids)))
-    if u is not None and u.role is Role.delegate and u.delegation_id is not None:
-        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
-        allowed.append(sa.and_(circulated, NonPaper.body_id.in_(member_of)))
-    return sa.or_(*allowed)
-
-
-# The document register (issue 3).
-
-def visible_documents(user: Any):
-    """The SQL condition for the documents can_view_document lets `user` see (lists, search)."""
-    import sqlalchemy as sa
-    from sqlalchemy.orm import aliased
-
-    from govbody.bodies.models import Membership
-    from govbody.documents.models import Distribution, Document, DocumentStatus, Series
-
-    if is_staff(user):
-        return sa.true()
-    issued = Document.status == DocumentStatus.issued
-    public = sa.and_(issued, Document.distribution == Distribution.general)
-    u = _user(user)
-    if u is None:
-        return public
-    series = aliased(Series)  # the caller's query may join Series itself
-    owner = sa.select(series.body_id).where(series.id == Document.series_id).correlate(Document).scalar_subquery()
-    allowed = [public, sa.and_(issued, Document.distribution == Distribution.limited)]
-    if u.role in (Role.chair, Role.rapporteur) and u.body_ids:
-        allowed.append(owner.in_(sorted(u.body_ids)))  # drafts and restricted papers of their bodies
-    if u.role is Role.delegate and u.delegation_id is not None:
-        member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
-        allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
-    return sa.or_(*allowed)
-
 
 # Resolutions: amendments, and whose drafts a list of resolutions shows.
 
@@ -193,7 +123,7 @@ def resolution_draft_bodies(user: Any) -> bool | frozenset[int]:
     """True when the user sees every body's draft resolutions, else the bodies whose drafts they see."""
     if is_staff(user):
         return True
-    u = _user(user)
+    u = active_user(user)
     if u is None or u.role not in (Role.chair, Role.rapporteur):
         return frozenset()
     return u.body_ids
@@ -203,7 +133,7 @@ def drafts_for_some_body(user: Any) -> bool:
     """May draft resolutions for at least one body (checked before reading which body a request names)."""
     if is_staff(user):
         return True
-    u = _user(user)
+    u = active_user(user)
     return u is not None and u.role is Role.chair and bool(u.body_ids)
 
 
@@ -216,7 +146,7 @@ def can_view_summary(user: Any, meeting: Any, summary: Any) -> bool:
 
 def can_propose_correction(user: Any, intervention: Any) -> bool:
     """A delegate proposes corrections to its own delegation's interventions only."""
-    u = _user(user)
+    u = active_user(user)
     return (u is not None and u.role is Role.delegate and u.delegation_id is not None
             and u.delegation_id == intervention.delegation_id)
 
@@ -226,43 +156,9 @@ def can_issue_summary(user: Any, series: Any) -> bool:
     return can_issue_documents(user) or (series.body_id is not None and _assigned(user, series.body_id, Role.rapporteur))
 
 
-# Full-text search (issue 9): SQL conditions matching can_view_intervention and can_view_resolution.
-
-def visible_interventions(user: Any):
-    """The SQL condition for the interventions can_view_intervention lets `user` see (search, lists)."""
-    import sqlalchemy as sa
-
-    from govbody.interventions.models import Intervention, MeetingSummary
-    from govbody.meetings.models import Meeting
-
-    if is_staff(user):
-        return sa.true()
-    published = sa.select(MeetingSummary.meeting_id).where(MeetingSummary.published.is_(True))
-    allowed = [Intervention.meeting_id.in_(published)]
-    u = _user(user)
-    if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
-        officer_meetings = sa.select(Meeting.id).where(Meeting.body_id.in_(sorted(u.body_ids)))
-        allowed.append(Intervention.meeting_id.in_(officer_meetings))
-    if u is not None and u.delegation_id is not None:
-        allowed.append(Intervention.delegation_id == u.delegation_id)
-    return sa.or_(*allowed)
-
-
-def visible_resolutions(user: Any):
-    """The SQL condition for the resolutions can_view_resolution lets `user` see."""
-    import sqlalchemy as sa
-
-    from govbody.resolutions.models import Resolution, ResolutionStatus
-
-    bodies = resolution_draft_bodies(user)
-    if bodies is True:
-        return sa.true()
-    adopted = Resolution.status == ResolutionStatus.adopted
-    return sa.or_(adopted, Resolution.body_id.in_(sorted(bodies))) if bodies else adopted
-
 
 # The delegations' view (issue 11): following bodies.
 
 def can_follow_bodies(user: Any) -> bool:
     """Any logged-in user may follow bodies and see what is new in them."""
-    return _user(user) is not None
+    return active_user(user) is not None

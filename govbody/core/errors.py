@@ -30,3 +30,24 @@ class NotFoundError(ServiceError):
 class PermissionDenied(ServiceError):
     status = 403
     code = "forbidden"
+
+
+class ApiError(ServiceError):
+    """An error with an explicit status and code (the JSON API's 400 and 401, among others)."""
+
+    def __init__(self, status: int, code: str, message: str, fields: dict[str, str] | None = None):
+        super().__init__(message, fields)
+        self.status, self.code = status, code
+
+
+def not_found(what: str, ident) -> NotFoundError:
+    return NotFoundError(f"No {what} has the id {ident}.")
+
+
+def error_response(status: int, code: str, message: str, fields: dict[str, str] | None = None):
+    """The contract's error format: {"error": {"code", "message", "fields"}}."""
+    from flask import jsonify
+
+    response = jsonify({"error": {"code": code, "message": message, "fields": fields or {}}})
+    response.status_code = status
+    return response

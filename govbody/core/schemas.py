@@ -20,10 +20,14 @@ LONG_MAX = 100_000
 ID_MAX = 2**31 - 1
 NUMBER_MAX = 10**6
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX)]
-LongText = Annotated[str, StringConstraints(max_length=LONG_MAX)]
+# Control characters other than tab and line breaks break DOCX and XML (and PostgreSQL refuses NUL).
+PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX, pattern=PRINTABLE)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX,
+                                         pattern=PRINTABLE)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX, pattern=PRINTABLE)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_MAX, pattern=PRINTABLE)]
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
@@ -32,7 +36,7 @@ Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
     """A string type with its own limit (a field whose limit is not one of the common ones)."""
     return Annotated[str, StringConstraints(strip_whitespace=strip, min_length=1 if required else None,
-                                            max_length=max_length)]
+                                            max_length=max_length, pattern=PRINTABLE)]
 
 
 class Payload(BaseModel):
@@ -68,3 +72,33 @@ def is_required(schema: type[BaseModel], field: str) -> bool:
     if info.is_required():
         return True
     return any(getattr(c, "min_length", None) for c in info.metadata)
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: dict[str, str]
+
+
+class ErrorOut(BaseModel):
+    """Every error: {"error": {"code", "message", "fields"}}."""
+    error: ErrorDetail
+
+
+_pages: dict[type, type[BaseModel]] = {}
+
+
+def page_model(item: type[BaseModel]) -> type[BaseModel]:
+    """{"items": [...], "page", "per_page", "has_next"} of `item` (a list endpoint's answer)."""
+    if item not in _pages:
+        _pages[item] = pydantic.create_model(f"{item.__name__}Page", items=(list[item], ...), page=(int, ...),
+                                             per_page=(int, ...), has_next=(bool, ...))
+    return _pages[item]
+
+
+def items_model(item: type[BaseModel]) -> type[BaseModel]:
+    """{"items": [...]}: a list that is never paginated (a meeting's interventions)."""
+    key = (item, "items")
+    if key not in _pages:
+        _pages[key] = pydantic.create_model(f"{item.__name__}List", items=(list[item], ...))
+    return _pages[key]

@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 from govbody.core import access, markup, text
 from govbody.core.db import set_write_intent
-from govbody.core.errors import ServiceError
+from govbody.core.errors import ServiceError, error_response
 from govbody.extensions import db, login_manager
 
 CSP = (
@@ -115,8 +115,6 @@ def init_app(app: Flask) -> None:
         if error.code in (401, 403):
             record_refusal(error.code)
         if wants_json():
-            from govbody.api.errors import error_response
-
             return error_response(error.code or 500, error.name.lower().replace(" ", "_"), error.description)
         return render_template("error.html", error=error), error.code
 
@@ -125,8 +123,6 @@ def init_app(app: Flask) -> None:
         # A service's refusal that a route did not turn into form messages: its status, never a 500.
         db.session.rollback()
         if wants_json():
-            from govbody.api.errors import error_response
-
             return error_response(error.status, error.code, error.message, error.fields)
         return render_template("error.html", error=None, status=error.status, message=error.message), error.status
 
@@ -139,8 +135,6 @@ def init_app(app: Flask) -> None:
         status, code, message = (409, "conflict", "The change conflicts with a record saved at the same time.") \
             if isinstance(error, IntegrityError) else (503, "database_unavailable", "The database is busy; try again.")
         if wants_json():
-            from govbody.api.errors import error_response
-
             return error_response(status, code, message)
         return render_template("error.html", error=None, status=status, message=message), status
 

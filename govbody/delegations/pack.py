@@ -83,7 +83,7 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
     documents = list(session.scalars(
         sa.select(Document).join(Document.series)
         .where(Document.session_id == s.id, Document.status == DocumentStatus.issued,
-               access.visible_documents(user))
+               Document.visible_to(user))
         .options(contains_eager(Document.series)).order_by(Document.id)))
     by_id = {d.id: d for d in documents}
 

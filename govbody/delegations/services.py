@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, joinedload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
-from govbody.core import access
 from govbody.core.paging import page_of
 from govbody.interventions.models import Intervention
 from govbody.meetings.models import BodySession, Meeting
@@ -35,7 +34,7 @@ def memberships(session: Session, delegation: Delegation) -> list[Membership]:
 def interventions_stmt(delegation: Delegation, user, *, body_id: int | None = None):
     """The delegation's interventions the user may see (in one body's meetings), newest first."""
     stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
-            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user))
+            .where(Intervention.delegation_id == delegation.id, Intervention.visible_to(user))
             .order_by(Meeting.date.desc(), Meeting.id.desc(), Intervention.position.desc()))
     return stmt.where(Meeting.body_id == body_id) if body_id is not None else stmt
 
@@ -67,7 +66,7 @@ def replies_received(session: Session, delegation: Delegation, user, limit: int 
     """Interventions (visible to the user) that answered one of the delegation's."""
     answered = sa.select(Intervention.id).where(Intervention.delegation_id == delegation.id)
     stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
-            .where(Intervention.reply_to_id.in_(answered), access.visible_interventions(user))
+            .where(Intervention.reply_to_id.in_(answered), Intervention.visible_to(user))
             .order_by(Meeting.date.desc(), Intervention.position.desc()).limit(limit))
     return list(session.scalars(_with_context(stmt)))
 
@@ -77,7 +76,7 @@ def amended_resolutions(session: Session, delegation: Delegation, user) -> list[
     counts = (sa.select(Amendment.resolution_id, sa.func.count(Amendment.id).label("n"))
               .where(Amendment.delegation_id == delegation.id).group_by(Amendment.resolution_id).subquery())
     stmt = (sa.select(Resolution, counts.c.n).join(counts, counts.c.resolution_id == Resolution.id)
-            .where(access.visible_resolutions(user)).order_by(Resolution.id.desc()).limit(100)
+            .where(Resolution.visible_to(user)).order_by(Resolution.id.desc()).limit(100)
             .options(joinedload(Resolution.session), joinedload(Resolution.body)))
     rows = session.execute(stmt).all()
     return [(r, n) for r, n in rows]
@@ -186,7 +185,7 @@ def statistics(session: Session, user, *, meeting: Meeting | None = None, body_s
             .join(BodySession, BodySession.id == Meeting.session_id)
             .outerjoin(Delegation, Delegation.id == Intervention.delegation_id)
             .outerjoin(AgendaItem, AgendaItem.id == Intervention.agenda_item_id)
-            .where(access.visible_interventions(user)))
+            .where(Intervention.visible_to(user)))
     if meeting is not None:
         stmt = stmt.where(Intervention.meeting_id == meeting.id)
         scope, title = "meeting", f"{meeting.display_title}, {meeting.session.body.name}"
@@ -350,13 +349,13 @@ def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50
     for d in session.scalars(
             sa.select(Document).join(Series, Series.id == Document.series_id)
             .where(Series.body_id.in_(ids), Document.status == DocumentStatus.issued, Document.issued_at > oldest,
-                   access.visible_documents(user))
+                   Document.visible_to(user))
             .options(joinedload(Document.series)).order_by(Document.issued_at.desc()).limit(limit)):
         if d.issued_at > since[d.series.body_id]:
             news[d.series.body_id].documents.append(d)
     for r in session.scalars(
             sa.select(Resolution).where(Resolution.body_id.in_(ids), Resolution.status == ResolutionStatus.adopted,
-                                        Resolution.updated_at > oldest, access.visible_resolutions(user))
+                                        Resolution.updated_at > oldest, Resolution.visible_to(user))
             .options(joinedload(Resolution.session)).order_by(Resolution.number.desc()).limit(limit)):
         if r.updated_at > since[r.body_id]:
             news[r.body_id].resolutions.append(r)
@@ -382,7 +381,7 @@ def delegation_trend(session: Session, delegation: Delegation, user, limit: int 
                       sa.func.count(Intervention.id))
             .select_from(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
             .join(BodySession, BodySession.id == Meeting.session_id).join(Body, Body.id == BodySession.body_id)
-            .where(Intervention.delegation_id == delegation.id, access.visible_interventions(user))
+            .where(Intervention.delegation_id == delegation.id, Intervention.visible_to(user))
             .group_by(Body.code, BodySession.number, BodySession.kind, BodySession.starts_on)
             .order_by(BodySession.starts_on.desc(), Body.code).limit(limit))
     rows = [Row(f"{code} {session_title(number, kind.value == 'special')}", n)
@@ -395,6 +394,6 @@ def item_interventions_page(session: Session, item: AgendaItem, user, page: int 
     """What every delegation said on one agenda item (what the user may see), in the order spoken."""
     page, per_page = max(page, 1), per_page or PER_PAGE
     stmt = (sa.select(Intervention).join(Meeting, Meeting.id == Intervention.meeting_id)
-            .where(Intervention.agenda_item_id == item.id, access.visible_interventions(user))
+            .where(Intervention.agenda_item_id == item.id, Intervention.visible_to(user))
             .order_by(Meeting.date, Meeting.number, Intervention.position))
     return page_of(session, _with_context(stmt), page=page, per_page=per_page)

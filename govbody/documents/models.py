@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
@@ -88,6 +88,32 @@ class Document(IdMixin, TimestampMixin, Base):
     resolution: Mapped[Resolution | None] = relationship()
     parent: Mapped[Document | None] = relationship(remote_side="Document.id", back_populates="versions")
     versions: Mapped[list[Document]] = relationship(back_populates="parent", order_by="Document.id")
+
+    @classmethod
+    def visible_to(cls, user: Any):
+        """Who may see a document, as an SQL condition: issued papers by distribution; drafts and
+        restricted papers to the body's officers; restricted ones to member delegations."""
+        from govbody.accounts.models import Role
+        from govbody.core import access
+        from sqlalchemy.orm import aliased
+        from govbody.bodies.models import Membership
+
+        if access.is_staff(user):
+            return sa.true()
+        issued = Document.status == DocumentStatus.issued
+        public = sa.and_(issued, Document.distribution == Distribution.general)
+        u = access.active_user(user)
+        if u is None:
+            return public
+        series = aliased(Series)  # the caller's query may join Series itself
+        owner = sa.select(series.body_id).where(series.id == Document.series_id).correlate(Document).scalar_subquery()
+        allowed = [public, sa.and_(issued, Document.distribution == Distribution.limited)]
+        if u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+            allowed.append(owner.in_(sorted(u.body_ids)))  # drafts and restricted papers of their bodies
+        if u.role is Role.delegate and u.delegation_id is not None:
+            member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
+            allowed.append(sa.and_(issued, Document.distribution == Distribution.restricted, owner.in_(member_of)))
+        return sa.or_(*allowed)
 
     @property
     def is_issued(self) -> bool:

@@ -69,7 +69,7 @@ def _year_range(user, body: Body | None) -> list[int]:
     """The years with at least one paper the reader may see, newest first: read from the
     register's index alone (it holds the date and the columns of the visibility filter)."""
     year = sa.extract("year", Document.date)
-    stmt = sa.select(year).distinct().where(access.visible_documents(user)).order_by(year.desc())
+    stmt = sa.select(year).distinct().where(Document.visible_to(user)).order_by(year.desc())
     if body is not None:
         stmt = stmt.join(Document.series).where(Series.body_id == body.id)
     return [int(y) for y in db.session.scalars(stmt)]
@@ -83,7 +83,7 @@ def _register(*, body: Body | None = None, body_session: BodySession | None = No
     year = year if year and 1900 <= year <= 2999 else None
     q = request.args.get("q", "").strip()[:200]
     filter_body = body or (body_session.body if body_session else db.session.get(Body, _int_arg("body") or 0))
-    stmt = services.register_query(visible=access.visible_documents(user), body=filter_body,
+    stmt = services.register_query(visible=Document.visible_to(user), body=filter_body,
                                    body_session=body_session, series=series, year=year, symbol_search=q or None)
     stmt = stmt.options(joinedload(Document.series), selectinload(Document.versions), joinedload(Document.session))
     rows, has_next = page_of(db.session, stmt, page=page, per_page=PER_PAGE)
@@ -120,7 +120,7 @@ def session_register(session_id: int):
 
 def session_panel(body_session: BodySession) -> Markup:
     user = acting_user()
-    stmt = services.register_query(visible=access.visible_documents(user), body_session=body_session)
+    stmt = services.register_query(visible=Document.visible_to(user), body_session=body_session)
     documents = list(db.session.scalars(stmt.options(joinedload(Document.series)).limit(PANEL_SIZE + 1)))
     return Markup(render_template("documents/_session_panel.html", s=body_session, documents=documents[:PANEL_SIZE],
                                   more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -71,6 +71,26 @@ class Intervention(IdMixin, TimestampMixin, Base):
     reply_to: Mapped[Intervention | None] = relationship(remote_side="Intervention.id", back_populates="replies")
     replies: Mapped[list[Intervention]] = relationship(back_populates="reply_to", order_by="Intervention.position")
     questions: Mapped[list[Question]] = relationship(secondary=intervention_questions)
+
+    @classmethod
+    def visible_to(cls, user: Any):
+        """Who may see an intervention, as an SQL condition: all once the summary is published;
+        before, the body's officers and the speaking delegation."""
+        from govbody.accounts.models import Role
+        from govbody.core import access
+        from govbody.meetings.models import Meeting
+
+        if access.is_staff(user):
+            return sa.true()
+        published = sa.select(MeetingSummary.meeting_id).where(MeetingSummary.published.is_(True))
+        allowed = [Intervention.meeting_id.in_(published)]
+        u = access.active_user(user)
+        if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+            officer_meetings = sa.select(Meeting.id).where(Meeting.body_id.in_(sorted(u.body_ids)))
+            allowed.append(Intervention.meeting_id.in_(officer_meetings))
+        if u is not None and u.delegation_id is not None:
+            allowed.append(Intervention.delegation_id == u.delegation_id)
+        return sa.or_(*allowed)
 
     @property
     def speaker(self) -> str:

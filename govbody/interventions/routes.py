@@ -8,6 +8,7 @@ from markupsafe import Markup
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation
 from govbody.core import access
+from govbody.core.loaders import only_visible
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
@@ -166,8 +167,7 @@ def meeting_interventions(meeting_id: int):
     # Before publication only the body's officers and delegates (their own delegation's) see any.
     require(published or access.sees_body_drafts(user, meeting.body_id)
              or getattr(user, "delegation_id", None) is not None)
-    interventions = [i for i in services.meeting_interventions(db.session, meeting)
-                     if access.can_view_intervention(user, i, summary_published=published)]
+    interventions = only_visible(services.meeting_interventions(db.session, meeting), user)
     can_record = access.can_record(user, meeting.body_id)
     corrections = services.pending_corrections(db.session, meeting) if can_record else []
     return render_template("interventions/list.html", m=meeting, interventions=interventions, record=record,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -54,6 +54,27 @@ class NonPaper(IdMixin, TimestampMixin, Base):
         back_populates="non_paper", order_by="Question.position", cascade="all, delete-orphan"
     )
 
+
+    @classmethod
+    def visible_to(cls, user: Any):
+        """Who may see a non-paper, as an SQL condition: circulated ones of public bodies to all, to
+        member delegations otherwise; drafts to the body's officers."""
+        from govbody.accounts.models import Role
+        from govbody.core import access
+        from govbody.bodies.models import Body, Membership
+
+        if access.is_staff(user):
+            return sa.true()
+        circulated = NonPaper.status == NonPaperStatus.circulated
+        public_bodies = sa.select(Body.id).where(Body.papers_public.is_(True))
+        allowed = [sa.and_(circulated, NonPaper.body_id.in_(public_bodies))]
+        u = access.active_user(user)
+        if u is not None and u.role in (Role.chair, Role.rapporteur) and u.body_ids:
+            allowed.append(NonPaper.body_id.in_(sorted(u.body_ids)))
+        if u is not None and u.role is Role.delegate and u.delegation_id is not None:
+            member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
+            allowed.append(sa.and_(circulated, NonPaper.body_id.in_(member_of)))
+        return sa.or_(*allowed)
 
 class Question(IdMixin, Base):
     __tablename__ = "questions"

@@ -34,7 +34,7 @@ def load_visible(paper_id: int) -> NonPaper:
 
 
 def visible_papers(stmt) -> list[NonPaper]:
-    return list(db.session.scalars(stmt.where(access.visible_non_papers(acting_user()))))
+    return list(db.session.scalars(stmt.where(NonPaper.visible_to(acting_user()))))
 
 
 # -- the form ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
@@ -63,6 +63,18 @@ class Resolution(IdMixin, TimestampMixin, Base):
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="resolution", order_by="Revision.number", cascade="all, delete-orphan"
     )
+
+    @classmethod
+    def visible_to(cls, user: Any):
+        """Who may see a resolution, as an SQL condition: adopted ones to all, drafts to the body's
+        officers and the secretariat."""
+        from govbody.core import access
+
+        bodies = access.resolution_draft_bodies(user)
+        if bodies is True:
+            return sa.true()
+        adopted = Resolution.status == ResolutionStatus.adopted
+        return sa.or_(adopted, Resolution.body_id.in_(sorted(bodies))) if bodies else adopted
 
     @property
     def is_adopted(self) -> bool:

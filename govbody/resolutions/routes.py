@@ -146,7 +146,7 @@ def symbol_links(text: dict) -> dict[str, str]:
     if not symbols:
         return {}
     rows = db.session.execute(sa.select(Document.symbol, Document.id).where(
-        Document.symbol.in_(sorted(symbols)), access.visible_documents(acting_user())))
+        Document.symbol.in_(sorted(symbols)), Document.visible_to(acting_user())))
     return {symbol: url_for("documents.document_detail", document_id=doc_id) for symbol, doc_id in rows}
 
 
@@ -156,7 +156,7 @@ def carrying_documents(resolution: Resolution) -> list:
 
     return list(db.session.scalars(sa.select(Document).where(
         Document.resolution_id == resolution.id, Document.symbol.is_not(None),
-        access.visible_documents(acting_user())).order_by(Document.date, Document.id).limit(20)))
+        Document.visible_to(acting_user())).order_by(Document.date, Document.id).limit(20)))
 
 
 def _detail(resolution: Resolution):

@@ -15,7 +15,7 @@ from govbody.search import services
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
-from govbody.api import search as _api  # noqa: F401  (GET /api/v1/search on the API blueprint)
+
 
 MAX_PAGE = 500
 

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from markupsafe import Markup, escape
 
 from govbody.bodies.models import Body, Delegation
-from govbody.core import access, text
+from govbody.core import text
 from govbody.documents.models import Document, Series
 from govbody.interventions.models import Intervention
 from govbody.meetings.models import BodySession, Meeting
@@ -174,7 +174,7 @@ def _intervention_query(fts, key, user, filters: Filters):
             .select_from(fts).join(Intervention, Intervention.id == key)
             .join(Meeting, Meeting.id == Intervention.meeting_id).join(Body, Body.id == Meeting.body_id)
             .outerjoin(Delegation, Delegation.id == Intervention.delegation_id)
-            .where(access.visible_interventions(user)))
+            .where(Intervention.visible_to(user)))
     return _filtered(stmt, filters, body=lambda b: Meeting.body_id == b, session=Meeting.session_id,
                      when=Meeting.date, delegation=Intervention.delegation_id)
 
@@ -191,7 +191,7 @@ def _resolution_query(fts, key, user, filters: Filters):
                       BodySession.number.label("session_number"), BodySession.starts_on)
             .select_from(fts).join(Resolution, Resolution.id == key)
             .join(BodySession, BodySession.id == Resolution.session_id)
-            .where(access.visible_resolutions(user)))
+            .where(Resolution.visible_to(user)))
     return _filtered(stmt, filters, body=lambda b: Resolution.body_id == b, session=Resolution.session_id,
                      when=sa.func.coalesce(Resolution.adopted_on, BodySession.starts_on))
 
@@ -208,7 +208,7 @@ def _resolution_hit(row, snippet, url_for) -> Hit:
 def _nonpaper_query(fts, key, user, filters: Filters):
     stmt = (sa.select(NonPaper.id, NonPaper.title, NonPaper.version, NonPaper.status, NonPaper.circulated_at)
             .select_from(fts).join(NonPaper, NonPaper.id == key)
-            .where(access.visible_non_papers(user)))
+            .where(NonPaper.visible_to(user)))
     return _filtered(stmt, filters, body=lambda b: NonPaper.body_id == b, session=NonPaper.session_id,
                      when=sa.func.coalesce(NonPaper.circulated_at, NonPaper.created_at))
 
@@ -224,7 +224,7 @@ def _nonpaper_hit(row, snippet, url_for) -> Hit:
 def _document_query(fts, key, user, filters: Filters):
     stmt = (sa.select(Document.id, Document.symbol, Document.title, Document.date)
             .select_from(fts).join(Document, Document.id == key)
-            .where(access.visible_documents(user)))
+            .where(Document.visible_to(user)))
     return _filtered(stmt, filters, body=lambda b: Document.series_id.in_(sa.select(Series.id).where(Series.body_id == b)),
                      session=Document.session_id, when=Document.date)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govbody.core import access, paging
+from govbody.core import paging
 from govbody.documents import services
 from govbody.documents.models import Document
 from govbody.extensions import db
@@ -28,7 +28,7 @@ def _pages(app, user=None):
     from sqlalchemy.orm import joinedload, selectinload
 
     with app.app_context():
-        stmt = services.register_query(visible=access.visible_documents(user)).options(
+        stmt = services.register_query(visible=Document.visible_to(user)).options(
             joinedload(Document.series), selectinload(Document.versions))
         pages = []
         for page in range(1, 5):

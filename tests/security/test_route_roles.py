@@ -120,6 +120,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "delegations.item_interventions": "public",  # filtered to what the caller may see
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
+    # the API's own description
+    "api.openapi": "public", "api.docs": "public",
 }
 
 # Values for the parts of a rule that are not record ids.

@@ -1,1 +1,0 @@
-"""API endpoints of the agenda feature."""

@@ -1,0 +1,63 @@
+"""One loader per record, for pages and API alike: the record, or a 404 for whoever may not see it.
+
+A model with a visibility rule declares it once, next to the model, as a classmethod
+`visible_to(user)` returning an SQL condition. Lists filter with that condition; `is_visible`
+answers for one record from the same condition, in Python when the condition reads only the
+record's own columns (SQLAlchemy's ORM evaluator), else with one query.
+"""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import evaluator
+
+from govbody.core.errors import not_found
+from govbody.core.schemas import ID_MAX
+from govbody.extensions import db
+
+Record = TypeVar("Record")
+
+
+def record_name(model: type) -> str:
+    """How an error names a record: "resolution", "agenda item"."""
+    return getattr(model, "__record_name__", model.__name__.lower())
+
+
+def is_visible(record: Any, user: Any) -> bool:
+    """Whether `user` may see `record`, by its model's `visible_to` rule (always, without one)."""
+    model = type(record)
+    rule = getattr(model, "visible_to", None)
+    if rule is None:
+        return True
+    condition = rule(user)
+    if isinstance(condition, sa.sql.elements.True_):
+        return True
+    try:
+        check = evaluator._EvaluatorCompiler(model).process(condition)  # noqa: SLF001
+    except evaluator.UnevaluatableError:
+        check = None
+    if check is not None:
+        return bool(check(record))
+    return db.session.scalar(sa.select(sa.literal(True)).where(model.id == record.id, condition)) is not None
+
+
+def load(model: type[Record], ident: int, user: Any, *, what: str | None = None) -> Record:
+    """The record `ident` of `model`, or NotFoundError (404) when there is none or `user` may not see it."""
+    record = db.session.get(model, ident) if 0 < ident <= ID_MAX else None
+    if record is None or not is_visible(record, user):
+        raise not_found(what or record_name(model), ident)
+    return record
+
+
+def only_visible(records: list[Record], user: Any) -> list[Record]:
+    """Those of `records` (of one model) that `user` may see, by the same rule, in one query."""
+    if not records:
+        return records
+    model = type(records[0])
+    condition = model.visible_to(user)
+    if isinstance(condition, sa.sql.elements.True_):
+        return records
+    ids = [r.id for r in records]
+    seen = set(db.session.scalars(sa.select(model.id).where(model.id.in_(ids), condition)))
+    return [r for r in records if r.id in seen]
