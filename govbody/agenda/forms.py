@@ -1,31 +1,33 @@
 """Forms of the agenda drafting page."""
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
+
+from govbody.agenda.schemas import POSITION_MAX, AgendaItemIn, LinkIn
+from govbody.core.forms import limits
 
 
 class AgendaItemForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(message="An agenda item needs a title."), Length(max=500)])
+    title = StringField("Title", validators=limits(AgendaItemIn, "title", message="An agenda item needs a title."))
     parent_id = SelectField("Place", coerce=int, validators=[Optional()])
-    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=200)])
-    description = TextAreaField("Description", validators=[Length(max=100_000)], render_kw={"rows": 3})
+    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=POSITION_MAX)])
+    description = TextAreaField("Description", validators=limits(AgendaItemIn, "description"), render_kw={"rows": 3})
 
 
 class EditItemForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(message="An agenda item needs a title."), Length(max=500)])
-    description = TextAreaField("Description", validators=[Length(max=100_000)], render_kw={"rows": 5})
+    title = StringField("Title", validators=limits(AgendaItemIn, "title", message="An agenda item needs a title."))
+    description = TextAreaField("Description", validators=limits(AgendaItemIn, "description"), render_kw={"rows": 5})
 
 
 class LinkDocumentForm(FlaskForm):
-    symbol = StringField("Document symbol", validators=[DataRequired(message="Enter a document symbol."),
-                                                        Length(max=100)])
+    symbol = StringField("Document symbol", validators=limits(LinkIn, "symbol", message="Enter a document symbol."))
 
 
 class MoveForm(FlaskForm):
     """Up (-1) or down (+1) with the buttons; a new position when the item is dragged."""
 
-    offset = IntegerField("Offset", validators=[Optional(), NumberRange(min=-200, max=200)])
-    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=200)])
+    offset = IntegerField("Offset", validators=[Optional(), NumberRange(min=-POSITION_MAX, max=POSITION_MAX)])
+    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=POSITION_MAX)])
 
 
 class AdoptForm(FlaskForm):

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.schemas import SYMBOL_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.meetings.models import BodySession
@@ -15,13 +16,14 @@ class AgendaItem(IdMixin, TimestampMixin, Base):
     """An item of a session's agenda; its number ("2", "2.1") derives from positions."""
 
     __tablename__ = "agenda_items"
+    __record_name__ = "agenda item"
     _repr_fields = ("id", "session_id", "number")
 
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="CASCADE"), index=True)
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"))
     # 1-based place among its siblings; services keep siblings contiguous.
     position: Mapped[int]
-    title: Mapped[str] = mapped_column(sa.String(500))
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
     description: Mapped[str] = mapped_column(sa.Text, default="")
 
     session: Mapped[BodySession] = relationship(foreign_keys=[session_id], back_populates="agenda_items")
@@ -39,6 +41,10 @@ class AgendaItem(IdMixin, TimestampMixin, Base):
             return str(self.position)
         return f"{self.parent.position}.{self.position}"
 
+    @property
+    def document_symbols(self) -> list[str]:
+        return [d.symbol for d in self.documents]
+
 
 class AgendaItemDocument(IdMixin, Base):
     """A document linked to an agenda item by its symbol (it may be issued later)."""
@@ -47,7 +53,7 @@ class AgendaItemDocument(IdMixin, Base):
     __table_args__ = (sa.UniqueConstraint("agenda_item_id", "symbol"),)
 
     agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"))
-    symbol: Mapped[str] = mapped_column(sa.String(100))
+    symbol: Mapped[str] = mapped_column(sa.String(SYMBOL_MAX))
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="documents")
 

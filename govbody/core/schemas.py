@@ -19,6 +19,7 @@ TITLE_MAX = 500
 LONG_MAX = 100_000
 ID_MAX = 2**31 - 1
 NUMBER_MAX = 10**6
+SYMBOL_MAX = 100  # a document symbol, "MC/2216/Corr.1/Rev.1"
 
 # Control characters other than tab and line breaks break DOCX and XML (and PostgreSQL refuses NUL).
 PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"
@@ -46,7 +47,7 @@ class Payload(BaseModel):
 
 class Out(BaseModel):
     """A response body, read from a model's attributes (`Out.of(record)`)."""
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(from_attributes=True, populate_by_name=True)
 
     @classmethod
     def of(cls, record: Any, **extra: Any) -> dict:

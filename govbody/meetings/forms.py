@@ -1,32 +1,49 @@
 from flask_wtf import FlaskForm
-from wtforms import DateField, FieldList, Form, FormField, IntegerField, SelectField, StringField, TimeField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import (
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TimeField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
-from govbody.core.forms import choices
-from govbody.meetings.models import SessionKind
+from govbody.core.forms import choices, limits
+from govbody.core.schemas import NAME_MAX, NUMBER_MAX
+from govbody.meetings.models import SESSION_NUMBER_MAX, SessionKind
+from govbody.meetings.schemas import MeetingIn, SessionIn
 
 
 class SessionForm(FlaskForm):
-    number = IntegerField("Number", validators=[DataRequired(), NumberRange(min=1, max=999)])
+    number = IntegerField("Number", validators=[DataRequired(), NumberRange(min=1, max=SESSION_NUMBER_MAX)])
     kind = SelectField("Kind", choices=choices((k.value, k.value.capitalize()) for k in SessionKind))
     starts_on = DateField("Starts on", validators=[DataRequired()])
     ends_on = DateField("Ends on", validators=[Optional()])
-    venue = StringField("Venue", validators=[Length(max=200)])
+    venue = StringField("Venue", validators=limits(SessionIn, "venue"))
 
 
 class MeetingForm(FlaskForm):
     date = DateField("Date", validators=[DataRequired()])
-    number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=10**6)])
+    number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
     starts_at = TimeField("Starts at", validators=[Optional()])
     ends_at = TimeField("Ends at", validators=[Optional()])
-    venue = StringField("Venue", validators=[Length(max=200)])
-    title = StringField("Title", validators=[Length(max=200)])
+    venue = StringField("Venue", validators=limits(MeetingIn, "venue"))
+    title = StringField("Title", validators=limits(MeetingIn, "title"))
 
 
 class OfficerForm(Form):
     """One officer: a delegation's representative, by name."""
 
-    person_name = StringField("Name", validators=[Length(max=200)])
+    person_name = StringField("Name", validators=[Length(max=NAME_MAX)])
     delegation_id = SelectField("Delegation", coerce=int, validators=[Optional()])
 
     def validate_person_name(self, field) -> None:

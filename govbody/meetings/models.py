@@ -9,10 +9,15 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core import text
 from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.schemas import NAME_MAX, SHORT_MAX
 
 if TYPE_CHECKING:
     from govbody.agenda.models import AgendaItem
     from govbody.bodies.models import Body, Delegation
+
+
+MEETING_TITLE_MAX = 300
+SESSION_NUMBER_MAX = 999  # what the session form offers; the API takes any number
 
 
 class SessionKind(enum.Enum):
@@ -35,6 +40,7 @@ class BodySession(IdMixin, TimestampMixin, Base):
     """A numbered session of a body ("Ninety-third (Special) Session" of the Council)."""
 
     __tablename__ = "body_sessions"
+    __record_name__ = "session"
     __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
     _repr_fields = ("id", "body_id", "number")
 
@@ -43,7 +49,7 @@ class BodySession(IdMixin, TimestampMixin, Base):
     kind: Mapped[SessionKind] = mapped_column(default=SessionKind.regular)
     starts_on: Mapped[dt.date]
     ends_on: Mapped[dt.date | None]
-    venue: Mapped[str] = mapped_column(sa.String(200), default="")
+    venue: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     # The meeting at which the provisional agenda was adopted; from then it is frozen.
     agenda_adopted_at_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("meetings.id", ondelete="SET NULL", use_alter=True)
@@ -84,6 +90,10 @@ class BodySession(IdMixin, TimestampMixin, Base):
     def agenda_adopted(self) -> bool:
         return self.agenda_adopted_at_id is not None
 
+    @property
+    def body_code(self) -> str:
+        return self.body.code
+
 
 class SessionOfficer(IdMixin, Base):
     __tablename__ = "session_officers"
@@ -91,7 +101,7 @@ class SessionOfficer(IdMixin, Base):
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="CASCADE"), index=True)
     role: Mapped[OfficerRole]
     delegation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("delegations.id", ondelete="RESTRICT"))
-    person_name: Mapped[str] = mapped_column(sa.String(200))
+    person_name: Mapped[str] = mapped_column(sa.String(NAME_MAX))
 
     session: Mapped[BodySession] = relationship(back_populates="officers")
     delegation: Mapped[Delegation | None] = relationship()
@@ -111,8 +121,8 @@ class Meeting(IdMixin, TimestampMixin, Base):
     date: Mapped[dt.date]
     starts_at: Mapped[dt.time | None]
     ends_at: Mapped[dt.time | None]
-    venue: Mapped[str] = mapped_column(sa.String(200), default="")
-    title: Mapped[str] = mapped_column(sa.String(300), default="")
+    venue: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
+    title: Mapped[str] = mapped_column(sa.String(MEETING_TITLE_MAX), default="")
 
     session: Mapped[BodySession] = relationship(back_populates="meetings", foreign_keys=[session_id])
     body: Mapped[Body] = relationship()

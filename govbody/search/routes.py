@@ -12,12 +12,9 @@ from govbody.core.web import acting_user, add_nav_link
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.search import services
+from govbody.search.schemas import PAGE_MAX, QUERY_MAX
 
 bp = Blueprint("search", __name__, template_folder="templates")
-
-
-
-MAX_PAGE = 500
 
 
 def init_app(app: Flask) -> None:
@@ -31,9 +28,9 @@ def healthz():
 
 @bp.get("/search")
 def search():
-    query = (request.args.get("q") or "").strip()[:200]
+    query = (request.args.get("q") or "").strip()[:QUERY_MAX]
     page = request.args.get("page", "1")
-    page = int(page) if re.fullmatch(r"[1-9][0-9]{0,5}", page) and int(page) <= MAX_PAGE else 1
+    page = int(page) if re.fullmatch(r"[1-9][0-9]{0,5}", page) and int(page) <= PAGE_MAX else 1
     errors: dict[str, str] = {}
     groups: list[services.Group] = []
     try:

@@ -52,9 +52,6 @@ class Hit:
     url: str
     when: dt.date | None = None
 
-    def as_json(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "title": self.title, "snippet": str(self.snippet), "url": self.url}
-
 
 @dataclass
 class Group:

@@ -1,0 +1,31 @@
+"""What search reads and answers (the page's and the API's query string alike)."""
+from __future__ import annotations
+
+from typing import Literal
+
+import pydantic
+from pydantic import BaseModel
+
+from govbody.core.schemas import Out
+
+QUERY_MAX = 200
+PAGE_MAX = 500  # deep offsets read every match before them
+
+
+class SearchQuery(BaseModel):
+    """Documents the query string; `services.read_filters` reads it, with its own messages."""
+    q: str = pydantic.Field(max_length=QUERY_MAX, description="Words to search for (at least one).")
+    kind: Literal["intervention", "resolution", "nonpaper", "document"] | None = None
+    body: str | None = pydantic.Field(None, description="A body's code (\"C\") or id.")
+    session: int | None = pydantic.Field(None, ge=1, le=2**31 - 1)
+    delegation: str | None = pydantic.Field(None, description="A delegation's name or id.")
+    year: int | None = pydantic.Field(None, ge=1900, le=2999)
+    page: int = pydantic.Field(1, ge=1, le=PAGE_MAX)
+
+
+class HitOut(Out):
+    kind: str
+    id: int
+    title: str
+    snippet: str
+    url: str
