@@ -32,6 +32,13 @@ LongText = Annotated[str, StringConstraints(max_length=LONG_MAX, pattern=PRINTAB
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+# JSON Schema's "time" and "date-time" formats demand a UTC offset; ours are wall-clock times
+# ("10:00:00") and naive UTC timestamps ("2026-12-07T09:30:00"), so they are described by pattern.
+Time = Annotated[dt.time, pydantic.WithJsonSchema(
+    {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"})]
+Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema(
+    {"type": "string",
+     "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"})]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govbody.core.schemas import Date, Number, Out, Payload, ShortText, text
+from govbody.core.schemas import Date, Number, Out, Payload, ShortText, Time, text
 from govbody.meetings.models import MEETING_TITLE_MAX, SessionKind
 
 
@@ -34,8 +34,8 @@ class MeetingIn(Payload):
     number: Number | None = None
     venue: ShortText = ""
     title: text(MEETING_TITLE_MAX) = ""
-    starts_at: dt.time | None = None
-    ends_at: dt.time | None = None
+    starts_at: Time | None = None
+    ends_at: Time | None = None
 
 
 class MeetingOut(Out):
@@ -45,7 +45,7 @@ class MeetingOut(Out):
     number: int
     ordinal: str
     date: dt.date
-    starts_at: dt.time | None
-    ends_at: dt.time | None
+    starts_at: Time | None
+    ends_at: Time | None
     venue: str
     title: str
