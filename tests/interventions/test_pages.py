@@ -25,7 +25,7 @@ def test_console_page_is_for_the_bodys_rapporteurs(client, meeting, rapporteur, 
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     assert 'role="combobox"' in html and 'role="listbox"' in html and 'aria-live="polite"' in html
-    assert "console.js" in html and "<script>" not in html
+    assert '<script type="module" src="/static/console/main.js">' in html and "<script>" not in html
     assert "United States of America" in html  # the delegations for the autocomplete
     assert "Content-Security-Policy" in r.headers
     other_client = client.application.test_client()
