@@ -57,8 +57,10 @@ export function fromControls(field, controls) {
   return field.strip ? typed.trim() : typed;
 }
 
+// What a control shows for a value: a missing one (or an empty choice or number) as the default.
 function asText(field, value) {
-  const shown = value === null || value === undefined ? field.default : value;
+  const absent = value === null || value === undefined || (value === "" && field.type !== "text");
+  const shown = absent ? field.default : value;
   return shown === null || shown === undefined ? "" : String(shown);
 }
 

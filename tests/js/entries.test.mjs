@@ -60,6 +60,8 @@ test("a new entry clears what the last one left, back to each field's default", 
   fillForm(form, FIELDS, defaults(FIELDS));
   assert.deepEqual(readForm(form, FIELDS), { delegation: "", speaker_name: "", speaker_title: "", on_behalf_of: "",
     kind: "statement", agenda_item_id: null, reply_to: null, questions: [], points_text: "" });
+  fillForm(form, FIELDS, { delegation: "Kenya", kind: "" }); // a draft kept without a kind
+  assert.equal(form.control("kind").value, "statement");
 });
 
 test("a draft restored from a place on the speakers' list leaves what it does not say at the defaults", () => {

@@ -79,22 +79,24 @@ test("only one retry waits however often the server fails", async () => {
   assert.equal(timers.waiting(RETRY_AFTER), 1);
 });
 
-test("an entry saved after the login ended is kept and sent again later", async () => {
-  const { sync, seen, timers } = setUp(() => ({ status: 401, json: { error: { message: "Log in." } } }));
+// The entry stays in the outbox after this answer, to be tried again after a while.
+async function keptForLater(answer) {
+  const { sync, seen, timers } = setUp(() => answer);
   sync.queue(...entry("key-canada", "Canada"));
   await sync.flush();
-  assert.equal(seen.loggedOut, 1);
   assert.equal(sync.local.outbox.length, 1);
   assert.equal(timers.waiting(RETRY_AFTER), 1);
+  return seen;
+}
+
+test("an entry saved after the login ended is kept and sent again later", async () => {
+  const seen = await keptForLater({ status: 401, json: { error: { message: "Log in." } } });
+  assert.equal(seen.loggedOut, 1);
 });
 
 test("an expired CSRF token is renewed and the entry tried again", async () => {
-  const { sync, seen, timers } = setUp(() => ({ status: 400, json: { error: { message: "The CSRF token has expired." } } }));
-  sync.queue(...entry("key-senegal", "Senegal"));
-  await sync.flush();
+  const seen = await keptForLater({ status: 400, json: { error: { message: "The CSRF token has expired." } } });
   assert.equal(seen.refreshed, 1);
-  assert.equal(sync.local.outbox.length, 1);
-  assert.equal(timers.waiting(RETRY_AFTER), 1);
 });
 
 test("an entry the server refuses leaves the outbox and its text stays for the form", async () => {
