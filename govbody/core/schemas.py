@@ -7,7 +7,10 @@ the OpenAPI description is generated from the models.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+import enum
+import types
+import typing
+from typing import Annotated, Any, Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, StringConstraints
@@ -66,9 +69,22 @@ class Out(BaseModel):
         return cls.model_validate(record).model_dump(mode="json")
 
 
+def _declared(schema: type[BaseModel], field: str) -> tuple[Any, list]:
+    """A field's value type and its constraints, seen through `X | None` and `Annotated[X, ...]`."""
+    info = schema.model_fields[field]
+    annotation, metadata = info.annotation, list(info.metadata)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        kinds = [a for a in typing.get_args(annotation) if a is not type(None)]
+        annotation = kinds[0] if len(kinds) == 1 else annotation
+    if typing.get_origin(annotation) is Annotated:
+        annotation, *more = typing.get_args(annotation)
+        metadata += more
+    return annotation, metadata
+
+
 def max_length(schema: type[BaseModel], field: str) -> int | None:
     """The declared maximum length of a schema's string field (for columns and forms)."""
-    for constraint in schema.model_fields[field].metadata:
+    for constraint in _declared(schema, field)[1]:
         limit = getattr(constraint, "max_length", None)
         if limit is not None:
             return limit
@@ -110,3 +126,31 @@ def items_model(item: type[BaseModel]) -> type[BaseModel]:
     if key not in _pages:
         _pages[key] = pydantic.create_model(f"{item.__name__}List", items=(list[item], ...))
     return _pages[key]
+
+
+def value_type(schema: type[BaseModel], field: str) -> dict:
+    """What a form control of the field holds, for a page's script: `type` (text, choice, integer,
+    integers or boolean), whether text is stripped, and the choices of an Enum or a Literal."""
+    annotation, metadata = _declared(schema, field)
+    found: dict[str, Any] = {"type": None, "strip": False, "choices": None}
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        found.update(type="choice", choices=[{"value": m.value, "label": getattr(m, "label", str(m.value))}
+                                             for m in annotation])
+    elif typing.get_origin(annotation) is Literal:
+        found.update(type="choice", choices=[{"value": v, "label": str(v)} for v in typing.get_args(annotation)])
+    elif annotation is bool:
+        found["type"] = "boolean"
+    elif annotation is int:
+        found["type"] = "integer"
+    elif annotation is str:
+        found.update(type="text", strip=any(getattr(c, "strip_whitespace", False) for c in metadata))
+    elif typing.get_origin(annotation) is list and _declared_item(annotation) is int:
+        found["type"] = "integers"
+    if found["type"] is None:
+        raise TypeError(f"{schema.__name__}.{field}: no form control holds a {annotation!r}")
+    return found
+
+
+def _declared_item(annotation: Any) -> Any:
+    item = typing.get_args(annotation)[0]
+    return typing.get_args(item)[0] if typing.get_origin(item) is Annotated else item

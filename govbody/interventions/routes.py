@@ -19,7 +19,8 @@ from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
                                         SummaryForm)
-from govbody.interventions.models import CorrectionProposal, Intervention, InterventionKind
+from govbody.interventions.models import CorrectionProposal, Intervention
+from govbody.interventions.schemas import console_fields
 from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
@@ -59,7 +60,7 @@ def console_data(meeting: Meeting) -> dict:
         "agenda": [{"id": i.id, "label": f"{i.number}. {i.title}"} for i in _agenda_items(meeting)],
         "questions": [{"id": q.id, "label": f"{q.non_paper.title}: Q{q.number}. {q.text}"[:200]}
                       for q in services.meeting_questions(db.session, meeting)],
-        "kinds": [{"value": k.value, "label": k.label} for k in InterventionKind],
+        "fields": console_fields(),
     }
 
 
@@ -67,8 +68,9 @@ def console_data(meeting: Meeting) -> dict:
 def console(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     require(access.can_record(acting_user(), meeting.body_id))
-    return render_template("interventions/console.html", m=meeting, data=console_data(meeting),
-                           kinds=list(InterventionKind), agenda=_agenda_items(meeting),
+    data = console_data(meeting)
+    return render_template("interventions/console.html", m=meeting, data=data,
+                           fields={f["name"]: f for f in data["fields"]}, agenda=_agenda_items(meeting),
                            questions=services.meeting_questions(db.session, meeting))
 
 

@@ -4,12 +4,14 @@ from them."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Annotated, Any
 
 import pydantic
 from pydantic import StringConstraints
 
-from govbody.core.schemas import Date, Id, LongText, Name, Payload, ShortText, max_length, is_required
+from govbody.core.schemas import (Date, Id, LongText, Name, Payload, ShortText, is_required, max_length,
+                                  value_type)
 from govbody.interventions.models import InterventionKind
 
 CLIENT_KEY = r"^[A-Za-z0-9_-]{8,64}$"
@@ -98,15 +100,19 @@ class DecisionIn(Payload):
 # What the console's entry form shows, in order: read by the console from its page data.
 CONSOLE_FIELDS = ("delegation", "speaker_name", "speaker_title", "on_behalf_of", "kind", "agenda_item_id",
                   "reply_to", "questions", "points_text")
+# The API takes the points as JSON or as typed text; the console sends only the typed text.
+CONSOLE_REQUIRED = ("points_text",)
 
 
 def console_fields() -> list[dict]:
-    """Each entry field's name, whether it is required and its limit, as the console's page data."""
+    """Each entry field's name, what its control holds (type, choices, stripped or not), whether it
+    is required, its limit and its default, as the console's page data."""
     fields = []
     for name in CONSOLE_FIELDS:
         info = InterventionIn.model_fields[name]
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        fields.append({"name": name, "required": is_required(InterventionIn, name),
+        fields.append({"name": name, **value_type(InterventionIn, name),
+                       "required": is_required(InterventionIn, name) or name in CONSOLE_REQUIRED,
                        "max_length": max_length(InterventionIn, name),
-                       "default": default.value if isinstance(default, InterventionKind) else default})
+                       "default": default.value if isinstance(default, enum.Enum) else default})
     return fields

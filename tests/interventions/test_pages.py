@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from html.parser import HTMLParser
 
 import sqlalchemy as sa
 
@@ -23,7 +25,7 @@ def test_console_page_is_for_the_bodys_rapporteurs(client, meeting, rapporteur, 
     assert r.status_code == 200
     html = r.get_data(as_text=True)
     assert 'role="combobox"' in html and 'role="listbox"' in html and 'aria-live="polite"' in html
-    assert "console.js" in html and "<script>" not in html
+    assert '<script type="module" src="/static/console/main.js">' in html and "<script>" not in html
     assert "United States of America" in html  # the delegations for the autocomplete
     assert "Content-Security-Policy" in r.headers
     other_client = client.application.test_client()
@@ -32,6 +34,54 @@ def test_console_page_is_for_the_bodys_rapporteurs(client, meeting, rapporteur, 
     login(other_client, outsider.email)
     assert other_client.get(f"/meetings/{meeting.id}/console").status_code == 403
     assert client.application.test_client().get(f"/meetings/{meeting.id}/console").status_code == 401
+
+
+class _EntryControls(HTMLParser):
+    """The named controls of the console's entry form: {name: [attributes of each control]}."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.controls, self.data = False, {}, ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == "entry-form"
+        elif self.inside and tag in ("input", "select", "textarea") and attrs.get("name"):
+            self.controls.setdefault(attrs["name"], []).append(attrs)
+        if tag == "script" and attrs.get("id") == "console-data":
+            self.data = None
+
+    def handle_data(self, data):
+        if self.data is None:
+            self.data = json.loads(data)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+def test_console_form_shows_each_field_of_its_page_data_with_its_limits(app, client, meeting, rapporteur):
+    from govbody.bodies.models import Body
+    from govbody.nonpapers import services as nonpapers
+
+    with app.app_context():
+        nonpapers.create_non_paper(db.session, db.session.get(Body, meeting.body_id), title="Non-paper",
+                                   questions=[nonpapers.QuestionInput("Which costs?", [])])
+        db.session.commit()
+    login(client, rapporteur.email)
+    page = _EntryControls()
+    page.feed(client.get(f"/meetings/{meeting.id}/console").get_data(as_text=True))
+    fields = {f["name"]: f for f in page.data["fields"]}
+    # The script reads and fills the form by this list: each field has its control, and no other is sent.
+    assert set(page.controls) == set(fields)
+    assert page.controls["delegation"][0]["maxlength"] == "200" and "required" in page.controls["delegation"][0]
+    assert "required" in page.controls["points_text"][0] and "maxlength" in page.controls["points_text"][0]
+    assert "required" not in page.controls["speaker_name"][0]
+    assert fields["kind"]["choices"][1] == {"value": "reply", "label": "Reply"}
+    assert fields["questions"]["type"] == "integers" and fields["points_text"]["strip"] is False
+    html = client.get(f"/meetings/{meeting.id}/console").get_data(as_text=True)
+    assert '<option value="statement" selected>Statement</option><option value="reply">Reply</option>' in html
 
 
 def test_console_saves_through_the_api_with_its_login_and_csrf_token(app, client, meeting, rapporteur):

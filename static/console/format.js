@@ -1,0 +1,37 @@
+/* How the console words what it lists: clocks, positions, a speaker, a recorded intervention. */
+
+export function clock(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m + ":" + (s < 10 ? "0" : "") + s;
+}
+
+export function firstLine(text) {
+  return (text || "").split("\n")[0];
+}
+
+export function positionOf(interventions, id) {
+  const found = interventions.find((i) => i.id === id);
+  return found ? found.position : null;
+}
+
+// The newest first, as the recorded list and the reply choices show them.
+export function newestFirst(interventions) {
+  return interventions.slice().reverse();
+}
+
+export function latest(interventions) {
+  return interventions.length ? interventions[interventions.length - 1] : null;
+}
+
+export const SPEAKER_STATUS = { waiting: "waiting", speaking: "has the floor", spoken: "spoken", struck: "struck" };
+
+export function speakerLabel(s) {
+  return s.speaker + (s.on_behalf_of ? " (on behalf of " + s.on_behalf_of + ")" : "");
+}
+
+// " reply, reply to 3 · v2": its kind, what it answers, its version.
+export function recordedMeta(i, interventions) {
+  return " " + i.kind.replace(/_/g, " ") + (i.reply_to ? ", reply to " + positionOf(interventions, i.reply_to) : "") +
+    " · v" + i.version;
+}

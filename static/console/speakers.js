@@ -1,0 +1,115 @@
+/* The speakers' list: who asks for the floor, in order; the floor given, places moved or struck. */
+import { errorMessage, unreachable } from "./api.js";
+import { combobox } from "./combobox.js";
+import { button, element } from "./dom.js";
+import { SPEAKER_STATUS, speakerLabel } from "./format.js";
+
+// What the rapporteur can do with a place on the list, in the order the buttons appear.
+export function speakerActions(s, index, count) {
+  const actions = [];
+  if (s.status === "waiting") {
+    actions.push({ action: "floor", label: "Give the floor", ariaLabel: "Give the floor to " + s.speaker });
+    if (index > 0) {
+      actions.push({ action: "move", position: s.position - 1, label: "Up", ariaLabel: "Move " + s.speaker + " up" });
+    }
+    if (index < count - 1) {
+      actions.push({ action: "move", position: s.position + 1, label: "Down",
+        ariaLabel: "Move " + s.speaker + " down" });
+    }
+    actions.push({ action: "strike", label: "Strike", ariaLabel: "Strike " + s.speaker });
+  }
+  if ((s.status === "speaking" || s.status === "spoken") && !s.intervention_id) {
+    actions.push({ action: "record", label: "Record", ariaLabel: "Record what " + s.speaker + " said" });
+  }
+  return actions;
+}
+
+export function nextWaiting(speakers) {
+  return speakers.find((s) => s.status === "waiting");
+}
+
+// A typed form's values, trimmed, by the names of its controls.
+export function trimmedValues(formData) {
+  return Object.fromEntries(Array.from(formData, ([name, value]) => [name, String(value).trim()]));
+}
+
+/* `record(s)` opens the entry form for what a speaker said; `floorGiven(s)` follows the floor
+ * given to a speaker. */
+export function createSpeakers({ api, meetingId, state, find, announce, refresh, record, floorGiven }) {
+  const list = document.getElementById("speaker-list");
+  const errors = document.getElementById("speaker-errors");
+  const form = document.getElementById("speaker-form");
+
+  function report(result) {
+    errors.textContent = unreachable(result)
+      ? "The server cannot be reached; the speakers' list will be updated when it is back."
+      : errorMessage(result, "Not done.");
+  }
+
+  async function act(s, action) {
+    const result = await api.request("POST", `/speakers/${s.id}/${action}`);
+    if (result.status !== 200) { report(result); return; }
+    if (action === "floor") {
+      announce(s.speaker + " has the floor.");
+      floorGiven(result.json);
+    }
+    refresh();
+  }
+
+  async function move(s, position) {
+    const result = await api.request("PATCH", `/speakers/${s.id}`, { position });
+    if (result.status !== 200) { report(result); }
+    refresh();
+  }
+
+  function run(s, { action, position }) {
+    if (action === "move") { move(s, position); }
+    else if (action === "record") { record(s); }
+    else { act(s, action); }
+  }
+
+  function render() {
+    // The list is drawn afresh: the button that had the focus gets it back.
+    const focusedId = document.activeElement && document.activeElement.getAttribute("data-focus-id");
+    list.textContent = "";
+    state.speakers.forEach((s, index) => {
+      const li = element("li", "speaker status-" + s.status);
+      li.appendChild(element("span", "who", speakerLabel(s)));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(element("span", "meta", SPEAKER_STATUS[s.status]));
+      const actions = element("span", "actions");
+      speakerActions(s, index, state.speakers.length).forEach((a, i) => {
+        const b = button(a.label, () => run(s, a), a.ariaLabel);
+        b.setAttribute("data-focus-id", s.id + ":" + i);
+        actions.appendChild(b);
+      });
+      li.appendChild(actions);
+      list.appendChild(li);
+    });
+    if (focusedId) {
+      const again = list.querySelector("[data-focus-id='" + focusedId + "']");
+      if (again) { again.focus(); }
+    }
+  }
+
+  combobox(form.elements.delegation, find);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = await api.request("POST", `/meetings/${meetingId}/speakers`, trimmedValues(new FormData(form)));
+    if (result.status !== 201) { report(result); return; }
+    errors.textContent = "";
+    form.reset();
+    form.elements.delegation.focus();
+    announce(result.json.speaker + " added to the list.");
+    refresh();
+  });
+
+  return {
+    render,
+    focus() { form.elements.delegation.focus(); },
+    floorToNext() {
+      const next = nextWaiting(state.speakers);
+      if (next) { act(next, "floor"); } else { announce("Nobody is waiting on the speakers' list."); }
+    },
+  };
+}
