@@ -11,12 +11,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
+from tests.live import served
 
 ARTIFACTS = Path(__file__).parents[2] / "artifacts"
 NOT_DESCRIBED = {"api.openapi", "api.docs"}  # the description itself
@@ -88,7 +89,6 @@ def _separate_database(db_url: str, tmp_path: Path) -> str:
 def served_demo(db_url, tmp_path):
     """The app with the demo data on a loopback port: yields (base_url, an admin's token)."""
     from flask_migrate import upgrade
-    from werkzeug.serving import make_server
 
     from govbody import create_app, demo
     from govbody.accounts import services as accounts
@@ -104,14 +104,8 @@ def served_demo(db_url, tmp_path):
                                      password="a long schemathesis password")
         token = accounts.create_token(db.session, admin, name="schemathesis")
         db.session.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", token
-    server.shutdown()
-    thread.join(5)
-    with app.app_context():
-        db.engine.dispose()
+    with served(app) as base_url:
+        yield base_url, token
 
 
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(served_demo, db_url, tmp_path):

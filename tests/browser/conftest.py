@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+
+from tests.live import served
 
 CHROMIUM = os.environ.get("GOVBODY_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("GOVBODY_SCREENSHOTS", Path(__file__).parents[2] / "artifacts" / "screenshots"))
@@ -34,10 +35,8 @@ def live_server(tmp_path_factory):
     if reason := _chromium_missing():
         pytest.skip(reason)
     from flask_migrate import upgrade
-    from werkzeug.serving import make_server
 
     from govbody import create_app
-    from govbody.extensions import db
 
     url = "sqlite:///" + str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
     app = create_app({"SECRET_KEY": "browser tests", "SQLALCHEMY_DATABASE_URI": url,
@@ -48,14 +47,8 @@ def live_server(tmp_path_factory):
     from govbody.extensions import limiter
 
     limiter.reset()  # login limits are per address: every module's browser logs in from 127.0.0.1
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
-    thread.join(5)
-    with app.app_context():
-        db.engine.dispose()
+    with served(app) as base_url:
+        yield base_url, app
 
 
 @pytest.fixture(scope="module")
