@@ -7,7 +7,6 @@ from io import BytesIO
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from lxml import etree
 
 from tests.resolutions.conftest import adopt, create
