@@ -1,7 +1,8 @@
 """Numbers and dates written the way the organisation writes them.
 
 Ordinals in words ("Ninety-third"), numeric ordinals ("481st"), Roman numerals
-("XCIII") and long dates ("7 June 2007") live here and nowhere else.
+("XCIII"), the letters and numerals of sub-points ("(aa)", "(xiv)") and long dates
+("7 June 2007") live here and nowhere else.
 """
 from __future__ import annotations
 
@@ -85,6 +86,33 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out.append(letters * count)
     return "".join(out)
+
+
+def letter(n: int) -> str:
+    """1 -> "a", 26 -> "z", then the letter doubled, tripled: 27 -> "aa", 28 -> "bb", 53 -> "aaa".
+
+    How drafters letter sub-paragraphs past "(z)", and how Word and LibreOffice count a
+    ``lowerLetter`` list, so a typed letter and an automatic one agree.
+    """
+    _check_range(n, 1, 3999)
+    times, index = divmod(n - 1, 26)
+    return chr(ord("a") + index) * (times + 1)
+
+
+def sub_point_numeral(depth: int, n: int) -> str:
+    """The numeral of the ``n``th sub-point (from 1) of an operative paragraph: lettered
+    ("aa") at depth 0, small Roman ("xiv") under a lettered one, in figures below that."""
+    if depth == 0:
+        return letter(n)
+    if depth == 1:
+        return roman(n).lower()
+    _check_range(n, 1, 10**9)
+    return str(n)
+
+
+def sub_point_label(depth: int, n: int) -> str:
+    """The sub-point's label as printed: "(aa)", "(xiv)", "(3)"."""
+    return f"({sub_point_numeral(depth, n)})"
 
 
 def long_date(day: dt.date) -> str:

@@ -51,6 +51,8 @@ class Level:
     font: str | None = None
 
 
+# Word and LibreOffice count lowerLetter z, aa, bb and lowerRoman past xii, as the labels that
+# core.text.sub_point_label types for the page and the XML do.
 LISTS: dict[ListKind, tuple[Level, ...]] = {
     ListKind.PARAGRAPH: (Level("decimal", "%1.", left=0, tab=CM),),
     ListKind.NUMBER: (

@@ -1,55 +1,130 @@
-"""Meeting summaries: highlights, the secretariat's statements, interventions from the
-floor with the replies they drew, closing remarks and the summarizing conclusions."""
+"""Meeting summaries: the one layout, and its DOCX.
+
+The layout says what a summary prints, in which order and under which fixed headings:
+the highlights, the secretariat's statements, interventions from the floor with the
+replies they drew, closing remarks and the summarizing conclusions. The page
+(interventions/_summary_text.html) and the Markdown of an issued summary
+(interventions/render.py) walk the same layout as the DOCX below.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import enum
+from dataclasses import dataclass
 
 from govbody.core.text import long_date
-from govbody.docx.data import MeetingSummary, Statement
+from govbody.docx.data import MeetingSummary, Point, Statement
 from govbody.docx.markdown import inline_spans, write_numbered, write_points
 from govbody.docx.writer import DocumentWriter, plain
 
+HIGHLIGHTS = "Highlights"  # what the page calls highlights given no heading of their own
 INTERVENTIONS_HEADING = "Interventions from the floor"
+CLOSING = "Closing"  # the section of an issued summary that holds the closing remarks
+CONCLUSIONS = "summarizing conclusions"
+REPLY_FROM = "Reply from {}:"
 
 
-def _write_statement(w: DocumentWriter, statement: Statement) -> None:
-    w.paragraph("Speaker", inline_spans(statement.heading))
-    write_points(w, statement.points)
-    for reply in statement.replies:
-        # Indented one level under the intervention it answers.
-        w.paragraph("Reply", inline_spans(f"Reply from {reply.speaker}:"))
-        write_points(w, reply.points, level=1)
+class PartKind(enum.Enum):
+    HIGHLIGHTS = "highlights"
+    STATEMENTS = "statements"  # the secretariat's, before the floor
+    FLOOR = "floor"
+    CLOSING = "closing"
+    CONCLUSIONS = "conclusions"
+
+
+# Where an issued summary (Markdown "#" sections, numbered paragraphs) puts each part.
+_SECTIONS = {PartKind.FLOOR: INTERVENTIONS_HEADING, PartKind.CLOSING: CLOSING, PartKind.CONCLUSIONS: CLOSING}
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speaker's heading (or a reply's "Reply from ...:" line), their points, and the
+    replies placed directly under them."""
+
+    heading: str
+    points: tuple[Point, ...] = ()
+    replies: tuple[Speech, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: PartKind
+    heading: str = ""  # printed above the part; "" for none
+    items: tuple[str, ...] = ()  # numbered: the highlights
+    points: tuple[Point, ...] = ()  # bullets under the heading: the conclusions
+    speeches: tuple[Speech, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The part's name where a page makes it a region: its heading; "" for a run of speeches."""
+        return self.heading or (HIGHLIGHTS if self.kind is PartKind.HIGHLIGHTS else "")
+
+    @property
+    def section(self) -> str:
+        """The section an issued summary puts the part in ("" for the opening, before any)."""
+        return _SECTIONS.get(self.kind, "")
+
+
+@dataclass(frozen=True)
+class SummaryLayout:
+    title: str
+    details: tuple[str, ...]  # the date, then the venue
+    parts: tuple[Part, ...]  # only those with something to print, in order
 
 
 def conclusions_heading(summary: MeetingSummary) -> str:
     if summary.conclusions_by:
-        return f"{summary.conclusions_by} (summarizing conclusions)"
-    return "Summarizing conclusions"
+        return f"{summary.conclusions_by} ({CONCLUSIONS})"
+    return CONCLUSIONS.capitalize()
+
+
+def _speech(statement: Statement) -> Speech:
+    return Speech(statement.heading, tuple(statement.points),
+                  tuple(Speech(REPLY_FROM.format(r.speaker), tuple(r.points)) for r in statement.replies))
+
+
+def summary_layout(summary: MeetingSummary) -> SummaryLayout:
+    """The summary as every rendering prints it (documents.md, "Meeting summary")."""
+    parts = [
+        Part(PartKind.HIGHLIGHTS, summary.highlights_heading, items=tuple(summary.highlights)),
+        Part(PartKind.STATEMENTS, speeches=tuple(map(_speech, summary.statements))),
+        Part(PartKind.FLOOR, INTERVENTIONS_HEADING, speeches=tuple(map(_speech, summary.interventions))),
+        Part(PartKind.CLOSING, speeches=tuple(map(_speech, summary.closing_statements))),
+        Part(PartKind.CONCLUSIONS, conclusions_heading(summary), points=tuple(summary.conclusions)),
+    ]
+    details = (long_date(summary.date), *([summary.venue] if summary.venue else []))
+    return SummaryLayout(summary.title, details,
+                         tuple(p for p in parts if p.items or p.points or p.speeches))
+
+
+_HEADING_STYLES = {PartKind.HIGHLIGHTS: "Lead-in", PartKind.FLOOR: "Heading 2", PartKind.CONCLUSIONS: "Speaker"}
+
+
+def _write_speech(w: DocumentWriter, speech: Speech, level: int = 0) -> None:
+    # A reply is indented one level under the intervention it answers.
+    w.paragraph("Reply" if level else "Speaker", inline_spans(speech.heading))
+    write_points(w, speech.points, level=level)
+    for reply in speech.replies:
+        _write_speech(w, reply, level + 1)
 
 
 def build_meeting_summary(summary: MeetingSummary, *,
                           created: dt.date | dt.datetime | None = None) -> bytes:
+    layout = summary_layout(summary)
     w = DocumentWriter()
     w.page_number_footer()
-    title = inline_spans(summary.title)
+    title = inline_spans(layout.title)
     w.paragraph("Meeting title", title)
-    w.paragraph("Meeting details", long_date(summary.date))
-    if summary.venue:
-        w.paragraph("Meeting details", inline_spans(summary.venue))
-    if summary.highlights:
-        if summary.highlights_heading:
-            w.paragraph("Lead-in", inline_spans(summary.highlights_heading))
-        write_numbered(w, summary.highlights)
-    for statement in summary.statements:
-        _write_statement(w, statement)
-    if summary.interventions:
-        w.paragraph("Heading 2", INTERVENTIONS_HEADING)
-        for statement in summary.interventions:
-            _write_statement(w, statement)
-    for statement in summary.closing_statements:
-        _write_statement(w, statement)
-    if summary.conclusions:
-        w.paragraph("Speaker", inline_spans(conclusions_heading(summary)))
-        write_points(w, summary.conclusions)
+    for line in layout.details:
+        w.paragraph("Meeting details", inline_spans(line))
+    for part in layout.parts:
+        if part.heading:
+            w.paragraph(_HEADING_STYLES[part.kind], inline_spans(part.heading))
+        if part.items:
+            write_numbered(w, part.items)
+        if part.points:
+            write_points(w, part.points)
+        for speech in part.speeches:
+            _write_speech(w, speech)
     return w.to_bytes(title=plain(title), subject="Meeting summary",
                       created=created or summary.date, language=summary.language)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from govbody.bodies.models import DelegationKind
 from govbody.core.models import Base, IdMixin, TimestampMixin
 
 if TYPE_CHECKING:
@@ -38,7 +39,51 @@ intervention_questions = sa.Table(
 )
 
 
-class Intervention(IdMixin, TimestampMixin, Base):
+class SpeakerMixin:
+    """Who speaks, named the same way on every page, in every document and in the API.
+
+    A delegation by its name; the secretariat by the name and title of the person speaking.
+    """
+
+    if TYPE_CHECKING:  # mapped by each model that records a speaker
+        delegation: Delegation | None
+        speaker_name: str
+        speaker_title: str
+        on_behalf_of: str
+
+    @property
+    def for_secretariat(self) -> bool:
+        return self.delegation is None or self.delegation.kind is DelegationKind.secretariat
+
+    @property
+    def speaker_person(self) -> str:
+        """"Amina Diallo, Director General": the name and title typed for the speaker."""
+        return ", ".join(p for p in (self.speaker_name, self.speaker_title) if p)
+
+    @property
+    def speaker(self) -> str:
+        """Who spoke: "Kenya", "Amina Diallo, Director General"."""
+        if not self.for_secretariat:
+            return self.delegation.name
+        return self.speaker_person or (self.delegation.name if self.delegation else "")
+
+    @property
+    def speaker_label(self) -> str:
+        """Who spoke and for whom, as the summary's heading, a synthesis and the API name them:
+        "Kenya (on behalf of the African Group)", "Amina Diallo, Director General"."""
+        return f"{self.speaker} (on behalf of {self.on_behalf_of})" if self.on_behalf_of else self.speaker
+
+    @property
+    def replier(self) -> str:
+        """Who replied, as "Reply from ...:" names them: a delegation, else the person's
+        name without the title ("Amina Diallo"), else "the Secretariat"."""
+        if not self.for_secretariat:
+            return self.delegation.name
+        return self.speaker_name or self.speaker_title or (self.delegation.name if self.delegation
+                                                             else "the Secretariat")
+
+
+class Intervention(SpeakerMixin, IdMixin, TimestampMixin, Base):
     __tablename__ = "interventions"
     __table_args__ = (sa.UniqueConstraint("meeting_id", "position"),)
     _repr_fields = ("id", "meeting_id", "position", "kind")
@@ -92,14 +137,6 @@ class Intervention(IdMixin, TimestampMixin, Base):
             allowed.append(Intervention.delegation_id == u.delegation_id)
         return sa.or_(*allowed)
 
-    @property
-    def speaker(self) -> str:
-        """Who spoke, as a summary heading names them."""
-        if self.delegation is not None and self.delegation.kind.value != "secretariat":
-            return self.delegation.name
-        parts = [p for p in (self.speaker_name, self.speaker_title) if p]
-        return ", ".join(parts) or (self.delegation.name if self.delegation else "")
-
 
 class MeetingSummary(IdMixin, TimestampMixin, Base):
     __tablename__ = "meeting_summaries"
@@ -126,7 +163,7 @@ class SpeakerStatus(enum.Enum):
     struck = "struck"
 
 
-class SpeakerListEntry(IdMixin, TimestampMixin, Base):
+class SpeakerListEntry(SpeakerMixin, IdMixin, TimestampMixin, Base):
     """A place on a meeting's list of speakers; giving the floor starts the clock."""
 
     __tablename__ = "speaker_list_entries"
@@ -151,10 +188,10 @@ class SpeakerListEntry(IdMixin, TimestampMixin, Base):
 
     @property
     def speaker(self) -> str:
-        parts = [p for p in (self.speaker_name, self.speaker_title) if p]
-        if self.delegation is not None and self.delegation.kind.value != "secretariat":
-            return self.delegation.name + (f" ({', '.join(parts)})" if parts else "")
-        return ", ".join(parts) or (self.delegation.name if self.delegation else "")
+        """Who is on the list: a delegation with the person speaking for it, "Kenya (Jane Doe, Ambassador)"."""
+        if self.for_secretariat:
+            return super().speaker
+        return self.delegation.name + (f" ({self.speaker_person})" if self.speaker_person else "")
 
 
 class DraftKind(enum.Enum):

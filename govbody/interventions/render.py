@@ -1,15 +1,16 @@
-"""The meeting summary as plain data (govbody.docx.data), for the page and the DOCX builder.
+"""The meeting summary as plain data (govbody.docx.data), laid out once
+(govbody.docx.summary.summary_layout) for the page, the DOCX and the Markdown below.
 
 Order follows documents.md: the secretariat's statements, then interventions from the
 floor, each reply directly under what it answers, then closing remarks and conclusions.
 """
 from __future__ import annotations
 
-from govbody.core.text import long_date
+from govbody.core.points import to_markdown as points_to_markdown
 from govbody.docx import build_meeting_summary
 from govbody.docx import data as docx_data
+from govbody.docx.summary import PartKind, Speech, summary_layout
 from govbody.interventions.models import Intervention, InterventionKind, MeetingSummary
-from govbody.interventions.services import is_secretariat
 from govbody.meetings.models import Meeting
 
 
@@ -20,23 +21,8 @@ def summary_title(meeting: Meeting) -> str:
 
 
 def speaker_heading(intervention: Intervention) -> tuple[str, str | None]:
-    """(speaker, title): a delegation by its name, the secretariat by name and title."""
-    if not is_secretariat(intervention.delegation):
-        name = intervention.delegation.name
-        if intervention.on_behalf_of:
-            name += f" (on behalf of {intervention.on_behalf_of})"
-        return name, None
-    name = intervention.speaker_name or intervention.speaker_title or (
-        intervention.delegation.name if intervention.delegation else "")
-    title = intervention.speaker_title if intervention.speaker_name and intervention.speaker_title else None
-    return name, title
-
-
-def reply_speaker(intervention: Intervention) -> str:
-    if is_secretariat(intervention.delegation):
-        return intervention.speaker_name or intervention.speaker_title or (
-            intervention.delegation.name if intervention.delegation else "the Secretariat")
-    return intervention.delegation.name
+    """(speaker, title) for govbody/api until it reads ``Intervention.speaker_label`` itself."""
+    return intervention.speaker_label, None
 
 
 def _root(intervention: Intervention, by_id: dict[int, Intervention]) -> Intervention:
@@ -58,12 +44,11 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
         root = _root(intervention, by_id)
         if root is not intervention:
             continue
-        speaker, title = speaker_heading(intervention)
-        statement = docx_data.Statement(speaker=speaker, title=title, points=list(intervention.points))
+        statement = docx_data.Statement(speaker=intervention.speaker_label, points=list(intervention.points))
         statements[intervention.id] = statement
         if intervention.kind is InterventionKind.closing:
             closing.append(statement)
-        elif is_secretariat(intervention.delegation):
+        elif intervention.for_secretariat:
             secretariat.append(statement)
         else:
             floor.append(statement)
@@ -71,7 +56,7 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
         root = _root(intervention, by_id)
         if root is not intervention:
             statements[root.id].replies.append(
-                docx_data.Reply(speaker=reply_speaker(intervention), points=list(intervention.points)))
+                docx_data.Reply(speaker=intervention.replier, points=list(intervention.points)))
     return docx_data.MeetingSummary(
         title=summary_title(meeting), date=meeting.date, venue=meeting.venue or "",
         highlights_heading=summary.highlights_heading if summary else "",
@@ -86,37 +71,34 @@ def summary_docx(meeting: Meeting, summary: MeetingSummary | None, interventions
     return build_meeting_summary(summary_data(meeting, summary, interventions), created=meeting.date)
 
 
-def _points_markdown(points: list, indent: str = "") -> list[str]:
-    from govbody.core.points import to_markdown as points_to_markdown
+def _markdown_points(points) -> list[str]:
+    text = points_to_markdown(list(points))
+    return text.splitlines() + [""] if text else [""]
 
-    text = points_to_markdown(points)
-    return [indent + line for line in text.splitlines()] if text else []
+
+def _markdown_speech(speech: Speech, reply: bool = False) -> list[str]:
+    lines = [f"*{speech.heading}*" if reply else f"**{speech.heading}**", ""] + _markdown_points(speech.points)
+    for answer in speech.replies:
+        lines += _markdown_speech(answer, reply=True)
+    return lines
 
 
 def summary_markdown(doc: docx_data.MeetingSummary) -> str:
-    """The summary as CommonMark, the text of a numbered document issued in a series."""
-    lines: list[str] = [f"{long_date(doc.date)}" + (f", {doc.venue}" if doc.venue else ""), ""]
-    if doc.highlights:
-        if doc.highlights_heading:
-            lines += [doc.highlights_heading, ""]
-        lines += [f"{n}. {h}" for n, h in enumerate(doc.highlights, start=1)] + [""]
-
-    def statement(s: docx_data.Statement) -> None:
-        lines.extend([f"**{s.heading}**", ""] + _points_markdown(s.points) + [""])
-        for reply in s.replies:
-            lines.extend([f"*Reply from {reply.speaker}:*", ""] + _points_markdown(reply.points) + [""])
-
-    for s in doc.statements:
-        statement(s)
-    if doc.interventions:
-        lines += ["# Interventions from the floor", ""]
-        for s in doc.interventions:
-            statement(s)
-    if doc.closing_statements or doc.conclusions:
-        lines += ["# Closing", ""]
-    for s in doc.closing_statements:
-        statement(s)
-    if doc.conclusions:
-        heading = f"{doc.conclusions_by} (summarizing conclusions)" if doc.conclusions_by else "Summarizing conclusions"
-        lines.extend([f"**{heading}**", ""] + _points_markdown(doc.conclusions) + [""])
+    """The summary as CommonMark, the text of a numbered document issued in a series: its
+    "#" headings open the document's sections, so the floor and the closing are sections."""
+    layout = summary_layout(doc)
+    lines: list[str] = [", ".join(layout.details), ""]
+    section = ""
+    for part in layout.parts:
+        if part.section != section:
+            section = part.section
+            lines += [f"# {section}", ""]
+        if part.heading and part.heading != part.section:
+            lines += [f"**{part.heading}**" if part.kind is PartKind.CONCLUSIONS else part.heading, ""]
+        if part.items:
+            lines += [f"{n}. {item}" for n, item in enumerate(part.items, start=1)] + [""]
+        if part.points:
+            lines += _markdown_points(part.points)
+        for speech in part.speeches:
+            lines += _markdown_speech(speech)
     return "\n".join(lines).strip() + "\n"

@@ -15,6 +15,7 @@ from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
 from govbody.core.web import acting_user, add_panel, require
 from govbody.core.pagecache import kept_fragment, public_page
+from govbody.docx.summary import summary_layout
 from govbody.extensions import db
 from govbody.interventions import render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
@@ -89,7 +90,7 @@ def summary(meeting_id: int):
     def text() -> str:
         interventions = services.meeting_interventions(db.session, meeting)
         return render_template("interventions/_summary_text.html",
-                               doc=render.summary_data(meeting, record, interventions))
+                               layout=summary_layout(render.summary_data(meeting, record, interventions)))
 
     return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
                            summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),

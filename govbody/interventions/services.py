@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from govbody.agenda.models import AgendaItem
-from govbody.bodies.models import Delegation, DelegationKind
+from govbody.bodies.models import Delegation
 from govbody.bodies.services import COMMON_ALIASES, find_delegation  # noqa: F401  (the console lists the aliases)
 from govbody.core import audit, numbering
 from govbody.core import points as core_points
@@ -33,10 +33,6 @@ UNSET: Any = object()
 def clean_points(points: Any, *, field: str = "points", required: bool = True) -> list:
     """The points cleaned, or a ValidationError naming each bad item by its path."""
     return core_points.validate(points, field, required=required)
-
-
-def is_secretariat(delegation: Delegation | None) -> bool:
-    return delegation is None or delegation.kind is DelegationKind.secretariat
 
 
 # Interventions.

@@ -80,10 +80,6 @@ def count_label(count: int) -> str:
     return "Not addressed" if count == 0 else f"Addressed by {count} delegation{'s' if count != 1 else ''}"
 
 
-def speaker_label(speaker: str, on_behalf_of: str = "") -> str:
-    return f"{speaker} (on behalf of {on_behalf_of})" if on_behalf_of else speaker
-
-
 def synthesis_data(result: Synthesis) -> SynthesisData:
     from govbody.core.text import long_date
 
@@ -93,7 +89,7 @@ def synthesis_data(result: Synthesis) -> SynthesisData:
         questions=[SynthesisQuestionData(
             number=sq.question.number, text=sq.question.text, count=sq.count,
             entries=[SynthesisEntryData(
-                speaker=("Reply from " + e.speaker) if e.kind == "reply" else speaker_label(e.speaker, e.on_behalf_of),
+                speaker=("Reply from " + e.speaker) if e.kind == "reply" else e.speaker_label,
                 meeting=f"{e.meeting.ordinal} meeting, {long_date(e.meeting.date)}",
                 points=e.points,
                 replies=[SynthesisReplyData(r.speaker, r.points) for r in e.replies]) for e in sq.entries],

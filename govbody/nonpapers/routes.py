@@ -293,7 +293,7 @@ def _synthesis(paper_id: int):
 def synthesis(paper_id: int):
     paper, result = _synthesis(paper_id)
     return render_template("nonpapers/synthesis.html", paper=paper, result=result,
-                           count_label=render.count_label, speaker_label=render.speaker_label)
+                           count_label=render.count_label)
 
 
 @bp.get("/non-papers/<int:paper_id>/synthesis.docx")

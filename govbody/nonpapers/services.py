@@ -195,6 +195,7 @@ class SynthesisEntry:
     points: list
     kind: str
     on_behalf_of: str = ""
+    speaker_label: str = ""  # Intervention.speaker_label: "Kenya (on behalf of the African Group)"
     replies: list[SynthesisReply] = field(default_factory=list)
 
 
@@ -247,7 +248,7 @@ def synthesis(session: Session, paper: NonPaper) -> Synthesis:
                 continue  # shown under the intervention it answers
             entries.append(SynthesisEntry(
                 speaker=i.speaker, meeting=i.meeting, points=list(i.points or []), kind=i.kind.value,
-                on_behalf_of=i.on_behalf_of,
+                on_behalf_of=i.on_behalf_of, speaker_label=i.speaker_label,
                 replies=[SynthesisReply(r.speaker, list(r.points or [])) for r in i.replies]))
         result.append(SynthesisQuestion(question, entries))
     return Synthesis(paper, result)

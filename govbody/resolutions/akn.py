@@ -32,7 +32,6 @@ NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COUNTRY = "int"  # an intergovernmental organisation: no ISO country
 LANGUAGE = "eng"
 SOURCE = "govbody"
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -41,10 +40,6 @@ def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
     if text is not None:
         element.text = text
     return element
-
-
-def _letter(i: int) -> str:
-    return _LETTERS[i] if i < 26 else _LETTERS[i // 26 - 1] + _LETTERS[i % 26]
 
 
 def _slug(value: str) -> str:
@@ -318,12 +313,12 @@ def resolution_points(resolution: Resolution, index: int) -> list:
 
 
 def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int) -> None:
-    for j, point in enumerate(points):
-        label = _letter(j) if depth == 0 else (render._ROMAN_SMALL[j % 12] if depth == 1 else str(j + 1))
-        eid = w.ids(f"{prefix}__point_{label}")
+    for n, point in enumerate(points, 1):
+        numeral = words.sub_point_numeral(depth, n)
+        eid = w.ids(f"{prefix}__point_{numeral}")
         element = _el(parent, "point", eId=eid)
-        _el(element, "num", f"({label})")
-        mark = end if j == len(points) - 1 else ";"
+        _el(element, "num", f"({numeral})")
+        mark = end if n == len(points) else ";"
         children = render.point_children(point)
         spans = inline_spans(render.point_text(point))
         if children:

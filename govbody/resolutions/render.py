@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from govbody import docx
 from govbody.core import markup
+from govbody.core.text import sub_point_label
 from govbody.docx.resolution import (
     adoption_line,
     annex_heading,
@@ -21,7 +22,6 @@ from govbody.docx.writer import Span
 from govbody.resolutions.models import Resolution
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
-_ROMAN_SMALL = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def snapshot(resolution: Resolution) -> dict[str, Any]:
@@ -43,12 +43,13 @@ def point_children(point: Any) -> list:
     return [] if isinstance(point, str) else list(point.get("points") or [])
 
 
-def _flat_point(point: Any) -> str:
+def _flat_point(point: Any, depth: int = 0) -> str:
     """A lettered sub-point with its own sub-points run in: "text: (i) ...; (ii) ..."."""
     children = point_children(point)
     if not children:
         return point_text(point)
-    inner = "; ".join(f"({_ROMAN_SMALL[i % len(_ROMAN_SMALL)]}) {_flat_point(c)}" for i, c in enumerate(children))
+    inner = "; ".join(f"{sub_point_label(depth + 1, n)} {_flat_point(c, depth + 1)}"
+                      for n, c in enumerate(children, 1))
     return f"{point_text(point).rstrip(':;,. ')}: {inner}"
 
 
@@ -165,8 +166,8 @@ def _printed_rows(resolution: Resolution, text: dict[str, Any]) -> list[tuple[st
             operative, point = operative + 1, 0
             label = f"{operative}."
         elif part == "point":
-            label = f"({'abcdefghijklmnopqrstuvwxyz'[point % 26]})"
             point += 1
+            label = sub_point_label(0, point)
         rows.append((part, label, plain(p.spans)))
     for i, annex in enumerate(text["annexes"], 1):
         rows.append(("annex-heading", "", annex_heading(data, i)))

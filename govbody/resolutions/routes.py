@@ -21,7 +21,7 @@ from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.errors import ServiceError
 from govbody.core.forms import choices, commit_or_errors
-from govbody.core.text import long_date
+from govbody.core.text import long_date, sub_point_label
 from govbody.core.points import from_lines as points_from_lines, to_lines as points_to_lines
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.core.pagecache import public_page
@@ -58,7 +58,8 @@ def init_app(app) -> None:
     add_nav_link(app, "Resolutions", "resolutions.portal")
     add_panel(app, "session", session_panel)
     app.jinja_env.filters.update(annex_markdown=render.annex_html, redline=render.redline_words,
-                                 symbol_links=render.link_symbols)
+                                 symbol_links=render.link_symbols,
+                                 sub_point_label=lambda n, depth=0: sub_point_label(depth, n))
 
 
 def session_panel(body_session: BodySession) -> Markup:

@@ -63,3 +63,29 @@ def test_session_titles():
     assert text.session_title(94) == "Ninety-fourth Session"
     assert text.session_title(93, special=True) == "Ninety-third (Special) Session"
     assert text.session_title(110) == "One hundred and tenth Session"
+
+
+@pytest.mark.parametrize("n, letters", [
+    (1, "a"), (2, "b"), (26, "z"), (27, "aa"), (28, "bb"), (52, "zz"), (53, "aaa"), (79, "aaaa"),
+])
+def test_letters_double_after_z_as_drafters_and_word_letter_them(n, letters):
+    assert text.letter(n) == letters
+
+
+@pytest.mark.parametrize("depth, n, label", [
+    (0, 1, "(a)"), (0, 27, "(aa)"), (1, 1, "(i)"), (1, 12, "(xii)"), (1, 13, "(xiii)"), (1, 14, "(xiv)"),
+    (1, 40, "(xl)"), (2, 3, "(3)"),
+])
+def test_sub_point_labels_letter_then_roman_then_figures(depth, n, label):
+    assert text.sub_point_label(depth, n) == label
+
+
+def test_sub_point_labels_never_repeat_within_a_list():
+    for depth in (0, 1, 2):
+        assert len({text.sub_point_label(depth, n) for n in range(1, 501)}) == 500
+
+
+@pytest.mark.parametrize("bad", [0, -1, 4000])
+def test_letters_start_at_one(bad):
+    with pytest.raises(ValueError):
+        text.letter(bad)

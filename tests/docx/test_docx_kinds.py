@@ -137,3 +137,21 @@ def test_minimal_summary_has_no_empty_headings(opened):
                          "Elbonia", "Asked a question.", "Reply from the Secretariat:", "Answered."]
     props = doc.document.core_properties
     assert (props.title, props.subject) == ("Informal briefing", "Meeting summary")
+
+
+def test_summary_layout_orders_its_parts_and_names_the_sections_of_an_issued_summary():
+    from govbody.docx.summary import PartKind, summary_layout
+
+    layout = summary_layout(sample_meeting_summary())
+    assert [(p.kind, p.heading, p.section) for p in layout.parts] == [
+        (PartKind.HIGHLIGHTS, "Three points raised most often by delegations:", ""),
+        (PartKind.STATEMENTS, "", ""),
+        (PartKind.FLOOR, "Interventions from the floor", "Interventions from the floor"),
+        (PartKind.CLOSING, "", "Closing"),
+        (PartKind.CONCLUSIONS, "Director General Lindqvist (summarizing conclusions)", "Closing"),
+    ]
+    assert layout.details == ("14 October 2016", "Conference room 4, Headquarters")
+    ruritania = layout.parts[2].speeches[0]
+    assert [r.heading for r in ruritania.replies] == ["Reply from the Director General:"]
+    bare = summary_layout(MeetingSummary("Briefing", dt.date(2020, 2, 3), highlights=["One"]))
+    assert [(p.kind, p.heading, p.label) for p in bare.parts] == [(PartKind.HIGHLIGHTS, "", "Highlights")]

@@ -88,3 +88,17 @@ def test_non_paper_and_agenda_numbers(text):
 def test_redline_shows_both_revisions(text):
     page = text("redline", 1)
     assert "growing" in page and "steady growth" in page
+
+
+def test_lettered_points_past_z_print_as_core_text_letters_them(tmp_path):
+    from govbody.core.text import sub_point_label
+    from govbody.docx import build_resolution
+    from tests.docx.test_docx_resolution import many_points
+
+    if soffice() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice and pdftotext are needed")
+    path = tmp_path / "letters.docx"
+    path.write_bytes(build_resolution(many_points(55)))
+    printed = re.findall(r"(\(\w+\))\s+point (\d+)", pdf_text(convert_to_pdf([path], tmp_path)[0]))
+    assert printed == [(sub_point_label(0, n), str(n)) for n in range(1, 56)]
+    assert printed[26:28] == [("(aa)", "27"), ("(bb)", "28")] and printed[52] == ("(aaa)", "53")

@@ -82,6 +82,21 @@ def test_sub_points_are_lettered_and_the_last_takes_the_paragraph_end(opened):
     assert doc.start_override(num_id) == 1
 
 
+def many_points(count: int) -> Resolution:
+    return Resolution("Council", 93, "Long list", operative=[
+        Operative("To request", points=[f"point {n}" for n in range(1, count + 1)])])
+
+
+def test_lettered_points_past_z_stay_one_lower_letter_list(opened):
+    # Word and LibreOffice count a lowerLetter list z, aa, bb, ..., zz, aaa: as core.text.letter does.
+    doc = opened(build_resolution(many_points(55)))
+    points = [p for p in doc.paragraphs if p.style.name == "Operative Point"]
+    assert len(points) == 55
+    (num_id, ilvl), = {doc.num(p) for p in points}
+    assert doc.level(num_id, ilvl) == ("lowerLetter", "(%1)")
+    assert doc.start_override(num_id) == 1
+
+
 def test_lettered_points_restart_under_each_operative_paragraph(opened):
     resolution = Resolution("Standing Committee", 12, "Working methods", operative=[
         Operative("To ask for", points=["one", "two"]),
