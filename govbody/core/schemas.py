@@ -6,11 +6,14 @@ the OpenAPI description is generated from the models.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import typing
 from typing import Annotated, Any
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # Limits: a one-line name or short text, a title, CommonMark free text.
 NAME_MAX = 200
@@ -58,9 +61,44 @@ class Out(BaseModel):
         return cls.model_validate(record).model_dump(mode="json")
 
 
+def _refuse_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "This field cannot be null.")
+    return value
+
+
+# A patch's field that may be left out but, sent, may not be null.
+NotNull = AfterValidator(_refuse_null)
+
+
+def with_fields(source: type[BaseModel], *, optional: bool = False):
+    """Class decorator: the model also has the fields of `source`, declared there once (a record's
+    own fields, shared by its input, patch and output models). In an output model (`Out`) each is
+    answered as stored: required, of its plain type. With `optional` (a patch) each may be left out
+    but not sent as null."""
+    def extend(model: type[BaseModel]) -> type[BaseModel]:
+        fields: dict[str, Any] = {}
+        for name, info in source.model_fields.items():
+            declared = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            if issubclass(model, Out):
+                fields[name] = (info.annotation, pydantic.Field(title=info.title))
+            elif optional:
+                fields[name] = (Annotated[declared | None, NotNull], pydantic.Field(None, title=info.title))
+            else:
+                fields[name] = (info.annotation, copy.copy(info))
+        return pydantic.create_model(model.__name__, __base__=model, __module__=model.__module__,
+                                     __doc__=model.__doc__, **fields)
+    return extend
+
+
 def max_length(schema: type[BaseModel], field: str) -> int | None:
-    """The declared maximum length of a schema's string field (for columns and forms)."""
-    for constraint in schema.model_fields[field].metadata:
+    """The declared maximum length of a schema's string field (for columns and forms), also of an
+    optional one (`LongText | None`)."""
+    info = schema.model_fields[field]
+    constraints = list(info.metadata)
+    for member in typing.get_args(info.annotation):
+        constraints += getattr(member, "__metadata__", ())
+    for constraint in constraints:
         limit = getattr(constraint, "max_length", None)
         if limit is not None:
             return limit

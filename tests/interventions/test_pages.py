@@ -108,14 +108,15 @@ def test_speakers_list_floor_and_speaking_time(app, client, meeting, rapporteur)
 
 def test_speaking_time_adds_up_per_delegation(app, meeting, rapporteur):
     from govbody.interventions import services
+    from govbody.interventions.schemas import SpeakerIn
     from govbody.meetings.models import Meeting
 
     start = dt.datetime(2007, 6, 7, 10, 0, 0)
     with app.app_context():
         m = db.session.get(Meeting, meeting.id)
-        first = services.add_speaker(db.session, m, delegation="Mexico")
-        second = services.add_speaker(db.session, m, delegation="Sweden")
-        third = services.add_speaker(db.session, m, delegation="Mexico")
+        first = services.add_speaker(db.session, m, SpeakerIn(delegation="Mexico"))
+        second = services.add_speaker(db.session, m, SpeakerIn(delegation="Sweden"))
+        third = services.add_speaker(db.session, m, SpeakerIn(delegation="Mexico"))
         services.give_floor(db.session, first, at=start)
         services.give_floor(db.session, second, at=start + dt.timedelta(minutes=3))
         services.give_floor(db.session, third, at=start + dt.timedelta(minutes=4, seconds=30))
