@@ -84,10 +84,13 @@ def schema_form(schema, *, long_from: int | None = None) -> type[FlaskForm]:
         if typing.get_origin(kind) in (typing.Union, types.UnionType):
             kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
         label = info.title or name.replace("_", " ").capitalize()
+        # A choice is checked by the schema (`validated`); one not sent leaves the record's value as it is.
         if isinstance(kind, type) and issubclass(kind, enum.Enum):
-            fields[name] = SelectField(label, choices=choices((m.value, getattr(m, "label", m.value)) for m in kind))
+            fields[name] = SelectField(label, choices=choices((m.value, getattr(m, "label", m.value)) for m in kind),
+                                       validate_choice=False)
         elif typing.get_origin(kind) is typing.Literal:
-            fields[name] = SelectField(label, choices=choices((v, v) for v in typing.get_args(kind)))
+            fields[name] = SelectField(label, choices=choices((v, v) for v in typing.get_args(kind)),
+                                       validate_choice=False)
         elif kind is bool:
             fields[name] = BooleanField(label)
         elif kind is dt.date:

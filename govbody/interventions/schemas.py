@@ -78,13 +78,13 @@ def _points_required(points: list | None, info: ValidationInfo) -> list | None:
 PointsIn = Annotated[Union[list[Any], None], pydantic.AfterValidator(_points_from_text)]
 
 
-class Typed(Payload):
+class WithPoints(Payload):
     """Points given as a JSON structure (`points`) or as typed CommonMark bullets (`points_text`)."""
     points_text: LongText | None = Field(None, title="Points")
     points: PointsIn = Field(None, validate_default=True)
 
 
-class TypedRequired(Typed):
+class WithRequiredPoints(WithPoints):
     points: Annotated[PointsIn, pydantic.AfterValidator(_points_required)] = Field(None, validate_default=True)
 
 
@@ -103,7 +103,7 @@ class InterventionFields(SpeakerFields):
     its column) is read by the API, patched, answered, shown in the edit form and audited."""
 
 
-class InterventionIn(InterventionFields, TypedRequired):
+class InterventionIn(InterventionFields, WithRequiredPoints):
     delegation: Name = Field(title="Delegation")
     agenda_item_id: Id | None = Field(None, title="Agenda item")
     reply_to: Id | None = Field(None, title="Reply to")
@@ -115,7 +115,7 @@ class InterventionIn(InterventionFields, TypedRequired):
 
 
 @with_fields(InterventionFields, optional=True)
-class InterventionPatch(Typed):
+class InterventionPatch(WithPoints):
     delegation: Annotated[Name | None, NotNull] = None
     agenda_item_id: Id | None = None
     reply_to: Id | None = None
@@ -143,7 +143,7 @@ class DraftIn(Payload):
     base_version: Version | None = None
 
 
-class CorrectionIn(TypedRequired):
+class CorrectionIn(WithRequiredPoints):
     note: Note = ""
 
 
