@@ -34,6 +34,11 @@ LongText = Annotated[str, StringConstraints(max_length=LONG_MAX, pattern=PRINTAB
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+# A moment as stored and answered: UTC, without an offset ("2026-03-12T10:04:00.123456"); JSON
+# Schema's "date-time" requires an offset, so the description says what is sent.
+Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$",
+    "description": "UTC, ISO 8601 without an offset."})]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:

@@ -38,6 +38,7 @@ from govbody.core.schemas import (
     Out,
     Payload,
     ShortText,
+    Timestamp,
     is_required,
     max_length,
     text,
@@ -219,12 +220,12 @@ class InterventionOut(Out):
     points: PointsOut
     points_text: str  # the points as CommonMark bullets, as the console edits them
     questions: list[IdOf]
-    started_at: dt.datetime | None
-    ended_at: dt.datetime | None
+    started_at: Timestamp | None
+    ended_at: Timestamp | None
     version: int
     client_key: str | None
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class SummaryOut(Out):
@@ -248,8 +249,8 @@ class SpeakerOut(Out):
     speaker: str
     delegation: NameOf | None
     status: SpeakerStatus
-    started_at: dt.datetime | None
-    ended_at: dt.datetime | None
+    started_at: Timestamp | None
+    ended_at: Timestamp | None
     intervention_id: int | None
 
 
@@ -268,7 +269,7 @@ class DraftOut(Out):
     base_version: int | None
     payload: dict[str, Any]
     user_id: int | None
-    updated_at: dt.datetime
+    updated_at: Timestamp
 
 
 class SavedDraftOut(Out):
@@ -288,9 +289,9 @@ class CorrectionOut(Out):
     points: PointsOut
     note: str
     status: CorrectionStatus
-    decided_at: dt.datetime | None
+    decided_at: Timestamp | None
     decision_note: str
-    created_at: dt.datetime
+    created_at: Timestamp
 
 
 class ConsoleOut(Out):
@@ -301,7 +302,7 @@ class ConsoleOut(Out):
     drafts: list[DraftOut]
     current_agenda_item_id: int | None
     csrf_token: str
-    server_time: dt.datetime
+    server_time: Timestamp
 
 
 class EditConflictOut(ErrorOut):
