@@ -34,6 +34,7 @@ from govbody.interventions import loaders, render, services
 from govbody.interventions.models import Intervention, MeetingSummary
 from govbody.interventions.schemas import (
     CLIENT_KEY,
+    CLIENT_KEY_RULE,
     ConsoleOut,
     CorrectionIn,
     CorrectionOut,
@@ -280,7 +281,7 @@ def save_draft(meeting_id: int, client_key: str):
     meeting = _recording_meeting(meeting_id)
     if not re.match(CLIENT_KEY, client_key):
         raise ApiError(422, "validation_error", "Some fields are missing or invalid.",
-                       {"client_key": "8 to 64 letters, digits, - or _."})
+                       {"client_key": CLIENT_KEY_RULE})
     draft = services.save_draft(db.session, meeting, client_key, parse(), by=user())
     db.session.commit()
     if draft is None:

@@ -53,6 +53,7 @@ from govbody.interventions.models import (
 )
 
 CLIENT_KEY = rf"^[A-Za-z0-9_-]{{8,{CLIENT_KEY_MAX}}}$"
+CLIENT_KEY_RULE = f"8 to {CLIENT_KEY_MAX} letters, digits, - or _."
 ClientKey = Annotated[str, StringConstraints(pattern=CLIENT_KEY)]
 Version = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 NOTE_MAX = 5000
