@@ -43,14 +43,16 @@ spec = SpecTree(
 
 def endpoint(*, json: type[BaseModel] | None = None, query: type[BaseModel] | None = None,
              out: type[BaseModel] | None = None, status: int = 200, page: bool = False,
-             content: str | None = None, errors: tuple[int, ...] | None = None, tags: tuple[str, ...] = ()):
+             content: str | None = None, errors: tuple[int, ...] | None = None, tags: tuple[str, ...] = (),
+             answers: dict[int, type[BaseModel]] | None = None):
     """Declare what an endpoint reads (`json`, `query`) and answers (`out` with `status`; a page of
-    `out` when `page`; a file of media type `content`). `parse()` and `query_args()` validate with
-    the same models the OpenAPI description shows."""
+    `out` when `page`; a file of media type `content`; `answers`: an error answered with more than
+    ErrorOut). `parse()` and `query_args()` validate with the same models the OpenAPI description shows."""
     answer = page_model(out) if page and out is not None else out
     if errors is None:
         errors = WRITE_ERRORS if json is not None else READ_ERRORS
     codes: dict[str, Any] = {f"HTTP_{code}": ErrorOut for code in errors}
+    codes.update({f"HTTP_{code}": model for code, model in (answers or {}).items()})
     codes[f"HTTP_{status}"] = (None, f"The file ({content}).") if content else answer
     responses = Responses(**codes)
 

@@ -144,6 +144,13 @@ def can_view_summary(user: Any, meeting: Any, summary: Any) -> bool:
     return (summary is not None and summary.published) or sees_body_drafts(user, meeting.body_id)
 
 
+def can_list_interventions(user: Any, meeting: Any, summary: Any) -> bool:
+    """A meeting's interventions, each as its own rule allows (Intervention.visible_to): before
+    publication only the body's officers and delegates (their own delegation's) see any."""
+    return (bool(summary and summary.published) or sees_body_drafts(user, meeting.body_id)
+            or getattr(user, "delegation_id", None) is not None)
+
+
 def can_propose_correction(user: Any, intervention: Any) -> bool:
     """A delegate proposes corrections to its own delegation's interventions only."""
     u = active_user(user)

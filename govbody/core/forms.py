@@ -59,3 +59,79 @@ def limits(schema, field: str, *, required: bool | None = None, message: str | N
     if limit is not None:
         found.append(Length(max=limit))
     return found
+
+
+def schema_form(schema, *, long_from: int | None = None) -> type[FlaskForm]:
+    """A form class with a field for each field of `schema` (a record's own fields): labelled by the
+    field's title, with its limits (`limits`) and, for an Enum or a Literal, its choices. A form
+    built on it shows a record's values with `fill(record)` and gives back what was typed with
+    `typed()`, for the schema to read (`validated`). A text longer than `long_from` (the schema's
+    short-text limit by default) is a text area."""
+    import datetime as dt
+    import enum
+    import types
+    import typing
+
+    from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+    from wtforms.validators import Optional
+
+    from govbody.core.schemas import SHORT_MAX, max_length
+
+    long_from = SHORT_MAX if long_from is None else long_from
+    fields: dict[str, Any] = {}
+    for name, info in schema.model_fields.items():
+        kind = info.annotation
+        if typing.get_origin(kind) in (typing.Union, types.UnionType):
+            kind = next(arg for arg in typing.get_args(kind) if arg is not type(None))
+        label = info.title or name.replace("_", " ").capitalize()
+        # A choice is checked by the schema (`validated`); one not sent leaves the record's value as it is.
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            fields[name] = SelectField(label, choices=choices((m.value, getattr(m, "label", m.value)) for m in kind),
+                                       validate_choice=False)
+        elif typing.get_origin(kind) is typing.Literal:
+            fields[name] = SelectField(label, choices=choices((v, v) for v in typing.get_args(kind)),
+                                       validate_choice=False)
+        elif kind is bool:
+            fields[name] = BooleanField(label)
+        elif kind is dt.date:
+            fields[name] = DateField(label, validators=[Optional()])
+        elif kind is str:
+            long = (max_length(schema, name) or long_from + 1) > long_from
+            fields[name] = (TextAreaField if long else StringField)(label, validators=limits(schema, name))
+        else:
+            raise TypeError(f"{schema.__name__}.{name}: no form field for {kind!r}")
+    return type(f"{schema.__name__}Form", (SchemaForm,), {"schema": schema, **fields})
+
+
+class SchemaForm(FlaskForm):
+    """A form whose fields come from a schema (`schema_form`)."""
+    schema: Any = None
+
+    def fill(self, record: Any) -> None:
+        import enum
+
+        for name in self.schema.model_fields:
+            value = getattr(record, name)
+            self[name].data = value.value if isinstance(value, enum.Enum) else value
+
+    def typed(self) -> dict[str, Any]:
+        return {name: self[name].data for name in self.schema.model_fields if self[name].data is not None}
+
+
+def validated(form: FlaskForm, schema, values: dict[str, Any], *, names: dict[str, str] | None = None) -> Any:
+    """What a validated form gives, read by the schema the API reads with (its types, limits and
+    choices): the schema's model, or None with its messages beside the form's fields (`names`
+    maps a schema field to a form field of another name)."""
+    import pydantic
+
+    from govbody.core.errors import ValidationError
+
+    try:
+        return schema.model_validate(values, strict=False)
+    except pydantic.ValidationError as error:
+        fields: dict[str, str] = {}
+        for problem in error.errors(include_url=False):
+            name = str(problem["loc"][0]) if problem["loc"] else ""
+            fields.setdefault((names or {}).get(name, name), problem["msg"])
+        apply_errors(form, ValidationError("Some fields are missing or invalid.", fields))
+        return None

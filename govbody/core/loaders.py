@@ -42,10 +42,11 @@ def is_visible(record: Any, user: Any) -> bool:
     return db.session.scalar(sa.select(sa.literal(True)).where(model.id == record.id, condition)) is not None
 
 
-def load(model: type[Record], ident: int, user: Any, *, what: str | None = None) -> Record:
-    """The record `ident` of `model`, or NotFoundError (404) when there is none or `user` may not see it."""
+def load(model: type[Record], ident: int, user: Any, *, what: str | None = None, visible: bool = True) -> Record:
+    """The record `ident` of `model`, or NotFoundError (404) when there is none or `user` may not see it.
+    `visible=False`: any record that exists, for an action whose own right is checked next (a 403)."""
     record = db.session.get(model, ident) if 0 < ident <= ID_MAX else None
-    if record is None or not is_visible(record, user):
+    if record is None or (visible and not is_visible(record, user)):
         raise not_found(what or record_name(model), ident)
     return record
 

@@ -6,6 +6,7 @@ the OpenAPI description is generated from the models.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
 import types
@@ -13,7 +14,8 @@ import typing
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # Limits: a one-line name or short text, a title, CommonMark free text.
 NAME_MAX = 200
@@ -36,12 +38,13 @@ Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
 # JSON Schema's "time" and "date-time" formats demand a UTC offset; ours are wall-clock times
-# ("10:00:00") and naive UTC timestamps ("2026-12-07T09:30:00"), so they are described by pattern.
+# ("10:00:00") and moments stored and answered in UTC without an offset ("2026-03-12T10:04:00.123456"),
+# so the description says what is sent.
 Time = Annotated[dt.time, pydantic.WithJsonSchema(
     {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"})]
-Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema(
-    {"type": "string",
-     "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"})]
+Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$",
+    "description": "UTC, ISO 8601 without an offset."})]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
@@ -63,10 +66,40 @@ class Out(BaseModel):
     def of(cls, record: Any, **extra: Any) -> dict:
         """The record as JSON-ready data; `extra` adds or replaces fields computed by the caller."""
         if extra:
-            data = {name: extra[name] if name in extra else getattr(record, name, None)
-                    for name in cls.model_fields}
+            data = {name: extra[name] if name in extra else getattr(record, info.validation_alias or name, None)
+                    for name, info in cls.model_fields.items()}
             return cls.model_validate(data).model_dump(mode="json")
         return cls.model_validate(record).model_dump(mode="json")
+
+
+def _refuse_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "This field cannot be null.")
+    return value
+
+
+# A patch's field that may be left out but, sent, may not be null.
+NotNull = AfterValidator(_refuse_null)
+
+
+def with_fields(source: type[BaseModel], *, optional: bool = False):
+    """Class decorator: the model also has the fields of `source`, declared there once (a record's
+    own fields, shared by its input, patch and output models). In an output model (`Out`) each is
+    answered as stored: required, of its plain type. With `optional` (a patch) each may be left out
+    but not sent as null."""
+    def extend(model: type[BaseModel]) -> type[BaseModel]:
+        fields: dict[str, Any] = {}
+        for name, info in source.model_fields.items():
+            declared = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            if issubclass(model, Out):
+                fields[name] = (info.annotation, pydantic.Field(title=info.title))
+            elif optional:
+                fields[name] = (Annotated[declared | None, NotNull], pydantic.Field(None, title=info.title))
+            else:
+                fields[name] = (info.annotation, copy.copy(info))
+        return pydantic.create_model(model.__name__, __base__=model, __module__=model.__module__,
+                                     __doc__=model.__doc__, **fields)
+    return extend
 
 
 def _declared(schema: type[BaseModel], field: str) -> tuple[Any, list]:

@@ -1,20 +1,37 @@
+"""The interventions' pages' forms: fields, labels and limits from interventions/schemas.py."""
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import Length, Optional
 
-from govbody.core.forms import choices
-from govbody.interventions.models import InterventionKind
+from govbody.core.forms import limits, schema_form
+from govbody.core.schemas import LONG_MAX
+from govbody.interventions.schemas import (
+    CorrectionIn,
+    DecisionIn,
+    InterventionFields,
+    InterventionIn,
+    SummaryIn,
+)
 
 
-class InterventionForm(FlaskForm):
-    delegation = StringField("Delegation", validators=[DataRequired(), Length(max=200)])
-    speaker_name = StringField("Speaker's name", validators=[Length(max=200)])
-    speaker_title = StringField("Speaker's title", validators=[Length(max=200)])
-    on_behalf_of = StringField("On behalf of", validators=[Length(max=200)])
-    agenda_item_id = SelectField("Agenda item", coerce=int)
-    kind = SelectField("Kind", choices=choices((k.value, k.label) for k in InterventionKind))
-    reply_to = SelectField("Reply to", coerce=int)
-    points = TextAreaField("Points", validators=[DataRequired(), Length(max=100_000)])
+def _title(name: str) -> str:
+    return InterventionIn.model_fields[name].title
+
+
+class InterventionForm(schema_form(InterventionFields)):
+    """An intervention's own fields come from the schema; these name other records."""
+    delegation = StringField(_title("delegation"), validators=limits(InterventionIn, "delegation"))
+    agenda_item_id = SelectField(_title("agenda_item_id"), coerce=int)
+    reply_to = SelectField(_title("reply_to"), coerce=int)
+    points = TextAreaField(_title("points_text"), validators=limits(InterventionIn, "points_text", required=True))
     version = HiddenField()
 
 
@@ -23,24 +40,26 @@ class DeleteForm(FlaskForm):
 
 
 class CorrectionForm(FlaskForm):
-    points = TextAreaField("Corrected points", validators=[DataRequired(), Length(max=100_000)])
-    note = TextAreaField("Note to the rapporteur", validators=[Length(max=5000)])
+    points = TextAreaField("Corrected points", validators=limits(CorrectionIn, "points_text", required=True))
+    note = TextAreaField("Note to the rapporteur", validators=limits(CorrectionIn, "note"))
 
 
 class DecisionForm(FlaskForm):
-    note = StringField("Note", validators=[Length(max=2000)])
+    note = StringField("Note", validators=limits(DecisionIn, "note"))
     accept = SubmitField("Accept")
     reject = SubmitField("Reject")
 
 
 class SummaryForm(FlaskForm):
-    highlights_heading = StringField("Heading of the highlights", validators=[Length(max=500)])
-    highlights = TextAreaField("Highlights", validators=[Length(max=50_000)])
-    conclusions_by = StringField("Conclusions by", validators=[Length(max=200)])
-    conclusions = TextAreaField("Conclusions", validators=[Length(max=100_000)])
+    highlights_heading = StringField("Heading of the highlights", validators=limits(SummaryIn, "highlights_heading"))
+    # Lists typed one item a line: as long as the longest text.
+    highlights = TextAreaField("Highlights", validators=[Optional(), Length(max=LONG_MAX)])
+    conclusions_by = StringField("Conclusions by", validators=limits(SummaryIn, "conclusions_by"))
+    conclusions = TextAreaField("Conclusions", validators=[Optional(), Length(max=LONG_MAX)])
     corrections_until = DateField("Corrections accepted until", validators=[Optional()])
     published = BooleanField("Published: delegates and the public may read the summary")
 
 
 class IssueForm(FlaskForm):
     series = SelectField("Series", coerce=int)
+

@@ -20,11 +20,6 @@ def summary_title(meeting: Meeting) -> str:
     return f"{meeting.body.name}: summary of the {meeting.ordinal} meeting"
 
 
-def speaker_heading(intervention: Intervention) -> tuple[str, str | None]:
-    """(speaker, title) for govbody/api until it reads ``Intervention.speaker_label`` itself."""
-    return intervention.speaker_label, None
-
-
 def _root(intervention: Intervention, by_id: dict[int, Intervention]) -> Intervention:
     """What a reply ultimately answers (a reply to a reply stays under the first statement)."""
     seen = set()

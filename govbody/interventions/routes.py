@@ -8,20 +8,20 @@ from markupsafe import Markup
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation
 from govbody.core import access
-from govbody.core.loaders import only_visible
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
-from govbody.core.forms import apply_errors, choices, commit_or_errors
-from govbody.core.points import from_markdown as points_from_markdown, to_markdown as points_to_markdown
-from govbody.core.web import acting_user, add_panel, require
+from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
 from govbody.core.pagecache import kept_fragment, public_page
+from govbody.core.points import from_markdown as points_from_markdown
+from govbody.core.points import to_markdown as points_to_markdown
+from govbody.core.web import acting_user, add_panel, require
 from govbody.docx.summary import summary_layout
 from govbody.extensions import db
-from govbody.interventions import render, services
+from govbody.interventions import loaders, render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
                                         SummaryForm)
-from govbody.interventions.models import CorrectionProposal, Intervention
-from govbody.interventions.schemas import console_fields
+from govbody.interventions.models import Intervention
+from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SummaryIn, console_fields
 from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
@@ -67,7 +67,7 @@ def console_data(meeting: Meeting) -> dict:
 
 @bp.get("/meetings/<int:meeting_id>/console")
 def console(meeting_id: int):
-    meeting = db.get_or_404(Meeting, meeting_id)
+    meeting = loaders.meeting(meeting_id, acting_user())
     require(access.can_record(acting_user(), meeting.body_id))
     data = console_data(meeting)
     return render_template("interventions/console.html", m=meeting, data=data,
@@ -78,9 +78,8 @@ def console(meeting_id: int):
 @bp.get("/meetings/<int:meeting_id>/summary")
 @public_page
 def summary(meeting_id: int):
-    meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
-    record = services.get_summary(db.session, meeting)
+    meeting, record = loaders.meeting_summary(meeting_id, user)
     require(access.can_view_summary(user, meeting, record))
     issue_form = None
     if access.can_record(user, meeting.body_id) and not (record and record.document):
@@ -109,8 +108,8 @@ def _series_choices(form: IssueForm, meeting: Meeting, user) -> None:
 def issue_summary(meeting_id: int):
     from govbody.documents.models import Series
 
-    meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
+    meeting = loaders.meeting(meeting_id, user)
     require(access.can_record(user, meeting.body_id))
     form = IssueForm()
     _series_choices(form, meeting, user)
@@ -130,9 +129,8 @@ def issue_summary(meeting_id: int):
 
 @bp.route("/meetings/<int:meeting_id>/summary/edit", methods=["GET", "POST"])
 def edit_summary(meeting_id: int):
-    meeting = db.get_or_404(Meeting, meeting_id)
+    meeting, record = loaders.meeting_summary(meeting_id, acting_user())
     require(access.can_record(acting_user(), meeting.body_id))
-    record = services.get_summary(db.session, meeting)
     form = SummaryForm()
     if not form.is_submitted() and record is not None:
         form.highlights_heading.data = record.highlights_heading
@@ -141,18 +139,22 @@ def edit_summary(meeting_id: int):
         form.conclusions.data = points_to_markdown(record.conclusions)
         form.corrections_until.data = record.corrections_until
         form.published.data = record.published
-    if form.validate_on_submit():
-        highlights = [line.strip().lstrip("-*").strip() for line in (form.highlights.data or "").splitlines()]
-        highlights = [_strip_number(h) for h in highlights if h]
-        ok, _ = commit_or_errors(form, lambda: services.save_summary(
-            db.session, meeting, by=acting_user(), highlights_heading=form.highlights_heading.data or "",
-            highlights=highlights, conclusions_by=form.conclusions_by.data or "",
-            conclusions=points_from_markdown(form.conclusions.data or ""),
-            corrections_until=form.corrections_until.data, published=form.published.data))
+    changes = form.validate_on_submit() and validated(form, SummaryIn, {
+        "highlights_heading": form.highlights_heading.data or "", "highlights": _highlights(form.highlights.data),
+        "conclusions_by": form.conclusions_by.data or "", "conclusions": points_from_markdown(form.conclusions.data or ""),
+        "corrections_until": form.corrections_until.data, "published": form.published.data})
+    if changes:
+        ok, _ = commit_or_errors(form, lambda: services.save_summary(db.session, meeting, changes, by=acting_user()))
         if ok:
             flash("The summary was saved.", "success")
             return redirect(url_for(".summary", meeting_id=meeting.id))
     return render_template("interventions/summary_form.html", m=meeting, form=form)
+
+
+def _highlights(typed: str | None) -> list[str]:
+    """One highlight a line, bullets and numbers typed before it left out (the list numbers them)."""
+    lines = [line.strip().lstrip("-*").strip() for line in (typed or "").splitlines()]
+    return [_strip_number(line) for line in lines if line]
 
 
 def _strip_number(text: str) -> str:
@@ -163,14 +165,10 @@ def _strip_number(text: str) -> str:
 
 @bp.get("/meetings/<int:meeting_id>/interventions")
 def meeting_interventions(meeting_id: int):
-    meeting = db.get_or_404(Meeting, meeting_id)
     user = acting_user()
-    record = services.get_summary(db.session, meeting)
-    published = bool(record and record.published)
-    # Before publication only the body's officers and delegates (their own delegation's) see any.
-    require(published or access.sees_body_drafts(user, meeting.body_id)
-             or getattr(user, "delegation_id", None) is not None)
-    interventions = only_visible(services.meeting_interventions(db.session, meeting), user)
+    meeting, record = loaders.meeting_summary(meeting_id, user)
+    require(access.can_list_interventions(user, meeting, record))
+    interventions = loaders.meeting_interventions(meeting, user)
     can_record = access.can_record(user, meeting.body_id)
     corrections = services.pending_corrections(db.session, meeting) if can_record else []
     return render_template("interventions/list.html", m=meeting, interventions=interventions, record=record,
@@ -188,31 +186,27 @@ def _form_choices(form: InterventionForm, intervention: Intervention) -> None:
 
 @bp.route("/interventions/<int:intervention_id>/edit", methods=["GET", "POST"])
 def edit_intervention(intervention_id: int):
-    intervention = db.get_or_404(Intervention, intervention_id)
+    intervention = loaders.intervention(intervention_id, acting_user(), acting=True)
     meeting = intervention.meeting
     require(access.can_record(acting_user(), meeting.body_id))
     form = InterventionForm()
     _form_choices(form, intervention)
     conflict = None
     if not form.is_submitted():
+        form.fill(intervention)
         form.delegation.data = intervention.delegation.name if intervention.delegation else ""
-        for name in ("speaker_name", "speaker_title", "on_behalf_of"):
-            getattr(form, name).data = getattr(intervention, name)
         form.agenda_item_id.data = intervention.agenda_item_id or 0
-        form.kind.data = intervention.kind.value
         form.reply_to.data = intervention.reply_to_id or 0
         form.points.data = points_to_markdown(intervention.points)
         form.version.data = str(intervention.version)
-    if form.validate_on_submit():
-        values = {"delegation": form.delegation.data, "speaker_name": form.speaker_name.data or "",
-                  "speaker_title": form.speaker_title.data or "", "on_behalf_of": form.on_behalf_of.data or "",
-                  "agenda_item_id": form.agenda_item_id.data or None, "kind": form.kind.data,
-                  "reply_to_id": form.reply_to.data or None,
-                  "points": points_from_markdown(form.points.data or "")}
-        version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    changes = form.validate_on_submit() and validated(form, InterventionPatch, {
+        **form.typed(), "delegation": form.delegation.data, "agenda_item_id": form.agenda_item_id.data or None,
+        "reply_to": form.reply_to.data or None, "points_text": form.points.data or "",
+        "version": int(form.version.data) if (form.version.data or "").isdigit() else None},
+        names={"points_text": "points"})
+    if changes:
         try:
-            services.update_intervention(db.session, intervention, by=acting_user(), version=version,
-                                         payload={**values, "points_text": form.points.data}, **values)
+            services.update_intervention(db.session, intervention, changes, by=acting_user())
         except services.EditConflict as error:
             db.session.commit()  # keeps the conflict copy
             conflict = error
@@ -237,7 +231,7 @@ def _history(intervention: Intervention) -> list[AuditEvent]:
 
 @bp.post("/interventions/<int:intervention_id>/delete")
 def delete_intervention(intervention_id: int):
-    intervention = db.get_or_404(Intervention, intervention_id)
+    intervention = loaders.intervention(intervention_id, acting_user(), acting=True)
     meeting = intervention.meeting
     require(access.can_record(acting_user(), meeting.body_id))
     if not DeleteForm().validate_on_submit():
@@ -251,16 +245,17 @@ def delete_intervention(intervention_id: int):
 
 @bp.route("/interventions/<int:intervention_id>/correction", methods=["GET", "POST"])
 def propose_correction(intervention_id: int):
-    intervention = db.get_or_404(Intervention, intervention_id)
+    intervention = loaders.intervention(intervention_id, acting_user(), acting=True)
     require(access.can_propose_correction(acting_user(), intervention))
     form = CorrectionForm()
     if not form.is_submitted():
         form.points.data = points_to_markdown(intervention.points)
-    if form.validate_on_submit():
+    proposed = form.validate_on_submit() and validated(
+        form, CorrectionIn, {"points_text": form.points.data or "", "note": form.note.data or ""},
+        names={"points_text": "points"})
+    if proposed:
         try:
-            services.propose_correction(db.session, intervention, by=acting_user(),
-                                        points=points_from_markdown(form.points.data or ""),
-                                        note=form.note.data or "")
+            services.propose_correction(db.session, intervention, proposed, by=acting_user())
         except ServiceError as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -274,7 +269,7 @@ def propose_correction(intervention_id: int):
 
 @bp.post("/corrections/<int:correction_id>/decide")
 def decide_correction(correction_id: int):
-    proposal = db.get_or_404(CorrectionProposal, correction_id)
+    proposal = loaders.correction(correction_id, acting_user())
     meeting = proposal.intervention.meeting
     require(access.can_record(acting_user(), meeting.body_id))
     form = DecisionForm()

@@ -1,52 +1,126 @@
-"""An intervention's fields and limits, once: the API validates with these models, the forms and
-the console read their limits and choices from them, and the OpenAPI description is generated
-from them."""
+"""An intervention's fields and limits, once: the API validates with these models and answers
+with the output models, the forms and the console read their labels, limits and choices from
+them, and the OpenAPI description is generated from them.
+
+An intervention's own fields (`InterventionFields`: what is copied onto the record as given)
+are declared once and shared by its input, patch and output models, its edit form and its
+audit record; the services look up only what names another record (the delegation, the
+agenda item, what a reply answers, the questions).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, Union
 
 import pydantic
-from pydantic import StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
 
-from govbody.core.schemas import (Date, Id, LongText, Name, Payload, ShortText, is_required, max_length,
-                                  value_type)
-from govbody.interventions.models import InterventionKind
+from govbody.core.points import from_markdown
+from govbody.core.schemas import (
+    ID_MAX,
+    LONG_MAX,
+    TITLE_MAX,
+    Date,
+    ErrorOut,
+    Id,
+    LongText,
+    Name,
+    NotNull,
+    Out,
+    Payload,
+    ShortText,
+    Timestamp,
+    is_required,
+    max_length,
+    text,
+    value_type,
+    with_fields,
+)
+from govbody.interventions.models import (
+    CLIENT_KEY_MAX,
+    CorrectionStatus,
+    DraftKind,
+    InterventionKind,
+    SpeakerStatus,
+)
 
-CLIENT_KEY = r"^[A-Za-z0-9_-]{8,64}$"
+CLIENT_KEY = rf"^[A-Za-z0-9_-]{{8,{CLIENT_KEY_MAX}}}$"
+CLIENT_KEY_RULE = f"8 to {CLIENT_KEY_MAX} letters, digits, - or _."
 ClientKey = Annotated[str, StringConstraints(pattern=CLIENT_KEY)]
-Version = Annotated[int, pydantic.Field(ge=1, le=2**31 - 1)]
+Version = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
+NOTE_MAX = 5000
+Note = text(NOTE_MAX)
+DRAFT_KEYS_MAX = 40
+LongLine = text(LONG_MAX)  # a highlight: one paragraph, trimmed
 
 
-class InterventionIn(Payload):
-    delegation: Name
-    speaker_name: ShortText = ""
-    speaker_title: ShortText = ""
-    agenda_item_id: Id | None = None
-    kind: InterventionKind = InterventionKind.statement
-    reply_to: Id | None = None
-    on_behalf_of: ShortText = ""
-    points: list[Any] | None = None
-    # The console sends the points as typed, CommonMark bullets; the server parses them.
-    points_text: LongText | None = None
-    questions: list[Id] = []
+# Points: a list of strings or {"text", "points"} (core.points checks the shape and the depth).
+
+def _points_from_text(points: list | None, info: ValidationInfo) -> list | None:
+    """The points as a JSON structure, else as typed: CommonMark bullets in `points_text`."""
+    if points is None and info.data.get("points_text") is not None:
+        return from_markdown(info.data["points_text"])
+    return points
+
+
+def _points_required(points: list | None, info: ValidationInfo) -> list | None:
+    if points is None and "points_text" in info.data:  # a points_text that failed has its own message
+        raise PydanticCustomError("missing", "Field required")
+    return points
+
+
+PointsIn = Annotated[Union[list[Any], None], pydantic.AfterValidator(_points_from_text)]
+
+
+class WithPoints(Payload):
+    """Points given as a JSON structure (`points`) or as typed CommonMark bullets (`points_text`)."""
+    points_text: LongText | None = Field(None, title="Points")
+    points: PointsIn = Field(None, validate_default=True)
+
+
+class WithRequiredPoints(WithPoints):
+    points: Annotated[PointsIn, pydantic.AfterValidator(_points_required)] = Field(None, validate_default=True)
+
+
+# An intervention.
+
+class SpeakerFields(Payload):
+    """Who speaks, and as what: a place on the speakers' list and the intervention recorded."""
+    speaker_name: ShortText = Field("", title="Speaker's name")
+    speaker_title: ShortText = Field("", title="Speaker's title")
+    on_behalf_of: ShortText = Field("", title="On behalf of")
+    kind: InterventionKind = Field(InterventionKind.statement, title="Kind")
+
+
+class InterventionFields(SpeakerFields):
+    """An intervention's own fields, copied onto the record as given. A field declared here (with
+    its column) is read by the API, patched, answered, shown in the edit form and audited."""
+
+
+class InterventionIn(InterventionFields, WithRequiredPoints):
+    delegation: Name = Field(title="Delegation")
+    agenda_item_id: Id | None = Field(None, title="Agenda item")
+    reply_to: Id | None = Field(None, title="Reply to")
+    questions: list[Id] = Field([], title="Questions")
     client_key: ClientKey | None = None
     speaker_entry_id: Id | None = None
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
 
 
-class InterventionPatch(Payload):
-    delegation: Name | None = None
-    speaker_name: ShortText | None = None
-    speaker_title: ShortText | None = None
+@with_fields(InterventionFields, optional=True)
+class InterventionPatch(WithPoints):
+    delegation: Annotated[Name | None, NotNull] = None
     agenda_item_id: Id | None = None
-    kind: InterventionKind | None = None
     reply_to: Id | None = None
-    on_behalf_of: ShortText | None = None
-    points: list[Any] | None = None
-    points_text: LongText | None = None
     questions: list[Id] | None = None
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
@@ -55,25 +129,10 @@ class InterventionPatch(Payload):
     client_key: ClientKey | None = None
 
 
-class SummaryIn(Payload):
-    highlights_heading: Annotated[str, StringConstraints(max_length=500)] | None = None
-    highlights: list[LongText] | None = None
-    conclusions_by: ShortText | None = None
-    conclusions: list[Any] | None = None
-    published: bool | None = None
-    corrections_until: Date | None = None
+# The speakers' list, drafts, corrections, the summary.
 
-
-class IssueIn(Payload):
-    series: Name
-
-
-class SpeakerIn(Payload):
+class SpeakerIn(SpeakerFields):
     delegation: ShortText = ""
-    speaker_name: ShortText = ""
-    speaker_title: ShortText = ""
-    on_behalf_of: ShortText = ""
-    kind: InterventionKind = InterventionKind.statement
 
 
 class SpeakerPatch(Payload):
@@ -81,37 +140,194 @@ class SpeakerPatch(Payload):
 
 
 class DraftIn(Payload):
-    payload: dict[str, Any]
+    payload: dict[str, Any] = Field(max_length=DRAFT_KEYS_MAX)
     intervention_id: Id | None = None
     base_version: Version | None = None
 
 
-class CorrectionIn(Payload):
-    points: list[Any] | None = None
-    points_text: LongText | None = None
-    note: LongText = ""
-
+class CorrectionIn(WithRequiredPoints):
+    note: Note = ""
 
 
 class DecisionIn(Payload):
-    note: LongText = ""
+    note: Note = ""
+
+
+def _no_empty_highlight(highlights: list[str] | None) -> list[str] | None:
+    if highlights is not None and not all(highlights):
+        raise PydanticCustomError("highlights", "Highlights are a list of non-empty texts.")
+    return highlights
+
+
+class SummaryIn(Payload):
+    """The parts of a summary that are given; the others keep their value."""
+    highlights_heading: text(TITLE_MAX) | None = None
+    highlights: Annotated[list[LongLine] | None, pydantic.AfterValidator(_no_empty_highlight)] = None
+    conclusions_by: ShortText | None = None
+    conclusions: list[Any] | None = None
+    published: bool | None = None
+    corrections_until: Date | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """The parts given; null empties a text or a list, and leaves `published` as it is."""
+        empty = {"highlights_heading": "", "conclusions_by": "", "highlights": [], "conclusions": []}
+        given = {name: getattr(self, name) for name in self.model_fields_set}
+        if given.get("published", False) is None:
+            del given["published"]
+        return {name: empty[name] if value is None and name in empty else value for name, value in given.items()}
+
+
+class IssueIn(Payload):
+    series: Name
+
+
+class VersionQuery(Payload):
+    model_config = pydantic.ConfigDict(strict=False)
+    version: Version | None = None
+
+
+# What the API answers.
+
+def _name_of(record: Any) -> Any:
+    return getattr(record, "name", record)
+
+
+def _id_of(record: Any) -> Any:
+    return getattr(record, "id", record)
+
+
+NameOf = Annotated[str, BeforeValidator(_name_of)]  # a record (a delegation) answered by its name
+IdOf = Annotated[int, BeforeValidator(_id_of)]  # a record answered by its id
+
+
+class PointOut(BaseModel):
+    text: str
+    points: list[Union[str, PointOut]]
+
+
+PointsOut = list[Union[str, PointOut]]
+
+
+@with_fields(InterventionFields)
+class InterventionOut(Out):
+    id: int
+    meeting_id: int
+    position: int
+    delegation: NameOf | None
+    delegation_id: int | None
+    speaker: str = Field(validation_alias="speaker_label")  # as the summary names the speaker
+    agenda_item_id: int | None
+    reply_to: int | None
+    points: PointsOut
+    points_text: str  # the points as CommonMark bullets, as the console edits them
+    questions: list[IdOf]
+    started_at: Timestamp | None
+    ended_at: Timestamp | None
+    version: int
+    client_key: str | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class SummaryOut(Out):
+    meeting_id: int
+    id: int | None  # None until the summary is first saved
+    highlights_heading: str
+    highlights: list[str]
+    conclusions_by: str
+    conclusions: PointsOut
+    published: bool
+    corrections_until: dt.date | None
+    document_id: int | None
+    symbol: str | None  # the document it was issued as
+
+
+@with_fields(SpeakerFields)
+class SpeakerOut(Out):
+    id: int
+    meeting_id: int
+    position: int
+    speaker: str
+    delegation: NameOf | None
+    status: SpeakerStatus
+    started_at: Timestamp | None
+    ended_at: Timestamp | None
+    intervention_id: int | None
+
+
+class TimingOut(Out):
+    speaker: str
+    seconds: int
+    running: bool
+    turns: int
+
+
+class DraftOut(Out):
+    id: int
+    kind: DraftKind
+    client_key: str | None
+    intervention_id: int | None
+    base_version: int | None
+    payload: dict[str, Any]
+    user_id: int | None
+    updated_at: Timestamp
+
+
+class SavedDraftOut(Out):
+    """An autosave that came after its entry was saved as an intervention: nothing is kept."""
+    client_key: str
+    saved_as_intervention: Literal[True]
+
+
+class DraftAnswer(pydantic.RootModel[Union[DraftOut, SavedDraftOut]]):
+    pass
+
+
+class CorrectionOut(Out):
+    id: int
+    intervention_id: int
+    delegation_id: int | None
+    points: PointsOut
+    note: str
+    status: CorrectionStatus
+    decided_at: Timestamp | None
+    decision_note: str
+    created_at: Timestamp
+
+
+class ConsoleOut(Out):
+    meeting_id: int
+    interventions: list[InterventionOut]
+    speakers: list[SpeakerOut]
+    timing: list[TimingOut]
+    drafts: list[DraftOut]
+    current_agenda_item_id: int | None
+    csrf_token: str
+    server_time: Timestamp
+
+
+class EditConflictOut(ErrorOut):
+    """A save made on an older version: nothing changed; the text sent is kept as a conflict copy."""
+    current: InterventionOut
+    yours: DraftOut
 
 
 # What the console's entry form shows, in order: read by the console from its page data.
-CONSOLE_FIELDS = ("delegation", "speaker_name", "speaker_title", "on_behalf_of", "kind", "agenda_item_id",
-                  "reply_to", "questions", "points_text")
+CONSOLE_FIELDS = ("delegation", *InterventionFields.model_fields, "agenda_item_id", "reply_to", "questions",
+                  "points_text")
 # The API takes the points as JSON or as typed text; the console sends only the typed text.
 CONSOLE_REQUIRED = ("points_text",)
 
 
 def console_fields() -> list[dict]:
-    """Each entry field's name, what its control holds (type, choices, stripped or not), whether it
-    is required, its limit and its default, as the console's page data."""
+    """Each entry field's name, label, what its control holds (type, choices, stripped or not),
+    whether it is required, its limit and its default, as the console's page data."""
     fields = []
     for name in CONSOLE_FIELDS:
         info = InterventionIn.model_fields[name]
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        fields.append({"name": name, **value_type(InterventionIn, name),
+        fields.append({"name": name, "label": info.title or name.replace("_", " ").capitalize(),
+                       **value_type(InterventionIn, name),
                        "required": is_required(InterventionIn, name) or name in CONSOLE_REQUIRED,
                        "max_length": max_length(InterventionIn, name),
                        "default": default.value if isinstance(default, enum.Enum) else default})

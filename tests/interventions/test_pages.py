@@ -158,14 +158,15 @@ def test_speakers_list_floor_and_speaking_time(app, client, meeting, rapporteur)
 
 def test_speaking_time_adds_up_per_delegation(app, meeting, rapporteur):
     from govbody.interventions import services
+    from govbody.interventions.schemas import SpeakerIn
     from govbody.meetings.models import Meeting
 
     start = dt.datetime(2007, 6, 7, 10, 0, 0)
     with app.app_context():
         m = db.session.get(Meeting, meeting.id)
-        first = services.add_speaker(db.session, m, delegation="Mexico")
-        second = services.add_speaker(db.session, m, delegation="Sweden")
-        third = services.add_speaker(db.session, m, delegation="Mexico")
+        first = services.add_speaker(db.session, m, SpeakerIn(delegation="Mexico"))
+        second = services.add_speaker(db.session, m, SpeakerIn(delegation="Sweden"))
+        third = services.add_speaker(db.session, m, SpeakerIn(delegation="Mexico"))
         services.give_floor(db.session, first, at=start)
         services.give_floor(db.session, second, at=start + dt.timedelta(minutes=3))
         services.give_floor(db.session, third, at=start + dt.timedelta(minutes=4, seconds=30))
@@ -265,3 +266,26 @@ def test_secretariat_issues_the_summary_from_its_page(client, meeting, rapporteu
                     follow_redirects=True)
     page = r.get_data(as_text=True)
     assert "The summary was issued as C/SR/1." in page and "Issue as a numbered document" not in page
+
+
+def test_edit_page_reads_the_form_with_the_apis_schema(app, client, meeting, rapporteur):
+    saved = post_intervention(client, rapporteur, meeting.id, delegation="Mexico", kind="question",
+                              points=["As said."]).get_json()
+    login(client, rapporteur.email)
+    url = f"/interventions/{saved['id']}/edit"
+    html = client.get(url).get_data(as_text=True)
+    assert '<option selected value="question">Question</option>' in html
+    assert 'maxlength="200"' in html and "Speaker&#39;s title" in html  # label and limit from the schema
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    form = {"csrf_token": token, "delegation": "Mexico", "speaker_name": "", "speaker_title": "", "on_behalf_of": "",
+            "agenda_item_id": "0", "kind": "speech", "reply_to": "0", "points": "- Changed.", "version": "1"}
+    refused = client.post(url, data=form).get_data(as_text=True)
+    assert 'id="kind-error"' in refused
+    refused = client.post(url, data={**form, "kind": "reply", "speaker_name": "Ms\x07Ruiz"}).get_data(as_text=True)
+    assert 'id="speaker_name-error"' in refused
+    with app.app_context():
+        assert db.session.get(Intervention, saved["id"]).points == ["As said."]
+    assert client.post(url, data={**form, "kind": "reply", "speaker_name": "  Ms Ruiz "}).status_code == 302
+    with app.app_context():
+        kept = db.session.get(Intervention, saved["id"])
+        assert (kept.kind.value, kept.speaker_name, kept.points) == ("reply", "Ms Ruiz", ["Changed."])
