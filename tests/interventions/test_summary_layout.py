@@ -124,14 +124,15 @@ def test_one_speaker_label_for_the_summary_the_list_and_the_api(app, client, mee
 
 def test_a_speaker_on_the_list_is_named_with_the_person_speaking(app, meeting):
     from govbody.interventions import services
+    from govbody.interventions.schemas import SpeakerIn
     from govbody.meetings.models import Meeting
 
     with app.app_context():
         m = db.session.get(Meeting, meeting.id)
-        mexico = services.add_speaker(db.session, m, delegation="Mexico", speaker_name="Ana Ruiz",
-                                      speaker_title="Ambassador", on_behalf_of="GRULAC")
-        director = services.add_speaker(db.session, m, delegation="Secretariat", speaker_name="Amina Diallo",
-                                        speaker_title="Director General")
+        mexico = services.add_speaker(db.session, m, SpeakerIn(delegation="Mexico", speaker_name="Ana Ruiz",
+                                                               speaker_title="Ambassador", on_behalf_of="GRULAC"))
+        director = services.add_speaker(db.session, m, SpeakerIn(delegation="Secretariat", speaker_name="Amina Diallo",
+                                                                 speaker_title="Director General"))
         assert mexico.speaker == "Mexico (Ana Ruiz, Ambassador)"
         assert mexico.speaker_label == "Mexico (Ana Ruiz, Ambassador) (on behalf of GRULAC)"
         assert director.speaker == director.speaker_label == "Amina Diallo, Director General"
