@@ -114,7 +114,7 @@ def update_resolution(resolution_id: int):
     if data.annexes is not None:
         values["annexes"] = [a.model_dump() for a in data.annexes]
     if data.session_id is not None:
-        values["session"] = _named(BodySession, data.session_id, "session_id", "session")
+        values["body_session"] = _named(BodySession, data.session_id, "session_id", "session")
     if "supersedes_id" in data.model_fields_set:
         values["supersedes"] = _supersedes(data.supersedes_id)
     services.update_resolution(db.session, resolution, by=user(), **values)

@@ -16,14 +16,18 @@ from pydantic_core import PydanticCustomError
 from govbody.core import points as core_points
 from govbody.core.errors import ValidationError
 from govbody.core.schemas import (
-    ID_MAX,
+    PRINTABLE,
     TITLE_MAX,
     Id,
     Name,
     Number,
     Out,
+    PageNumber,
     Payload,
+    Query,
     Title,
+    UtcTime,
+    query_number,
     text,
 )
 from govbody.resolutions.models import (
@@ -46,6 +50,8 @@ Formula = text(FORMULA_MAX, required=True)
 Paragraph = text(PARAGRAPH_MAX, strip=False)
 AnnexTitle = text(TITLE_MAX, strip=False)
 AnnexText = text(ANNEX_TEXT_MAX, strip=False)
+
+_PRINTABLE = re.compile(PRINTABLE)
 
 # Points and paragraphs are checked by `clean_text` below (its messages name each bad item);
 # the models only describe their shape.
@@ -114,33 +120,7 @@ class AmendmentIn(Payload):
     rationale: Paragraph = ""
 
 
-# Query strings: a whole number or nothing; anything else is refused with the same words everywhere.
-
-_WHOLE = re.compile(r"[0-9]{1,10}")
-
-
-def whole_number(value: str | None, low: int = 1, high: int = ID_MAX) -> int | None:
-    """A whole number from `low` to `high` read from a query string, else None."""
-    value = (value or "").strip()
-    return int(value) if _WHOLE.fullmatch(value) and low <= int(value) <= high else None
-
-
-def query_number(low: int = 1, high: int = ID_MAX) -> Any:
-    """A query parameter that is a whole number from `low` to `high` (empty: not given)."""
-    def read(value: Any) -> int | None:
-        if value is None or isinstance(value, int):
-            return value
-        if not str(value).strip():
-            return None
-        number = whole_number(str(value), low, high)
-        if number is None:
-            raise PydanticCustomError("whole_number", "A whole number from {low} to {high}.",
-                                      {"low": low, "high": high})
-        return number
-
-    return Annotated[int | None, PlainValidator(read),
-                     WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
-
+# Query strings (the portal reads the same filters leniently, with core.schemas.whole_number).
 
 def _status(value: Any) -> ResolutionStatus | None:
     if isinstance(value, ResolutionStatus) or value is None:
@@ -154,26 +134,6 @@ def _status(value: Any) -> ResolutionStatus | None:
                                   {"choices": ", ".join(s.value for s in ResolutionStatus)}) from None
 
 
-def _page(value: Any) -> int:
-    # What api.page_number() reads, with its words.
-    if isinstance(value, int) or not re.fullmatch(r"[1-9][0-9]{0,6}", str(value)):
-        if isinstance(value, int) and value >= 1:
-            return value
-        raise PydanticCustomError("page", "A page is a whole number from 1.")
-    return int(value)
-
-
-def _absent_means_none(schema: dict[str, Any]) -> None:
-    # A query parameter left out is None; a null is nothing a query string can say.
-    for prop in schema.get("properties", {}).values():
-        if "default" in prop and prop["default"] is None:
-            del prop["default"]
-
-
-class Query(BaseModel):
-    model_config = pydantic.ConfigDict(json_schema_extra=_absent_means_none)
-
-
 class ResolutionQuery(Query):
     status: Annotated[ResolutionStatus | None, PlainValidator(_status), WithJsonSchema(
         {"type": "string", "enum": [s.value for s in ResolutionStatus]})] = None
@@ -183,8 +143,7 @@ class ResolutionQuery(Query):
     q: Annotated[str, BeforeValidator(lambda v: str(v)[:QUERY_MAX]), pydantic.Field(
         description=f"Words of the text, or a designation (\"1150\", \"No. 1150 (XCIII)\"); "
                     f"past {QUERY_MAX} characters ignored")] = ""
-    page: Annotated[int, PlainValidator(_page), WithJsonSchema(
-        {"type": "integer", "minimum": 1, "maximum": 9_999_999})] = 1
+    page: PageNumber = 1
 
 
 class RedlineQuery(Query):
@@ -280,8 +239,8 @@ class AmendmentOut(Out):
     points: list[str | PointOut]
     rationale: str
     status: AmendmentStatus
-    decided_at: dt.datetime | None
-    created_at: dt.datetime
+    decided_at: UtcTime | None
+    created_at: UtcTime
 
     @classmethod
     def of(cls, record: Any, **extra: Any) -> dict:
@@ -295,7 +254,7 @@ class DecidedAmendmentOut(AmendmentOut):
 
 class RevisionOut(Out):
     number: int
-    created_at: dt.datetime
+    created_at: UtcTime
     reason: str
     amendment_id: int | None
     text: TextOut
@@ -313,6 +272,8 @@ def paragraph_text(value: Any, where: str, errors: dict[str, str], *, limit: int
         return ""
     if len(value) > limit:
         errors[where] = f"A paragraph has at most {limit} characters."
+    elif not _PRINTABLE.match(value):
+        errors[where] = core_points.CONTROL
     return value.strip()
 
 

@@ -8,13 +8,12 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 
 from govbody.core import access
 from govbody.core.errors import ServiceError
-from govbody.core.schemas import ID_MAX
+from govbody.core.schemas import ID_MAX, whole_number
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.extensions import db
 from govbody.resolutions import loaders, render
 from govbody.resolutions.forms import EmptyForm
 from govbody.resolutions.models import Resolution
-from govbody.resolutions.schemas import whole_number
 
 bp = Blueprint("resolutions", __name__,
                template_folder=os.path.join(os.path.dirname(os.path.dirname(__file__)), "templates"))

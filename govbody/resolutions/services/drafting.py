@@ -96,25 +96,26 @@ def create_resolution(session: Session, body: Body, body_session: BodySession, *
 
 
 def update_resolution(session: Session, resolution: Resolution, *, by=None, reason: str = "Draft edited",
-                      **values: Any) -> Resolution:
-    """Change any of title, preamble, operative, annexes, operative_formula, session, supersedes."""
+                      body_session: BodySession | None = None, **values: Any) -> Resolution:
+    """Change any of title, preamble, operative, annexes, operative_formula, the session
+    (`body_session`) and supersedes."""
     lock_draft(session, resolution)
     text_fields = ("title", "preamble", "operative", "annexes", "operative_formula")
     clean = clean_text(**{k: values[k] for k in text_fields if k in values and values[k] is not None})
-    if values.get("session") is not None:
-        _check_session(resolution.body, values["session"])
+    if body_session is not None:
+        _check_session(resolution.body, body_session)
     if "supersedes" in values:
         _check_supersedes(resolution.body_id, values["supersedes"], exclude_id=resolution.id)
     before = render.snapshot(resolution)
     _set_text(resolution, clean)
-    if values.get("session") is not None:
-        resolution.session = values["session"]
+    if body_session is not None:
+        resolution.session = body_session
     if "supersedes" in values:
         resolution.supersedes = values["supersedes"]
     session.flush()
     after = render.snapshot(resolution)
     changes = audit.diff(before, after)
-    if values.get("session") is not None:
+    if body_session is not None:
         changes["session"] = [None, resolution.session.number]
     if changes:
         audit.record(session, "resolution.update", resolution, by=by, changes=changes)
