@@ -19,6 +19,7 @@ from govbody.resolutions.models import (
     Resolution,
     ResolutionPart,
     ResolutionStatus,
+    Revision,
 )
 
 
@@ -59,3 +60,11 @@ def paragraph(resolution: Resolution, part: ResolutionPart, paragraph_id: int):
 
 def annex(resolution: Resolution, annex_id: int) -> Annex:
     return _part_of(resolution, Annex, annex_id)
+
+
+def revision(resolution: Resolution, number: int, field: str = "revision") -> Revision:
+    """The resolution's revision by its number (404 naming `field` when it has none such)."""
+    for found in resolution.revisions:
+        if found.number == number:
+            return found
+    raise NotFoundError(f"The resolution has no revision {number}.", {field: f"No revision {number}."})

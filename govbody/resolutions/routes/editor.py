@@ -189,8 +189,8 @@ def preview(resolution_id: int):
     highlight = ("", -1)
     if part in ("preamble", "operative") and re.fullmatch(r"[0-9]{1,3}", index):
         rows = text[part]
-        item = typed if part == "preamble" else {"text": typed,
-                                                 "points": points_from_lines(request.form.get("points", "")[:PARAGRAPH_MAX])}
+        typed_points = points_from_lines(request.form.get("points", "")[:PARAGRAPH_MAX])
+        item = typed if part == "preamble" else {"text": typed, "points": typed_points}
         i = min(int(index), len(rows))
         if i < len(rows):
             rows[i] = item

@@ -34,10 +34,10 @@ from govbody.resolutions.services.finding import (
     with_heading,
     with_text,
 )
-from govbody.resolutions.services.revisions import compared, get_revision, require_draft
+from govbody.resolutions.services.revisions import compared, require_draft
 
-__all__ = ["accept_amendment", "add_annex", "add_paragraph", "adopt_resolution", "annex_counts", "compared", "create_resolution",
-           "delete_annex", "delete_paragraph", "get_revision", "move_annex", "move_paragraph", "next_number",
+__all__ = ["accept_amendment", "add_annex", "add_paragraph", "adopt_resolution", "annex_counts", "compared",
+           "create_resolution", "delete_annex", "delete_paragraph", "move_annex", "move_paragraph", "next_number",
            "part_of", "propose_amendment", "reject_amendment", "require_draft", "search", "superseded_by",
            "update_annex", "update_paragraph", "update_resolution", "withdraw_resolution", "with_heading",
            "with_text"]

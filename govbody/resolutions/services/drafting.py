@@ -66,7 +66,8 @@ def _check_supersedes(resolution_body_id: int, old: Resolution | None, exclude_i
     if old is None:
         return
     if old.id == exclude_id:
-        raise ValidationError("The resolution was not saved.", {"supersedes_id": "A resolution cannot supersede itself."})
+        raise ValidationError("The resolution was not saved.",
+                              {"supersedes_id": "A resolution cannot supersede itself."})
     if not old.is_adopted:
         raise ValidationError("The resolution was not saved.",
                               {"supersedes_id": "Only an adopted resolution can be superseded."})
@@ -257,7 +258,8 @@ def move_annex(session: Session, annex: Annex, offset: int, *, by=None) -> None:
     before = annex.position
     if _move(resolution.annexes, annex, offset):
         session.flush()
-        audit.record(session, "resolution.annex_move", resolution, by=by, changes={"position": [before, annex.position]})
+        audit.record(session, "resolution.annex_move", resolution, by=by,
+                     changes={"position": [before, annex.position]})
         revise(session, resolution, f"Annex {before} moved to {annex.position}", by=by)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from govbody.core import numbering
-from govbody.core.errors import ConflictError, NotFoundError
-from govbody.resolutions import render
+from govbody.core.errors import ConflictError
+from govbody.resolutions import loaders, render
 from govbody.resolutions.models import (
     REASON_MAX,
     Amendment,
@@ -50,15 +50,8 @@ def revise(session: Session, resolution: Resolution, reason: str, *, by=None,
     return revision
 
 
-def get_revision(resolution: Resolution, number: int, field: str = "revision") -> Revision:
-    for revision in resolution.revisions:
-        if revision.number == number:
-            return revision
-    raise NotFoundError(f"The resolution has no revision {number}.", {field: f"No revision {number}."})
-
-
 def compared(resolution: Resolution, first: int | None = None, last: int | None = None) -> tuple[Revision, Revision]:
     """Two revisions to set side by side: by default the last two (the only one, when there is one)."""
     numbers = [revision.number for revision in resolution.revisions] or [1]
     first = first or (numbers[-2] if len(numbers) > 1 else numbers[-1])
-    return get_revision(resolution, first, "from"), get_revision(resolution, last or numbers[-1], "to")
+    return loaders.revision(resolution, first, "from"), loaders.revision(resolution, last or numbers[-1], "to")
