@@ -3,6 +3,7 @@ output models, from which both validation and the OpenAPI description come), par
 and pagination."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -58,7 +59,17 @@ def endpoint(*, json: type[BaseModel] | None = None, query: type[BaseModel] | No
 
     def decorate(view: Callable) -> Callable:
         view._payload, view._query = json, query  # noqa: SLF001  (read by parse() and query_args())
-        return spec.validate(json=json, query=query, resp=responses, tags=tags, skip_validation=True)(view)
+        described = spec.validate(json=json, query=query, resp=responses, tags=tags, skip_validation=True)(view)
+        if content is None:
+            return described
+        # A file is streamed (direct passthrough), which spectree's wrapper would read: the route
+        # calls the view itself and keeps the description one `__wrapped__` away, where spectree looks.
+        def send(*args: Any, **kwargs: Any) -> Any:
+            return view(*args, **kwargs)
+
+        functools.update_wrapper(send, view)
+        send.__wrapped__ = described
+        return send
 
     return decorate
 
@@ -108,7 +119,9 @@ def parse(schema: type[BaseModel] | None = None) -> Any:
 def query_args() -> Any:
     """The query string, validated by the model the endpoint declares (`endpoint(query=...)`)."""
     schema = _declared("_query")
-    values = {name: request.args.get(name) for name in schema.model_fields if request.args.get(name) is not None}
+    # A field named by its alias where the parameter's name is not a Python name ("from").
+    names = [field.alias or name for name, field in schema.model_fields.items()]
+    values = {name: request.args.get(name) for name in names if request.args.get(name) is not None}
     try:
         return schema.model_validate(values)
     except pydantic.ValidationError as error:

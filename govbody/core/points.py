@@ -11,11 +11,14 @@ from typing import Any
 
 from govbody.core.errors import ValidationError
 from govbody.core.markup import parser
+from govbody.core.schemas import PRINTABLE
 
 MAX_DEPTH = 3
 MAX_POINTS = 500
 MAX_LENGTH = 10_000
 SHAPE = 'Points are a list of strings or {"text", "points"} objects.'
+CONTROL = "Control characters are not allowed."
+_PRINTABLE = re.compile(PRINTABLE)  # they break DOCX and XML
 
 
 class PointsError(ValueError):
@@ -36,6 +39,8 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
                 found[here] = "A point cannot be empty."
             elif len(point) > MAX_LENGTH:
                 found[here] = f"A point is at most {MAX_LENGTH} characters."
+            elif not _PRINTABLE.match(point):
+                found[here] = CONTROL
             continue
         if not isinstance(point, dict):
             found[here] = 'A point is a string or an object with "text" and "points".'
@@ -49,6 +54,8 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
             found[f"{here}.text"] = "A point needs a text."
         elif len(text) > MAX_LENGTH:
             found[f"{here}.text"] = f"A point is at most {MAX_LENGTH} characters."
+        elif not _PRINTABLE.match(text):
+            found[f"{here}.text"] = CONTROL
         children = point.get("points", [])
         if children and depth >= MAX_DEPTH:
             found[f"{here}.points"] = f"Sub-points nest {MAX_DEPTH} levels at most."

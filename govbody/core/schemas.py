@@ -9,12 +9,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 # Limits: a one-line name or short text, a title, CommonMark free text.
@@ -45,6 +46,12 @@ Time = Annotated[dt.time, pydantic.WithJsonSchema(
 Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
     "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$",
     "description": "UTC, ISO 8601 without an offset."})]
+
+
+# A time as stored and written: UTC, ISO 8601 without an offset ("2007-06-07T10:15:00"), which
+# is not an RFC 3339 "date-time" (the output models say so).
+UtcTime = Annotated[dt.datetime, WithJsonSchema(
+    {"type": "string", "description": "UTC, ISO 8601 without an offset (2007-06-07T10:15:00)"})]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
@@ -187,3 +194,58 @@ def value_type(schema: type[BaseModel], field: str) -> dict:
 def _declared_item(annotation: Any) -> Any:
     item = typing.get_args(annotation)[0]
     return typing.get_args(item)[0] if typing.get_origin(item) is Annotated else item
+
+
+# Query strings: a page reads a bad number as a filter left empty (`whole_number`); the API
+# refuses it (`query_number` in a `Query` model), in the same words.
+
+_WHOLE = re.compile(r"[0-9]{1,10}")
+_PAGE = re.compile(r"[1-9][0-9]{0,6}")  # what api.page_number() reads
+
+
+def whole_number(value: str | None, low: int = 1, high: int = ID_MAX) -> int | None:
+    """A whole number from `low` to `high` read from a query string, else None."""
+    value = (value or "").strip()
+    return int(value) if _WHOLE.fullmatch(value) and low <= int(value) <= high else None
+
+
+def query_number(low: int = 1, high: int = ID_MAX) -> Any:
+    """A query parameter that is a whole number from `low` to `high` (left empty: not given)."""
+    def read(value: Any) -> int | None:
+        if value is None or isinstance(value, int):
+            return value
+        if not str(value).strip():
+            return None
+        number = whole_number(str(value), low, high)
+        if number is None:
+            raise PydanticCustomError("whole_number", "A whole number from {low} to {high}.",
+                                      {"low": low, "high": high})
+        return number
+
+    return Annotated[int | None, PlainValidator(read),
+                     WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+
+
+def _page(value: Any) -> int:
+    if isinstance(value, int) and value >= 1:
+        return value
+    if isinstance(value, str) and _PAGE.fullmatch(value):
+        return int(value)
+    raise PydanticCustomError("page", "A page is a whole number from 1.")
+
+
+# The `page` of a paginated list, declared in its query model (paginate() reads it).
+PageNumber = Annotated[int, PlainValidator(_page), WithJsonSchema({"type": "integer", "minimum": 1,
+                                                                   "maximum": 9_999_999})]
+
+
+def _absent_means_none(schema: dict[str, Any]) -> None:
+    # A parameter left out is None; a null is nothing a query string can say.
+    for field in schema.get("properties", {}).values():
+        if "default" in field and field["default"] is None:
+            del field["default"]
+
+
+class Query(BaseModel):
+    """A query string (`endpoint(query=...)`): every parameter optional, read from text."""
+    model_config = ConfigDict(json_schema_extra=_absent_means_none)

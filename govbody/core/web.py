@@ -51,23 +51,28 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def _at_most(limit: str) -> str:
-    """A regular expression for the decimal numbers from 0 to `limit`."""
-    shorter = f"[0-9]{{1,{len(limit) - 1}}}"
-    alike = [f"{limit[:i]}[0-{int(d) - 1}][0-9]{{{len(limit) - i - 1}}}" for i, d in enumerate(limit) if d != "0"]
-    return "(?:" + "|".join([shorter, *alike, limit]) + ")"
+def _digits_up_to(highest: int) -> str:
+    """A regular expression for the whole numbers from 0 to `highest` (leading zeros allowed)."""
+    top = str(highest)
+    ways = [rf"\d{{1,{len(top) - 1}}}"] if len(top) > 1 else []
+    for i, digit in enumerate(top):
+        if digit != "0":
+            rest = len(top) - i - 1
+            ways.append(top[:i] + f"[0-{int(digit) - 1}]" + (rf"\d{{{rest}}}" if rest else ""))
+    ways.append(top)
+    return "0*(?:" + "|".join(ways) + ")"
 
 
 class RecordIdConverter(IntegerConverter):
-    """<int:...> in every route: ids past the databases' 32-bit integers match no route (a 404,
-    whatever the method), rather than reaching PostgreSQL as an out-of-range value."""
-
-    # In the pattern, not only in to_python: a value refused there answers 405 to other methods.
-    regex = _at_most(str(2**31 - 1))
+    """<int:...> in every route: ids past the databases' 32-bit integers match no route (a 404),
+    rather than reaching PostgreSQL as an out-of-range value. The limit is in the pattern too:
+    werkzeug answers 405 when only the conversion fails on a path another method's route shares."""
 
     def __init__(self, url_map, *args, **kwargs):
         kwargs.setdefault("max", 2**31 - 1)
         super().__init__(url_map, *args, **kwargs)
+        if self.max is not None and not self.fixed_digits and not self.signed:
+            self.regex = _digits_up_to(self.max)
 
 
 def init_app(app: Flask) -> None:

@@ -18,7 +18,7 @@ from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
 from govbody.core.web import acting_user
 from govbody.extensions import db
-from govbody.resolutions import akn, render
+from govbody.resolutions import akn, loaders, render
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
 AKN = "application/akn+xml"
@@ -77,6 +77,12 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
         return None
     return send_frozen(adopted.sha256, lambda: _stored(Resolution.docx, adopted.id), mimetype=DOCX,
                        filename=_name(adopted.body_code, adopted.number, adopted.session_number, adopted.id, "docx"))
+
+
+def send_resolution_docx(resolution_id: int, user) -> Response:
+    """The DOCX for pages and API alike: an adopted resolution's straight from its row, else the
+    loaded record's (404 for a draft the reader may not see)."""
+    return send_adopted_docx(resolution_id) or send_docx(loaders.resolution(resolution_id, user))
 
 
 def send_akn(resolution: Resolution) -> Response:

@@ -1,45 +1,55 @@
+"""The editor's forms; their limits come from the resolution's schemas."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from govbody.core.forms import choices
+from govbody.core.forms import choices, limits
+from govbody.core.schemas import NUMBER_MAX
 from govbody.resolutions.models import AmendmentKind, ResolutionPart
+from govbody.resolutions.schemas import (
+    FORMULAS,
+    PARAGRAPH_MAX,
+    PARAGRAPHS_MAX,
+    AmendmentIn,
+    AnnexIn,
+    ResolutionIn,
+)
 
-FORMULA_CHOICES = choices((f, f) for f in ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts"))
+FORMULA_CHOICES = choices((f, f) for f in FORMULAS)
 
 
 class ResolutionForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=500)])
+    title = StringField("Title", validators=limits(ResolutionIn, "title"))
     operative_formula = SelectField("Operative formula", choices=FORMULA_CHOICES)
     supersedes_id = SelectField("Supersedes", coerce=int, choices=choices([(0, "— none —")]))
 
 
 class ParagraphForm(FlaskForm):
-    text = TextAreaField("Text", validators=[DataRequired(), Length(max=20_000)])
-    points = TextAreaField("Lettered sub-points", validators=[Length(max=20_000)])
-    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=200)])
+    text = TextAreaField("Text", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)])
+    points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
+    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=PARAGRAPHS_MAX)])
 
 
 class AnnexForm(FlaskForm):
-    title = StringField("Title", validators=[Length(max=500)])
-    text = TextAreaField("Text", validators=[Length(max=200_000)])
+    title = StringField("Title", validators=limits(AnnexIn, "title"))
+    text = TextAreaField("Text", validators=limits(AnnexIn, "text"))
 
 
 class AmendmentForm(FlaskForm):
     delegation_id = SelectField("Delegation", coerce=int, validators=[DataRequired()])
     part = SelectField("Part", choices=choices((p.value, p.label.capitalize() + "s") for p in ResolutionPart))
     kind = SelectField("Change", choices=choices((k.value, k.value.capitalize()) for k in AmendmentKind))
-    paragraph = IntegerField("Paragraph", validators=[Optional(), NumberRange(min=0, max=200)])
-    text = TextAreaField("New text", validators=[Length(max=20_000)])
-    points = TextAreaField("Lettered sub-points", validators=[Length(max=20_000)])
-    rationale = TextAreaField("Explanation", validators=[Length(max=20_000)])
+    paragraph = IntegerField("Paragraph", validators=[Optional(), NumberRange(min=0, max=PARAGRAPHS_MAX)])
+    text = TextAreaField("New text", validators=limits(AmendmentIn, "text"))
+    points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
+    rationale = TextAreaField("Explanation", validators=limits(AmendmentIn, "rationale"))
 
 
 class AdoptForm(FlaskForm):
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired()])
-    number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=10**6)])
+    number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
 
 
 class EmptyForm(FlaskForm):

@@ -8,10 +8,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
+from govbody.core.schemas import TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body, Delegation
     from govbody.meetings.models import BodySession, Meeting
+
+FORMULA_MAX = 50  # "Resolves", "Decides": a word or two
+REASON_MAX = 300  # why a revision was made, as the revisions page lists it
 
 
 class ResolutionStatus(enum.Enum):
@@ -28,8 +32,8 @@ class Resolution(IdMixin, TimestampMixin, Base):
 
     body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
-    title: Mapped[str] = mapped_column(sa.String(500))
-    operative_formula: Mapped[str] = mapped_column(sa.String(50), default="Resolves")
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    operative_formula: Mapped[str] = mapped_column(sa.String(FORMULA_MAX), default="Resolves")
     status: Mapped[ResolutionStatus] = mapped_column(default=ResolutionStatus.draft)
     number: Mapped[int | None]
     adopted_at_meeting_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meetings.id", ondelete="RESTRICT"))
@@ -96,6 +100,7 @@ sa.Index("ix_resolutions_status_body_id", Resolution.status, Resolution.body_id)
 
 class PreambularParagraph(IdMixin, Base):
     __tablename__ = "preambular_paragraphs"
+    __record_name__ = "preambular paragraph"
 
     resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
     position: Mapped[int]
@@ -106,6 +111,7 @@ class PreambularParagraph(IdMixin, Base):
 
 class OperativeParagraph(IdMixin, Base):
     __tablename__ = "operative_paragraphs"
+    __record_name__ = "operative paragraph"
 
     resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
     position: Mapped[int]
@@ -121,7 +127,7 @@ class Annex(IdMixin, Base):
 
     resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"))
     position: Mapped[int]
-    title: Mapped[str] = mapped_column(sa.String(500), default="")
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX), default="")
     text: Mapped[str] = mapped_column(sa.Text, default="")
 
     resolution: Mapped[Resolution] = relationship(back_populates="annexes")
@@ -174,6 +180,12 @@ class Amendment(IdMixin, TimestampMixin, Base):
     resolution: Mapped[Resolution] = relationship(back_populates="amendments")
     delegation: Mapped[Delegation] = relationship()
 
+    @classmethod
+    def visible_to(cls, user: Any):
+        """An amendment is seen by whoever sees its resolution."""
+        rule = Resolution.visible_to(user)
+        return rule if isinstance(rule, sa.sql.elements.True_) else Amendment.resolution.has(rule)
+
     @property
     def summary(self) -> str:
         """"Replacement of operative paragraph 2", "Insertion after preambular paragraph 1"."""
@@ -196,7 +208,7 @@ class Revision(IdMixin, Base):
     number: Mapped[int]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    reason: Mapped[str] = mapped_column(sa.String(300), default="")
+    reason: Mapped[str] = mapped_column(sa.String(REASON_MAX), default="")
     amendment_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("resolution_amendments.id", ondelete="SET NULL"))
     # {"title", "operative_formula", "preamble": [str], "operative": [{"text", "points"}],

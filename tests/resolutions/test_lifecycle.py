@@ -300,3 +300,19 @@ def test_one_draft_adopted_twice_at_once_is_adopted_once(app, council):
     assert clients[0].get(f"/api/v1/resolutions/{rid}").get_json()["number"] == 1
     after = create(clients[0], council, title="Next").get_json()["id"]
     assert adopt(clients[0], council, after).get_json()["number"] == 2  # the refused adoptions spent no number
+
+
+def test_a_draft_moves_to_another_session_of_its_body(client, council, make):
+    later = make.session(council.body_id, 94)
+    rid = create(client, council).get_json()["id"]
+    r = client.patch(f"/api/v1/resolutions/{rid}", json={"session_id": later}, headers=council.chair.headers)
+    assert r.status_code == 200 and r.get_json()["session_id"] == later and r.get_json()["session_roman"] == "XCIV"
+
+
+def test_control_characters_never_reach_the_text(client, council, app):
+    # They would break the DOCX and the Akoma Ntoso XML built from it.
+    r = create(client, council, preamble=["Recalling\x01 its resolution"])
+    assert r.status_code == 422 and "preamble.0" in r.get_json()["error"]["fields"]
+    r = create(client, council, operative=[{"text": "To approve", "points": ["the\x02 strategy"]}])
+    assert r.status_code == 422 and "operative.0.points.0" in r.get_json()["error"]["fields"]
+    assert count_rows(app, Resolution) == 0

@@ -1,0 +1,338 @@
+"""A resolution's fields and limits, once: the API validates with these models, the forms and the
+columns read their limits from them, JSON is written through the output models, and the
+OpenAPI description is generated from them. The rules for a draft's text (every paragraph
+written, sub-points well formed) are here too, for pages and API alike."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Annotated, Any
+
+import pydantic
+from pydantic import BaseModel, BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from govbody.core import points as core_points
+from govbody.core.errors import ValidationError
+from govbody.core.schemas import (
+    PRINTABLE,
+    TITLE_MAX,
+    Id,
+    Name,
+    Number,
+    Out,
+    PageNumber,
+    Payload,
+    Query,
+    Title,
+    UtcTime,
+    query_number,
+    text,
+)
+from govbody.resolutions.models import (
+    FORMULA_MAX,
+    AmendmentKind,
+    AmendmentStatus,
+    ResolutionPart,
+    ResolutionStatus,
+)
+
+PARAGRAPH_MAX = 20_000  # characters of one paragraph (and of an amendment's text or rationale)
+ANNEX_TEXT_MAX = 200_000
+PARAGRAPHS_MAX = 200  # paragraphs in each part
+ANNEXES_MAX = 50
+YEAR_MIN, YEAR_MAX = 1900, 2999
+QUERY_MAX = 200  # characters of a search, the rest is ignored
+FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts")
+
+Formula = text(FORMULA_MAX, required=True)
+Paragraph = text(PARAGRAPH_MAX, strip=False)
+AnnexTitle = text(TITLE_MAX, strip=False)
+AnnexText = text(ANNEX_TEXT_MAX, strip=False)
+
+_PRINTABLE = re.compile(PRINTABLE)
+
+# Points and paragraphs are checked by `clean_text` below (its messages name each bad item);
+# the models only describe their shape.
+_POINTS_SCHEMA = {"type": "array", "maxItems": core_points.MAX_POINTS,
+                  "description": 'Lettered sub-points: strings or {"text", "points"}, nesting '
+                                 f"{core_points.MAX_DEPTH} levels at most.",
+                  "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}}
+_OPERATIVE_SCHEMA = {"anyOf": [
+    {"type": "string", "maxLength": PARAGRAPH_MAX},
+    {"type": "object", "required": ["text"], "properties": {
+        "text": {"type": "string", "maxLength": PARAGRAPH_MAX}, "points": _POINTS_SCHEMA}}]}
+Preamble = Annotated[list[Any], pydantic.Field(max_length=PARAGRAPHS_MAX), WithJsonSchema(
+    {"type": "array", "maxItems": PARAGRAPHS_MAX, "items": {"type": "string", "maxLength": PARAGRAPH_MAX}})]
+Operative = Annotated[list[Any], pydantic.Field(max_length=PARAGRAPHS_MAX), WithJsonSchema(
+    {"type": "array", "maxItems": PARAGRAPHS_MAX, "items": _OPERATIVE_SCHEMA})]
+Points = Annotated[list[Any], WithJsonSchema(_POINTS_SCHEMA)]
+
+
+# Input.
+
+class AnnexIn(Payload):
+    model_config = pydantic.ConfigDict(strict=True, extra="forbid")
+
+    title: AnnexTitle = ""
+    text: AnnexText = ""
+
+
+Annexes = Annotated[list[AnnexIn], pydantic.Field(max_length=ANNEXES_MAX)]
+
+
+class ResolutionIn(Payload):
+    body_id: Id
+    session_id: Id
+    title: Title
+    preamble: Preamble
+    operative: Operative
+    annexes: Annexes = pydantic.Field(default_factory=list)
+    operative_formula: Formula = "Resolves"
+    supersedes_id: Id | None = None
+
+
+class ResolutionPatch(Payload):
+    session_id: Id | None = None
+    title: Title | None = None
+    preamble: Preamble | None = None
+    operative: Operative | None = None
+    annexes: Annexes | None = None
+    operative_formula: Formula | None = None
+    supersedes_id: Id | None = None
+
+
+class AdoptIn(Payload):
+    meeting_id: Id
+    number: Number | None = None
+
+
+class AmendmentIn(Payload):
+    delegation: Name | None = None
+    delegation_id: Id | None = None
+    part: ResolutionPart
+    kind: AmendmentKind
+    # The paragraph as numbered now; 0 inserts at the top of the part.
+    paragraph: Annotated[int, pydantic.Field(ge=0, le=PARAGRAPHS_MAX)]
+    text: Paragraph = ""
+    points: Points = pydantic.Field(default_factory=list)
+    rationale: Paragraph = ""
+
+
+# Query strings (the portal reads the same filters leniently, with core.schemas.whole_number).
+
+def _status(value: Any) -> ResolutionStatus | None:
+    if isinstance(value, ResolutionStatus) or value is None:
+        return value
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        return ResolutionStatus(str(value).strip())
+    except ValueError:
+        raise PydanticCustomError("status", "One of {choices}.",
+                                  {"choices": ", ".join(s.value for s in ResolutionStatus)}) from None
+
+
+class ResolutionQuery(Query):
+    status: Annotated[ResolutionStatus | None, PlainValidator(_status), WithJsonSchema(
+        {"type": "string", "enum": [s.value for s in ResolutionStatus]})] = None
+    body: Annotated[str, pydantic.Field(description="A body's code (symbol prefix)")] = ""
+    session_id: query_number() = None
+    year: query_number(YEAR_MIN, YEAR_MAX) = None
+    q: Annotated[str, BeforeValidator(lambda v: str(v)[:QUERY_MAX]), pydantic.Field(
+        description=f"Words of the text, or a designation (\"1150\", \"No. 1150 (XCIII)\"); "
+                    f"past {QUERY_MAX} characters ignored")] = ""
+    page: PageNumber = 1
+
+
+class RedlineQuery(Query):
+    """Two revisions to compare (default: the last two)."""
+    from_: query_number() = pydantic.Field(None, alias="from")
+    to: query_number() = None
+
+
+# Output.
+
+class PointOut(BaseModel):
+    text: str
+    points: list[str | PointOut]
+
+
+class OperativeOut(BaseModel):
+    text: str
+    points: list[str | PointOut]
+
+
+class AnnexOut(BaseModel):
+    title: str
+    text: str
+
+
+class TextOut(BaseModel):
+    """The whole text of a resolution (what a revision keeps)."""
+    title: str
+    operative_formula: str
+    preamble: list[str]
+    operative: list[OperativeOut]
+    annexes: list[AnnexOut]
+
+
+class ResolutionOut(Out):
+    id: int
+    body_id: int
+    body_code: str
+    session_id: int
+    session_roman: str
+    status: ResolutionStatus
+    number: int | None
+    designation: str | None
+    title: str
+    operative_formula: str
+    adopted_on: dt.date | None
+    adopted_at_meeting_id: int | None
+    meeting_ordinal: str | None
+    adoption_line: str | None
+    withdrawn_on: dt.date | None
+    supersedes_id: int | None
+    sha256: str | None
+    preamble: list[str]
+    operative: list[OperativeOut]
+    annexes: list[AnnexOut]
+    revision: int | None
+    url: str
+    docx_url: str
+    xml_url: str
+
+    @classmethod
+    def of(cls, record: Any, **extra: Any) -> dict:
+        """The resolution with its text, its printed adoption line and its addresses."""
+        from flask import url_for
+
+        from govbody.docx.resolution import adoption_line
+        from govbody.resolutions import render
+
+        whole = render.snapshot(record)
+        meeting = record.adopted_at_meeting
+        return super().of(
+            record, body_code=record.body.code, session_roman=record.session.roman,
+            meeting_ordinal=meeting.ordinal if meeting else None,
+            adoption_line=adoption_line(render.to_data(record, whole)),
+            preamble=whole["preamble"], operative=whole["operative"], annexes=whole["annexes"],
+            revision=record.revisions[-1].number if record.revisions else None,
+            url=url_for("resolutions.detail", resolution_id=record.id),
+            docx_url=url_for("api.resolution_docx", resolution_id=record.id),
+            xml_url=url_for("api.resolution_xml", resolution_id=record.id), **extra)
+
+
+class AmendmentOut(Out):
+    id: int
+    resolution_id: int
+    delegation: str
+    delegation_id: int
+    part: ResolutionPart
+    kind: AmendmentKind
+    paragraph: int
+    summary: str
+    original_text: str
+    text: str
+    points: list[str | PointOut]
+    rationale: str
+    status: AmendmentStatus
+    decided_at: UtcTime | None
+    created_at: UtcTime
+
+    @classmethod
+    def of(cls, record: Any, **extra: Any) -> dict:
+        return super().of(record, delegation=record.delegation.name, paragraph=record.paragraph_number, **extra)
+
+
+class DecidedAmendmentOut(AmendmentOut):
+    """An accepted amendment with the revision it made (none when the text did not change)."""
+    revision: int | None
+
+
+class RevisionOut(Out):
+    number: int
+    created_at: UtcTime
+    reason: str
+    amendment_id: int | None
+    text: TextOut
+
+    @classmethod
+    def of(cls, record: Any, **extra: Any) -> dict:
+        return super().of(record, text=record.snapshot, **extra)
+
+
+# The text of a draft: checked for pages and API alike, every problem named by its place.
+
+def paragraph_text(value: Any, where: str, errors: dict[str, str], *, limit: int = PARAGRAPH_MAX) -> str:
+    if not isinstance(value, str) or not value.strip():
+        errors[where] = "Write the text of this paragraph."
+        return ""
+    if len(value) > limit:
+        errors[where] = f"A paragraph has at most {limit} characters."
+    elif not _PRINTABLE.match(value):
+        errors[where] = core_points.CONTROL
+    return value.strip()
+
+
+def clean_points(points: Any, where: str, errors: dict[str, str]) -> list:
+    """Lettered sub-points checked and cleaned by core.points; their errors join the others."""
+    found = core_points.errors([] if points is None else points, where)
+    errors.update(found)
+    return [] if found else core_points.clean(points or [])
+
+
+def _operative_item(item: Any) -> tuple[Any, Any]:
+    if isinstance(item, str):
+        return item, []
+    if isinstance(item, dict):
+        return item.get("text"), item.get("points") or []
+    return None, []
+
+
+def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative: Iterable | None = None,
+               annexes: Iterable | None = None, operative_formula: Any = None) -> dict[str, Any]:
+    """Validated, trimmed values of whichever parts are given (422 listing every problem)."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    if title is not None:
+        out["title"] = paragraph_text(title, "title", errors, limit=TITLE_MAX)
+    if operative_formula is not None:
+        formula = str(operative_formula).strip().strip("*_:").strip()
+        if not formula or len(formula) > FORMULA_MAX:
+            errors["operative_formula"] = "The operative formula is a word or two, such as \"Resolves\"."
+        out["operative_formula"] = formula
+    if preamble is not None:
+        preamble = list(preamble)
+        if len(preamble) > PARAGRAPHS_MAX:
+            errors["preamble"] = f"At most {PARAGRAPHS_MAX} paragraphs."
+        out["preamble"] = [paragraph_text(p, f"preamble.{i}", errors) for i, p in enumerate(preamble)]
+    if operative is not None:
+        operative = list(operative)
+        if len(operative) > PARAGRAPHS_MAX:
+            errors["operative"] = f"At most {PARAGRAPHS_MAX} paragraphs."
+        out["operative"] = []
+        for i, item in enumerate(operative):
+            words, points = _operative_item(item)
+            where = f"operative.{i}.text" if isinstance(item, dict) else f"operative.{i}"
+            out["operative"].append({"text": paragraph_text(words, where, errors),
+                                     "points": clean_points(points, f"operative.{i}.points", errors)})
+    if annexes is not None:
+        out["annexes"] = []
+        for i, annex in enumerate(annexes):
+            if not isinstance(annex, dict):
+                errors[f"annexes.{i}"] = "An annex is {\"title\", \"text\"}."
+                continue
+            title_, words = str(annex.get("title") or "").strip(), str(annex.get("text") or "")
+            if len(title_) > TITLE_MAX:
+                errors[f"annexes.{i}.title"] = f"An annex title has at most {TITLE_MAX} characters."
+            if len(words) > ANNEX_TEXT_MAX:
+                errors[f"annexes.{i}.text"] = f"An annex has at most {ANNEX_TEXT_MAX} characters."
+            if not title_ and not words.strip():
+                errors[f"annexes.{i}"] = "An annex needs a title or a text."
+            out["annexes"].append({"title": title_, "text": words.strip()})
+    if errors:
+        raise ValidationError("The resolution was not saved.", errors)
+    return out

@@ -1,0 +1,99 @@
+"""Adoption and after: the body's next number, the frozen DOCX and Akoma Ntoso XML, withdrawal
+of a draft, and the resolutions that supersede an adopted one."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from govbody.bodies.models import Body
+from govbody.core import audit, numbering
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.schemas import NUMBER_MAX
+from govbody.meetings.models import Meeting
+from govbody.resolutions import akn, render
+from govbody.resolutions.models import Resolution, ResolutionStatus
+from govbody.resolutions.services.revisions import lock_draft
+
+
+def next_number(session: Session, body: Body) -> int:
+    return numbering.peek(session, numbering.resolution_key(body.id), start=_first_number(session, body.id))
+
+
+def _first_number(session: Session, body_id: int) -> int:
+    highest = session.scalar(sa.select(sa.func.max(Resolution.number)).where(Resolution.body_id == body_id))
+    return (highest or 0) + 1
+
+
+def _cites(resolution: Resolution, old: Resolution) -> bool:
+    pattern = re.compile(rf"\bNo\.?\s*{old.number}\b")
+    texts = [p.text for p in resolution.preambular_paragraphs] + [p.text for p in resolution.operative_paragraphs]
+    return any(pattern.search(t) for t in texts)
+
+
+def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting, *, number: int | None = None,
+                     by=None) -> Resolution:
+    """Number, date and freeze the resolution; its DOCX and Akoma Ntoso XML are built here, once."""
+    lock_draft(session, resolution)
+    if meeting.body_id != resolution.body_id:
+        raise ValidationError("The resolution was not adopted.",
+                              {"meeting_id": f"The meeting is not a meeting of the {resolution.body.name}."})
+    errors = {}
+    if not resolution.operative_paragraphs:
+        errors["operative"] = "A resolution needs at least one operative paragraph."
+    if number is not None and not 1 <= number <= NUMBER_MAX:
+        errors["number"] = "A resolution number is a whole number from 1."
+    old = resolution.supersedes
+    if old is not None and not _cites(resolution, old):
+        errors["supersedes_id"] = f"The text must cite {old.designation}, which it supersedes."
+    if errors:
+        raise ValidationError("The resolution was not adopted.", errors)
+    if number is not None and session.scalar(sa.select(Resolution.id).where(
+            Resolution.body_id == resolution.body_id, Resolution.number == number)):
+        raise ConflictError(f"Resolution number {number} of the {resolution.body.name} is already taken.",
+                            {"number": "This number is taken."})
+    allocated = numbering.allocate(session, numbering.resolution_key(resolution.body_id),
+                                   start=_first_number(session, resolution.body_id), explicit=number)
+    resolution.number = allocated
+    resolution.status = ResolutionStatus.adopted
+    resolution.adopted_at_meeting = meeting
+    resolution.adopted_on = meeting.date
+    resolution.session = meeting.session  # the designation carries the session of adoption
+    session.flush()
+    data = render.render_docx(resolution)
+    resolution.docx = data
+    resolution.sha256 = hashlib.sha256(data).hexdigest()
+    xml = akn.build_akn(resolution)
+    resolution.akn = xml
+    resolution.akn_sha256 = hashlib.sha256(xml).hexdigest()
+    session.flush()
+    audit.record(session, "resolution.adopt", resolution, by=by,
+                 changes={"number": allocated, "designation": resolution.designation, "meeting": meeting.number,
+                          "adopted_on": meeting.date, "sha256": resolution.sha256})
+    return resolution
+
+
+def withdraw_resolution(session: Session, resolution: Resolution, *, by=None, on: dt.date | None = None) -> Resolution:
+    session.refresh(resolution, ["status"], with_for_update=True)
+    if resolution.status is ResolutionStatus.adopted:
+        raise ConflictError(f"{resolution.designation} is adopted: it can only be superseded by a later "
+                            "resolution that cites it.")
+    if resolution.status is ResolutionStatus.withdrawn:
+        raise ConflictError("The draft resolution was already withdrawn.")
+    resolution.status = ResolutionStatus.withdrawn
+    resolution.withdrawn_on = on or dt.date.today()
+    session.flush()
+    audit.record(session, "resolution.withdraw", resolution, by=by, changes={"withdrawn_on": resolution.withdrawn_on})
+    return resolution
+
+
+def superseded_by(session: Session, resolution: Resolution) -> list[Resolution]:
+    if not resolution.is_adopted:
+        return []
+    return list(session.scalars(sa.select(Resolution).where(
+        Resolution.supersedes_id == resolution.id, Resolution.status == ResolutionStatus.adopted)))
+
+
