@@ -32,7 +32,7 @@ FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventi
 
 
 # Transitional: API modules not yet moved into their feature's api.py.
-LEGACY_API = ("documents", "interventions", "meetings", "nonpapers", "resolutions", "search")
+LEGACY_API = ("interventions", "meetings", "resolutions", "search")
 
 
 def import_models() -> None:

@@ -3,6 +3,7 @@ output models, from which both validation and the OpenAPI description come), par
 and pagination."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -56,7 +57,18 @@ def endpoint(*, json: type[BaseModel] | None = None, query: type[BaseModel] | No
 
     def decorate(view: Callable) -> Callable:
         view._payload, view._query = json, query  # noqa: SLF001  (read by parse() and query_args())
-        return spec.validate(json=json, query=query, resp=responses, tags=tags, skip_validation=True)(view)
+        described = spec.validate(json=json, query=query, resp=responses, tags=tags, skip_validation=True)(view)
+        if content is None:
+            return described
+
+        # spectree would read a file's response back into memory (and fails on send_file's
+        # passthrough): a file is sent as the view made it, and only described.
+        @functools.wraps(view)
+        def send_file_as_is(*args: Any, **kwargs: Any) -> Any:
+            return view(*args, **kwargs)
+
+        send_file_as_is.__wrapped__ = described  # where spectree (and _declared) find the declaration
+        return send_file_as_is
 
     return decorate
 

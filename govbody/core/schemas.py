@@ -7,6 +7,8 @@ the OpenAPI description is generated from the models.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import typing
 from typing import Annotated, Any
 
 import pydantic
@@ -59,8 +61,11 @@ class Out(BaseModel):
 
 
 def max_length(schema: type[BaseModel], field: str) -> int | None:
-    """The declared maximum length of a schema's string field (for columns and forms)."""
-    for constraint in schema.model_fields[field].metadata:
+    """The declared maximum length of a schema's string field (for columns and forms), also of
+    an optional one (`Title | None`)."""
+    info = schema.model_fields[field]
+    inner = (c for arg in typing.get_args(info.annotation) for c in getattr(arg, "__metadata__", ()))
+    for constraint in itertools.chain(info.metadata, inner):
         limit = getattr(constraint, "max_length", None)
         if limit is not None:
             return limit
@@ -102,3 +107,14 @@ def items_model(item: type[BaseModel]) -> type[BaseModel]:
     if key not in _pages:
         _pages[key] = pydantic.create_model(f"{item.__name__}List", items=(list[item], ...))
     return _pages[key]
+
+
+def lenient(schema: type[BaseModel], values: Any) -> Any:
+    """A page's query string read by `schema`; a value that does not read is left at its default
+    (a page shows what it can; the API refuses such a value with `query_args`)."""
+    given = {name: values.get(name) for name in schema.model_fields if values.get(name) is not None}
+    try:
+        return schema.model_validate(given)
+    except pydantic.ValidationError as error:
+        refused = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
+        return schema.model_validate({name: value for name, value in given.items() if name not in refused})
