@@ -33,6 +33,11 @@ LongText = Annotated[str, StringConstraints(max_length=LONG_MAX, pattern=PRINTAB
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+# A moment as it is stored and answered: UTC, without an offset ("2026-12-07T02:11:40.705797");
+# not an RFC 3339 "date-time", which needs one.
+UtcTimestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
+    "type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?$",
+    "description": "UTC, ISO 8601 without an offset."}, mode="serialization")]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:

@@ -20,6 +20,7 @@ from govbody.core.schemas import (
     Payload,
     ShortText,
     Title,
+    UtcTimestamp,
     text,
 )
 from govbody.documents.models import (
@@ -131,7 +132,7 @@ class DocumentOut(Out):
     version_kind: VersionKind | None
     version_number: int | None
     versions: list[VersionBrief]
-    issued_at: dt.datetime | None
+    issued_at: UtcTimestamp | None
     sha256: str | None
     docx_url: str | None
 

@@ -3,13 +3,20 @@ the forms and the columns read their limits from them, and the OpenAPI descripti
 from them."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import pydantic
 from pydantic import BaseModel
 
-from govbody.core.schemas import Id, LongText, Out, Payload, ShortText, text
+from govbody.core.schemas import (
+    Id,
+    LongText,
+    Out,
+    Payload,
+    ShortText,
+    UtcTimestamp,
+    text,
+)
 from govbody.nonpapers.models import LINE_MAX, NonPaperStatus
 
 MAX_QUESTIONS = 100
@@ -71,8 +78,8 @@ class NonPaperOut(Out):
     status: NonPaperStatus
     version: int
     previous_id: int | None
-    circulated_at: dt.datetime | None
-    created_at: dt.datetime
+    circulated_at: UtcTimestamp | None
+    created_at: UtcTimestamp
     questions: list[QuestionOut]
     url: str
     docx_url: str
