@@ -15,6 +15,7 @@ from govbody.api import (
     require,
     user,
 )
+from govbody.api.common import WRITE_ERRORS
 from govbody.bodies.services import find_body_by_code
 from govbody.core import access
 from govbody.core.downloads import DOCX
@@ -39,8 +40,6 @@ from govbody.meetings.models import BodySession
 from govbody.resolutions.models import Resolution
 
 SERIES, DOCUMENTS = ("series",), ("documents",)
-# An action without fields: a body, if sent, must still be a JSON object (400).
-ACTION_ERRORS = (400, 401, 403, 404, 409, 422)
 
 
 def series_out(series: Series, next_number: int | None = None) -> dict:
@@ -159,7 +158,7 @@ def update_document(document_id: int):
 
 
 @bp.post("/documents/<int:document_id>/issue")
-@endpoint(out=DocumentOut, errors=ACTION_ERRORS, tags=DOCUMENTS)
+@endpoint(out=DocumentOut, errors=WRITE_ERRORS, tags=DOCUMENTS)
 def issue_document(document_id: int):
     document = load(Document, document_id, user())
     require(access.can_issue_documents(user()))

@@ -14,6 +14,7 @@ from govbody.api import (
     require,
     user,
 )
+from govbody.api.common import WRITE_ERRORS
 from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.core.downloads import DOCX
@@ -33,8 +34,6 @@ from govbody.nonpapers.schemas import (
 )
 
 TAGS = ("non-papers",)
-# An action without fields: a body, if sent, must still be a JSON object (400).
-ACTION_ERRORS = (400, 401, 403, 404, 409, 422)
 
 
 def non_paper_out(paper: NonPaper) -> dict:
@@ -107,7 +106,7 @@ def update_non_paper(paper_id: int):
 
 
 @bp.post("/non-papers/<int:paper_id>/circulate")
-@endpoint(out=NonPaperOut, errors=ACTION_ERRORS, tags=TAGS)
+@endpoint(out=NonPaperOut, errors=WRITE_ERRORS, tags=TAGS)
 def circulate_non_paper(paper_id: int):
     paper = load(NonPaper, paper_id, user())
     require(access.can_draft_non_paper(user(), paper))
@@ -117,7 +116,7 @@ def circulate_non_paper(paper_id: int):
 
 
 @bp.delete("/non-papers/<int:paper_id>")
-@endpoint(status=204, errors=ACTION_ERRORS, tags=TAGS)
+@endpoint(status=204, errors=WRITE_ERRORS, tags=TAGS)
 def delete_non_paper(paper_id: int):
     paper = load(NonPaper, paper_id, user())
     require(access.can_draft_non_paper(user(), paper))
@@ -127,7 +126,7 @@ def delete_non_paper(paper_id: int):
 
 
 @bp.post("/non-papers/<int:paper_id>/revise")
-@endpoint(out=NonPaperOut, status=201, errors=ACTION_ERRORS, tags=TAGS)
+@endpoint(out=NonPaperOut, status=201, errors=WRITE_ERRORS, tags=TAGS)
 def revise_non_paper(paper_id: int):
     paper = load(NonPaper, paper_id, user())
     require(access.can_draft_non_paper(user(), paper))
