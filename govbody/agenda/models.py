@@ -6,7 +6,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
-from govbody.core.schemas import SYMBOL_MAX, TITLE_MAX
+from govbody.core.schemas import TITLE_MAX
+from govbody.documents.models import SYMBOL_MAX
 
 if TYPE_CHECKING:
     from govbody.meetings.models import BodySession

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pydantic
 
 from govbody.core.schemas import (
-    SYMBOL_MAX,
     Id,
     LongText,
     Number,
@@ -13,6 +12,7 @@ from govbody.core.schemas import (
     Title,
     text,
 )
+from govbody.documents.models import SYMBOL_MAX
 
 POSITION_MAX = 200  # places among siblings the drafting page offers
 

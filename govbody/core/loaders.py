@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import evaluator
 
-from govbody.core.errors import not_found
+from govbody.core.errors import NotFoundError, ValidationError, not_found
 from govbody.core.schemas import ID_MAX
 from govbody.extensions import db
 
@@ -62,3 +62,15 @@ def only_visible(records: list[Record], user: Any) -> list[Record]:
     ids = [r.id for r in records]
     seen = set(db.session.scalars(sa.select(model.id).where(model.id.in_(ids), condition)))
     return [r for r in records if r.id in seen]
+
+
+def reference(model: type[Record], ident: int | None, user: Any, *, field: str,
+              what: str | None = None) -> Record | None:
+    """The record an input field names (None when the field is empty), or a 422 naming the field
+    when there is none or `user` may not see it."""
+    if ident is None:
+        return None
+    try:
+        return load(model, ident, user, what=what)
+    except NotFoundError as missing:
+        raise ValidationError("Some fields are missing or invalid.", {field: missing.message}) from None

@@ -15,7 +15,14 @@ import typing
 from typing import Annotated, Any, Literal
 
 import pydantic
-from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 # Limits: a one-line name or short text, a title, CommonMark free text.
@@ -25,7 +32,6 @@ TITLE_MAX = 500
 LONG_MAX = 100_000
 ID_MAX = 2**31 - 1
 NUMBER_MAX = 10**6
-SYMBOL_MAX = 100  # a document symbol, "MC/2216/Corr.1/Rev.1"
 
 # Control characters other than tab and line breaks break DOCX and XML (and PostgreSQL refuses NUL).
 PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"
@@ -47,11 +53,6 @@ Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
     "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$",
     "description": "UTC, ISO 8601 without an offset."})]
 
-
-# A time as stored and written: UTC, ISO 8601 without an offset ("2007-06-07T10:15:00"), which
-# is not an RFC 3339 "date-time" (the output models say so).
-UtcTime = Annotated[dt.datetime, WithJsonSchema(
-    {"type": "string", "description": "UTC, ISO 8601 without an offset (2007-06-07T10:15:00)"})]
 
 
 def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
@@ -249,3 +250,14 @@ def _absent_means_none(schema: dict[str, Any]) -> None:
 class Query(BaseModel):
     """A query string (`endpoint(query=...)`): every parameter optional, read from text."""
     model_config = ConfigDict(json_schema_extra=_absent_means_none)
+
+
+def lenient(schema: type[BaseModel], values: Any) -> Any:
+    """A page's query string read by `schema`; a value that does not read is left at its default
+    (a page shows what it can; the API refuses such a value with `query_args`)."""
+    given = {name: values.get(name) for name in schema.model_fields if values.get(name) is not None}
+    try:
+        return schema.model_validate(given)
+    except pydantic.ValidationError as error:
+        refused = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
+        return schema.model_validate({name: value for name, value in given.items() if name not in refused})

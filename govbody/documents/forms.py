@@ -7,41 +7,45 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
 
-from govbody.core.forms import choices
+from govbody.core.forms import choices, limits
+from govbody.core.schemas import NUMBER_MAX
 from govbody.documents.models import Distribution, VersionKind
+from govbody.documents.schemas import DocumentIn, SeriesIn, VersionIn
 
 DISTRIBUTIONS = choices((d.value, d.value.capitalize()) for d in Distribution)
 VERSION_KINDS = choices([(VersionKind.corr.value, "Corrigendum (Corr.)"), (VersionKind.rev.value, "Revision (Rev.)"),
                          (VersionKind.add.value, "Addendum (Add.)")])
+NEXT_NUMBER = [DataRequired(), NumberRange(min=1, max=NUMBER_MAX)]
 
 
 class DocumentForm(FlaskForm):
     series_id = SelectField("Series", coerce=int, validators=[DataRequired(message="Choose the series.")])
-    title = StringField("Title", validators=[DataRequired(), Length(max=500)])
+    title = StringField("Title", validators=limits(DocumentIn, "title"))
     date = DateField("Date", validators=[DataRequired()])
     session_id = SelectField("Session", coerce=int, validators=[Optional()])
-    original_language = StringField("Original language", default="English", validators=[DataRequired(), Length(max=50)])
+    original_language = StringField("Original language", default="English",
+                                    validators=limits(DocumentIn, "original_language", required=True))
     distribution = SelectField("Distribution", choices=DISTRIBUTIONS, default=Distribution.general.value)
     resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()])
-    text = TextAreaField("Text", validators=[Length(max=100_000)])
+    text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 
 
 class VersionForm(FlaskForm):
     kind = SelectField("Kind", choices=VERSION_KINDS)
-    title = StringField("Title", validators=[Length(max=500)])
+    title = StringField("Title", validators=limits(VersionIn, "title"))
     date = DateField("Date", validators=[Optional()])
-    text = TextAreaField("Text", validators=[Length(max=100_000)])
+    text = TextAreaField("Text", validators=limits(VersionIn, "text"))
 
 
 class SeriesForm(FlaskForm):
-    prefix = StringField("Prefix", validators=[DataRequired(), Length(max=100)])
+    prefix = StringField("Prefix", validators=limits(SeriesIn, "prefix"))
     body_id = SelectField("Owning body", coerce=int, validators=[Optional()])
-    next_number = IntegerField("Next number", default=1, validators=[DataRequired(), NumberRange(min=1, max=10**6)])
+    next_number = IntegerField("Next number", default=1, validators=NEXT_NUMBER)
 
 
 class NextNumberForm(FlaskForm):
-    next_number = IntegerField("Next number", validators=[DataRequired(), NumberRange(min=1, max=10**6)])
+    next_number = IntegerField("Next number", validators=NEXT_NUMBER)

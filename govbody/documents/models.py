@@ -8,11 +8,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.schemas import TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body
     from govbody.meetings.models import BodySession
     from govbody.resolutions.models import Resolution
+
+PREFIX_MAX = 100  # a series' prefix, and the expanded prefix of a paper ("C/110/INF")
+SYMBOL_MAX = 200  # a symbol with its stacked versions ("MC/2216/Corr.1/Rev.1")
+LANGUAGE_MAX = 50  # a paper's original language, in words
 
 
 class Distribution(enum.Enum):
@@ -42,7 +47,7 @@ class Series(IdMixin, TimestampMixin, Base):
     __tablename__ = "series"
     _repr_fields = ("id", "prefix")
 
-    prefix: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    prefix: Mapped[str] = mapped_column(sa.String(PREFIX_MAX), unique=True)
     body_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"))
     # First number for a new counter (continuing an existing history: 287 after 286).
     start_number: Mapped[int] = mapped_column(default=1)
@@ -65,16 +70,16 @@ class Document(IdMixin, TimestampMixin, Base):
 
     series_id: Mapped[int] = mapped_column(sa.ForeignKey("series.id", ondelete="RESTRICT"), index=True)
     # The expanded prefix for per-session series ("C/110/INF"); the prefix itself otherwise.
-    series_key: Mapped[str | None] = mapped_column(sa.String(100))
+    series_key: Mapped[str | None] = mapped_column(sa.String(PREFIX_MAX))
     number: Mapped[int | None]
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id", ondelete="RESTRICT"), index=True)
     version_kind: Mapped[VersionKind | None]
     version_number: Mapped[int | None]
-    symbol: Mapped[str | None] = mapped_column(sa.String(200), unique=True)
-    title: Mapped[str] = mapped_column(sa.String(500))
+    symbol: Mapped[str | None] = mapped_column(sa.String(SYMBOL_MAX), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
     date: Mapped[dt.date]
     session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
-    original_language: Mapped[str] = mapped_column(sa.String(50), default="English")
+    original_language: Mapped[str] = mapped_column(sa.String(LANGUAGE_MAX), default="English")
     distribution: Mapped[Distribution] = mapped_column(default=Distribution.general)
     text: Mapped[str] = mapped_column(sa.Text, default="")
     resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
@@ -93,10 +98,11 @@ class Document(IdMixin, TimestampMixin, Base):
     def visible_to(cls, user: Any):
         """Who may see a document, as an SQL condition: issued papers by distribution; drafts and
         restricted papers to the body's officers; restricted ones to member delegations."""
-        from govbody.accounts.models import Role
-        from govbody.core import access
         from sqlalchemy.orm import aliased
+
+        from govbody.accounts.models import Role
         from govbody.bodies.models import Membership
+        from govbody.core import access
 
         if access.is_staff(user):
             return sa.true()

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 import sqlalchemy as sa
 from flask import (
     Blueprint,
@@ -18,13 +16,15 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.bodies.models import Body
 from govbody.core import access
-from govbody.core.downloads import DOCX, send_frozen
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
-from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.loaders import load
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
+from govbody.core.schemas import lenient
+from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
+from govbody.documents.downloads import send_issued
 from govbody.documents.forms import (
     DocumentForm,
     NextNumberForm,
@@ -32,6 +32,7 @@ from govbody.documents.forms import (
     VersionForm,
 )
 from govbody.documents.models import Distribution, Document, Series, VersionKind
+from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.resolutions.models import Resolution
@@ -47,24 +48,6 @@ def init_app(app: Flask) -> None:
     add_panel(app, "session", session_panel)
 
 
-def docx_response(document: Document):
-    """The stored bytes of an issued document; a conditional request on its hash gets a 304."""
-    return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
-                       public=document.distribution is Distribution.general)
-
-
-def load_visible(document_id: int) -> Document:
-    document = db.get_or_404(Document, document_id)
-    if not access.can_view_document(acting_user(), document):
-        abort(404)  # a paper one may not see does not exist for them
-    return document
-
-
-def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
-
-
 def _year_range(user, body: Body | None) -> list[int]:
     """The years with at least one paper the reader may see, newest first: read from the
     register's index alone (it holds the date and the columns of the visibility filter)."""
@@ -77,12 +60,11 @@ def _year_range(user, body: Body | None) -> list[int]:
 
 def _register(*, body: Body | None = None, body_session: BodySession | None = None):
     user = acting_user()
-    page = max(_int_arg("page") or 1, 1)
-    series = db.session.get(Series, _int_arg("series") or 0)
-    year = _int_arg("year")
-    year = year if year and 1900 <= year <= 2999 else None
-    q = request.args.get("q", "").strip()[:200]
-    filter_body = body or (body_session.body if body_session else db.session.get(Body, _int_arg("body") or 0))
+    wanted: RegisterQuery = lenient(RegisterQuery, request.args)
+    page, year, q = wanted.page, wanted.year, wanted.q
+    series = db.session.get(Series, wanted.series) if wanted.series else None
+    filter_body = body or (body_session.body if body_session else
+                           db.session.get(Body, wanted.body) if wanted.body else None)
     stmt = services.register_query(visible=Document.visible_to(user), body=filter_body,
                                    body_session=body_session, series=series, year=year, symbol_search=q or None)
     stmt = stmt.options(joinedload(Document.series), selectinload(Document.versions), joinedload(Document.session))
@@ -109,13 +91,13 @@ def register():
 @bp.get("/bodies/<int:body_id>/documents")
 @public_page
 def body_register(body_id: int):
-    return _register(body=db.get_or_404(Body, body_id))
+    return _register(body=load(Body, body_id, acting_user()))
 
 
 @bp.get("/sessions/<int:session_id>/documents")
 @public_page
 def session_register(session_id: int):
-    return _register(body_session=db.get_or_404(BodySession, session_id))
+    return _register(body_session=load(BodySession, session_id, acting_user(), what="session"))
 
 
 def session_panel(body_session: BodySession) -> Markup:
@@ -139,15 +121,12 @@ def _detail(document: Document, version_form: VersionForm | None = None):
 @bp.get("/documents/<int:document_id>")
 @public_page
 def document_detail(document_id: int):
-    return _detail(load_visible(document_id))
+    return _detail(load(Document, document_id, acting_user()))
 
 
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
-    document = load_visible(document_id)
-    if not document.is_issued:
-        abort(404)
-    return docx_response(document)
+    return send_issued(load(Document, document_id, acting_user()))
 
 
 def _document_choices(form: DocumentForm) -> None:
@@ -192,8 +171,8 @@ def create_document():
     form = DocumentForm()
     _document_choices(form)
     if not form.is_submitted():
-        form.series_id.data = _int_arg("series") or 0
-        form.session_id.data = _int_arg("session") or 0
+        wanted: RegisterQuery = lenient(RegisterQuery, request.args)
+        form.series_id.data, form.session_id.data = wanted.series or 0, wanted.session or 0
 
     def save(values: dict, issue: bool) -> Document:
         values["body_session"] = values.pop("session")
@@ -204,7 +183,7 @@ def create_document():
 
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
 def edit_document(document_id: int):
-    document = load_visible(document_id)
+    document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
     if document.is_issued:
         abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
@@ -223,7 +202,7 @@ def edit_document(document_id: int):
 
 @bp.post("/documents/<int:document_id>/issue")
 def issue_document(document_id: int):
-    document = load_visible(document_id)
+    document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
     try:
         services.issue_document(db.session, document, by=acting_user())
@@ -238,7 +217,7 @@ def issue_document(document_id: int):
 
 @bp.post("/documents/<int:document_id>/versions")
 def create_version(document_id: int):
-    parent = load_visible(document_id)
+    parent = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
     form = VersionForm()
     if form.validate_on_submit():
@@ -282,7 +261,7 @@ def series_list():
 
 @bp.post("/series/<int:series_id>/next-number")
 def set_next_number(series_id: int):
-    series = db.get_or_404(Series, series_id)
+    series = load(Series, series_id, acting_user())
     require(access.can_manage_bodies(acting_user()))
     form = NextNumberForm()
     if form.validate_on_submit():

@@ -32,7 +32,6 @@ from govbody.resolutions.models import Resolution
 SESSION_PLACEHOLDER = "{session}"
 # Segments of letters, digits, dots and hyphens ("MC", "INF", "WG-IM"), or the session placeholder.
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,29}(/([A-Za-z0-9][A-Za-z0-9.-]{0,29}|\{session\})){0,5}$")
-MAX_NUMBER = 10**6
 DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "resolution_id"]
 EDITABLE_FIELDS = frozenset(DOCUMENT_FIELDS)
 
@@ -82,8 +81,6 @@ def create_series(session: Session, *, prefix: str, next_number: int = 1, body: 
                   by=None) -> Series:
     prefix = prefix.strip()
     errors = _check_prefix(session, prefix)
-    if not 1 <= next_number <= MAX_NUMBER:
-        errors["next_number"] = f"Numbers run from 1 to {MAX_NUMBER}."
     if errors:
         raise ValidationError("The series was not saved.", errors)
     series = Series(prefix=prefix, body=body, start_number=next_number)
@@ -129,8 +126,6 @@ def next_numbers(session: Session, series_list: list[Series]) -> dict[int, int |
 def set_next_number(session: Session, series: Series, value: int, *, body_session: BodySession | None = None,
                     by=None) -> None:
     """Continue a history: the next paper of the series (or of one session of it) takes `value`."""
-    if not 1 <= value <= MAX_NUMBER:
-        raise ValidationError("The next number was not saved.", {"next_number": f"Numbers run from 1 to {MAX_NUMBER}."})
     if series.per_session and body_session is None:
         before = series.start_number
         series.start_number = value  # where each new session's numbering starts
@@ -148,21 +143,11 @@ def set_next_number(session: Session, series: Series, value: int, *, body_sessio
     audit.record(session, "series.next_number", series, by=by, changes={"next_number": [before, value]})
 
 
-def _check_document(series: Series, values: dict) -> None:
-    errors = {}
-    title = values.get("title")
-    if title is not None and not title.strip():
-        errors["title"] = "A document needs a title."
-    elif title is not None and len(title) > 500:
-        errors["title"] = "A title has at most 500 characters."
-    language = values.get("original_language")
-    if language is not None and not 1 <= len(language.strip()) <= 50:
-        errors["original_language"] = "Name the original language (up to 50 characters)."
-    body_session = values.get("session")
+def _check_session(series: Series, body_session: BodySession | None) -> None:
+    """A paper of a body's series belongs to a session of that body."""
     if body_session is not None and series.body_id is not None and body_session.body_id != series.body_id:
-        errors["session_id"] = f"The session is not one of the {series.body.name}, which owns the series {series.prefix}."
-    if errors:
-        raise ValidationError("The document was not saved.", errors)
+        raise ValidationError("The document was not saved.", {
+            "session_id": f"The session is not one of the {series.body.name}, which owns the series {series.prefix}."})
 
 
 def create_document(session: Session, *, series: Series, title: str, date: dt.date,
@@ -170,7 +155,7 @@ def create_document(session: Session, *, series: Series, title: str, date: dt.da
                     distribution: Distribution = Distribution.general, text: str = "",
                     resolution: Resolution | None = None, issue: bool = False, by=None) -> Document:
     """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once."""
-    _check_document(series, {"title": title, "original_language": original_language, "session": body_session})
+    _check_session(series, body_session)
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
                         resolution=resolution, status=DocumentStatus.draft)
@@ -187,13 +172,14 @@ def _refuse_if_issued(document: Document) -> None:
         raise ConflictError(f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
 
 
-def update_document(session: Session, document: Document, *, issue: bool = False, by=None, **values) -> Document:
-    """Change a draft (`series`, `session` and `resolution` are passed as records), and issue it if asked."""
+def update_document(session: Session, document: Document, /, *, issue: bool = False, by=None, **values) -> Document:
+    """Change a draft (`series`, `session` and `resolution` are passed as records), and issue it if asked.
+    (Positional-only: the paper's `session` is one of the values, not the database session.)"""
     _refuse_if_issued(document)
     unknown = set(values) - EDITABLE_FIELDS - {"series", "session", "resolution"}
     if unknown:
         raise ValidationError("The document was not saved.", {name: "This field cannot be changed." for name in unknown})
-    _check_document(values.get("series", document.series), {"session": document.session, **values})
+    _check_session(values.get("series", document.series), values.get("session", document.session))
     before = audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])
     for field, value in values.items():
         if field in ("title", "original_language"):
@@ -219,7 +205,7 @@ def _issue(session: Session, document: Document, *, by=None) -> Document:
     if prefix is None:
         raise ValidationError("The document was not issued.", {
             "session_id": f"The series {series.prefix} is numbered per session: choose the session."})
-    _check_document(series, {"session": document.session})
+    _check_session(series, document.session)
     # From here to the commit the series counter's row is locked: the number is spent only if
     # this transaction commits, so the locked stretch is kept to the render and one write.
     number = numbering.allocate(session, numbering.series_key(series.id, prefix), start=series.start_number)
@@ -248,7 +234,6 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
     if not parent.is_issued:
         raise ConflictError("Only an issued document has versions; edit the draft instead.")
     title = (title or "").strip() or parent.title
-    _check_document(parent.series, {"title": title})
     version_number = numbering.allocate(session, numbering.version_key(parent.id, kind.value))
     # Records, not ids, so the renderer sees them before the insert; parent_id alone keeps the
     # version out of parent.versions (and the session) until it is added.
@@ -287,14 +272,16 @@ def download_name(document: Document) -> str:
 
 
 def register_query(*, visible, body: Body | None = None, body_session: BodySession | None = None,
-                   series: Series | None = None, series_prefix: str | None = None, year: int | None = None,
-                   symbol: str | None = None, symbol_search: str | None = None):
+                   session_id: int | None = None, series: Series | None = None, series_prefix: str | None = None,
+                   year: int | None = None, symbol: str | None = None, symbol_search: str | None = None):
     """The register: documents matching the filters that `visible` (an access condition) allows."""
     stmt = sa.select(Document).join(Document.series).where(visible)
     if body is not None:
         stmt = stmt.where(Series.body_id == body.id)
     if body_session is not None:
-        stmt = stmt.where(Document.session_id == body_session.id)
+        session_id = body_session.id
+    if session_id is not None:
+        stmt = stmt.where(Document.session_id == session_id)
     if series is not None:
         stmt = stmt.where(Document.series_id == series.id)
     if series_prefix:

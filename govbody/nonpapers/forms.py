@@ -8,19 +8,40 @@ Sub-points are typed as CommonMark bullets (core.points):
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import Form, FieldList, FormField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (
+    FieldList,
+    Form,
+    FormField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Length, Optional, ValidationError
 
 from govbody.core import points
-from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE, MAX_QUESTIONS
+from govbody.core.forms import limits
+from govbody.core.schemas import max_length
+from govbody.nonpapers.schemas import (
+    MAX_QUESTIONS,
+    TYPED_POINTS_MAX,
+    NonPaperIn,
+    QuestionIn,
+)
+from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE
 
 BLANK_QUESTIONS = 3  # empty question slots offered below the last question
 
 
 class QuestionForm(Form):
-    text = TextAreaField("Question", validators=[Optional(), Length(max=10_000)], render_kw={"rows": 2})
-    points = TextAreaField("Sub-points", validators=[Optional(), Length(max=50_000)], render_kw={"rows": 3})
+    # A slot left blank is no question; one with sub-points needs its text (validate_text).
+    text = TextAreaField("Question", validators=[Length(max=max_length(QuestionIn, "text"))], render_kw={"rows": 2})
+    points = TextAreaField("Sub-points", validators=[Optional(), Length(max=TYPED_POINTS_MAX)], render_kw={"rows": 3})
     agenda_items = SelectMultipleField("Agenda items", coerce=int, validators=[Optional()], validate_choice=True)
+
+    def validate_text(self, field) -> None:
+        if not self.is_blank and not (field.data or "").strip():
+            raise ValidationError("A question needs a text.")
 
     def parsed_points(self) -> list:
         try:
@@ -35,12 +56,15 @@ class QuestionForm(Form):
 
 
 class NonPaperForm(FlaskForm):
-    title = StringField("Title line", validators=[DataRequired(message="A non-paper needs a title line."),
-                                                   Length(max=300)])
-    author_line = StringField("Author line", default=DEFAULT_AUTHOR_LINE, validators=[Length(max=300)])
+    title = StringField("Title line", validators=limits(NonPaperIn, "title", message="A non-paper needs a title line."))
+    author_line = StringField("Author line", default=DEFAULT_AUTHOR_LINE, validators=limits(NonPaperIn, "author_line"))
     session_id = SelectField("Session", coerce=int, validators=[Optional()])
-    introduction = TextAreaField("Introduction", validators=[Length(max=100_000)], render_kw={"rows": 8})
+    introduction = TextAreaField("Introduction", validators=limits(NonPaperIn, "introduction"), render_kw={"rows": 8})
     questions = FieldList(FormField(QuestionForm), min_entries=BLANK_QUESTIONS, max_entries=MAX_QUESTIONS + 1)
+
+    def validate_questions(self, field) -> None:
+        if sum(not entry.form.is_blank for entry in field) > MAX_QUESTIONS:
+            raise ValidationError(f"At most {MAX_QUESTIONS} questions.")
 
 
 class ActionForm(FlaskForm):

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from govbody.bodies.models import Body
     from govbody.meetings.models import BodySession
 
+LINE_MAX = 300  # the title line and the author line
+
 
 class NonPaperStatus(enum.Enum):
     draft = "draft"
@@ -30,6 +32,7 @@ question_agenda_items = sa.Table(
 
 class NonPaper(IdMixin, TimestampMixin, Base):
     __tablename__ = "non_papers"
+    __record_name__ = "non-paper"
     # One revision per version: two chairs revising at once cannot both make "version 2".
     # (A unique index rather than a constraint: SQLite adds it without rebuilding the table.)
     __table_args__ = (sa.Index("ix_non_papers_previous_id", "previous_id", unique=True),)
@@ -37,8 +40,8 @@ class NonPaper(IdMixin, TimestampMixin, Base):
 
     body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
     session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="SET NULL"))
-    title: Mapped[str] = mapped_column(sa.String(300))
-    author_line: Mapped[str] = mapped_column(sa.String(300), default="")
+    title: Mapped[str] = mapped_column(sa.String(LINE_MAX))
+    author_line: Mapped[str] = mapped_column(sa.String(LINE_MAX), default="")
     introduction: Mapped[str] = mapped_column(sa.Text, default="")
     status: Mapped[NonPaperStatus] = mapped_column(default=NonPaperStatus.draft)
     # A circulated non-paper is frozen; a revision is a new row pointing at the one it revises.
@@ -54,14 +57,13 @@ class NonPaper(IdMixin, TimestampMixin, Base):
         back_populates="non_paper", order_by="Question.position", cascade="all, delete-orphan"
     )
 
-
     @classmethod
     def visible_to(cls, user: Any):
         """Who may see a non-paper, as an SQL condition: circulated ones of public bodies to all, to
         member delegations otherwise; drafts to the body's officers."""
         from govbody.accounts.models import Role
-        from govbody.core import access
         from govbody.bodies.models import Body, Membership
+        from govbody.core import access
 
         if access.is_staff(user):
             return sa.true()
@@ -75,6 +77,7 @@ class NonPaper(IdMixin, TimestampMixin, Base):
             member_of = sa.select(Membership.body_id).where(Membership.delegation_id == u.delegation_id)
             allowed.append(sa.and_(circulated, NonPaper.body_id.in_(member_of)))
         return sa.or_(*allowed)
+
 
 class Question(IdMixin, Base):
     __tablename__ = "questions"

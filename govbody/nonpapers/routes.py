@@ -2,35 +2,37 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
 from govbody.core import access, markup
+from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
-from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.loaders import load
+from govbody.core.points import PointsError, to_markdown
+from govbody.core.schemas import LONG_MAX
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
-from govbody.core.points import PointsError, to_markdown
+from govbody.nonpapers.downloads import send_docx
 from govbody.nonpapers.forms import ActionForm, NonPaperForm
 from govbody.nonpapers.models import NonPaper, NonPaperStatus
 
 bp = Blueprint("nonpapers", __name__, template_folder="templates")
-
-
-
-
-def load_visible(paper_id: int) -> NonPaper:
-    """The non-paper, or 404 to whoever may not see it (drafts stay unknown outside the body)."""
-    paper = db.get_or_404(NonPaper, paper_id)
-    if not access.can_view_non_paper(acting_user(), paper):
-        abort(404)
-    return paper
 
 
 def visible_papers(stmt) -> list[NonPaper]:
@@ -173,7 +175,7 @@ def _form_page(form: NonPaperForm, body: Body, paper: NonPaper | None):
 
 @bp.route("/bodies/<int:body_id>/non-papers/new", methods=["GET", "POST"])
 def create(body_id: int):
-    body = db.get_or_404(Body, body_id)
+    body = load(Body, body_id, acting_user())
     require(access.can_draft(acting_user(), body.id))
     form = NonPaperForm()
     if not form.is_submitted():
@@ -184,7 +186,7 @@ def create(body_id: int):
 
 @bp.route("/non-papers/<int:paper_id>/edit", methods=["GET", "POST"])
 def edit(paper_id: int):
-    paper = load_visible(paper_id)
+    paper = load(NonPaper, paper_id, acting_user())
     require(access.can_draft_non_paper(acting_user(), paper))
     if paper.status is not NonPaperStatus.draft:
         return render_template("nonpapers/frozen.html", paper=paper, action_form=ActionForm()), 409
@@ -198,7 +200,7 @@ def edit(paper_id: int):
 def preview():
     """CommonMark to safe HTML, for the live preview of the form (CSRF-protected like every POST)."""
     require(acting_user() is not None)
-    text = request.form.get("text", "")[:100_000]
+    text = request.form.get("text", "")[:LONG_MAX]
     return Response(markup.to_html(text), mimetype="text/html")
 
 
@@ -206,7 +208,7 @@ def preview():
 
 @bp.get("/bodies/<int:body_id>/non-papers")
 def for_body(body_id: int):
-    body = db.get_or_404(Body, body_id)
+    body = load(Body, body_id, acting_user())
     papers = visible_papers(sa.select(NonPaper).where(NonPaper.body_id == body.id)
                             .options(sa.orm.joinedload(NonPaper.session))
                             .order_by(NonPaper.created_at.desc(), NonPaper.id.desc()))
@@ -215,7 +217,7 @@ def for_body(body_id: int):
 
 @bp.get("/non-papers/<int:paper_id>")
 def detail(paper_id: int):
-    paper = load_visible(paper_id)
+    paper = load(NonPaper, paper_id, acting_user())
     user = acting_user()
     chain = [p for p in services.versions(db.session, paper) if access.can_view_non_paper(user, p)]
     return render_template("nonpapers/detail.html", paper=paper, versions=chain, action_form=ActionForm(),
@@ -225,14 +227,13 @@ def detail(paper_id: int):
 
 @bp.get("/non-papers/<int:paper_id>.docx")
 def download(paper_id: int):
-    paper = load_visible(paper_id)
-    return send_bytes(lambda: render.non_paper_docx(paper), mimetype=DOCX, filename=render.docx_filename(paper))
+    return send_docx(load(NonPaper, paper_id, acting_user()))
 
 
 # -- state changes ---------------------------------------------------------------------------
 
 def _state_change(paper_id: int, change, done: str):
-    paper = load_visible(paper_id)
+    paper = load(NonPaper, paper_id, acting_user())
     require(access.can_draft_non_paper(acting_user(), paper))
     form = ActionForm()
     if not form.validate_on_submit():
@@ -263,7 +264,7 @@ def revise(paper_id: int):
 
 @bp.post("/non-papers/<int:paper_id>/delete")
 def delete(paper_id: int):
-    paper = load_visible(paper_id)
+    paper = load(NonPaper, paper_id, acting_user())
     require(access.can_draft_non_paper(acting_user(), paper))
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -284,7 +285,7 @@ def delete(paper_id: int):
 # -- synthesis -------------------------------------------------------------------------------
 
 def _synthesis(paper_id: int):
-    paper = load_visible(paper_id)
+    paper = load(NonPaper, paper_id, acting_user())
     require(access.can_view_synthesis(acting_user(), paper))
     return paper, services.synthesis(db.session, paper)
 

@@ -19,8 +19,6 @@ from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
 
 DEFAULT_AUTHOR_LINE = "by the Chair on a personal basis"
-MAX_QUESTIONS = 100
-MAX_TEXT = 10_000
 FIELDS = ["title", "author_line", "introduction", "session_id"]
 
 
@@ -33,21 +31,13 @@ class QuestionInput:
 
 # -- drafting ---------------------------------------------------------------------------
 
-def _check(session: Session, body: Body, body_session: BodySession | None, title: str, author_line: str,
-           introduction: str, questions: list[QuestionInput]) -> dict[int, AgendaItem]:
+def _check(session: Session, body: Body, body_session: BodySession | None,
+           questions: list[QuestionInput]) -> dict[int, AgendaItem]:
+    """The session and agenda items a non-paper names belong to its body, and its sub-points have
+    the contract's shape; the fields' limits are its schema's (nonpapers.schemas)."""
     errors: dict[str, str] = {}
-    if not title.strip():
-        errors["title"] = "A non-paper needs a title line."
-    elif len(title) > 300:
-        errors["title"] = "The title line is at most 300 characters."
-    if len(author_line) > 300:
-        errors["author_line"] = "The author line is at most 300 characters."
-    if len(introduction) > 100_000:
-        errors["introduction"] = "The introduction is at most 100,000 characters."
     if body_session is not None and body_session.body_id != body.id:
         errors["session_id"] = "The session belongs to another body."
-    if len(questions) > MAX_QUESTIONS:
-        errors["questions"] = f"At most {MAX_QUESTIONS} questions."
     wanted = {i for q in questions for i in q.agenda_item_ids}
     items: dict[int, AgendaItem] = {}
     if wanted:
@@ -57,10 +47,6 @@ def _check(session: Session, body: Body, body_session: BodySession | None, title
             stmt = stmt.where(AgendaItem.session_id == body_session.id)
         items = {item.id: item for item in session.scalars(stmt)}
     for n, question in enumerate(questions):
-        if not isinstance(question.text, str) or not question.text.strip():
-            errors[f"questions.{n}.text"] = "A question needs a text."
-        elif len(question.text) > MAX_TEXT:
-            errors[f"questions.{n}.text"] = f"A question is at most {MAX_TEXT} characters."
         errors.update(points.errors(question.points, f"questions.{n}.points"))
         missing = [i for i in question.agenda_item_ids if i not in items]
         if missing:
@@ -91,7 +77,7 @@ def create_non_paper(session: Session, body: Body, *, title: str, body_session: 
                      questions: list[QuestionInput] = (), by=None) -> NonPaper:
     author_line = DEFAULT_AUTHOR_LINE if author_line is None else author_line.strip()
     questions = list(questions)
-    items = _check(session, body, body_session, title, author_line, introduction, questions)
+    items = _check(session, body, body_session, questions)
     paper = NonPaper(body=body, session=body_session, title=title.strip(), author_line=author_line,
                      introduction=introduction, created_by_id=getattr(by, "id", None))
     _set_questions(paper, questions, items)
@@ -113,7 +99,7 @@ def update_non_paper(session: Session, paper: NonPaper, *, title: str, author_li
     _require_draft(paper)
     questions = list(questions)
     author_line = author_line.strip()
-    items = _check(session, paper.body, body_session, title, author_line, introduction, questions)
+    items = _check(session, paper.body, body_session, questions)
     before = _snapshot(paper)
     paper.title, paper.author_line, paper.introduction = title.strip(), author_line, introduction
     paper.session = body_session

@@ -26,7 +26,7 @@ from govbody.core.schemas import (
     Payload,
     Query,
     Title,
-    UtcTime,
+    Timestamp,
     query_number,
     text,
 )
@@ -239,8 +239,8 @@ class AmendmentOut(Out):
     points: list[str | PointOut]
     rationale: str
     status: AmendmentStatus
-    decided_at: UtcTime | None
-    created_at: UtcTime
+    decided_at: Timestamp | None
+    created_at: Timestamp
 
     @classmethod
     def of(cls, record: Any, **extra: Any) -> dict:
@@ -254,7 +254,7 @@ class DecidedAmendmentOut(AmendmentOut):
 
 class RevisionOut(Out):
     number: int
-    created_at: UtcTime
+    created_at: Timestamp
     reason: str
     amendment_id: int | None
     text: TextOut

@@ -192,3 +192,26 @@ def test_the_series_page_creates_a_series_and_sets_its_next_number(registry, cli
 def test_pages_of_others_are_closed_to_the_public(registry, client):
     assert client.get("/documents/new").status_code == 401
     assert client.post("/series", data={"prefix": "X"}).status_code in (400, 401)
+
+
+def test_a_draft_is_edited_on_its_page_and_keeps_its_session(registry, client, secretariat):
+    series = registry.series("MC/INF", next_number=287)
+    draft = registry.issue("MC/INF", title="First words", draft=True)
+
+    saved = client.post(f"/documents/{draft['id']}/edit", data={
+        "series_id": series["id"], "title": "Better words", "date": "2007-11-09", "session_id": registry.session_id,
+        "original_language": "English", "distribution": "general", "resolution_id": "0", "save": "Save draft",
+        "csrf_token": csrf_token(client, f"/documents/{draft['id']}/edit")}, follow_redirects=True)
+
+    assert saved.status_code == 200 and "The draft was saved." in _text(saved)
+    after = client.get(f"/api/v1/documents/{draft['id']}", headers=registry.staff.headers).get_json()
+    assert (after["title"], after["session_id"], after["symbol"]) == ("Better words", registry.session_id, None)
+
+
+def test_register_filters_that_do_not_read_are_ignored(registry, client):
+    registry.series("MC/INF")
+    registry.issue("MC/INF", title="The only paper")
+
+    page = client.get("/documents", query_string={"page": "first", "year": "20x7", "series": "-1", "body": "C"})
+
+    assert page.status_code == 200 and "The only paper" in _text(page)

@@ -1,0 +1,185 @@
+"""/api/v1: series and documents (issuing under a gapless symbol, versions, frozen downloads)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import url_for
+from sqlalchemy.orm import joinedload, selectinload
+
+from govbody.api import (
+    bp,
+    created,
+    endpoint,
+    paginate,
+    parse,
+    query_args,
+    require,
+    user,
+)
+from govbody.api.common import WRITE_ERRORS
+from govbody.bodies.services import find_body_by_code
+from govbody.core import access
+from govbody.core.downloads import DOCX
+from govbody.core.errors import ValidationError
+from govbody.core.loaders import load, reference
+from govbody.core.schemas import items_model
+from govbody.documents import services
+from govbody.documents.downloads import send_issued
+from govbody.documents.models import Document, Series
+from govbody.documents.schemas import (
+    DocumentIn,
+    DocumentOut,
+    DocumentPatch,
+    DocumentsQuery,
+    SeriesIn,
+    SeriesOut,
+    SeriesPatch,
+    VersionIn,
+)
+from govbody.extensions import db
+from govbody.meetings.models import BodySession
+from govbody.resolutions.models import Resolution
+
+SERIES, DOCUMENTS = ("series",), ("documents",)
+
+
+def series_out(series: Series, next_number: int | None = None) -> dict:
+    if next_number is None:
+        next_number = services.next_number(db.session, series)
+    return SeriesOut.of(series, body_code=series.body.code if series.body else None, next_number=next_number)
+
+
+def document_out(document: Document) -> dict:
+    return DocumentOut.of(
+        document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
+        versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
+        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None)
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError("Some fields are missing or invalid.", {field: message})
+
+
+def _session(session_id: int | None) -> BodySession | None:
+    return reference(BodySession, session_id, user(), field="session_id", what="session")
+
+
+def _resolution(resolution_id: int | None) -> Resolution | None:
+    return reference(Resolution, resolution_id, user(), field="resolution_id")
+
+
+@bp.post("/series")
+@endpoint(json=SeriesIn, out=SeriesOut, status=201, tags=SERIES)
+def create_series():
+    require(access.can_manage_bodies(user()))
+    data: SeriesIn = parse()
+    body = None
+    if data.body_code:
+        body = find_body_by_code(db.session, data.body_code)
+        if body is None:
+            raise _invalid("body_code", f"No body has the code {data.body_code!r}.")
+    series = services.create_series(db.session, prefix=data.prefix, next_number=data.next_number, body=body,
+                                    by=user())
+    db.session.commit()
+    return created(series_out(series))
+
+
+@bp.get("/series")
+@endpoint(out=items_model(SeriesOut), tags=SERIES)
+def list_series():
+    all_series = list(db.session.scalars(sa.select(Series).options(joinedload(Series.body))
+                                         .order_by(Series.prefix)))
+    upcoming = services.next_numbers(db.session, all_series)
+    return {"items": [series_out(s, upcoming[s.id]) for s in all_series]}
+
+
+@bp.get("/series/<int:series_id>")
+@endpoint(out=SeriesOut, tags=SERIES)
+def get_series(series_id: int):
+    return series_out(load(Series, series_id, user()))
+
+
+@bp.patch("/series/<int:series_id>")
+@endpoint(json=SeriesPatch, out=SeriesOut, tags=SERIES)
+def update_series(series_id: int):
+    series = load(Series, series_id, user())
+    require(access.can_manage_bodies(user()))
+    data: SeriesPatch = parse()
+    services.set_next_number(db.session, series, data.next_number, body_session=_session(data.session_id), by=user())
+    db.session.commit()
+    return series_out(series)
+
+
+@bp.post("/documents")
+@endpoint(json=DocumentIn, out=DocumentOut, status=201, tags=DOCUMENTS)
+def create_document():
+    require(access.can_issue_documents(user()))
+    data: DocumentIn = parse()
+    series = services.find_series(db.session, data.series)
+    if series is None:
+        raise _invalid("series", f"No series has the prefix {data.series!r}.")
+    document = services.create_document(
+        db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
+        original_language=data.original_language, distribution=data.distribution, text=data.text,
+        resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
+    db.session.commit()
+    return created(document_out(document))
+
+
+@bp.get("/documents")
+@endpoint(query=DocumentsQuery, out=DocumentOut, page=True, tags=DOCUMENTS)
+def list_documents():
+    filters: DocumentsQuery = query_args()
+    stmt = services.register_query(visible=Document.visible_to(user()), session_id=filters.session_id,
+                                   series_prefix=filters.series or None, symbol=filters.symbol or None)
+    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series))
+    return paginate(stmt, document_out)
+
+
+@bp.get("/documents/<int:document_id>")
+@endpoint(out=DocumentOut, tags=DOCUMENTS)
+def get_document(document_id: int):
+    return document_out(load(Document, document_id, user()))
+
+
+@bp.patch("/documents/<int:document_id>")
+@endpoint(json=DocumentPatch, out=DocumentOut, tags=DOCUMENTS)
+def update_document(document_id: int):
+    document = load(Document, document_id, user())
+    require(access.can_issue_documents(user()))
+    data: DocumentPatch = parse()
+    values = {name: getattr(data, name) for name in data.model_fields_set}
+    if "session_id" in values:
+        values["session"] = _session(values.pop("session_id"))
+    if "resolution_id" in values:
+        values["resolution"] = _resolution(values.pop("resolution_id"))
+    services.update_document(db.session, document, by=user(), **values)
+    db.session.commit()
+    return document_out(document)
+
+
+@bp.post("/documents/<int:document_id>/issue")
+@endpoint(out=DocumentOut, errors=WRITE_ERRORS, tags=DOCUMENTS)
+def issue_document(document_id: int):
+    document = load(Document, document_id, user())
+    require(access.can_issue_documents(user()))
+    services.issue_document(db.session, document, by=user())
+    db.session.commit()
+    return document_out(document)
+
+
+@bp.post("/documents/<int:document_id>/versions")
+@endpoint(json=VersionIn, out=DocumentOut, status=201, tags=DOCUMENTS)
+def create_version(document_id: int):
+    parent = load(Document, document_id, user())
+    require(access.can_issue_documents(user()))
+    data: VersionIn = parse()
+    version = services.issue_version(db.session, parent, kind=data.kind, title=data.title, text=data.text,
+                                     date=data.date, by=user())
+    db.session.commit()
+    return created(document_out(version))
+
+
+@bp.get("/documents/<int:document_id>.docx")
+@endpoint(content=DOCX, tags=DOCUMENTS)
+def document_docx(document_id: int):
+    return send_issued(load(Document, document_id, user()))

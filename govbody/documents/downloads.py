@@ -1,0 +1,18 @@
+"""An issued paper's file, sent the same way to the pages and the API: the bytes stored at issue,
+as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after the first download)."""
+from __future__ import annotations
+
+from flask import Response
+
+from govbody.core.downloads import DOCX, send_frozen
+from govbody.core.errors import NotFoundError
+from govbody.documents import services
+from govbody.documents.models import Distribution, Document
+
+
+def send_issued(document: Document) -> Response:
+    """The issued file of a document the caller may see; a draft has none (404)."""
+    if not document.is_issued:
+        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
+                       public=document.distribution is Distribution.general)

@@ -1,0 +1,156 @@
+"""A series' and a document's fields and limits, once: the API validates with these models, the
+forms and the columns read their limits from them, and the OpenAPI description is generated from them."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+import pydantic
+from pydantic import AfterValidator, BaseModel, BeforeValidator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+from govbody.core.schemas import (
+    SHORT_MAX,
+    Date,
+    Id,
+    LongText,
+    Number,
+    Out,
+    Payload,
+    ShortText,
+    Title,
+    Timestamp,
+    text,
+)
+from govbody.documents.models import (
+    LANGUAGE_MAX,
+    PREFIX_MAX,
+    SYMBOL_MAX,
+    Distribution,
+    DocumentStatus,
+    VersionKind,
+)
+
+Prefix = text(PREFIX_MAX, required=True)
+Language = text(LANGUAGE_MAX, required=True)
+Year = Annotated[int, pydantic.Field(ge=1900, le=2999)]
+# In a query string an empty value is no filter ("?session_id=").
+QueryId = Annotated[Id | None, BeforeValidator(lambda value: None if value == "" else value)]
+
+
+class SeriesIn(Payload):
+    prefix: Prefix
+    next_number: Number = 1
+    body_code: ShortText | None = None
+
+
+class SeriesPatch(Payload):
+    next_number: Number
+    session_id: Id | None = None
+
+
+class SeriesOut(Out):
+    id: int
+    prefix: str
+    body_id: int | None
+    body_code: str | None
+    per_session: bool
+    # None for a series numbered per session: the next number depends on the session.
+    next_number: int | None
+    start_number: int
+
+
+class DocumentIn(Payload):
+    series: Prefix
+    title: Title
+    date: Date
+    session_id: Id | None = None
+    original_language: Language = "English"
+    distribution: Distribution = Distribution.general
+    text: LongText = ""
+    resolution_id: Id | None = None
+    # A draft takes no number until POST /documents/{id}/issue.
+    draft: bool = False
+
+
+def _given(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "This field cannot be empty.")
+    return value
+
+
+def _undocumented_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
+def changed(kind: Any) -> Any:
+    """A field a patch may leave out but not empty with null (unlike session_id and resolution_id)."""
+    return Annotated[kind | SkipJsonSchema[None], AfterValidator(_given),
+                     pydantic.Field(default=None, json_schema_extra=_undocumented_default)]
+
+
+class DocumentPatch(Payload):
+    title: changed(Title)
+    date: changed(Date)
+    session_id: Id | None = None
+    original_language: changed(Language)
+    distribution: changed(Distribution)
+    text: changed(LongText)
+    resolution_id: Id | None = None
+
+
+class VersionIn(Payload):
+    kind: VersionKind
+    text: LongText = ""
+    title: Title | None = None
+    date: Date | None = None
+
+
+class VersionBrief(Out):
+    id: int
+    symbol: str | None
+    kind: VersionKind | None
+
+
+class DocumentOut(Out):
+    id: int
+    symbol: str | None
+    status: DocumentStatus
+    series: str
+    series_key: str | None
+    number: int | None
+    title: str
+    date: dt.date
+    session_id: int | None
+    original_language: str
+    distribution: Distribution
+    text: str
+    resolution_id: int | None
+    parent_id: int | None
+    parent_symbol: str | None
+    version_kind: VersionKind | None
+    version_number: int | None
+    versions: list[VersionBrief]
+    issued_at: Timestamp | None
+    sha256: str | None
+    docx_url: str | None
+
+
+class DocumentsQuery(BaseModel):
+    """GET /documents: the register's filters."""
+    series: text(SYMBOL_MAX) | None = pydantic.Field(None, description="A series' prefix (\"MC/INF\", \"C/110/INF\").")
+    symbol: text(SYMBOL_MAX) | None = pydantic.Field(None, description="A symbol, however typed (\"mc inf 287\").")
+    session_id: QueryId = None
+
+
+class RegisterQuery(BaseModel):
+    """The register pages' filters, and what the new-paper form starts from."""
+    page: Number = 1
+    series: Id | None = None
+    year: Year | None = None
+    body: Id | None = None
+    session: Id | None = None
+    # Searched symbols are short; a longer text is cut rather than refused.
+    q: Annotated[ShortText, BeforeValidator(lambda value: value.strip()[:SHORT_MAX]
+                                            if isinstance(value, str) else value)] = ""
