@@ -31,10 +31,6 @@ FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventi
             "search", "delegations")
 
 
-# Transitional: API modules not yet moved into their feature's api.py.
-LEGACY_API: tuple[str, ...] = ()
-
-
 def import_models() -> None:
     import importlib
 
@@ -77,8 +73,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             module.init_app(app)
         if importlib.util.find_spec(f"govbody.{feature}.api"):  # its endpoints on the API blueprint
             importlib.import_module(f"govbody.{feature}.api")
-    for legacy in LEGACY_API:
-        importlib.import_module(f"govbody.api.{legacy}")
     app.register_blueprint(api_bp)
 
     from govbody import cli

@@ -162,27 +162,3 @@ def paginate(stmt, out: type | Callable[[Any], dict], *, per_page: int = 50) -> 
     return jsonify({"items": [serialize(r) for r in rows], "page": page, "per_page": per_page,
                     "has_next": has_next})
 
-
-# Transitional: what the modules still under govbody/api/ use until they move to their feature.
-from govbody.core.errors import not_found  # noqa: E402,F401
-from govbody.core.schemas import (  # noqa: E402,F401
-    Date,
-    Id,
-    LongText,
-    Name,
-    Number,
-    Payload,
-    ShortText,
-    Title,
-)
-
-
-def get_or_404(model: type, ident: int, what: str | None = None):
-    obj = db.session.get(model, ident) if 0 < ident < 2**31 else None
-    if obj is None:
-        raise ApiError(404, "not_found", f"No {what or model.__name__.lower()} has the id {ident}.")
-    return obj
-
-
-def iso(value):
-    return value.isoformat() if value is not None else None
