@@ -35,6 +35,18 @@ class InterventionKind(enum.Enum):
         return self.value.replace("_", " ").capitalize()
 
 
+class Language(enum.Enum):
+    """The language a statement was delivered in: the three official ones, or another."""
+    en = "en"
+    fr = "fr"
+    es = "es"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        return {"en": "English", "fr": "French", "es": "Spanish", "other": "Other"}[self.value]
+
+
 intervention_questions = sa.Table(
     "intervention_questions",
     Base.metadata,
@@ -104,6 +116,8 @@ class Intervention(SpeakerMixin, IdMixin, TimestampMixin, Base):
         sa.ForeignKey("interventions.id", ondelete="SET NULL"), index=True
     )
     on_behalf_of: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
+    # Not recorded (None) for what was entered before the language was asked.
+    language: Mapped[Language | None]
     # Nested bullets: strings or {"text", "points"} up to three levels.
     points: Mapped[list] = mapped_column(default=list)
     position: Mapped[int]

@@ -49,6 +49,7 @@ from govbody.interventions.models import (
     CorrectionStatus,
     DraftKind,
     InterventionKind,
+    Language,
     SpeakerStatus,
 )
 
@@ -103,6 +104,7 @@ class SpeakerFields(Payload):
 class InterventionFields(SpeakerFields):
     """An intervention's own fields, copied onto the record as given. A field declared here (with
     its column) is read by the API, patched, answered, shown in the edit form and audited."""
+    language: Language | None = Field(None, title="Language")
 
 
 class InterventionIn(InterventionFields, WithRequiredPoints):
