@@ -143,3 +143,25 @@ def test_speakers_list_by_keyboard_and_the_summary_page(page, live_server):  # n
     check_page(page, "intervention-edit")
     page.goto(f"/meetings/{meeting_id}/summary/edit")
     check_page(page, "meeting-summary-edit")
+
+
+def test_the_language_chosen_in_the_console_is_recorded_and_cleared_for_the_next_entry(page, live_server):  # noqa: F811
+    _, app = live_server
+    meeting_id = _meeting(app)
+    keyboard_login(page, "rapporteur@example.org")
+    page.goto(f"/meetings/{meeting_id}/console")
+    expect(page.locator("#save-state")).to_have_text("saved")
+    page.get_by_role("combobox", name="Delegation").last.fill("Mexico")
+    page.get_by_label("Language").select_option(label="Spanish")
+    page.get_by_label("Points").fill("- Gracias, señor Presidente")
+    page.get_by_label("Points").press("Control+Enter")
+    expect(page.locator("#recorded-list")).to_contain_text("Mexico")
+    expect(page.get_by_label("Language")).to_have_value("")  # the next entry starts without one
+
+    from govbody.extensions import db
+    from govbody.interventions.models import Intervention
+
+    with app.app_context():
+        last = db.session.scalars(sa.select(Intervention).order_by(Intervention.id.desc())).first()
+        assert (last.delegation.name, last.language.value) == ("Mexico", "es")
+        db.session.remove()
