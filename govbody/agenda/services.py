@@ -114,7 +114,7 @@ def delete_item(session: Session, item: AgendaItem, *, by=None) -> None:
 
 def link_document(session: Session, item: AgendaItem, symbol: str, *, by=None) -> AgendaItemDocument:
     symbol = symbol.strip()
-    if not symbol or len(symbol) > 100:
+    if not symbol:
         raise ValidationError("The document was not linked.", {"symbol": "Enter a document symbol."})
     if any(d.symbol.lower() == symbol.lower() for d in item.documents):
         raise ValidationError("The document was not linked.", {"symbol": "This document is already linked."})

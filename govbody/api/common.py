@@ -130,7 +130,7 @@ def query_args() -> Any:
 
 def no_body() -> None:
     """Actions take no body; one sent must still be a JSON object (a malformed one is refused)."""
-    raw = request.get_data(cache=True).strip()
+    raw = request.get_data(cache=True)
     if not raw:
         return
     try:

@@ -1,6 +1,7 @@
 """A body's and a delegation's fields and limits, once (API, forms, columns, OpenAPI)."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import StringConstraints
@@ -34,8 +35,8 @@ class BodyOut(Out):
     parent_id: int | None
     parent_code: str | None
     terms_of_reference: str
-    established_on: Date | None
-    dissolved_on: Date | None
+    established_on: dt.date | None
+    dissolved_on: dt.date | None
     papers_public: bool
 
 

@@ -38,14 +38,6 @@ def _assigned(user: Any, body_id: int | None, *roles: Role) -> bool:
     return u is not None and u.role in roles and body_id is not None and body_id in u.body_ids
 
 
-def is_member_delegate(user: Any, body: Any) -> bool:
-    """A delegate whose delegation is a member or observer of the body."""
-    u = active_user(user)
-    if u is None or u.role is not Role.delegate or u.delegation_id is None:
-        return False
-    return any(m.delegation_id == u.delegation_id for m in body.memberships)
-
-
 # Functions: what a user may do for a body.
 
 def can_manage_users(user: Any) -> bool:
@@ -93,10 +85,6 @@ def can_view_resolution(user: Any, resolution: Any) -> bool:
 
 def can_view_non_paper(user: Any, non_paper: Any) -> bool:
     return is_visible(non_paper, user)  # the rule: NonPaper.visible_to
-
-
-def can_view_intervention(user: Any, intervention: Any) -> bool:
-    return is_visible(intervention, user)  # the rule: Intervention.visible_to
 
 
 # Non-papers and their synthesis (issue 5).

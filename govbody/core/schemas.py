@@ -93,14 +93,16 @@ NotNull = AfterValidator(_refuse_null)
 def with_fields(source: type[BaseModel], *, optional: bool = False):
     """Class decorator: the model also has the fields of `source`, declared there once (a record's
     own fields, shared by its input, patch and output models). In an output model (`Out`) each is
-    answered as stored: required, of its plain type. With `optional` (a patch) each may be left out
-    but not sent as null."""
+    answered as stored: required, of its plain type. With `optional` (a patch) each may be left out,
+    and sent as null only where the field itself may be null."""
     def extend(model: type[BaseModel]) -> type[BaseModel]:
         fields: dict[str, Any] = {}
         for name, info in source.model_fields.items():
             declared = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
             if issubclass(model, Out):
                 fields[name] = (info.annotation, pydantic.Field(title=info.title))
+            elif optional and type(None) in typing.get_args(info.annotation):  # null clears it
+                fields[name] = (declared, pydantic.Field(None, title=info.title))
             elif optional:
                 fields[name] = (Annotated[declared | None, NotNull], pydantic.Field(None, title=info.title))
             else:
@@ -210,7 +212,7 @@ def whole_number(value: str | None, low: int = 1, high: int = ID_MAX) -> int | N
     return int(value) if _WHOLE.fullmatch(value) and low <= int(value) <= high else None
 
 
-def query_number(low: int = 1, high: int = ID_MAX) -> Any:
+def query_number(low: int = 1, high: int = ID_MAX, message: str = "A whole number from {low} to {high}.") -> Any:
     """A query parameter that is a whole number from `low` to `high` (left empty: not given)."""
     def read(value: Any) -> int | None:
         if value is None or isinstance(value, int):
@@ -219,12 +221,31 @@ def query_number(low: int = 1, high: int = ID_MAX) -> Any:
             return None
         number = whole_number(str(value), low, high)
         if number is None:
-            raise PydanticCustomError("whole_number", "A whole number from {low} to {high}.",
-                                      {"low": low, "high": high})
+            raise PydanticCustomError("whole_number", message, {"low": low, "high": high})
         return number
 
     return Annotated[int | None, PlainValidator(read),
                      WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+
+
+SESSION_ID_RULE = "A session id is a whole number."
+
+
+def query_choice(choices: type[enum.Enum], message: str = "One of {choices}.") -> Any:
+    """A query parameter that is one of an Enum's values (left empty: not given)."""
+    def read(value: Any) -> enum.Enum | None:
+        if value is None or isinstance(value, choices):
+            return value
+        if not str(value).strip():
+            return None
+        try:
+            return choices(str(value).strip())
+        except ValueError:
+            raise PydanticCustomError("choice", message,
+                                      {"choices": ", ".join(str(c.value) for c in choices)}) from None
+
+    return Annotated[choices | None, PlainValidator(read),
+                     WithJsonSchema({"type": "string", "enum": [c.value for c in choices]})]
 
 
 def _page(value: Any) -> int:

@@ -9,6 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
+from werkzeug.http import HTTP_STATUS_CODES
+
 from govbody.core import access, markup, text
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
@@ -172,7 +174,7 @@ def init_app(app: Flask) -> None:
         user = acting_user()
         links = [{"label": label, "url": url_for(endpoint)}
                  for label, endpoint, when in app.extensions.get("govbody_nav", []) if when is None or when(user)]
-        return {"access": access, "acting_user": acting_user, "nav_links": links}
+        return {"access": access, "acting_user": acting_user, "nav_links": links, "status_names": HTTP_STATUS_CODES}
 
 
 def add_nav_link(app: Flask, label: str, endpoint: str, when=None) -> None:

@@ -11,6 +11,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from govbody.core.schemas import (
+    SESSION_ID_RULE,
     SHORT_MAX,
     Date,
     Id,
@@ -18,15 +19,16 @@ from govbody.core.schemas import (
     Number,
     Out,
     Payload,
+    Query,
     ShortText,
-    Title,
     Timestamp,
+    Title,
+    query_number,
     text,
 )
 from govbody.documents.models import (
     LANGUAGE_MAX,
     PREFIX_MAX,
-    SYMBOL_MAX,
     Distribution,
     DocumentStatus,
     VersionKind,
@@ -36,7 +38,6 @@ Prefix = text(PREFIX_MAX, required=True)
 Language = text(LANGUAGE_MAX, required=True)
 Year = Annotated[int, pydantic.Field(ge=1900, le=2999)]
 # In a query string an empty value is no filter ("?session_id=").
-QueryId = Annotated[Id | None, BeforeValidator(lambda value: None if value == "" else value)]
 
 
 class SeriesIn(Payload):
@@ -137,11 +138,11 @@ class DocumentOut(Out):
     docx_url: str | None
 
 
-class DocumentsQuery(BaseModel):
+class DocumentsQuery(Query):
     """GET /documents: the register's filters."""
-    series: text(SYMBOL_MAX) | None = pydantic.Field(None, description="A series' prefix (\"MC/INF\", \"C/110/INF\").")
-    symbol: text(SYMBOL_MAX) | None = pydantic.Field(None, description="A symbol, however typed (\"mc inf 287\").")
-    session_id: QueryId = None
+    series: str | None = pydantic.Field(None, description="A series' prefix (\"MC/INF\", \"C/110/INF\").")
+    symbol: str | None = pydantic.Field(None, description="A symbol, however typed (\"mc inf 287\").")
+    session_id: query_number(message=SESSION_ID_RULE) = None
 
 
 class RegisterQuery(BaseModel):

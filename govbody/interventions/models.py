@@ -87,7 +87,7 @@ class SpeakerMixin:
     def speaker_label(self) -> str:
         """Who spoke and for whom, as the summary's heading, a synthesis and the API name them:
         "Kenya (on behalf of the African Group)", "Amina Diallo, Director General"."""
-        return f"{self.speaker} (on behalf of {self.on_behalf_of})" if self.on_behalf_of else self.speaker
+        return f"{self.speaker} (on behalf of {self.on_behalf_of})" if self.on_behalf_of and self.speaker else self.speaker
 
     @property
     def replier(self) -> str:

@@ -36,6 +36,7 @@ from govbody.core.schemas import (
     NotNull,
     Out,
     Payload,
+    Query,
     ShortText,
     Timestamp,
     is_required,
@@ -141,8 +142,15 @@ class SpeakerPatch(Payload):
     position: Id
 
 
+def _draft_fields(payload: dict[str, Any]) -> dict[str, Any]:
+    if len(payload) > DRAFT_KEYS_MAX:
+        raise PydanticCustomError("draft", "A draft is an object of form fields.")
+    return payload
+
+
 class DraftIn(Payload):
-    payload: dict[str, Any] = Field(max_length=DRAFT_KEYS_MAX)
+    payload: Annotated[dict[str, Any], pydantic.AfterValidator(_draft_fields)] = Field(
+        json_schema_extra={"maxProperties": DRAFT_KEYS_MAX})
     intervention_id: Id | None = None
     base_version: Version | None = None
 
@@ -183,8 +191,7 @@ class IssueIn(Payload):
     series: Name
 
 
-class VersionQuery(Payload):
-    model_config = pydantic.ConfigDict(strict=False)
+class VersionQuery(Query):
     version: Version | None = None
 
 

@@ -9,12 +9,15 @@ import pydantic
 from pydantic import BaseModel
 
 from govbody.core.schemas import (
+    SESSION_ID_RULE,
     Id,
     LongText,
     Out,
     Payload,
-    ShortText,
+    Query,
     Timestamp,
+    query_choice,
+    query_number,
     text,
 )
 from govbody.nonpapers.models import LINE_MAX, NonPaperStatus
@@ -85,11 +88,11 @@ class NonPaperOut(Out):
     docx_url: str
 
 
-class NonPapersQuery(BaseModel):
+class NonPapersQuery(Query):
     """GET /non-papers: filters; only what the caller may see is listed."""
-    body: ShortText | None = pydantic.Field(None, description="A body's code (\"WG\").")
-    session_id: Id | None = None
-    status: NonPaperStatus | None = None
+    body: str | None = pydantic.Field(None, description="A body's code (\"WG\").")
+    session_id: query_number(message=SESSION_ID_RULE) = None
+    status: query_choice(NonPaperStatus, "Either draft or circulated.") = None
 
 
 class ReplyOut(BaseModel):

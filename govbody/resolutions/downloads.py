@@ -13,10 +13,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import Response
 
-from govbody.core import access, text
+from govbody.core import text
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
-from govbody.core.web import acting_user
 from govbody.extensions import db
 from govbody.resolutions import akn, loaders, render
 from govbody.resolutions.models import Resolution, ResolutionStatus
@@ -55,7 +54,6 @@ class _Adopted:
     number: int
     session_number: int
     sha256: str
-    is_adopted: bool = True  # what access.can_view_resolution asks
 
 
 # The crowd's path on the day of adoption, read on the DBAPI cursor (core.db.first_row_raw).
@@ -72,9 +70,7 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
     row = first_row_raw(db.engine, _ADOPTED, resolution_id=resolution_id)
     if row is None:
         return None
-    adopted = _Adopted(*row)
-    if not access.can_view_resolution(acting_user(), adopted):
-        return None
+    adopted = _Adopted(*row)  # adopted: everyone may see it (Resolution.visible_to)
     return send_frozen(adopted.sha256, lambda: _stored(Resolution.docx, adopted.id), mimetype=DOCX,
                        filename=_name(adopted.body_code, adopted.number, adopted.session_number, adopted.id, "docx"))
 

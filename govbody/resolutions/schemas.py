@@ -10,8 +10,7 @@ from collections.abc import Iterable
 from typing import Annotated, Any
 
 import pydantic
-from pydantic import BaseModel, BeforeValidator, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, BeforeValidator, WithJsonSchema
 
 from govbody.core import points as core_points
 from govbody.core.errors import ValidationError
@@ -25,8 +24,9 @@ from govbody.core.schemas import (
     PageNumber,
     Payload,
     Query,
-    Title,
     Timestamp,
+    Title,
+    query_choice,
     query_number,
     text,
 )
@@ -122,21 +122,8 @@ class AmendmentIn(Payload):
 
 # Query strings (the portal reads the same filters leniently, with core.schemas.whole_number).
 
-def _status(value: Any) -> ResolutionStatus | None:
-    if isinstance(value, ResolutionStatus) or value is None:
-        return value
-    if isinstance(value, str) and not value.strip():
-        return None
-    try:
-        return ResolutionStatus(str(value).strip())
-    except ValueError:
-        raise PydanticCustomError("status", "One of {choices}.",
-                                  {"choices": ", ".join(s.value for s in ResolutionStatus)}) from None
-
-
 class ResolutionQuery(Query):
-    status: Annotated[ResolutionStatus | None, PlainValidator(_status), WithJsonSchema(
-        {"type": "string", "enum": [s.value for s in ResolutionStatus]})] = None
+    status: query_choice(ResolutionStatus) = None
     body: Annotated[str, pydantic.Field(description="A body's code (symbol prefix)")] = ""
     session_id: query_number() = None
     year: query_number(YEAR_MIN, YEAR_MAX) = None

@@ -4,15 +4,14 @@ from __future__ import annotations
 from typing import Literal
 
 import pydantic
-from pydantic import BaseModel
 
-from govbody.core.schemas import Out
+from govbody.core.schemas import Out, Query
 
 QUERY_MAX = 200
 PAGE_MAX = 500  # deep offsets read every match before them
 
 
-class SearchQuery(BaseModel):
+class SearchQuery(Query):
     """Documents the query string; `services.read_filters` reads it, with its own messages."""
     q: str = pydantic.Field(max_length=QUERY_MAX, description="Words to search for (at least one).")
     kind: Literal["intervention", "resolution", "nonpaper", "document"] | None = None

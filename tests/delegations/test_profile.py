@@ -124,8 +124,8 @@ def test_what_others_said_on_the_same_item(client, world):
 
 
 def test_the_page_and_the_api_list_the_same_interventions_for_every_reader(app, client, world):
-    """The profile's SQL condition (core.access.visible_interventions) and the API's per-record
-    check (can_view_intervention) agree, in the same order."""
+    """The profile's list and the API's list, both from Intervention.visible_to, agree, in the same
+    order."""
     from govbody.accounts.models import User
     from govbody.bodies.models import Delegation
     from govbody.delegations import services
