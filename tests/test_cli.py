@@ -62,3 +62,21 @@ def test_demo_loads_once(runner, app, client):
     page = client.get("/").get_data(as_text=True)
     assert "Council" in page and "Standing Committee on Programmes and Finance" in page
     assert "(Special) Session" in page or "Session" in page
+
+
+def test_the_command_line_creates_only_users_who_can_log_in(runner, app):
+    """One rule for e-mail addresses (issue 16, point 9): what the command line accepts, the login
+    form accepts; what the login form would refuse, the command line refuses and creates nothing."""
+    from tests.conftest import login
+
+    for address in ("chair@ux.test", "no-at-sign", "two@@example.org", "trailing@example.org."):
+        result = runner.invoke(args=["users", "create", address, "--role", "admin", "--password", "a fine passphrase"])
+        assert result.exit_code != 0 and "valid e-mail address" in result.output, (address, result.output)
+    assert count_rows(app, User) == 0
+    result = runner.invoke(args=["users", "create", " Chair@Example.org ", "--role", "admin",
+                                 "--password", "a fine passphrase"])
+    assert result.exit_code == 0, result.output
+    client = app.test_client()
+    assert login(client, "chair@example.org", "a fine passphrase").status_code == 302
+    refused = login(app.test_client(), "chair@ux.test", "a fine passphrase")
+    assert refused.status_code == 200 and "valid e-mail address" in refused.get_data(as_text=True)

@@ -1,17 +1,19 @@
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Length
+
+from govbody.accounts.schemas import NAME_MAX, PASSWORD_MAX, EmailRule
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    email = EmailField("E-mail", validators=[DataRequired(), EmailRule()])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=PASSWORD_MAX)])
 
 
 class UserForm(FlaskForm):
-    email = EmailField("E-mail", validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)])
-    name = StringField("Name", validators=[Length(max=200)])
+    email = EmailField("E-mail", validators=[DataRequired(), EmailRule()])
+    name = StringField("Name", validators=[Length(max=NAME_MAX)])
     role = SelectField("Role", validators=[DataRequired()])
     bodies = SelectMultipleField("Bodies (chairs and rapporteurs)")
     delegation = SelectField("Delegation (delegates)")
-    password = PasswordField("Initial password", validators=[DataRequired(), Length(min=8, max=200)])
+    password = PasswordField("Initial password", validators=[DataRequired(), Length(min=8, max=PASSWORD_MAX)])

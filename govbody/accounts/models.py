@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from govbody.accounts.schemas import EMAIL_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class User(IdMixin, TimestampMixin, Base):
     __tablename__ = "users"
     _repr_fields = ("id", "email", "role")
 
-    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    email: Mapped[str] = mapped_column(sa.String(EMAIL_MAX), unique=True)
     name: Mapped[str] = mapped_column(sa.String(200), default="")
     password_hash: Mapped[str] = mapped_column(sa.String(200))
     role: Mapped[Role]

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
+from govbody.accounts.schemas import email_address
 from govbody.accounts.models import ApiToken, Role, User
 from govbody.bodies.models import Body, Delegation
 from govbody.core import audit
@@ -68,10 +69,11 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 def create_user(session: Session, email: str, *, role: str, password: str, body_codes: list[str] | None = None,
                 delegation_name: str | None = None, name: str = "", by: User | None = None) -> User:
     errors: dict[str, str] = {}
-    email = email.strip().lower()
-    if "@" not in email or len(email) > 254:
-        errors["email"] = "Enter a valid e-mail address."
-    elif session.scalar(sa.select(User.id).where(User.email == email)):
+    try:
+        email = email_address(email)
+    except ValueError as error:
+        errors["email"] = str(error)
+    if "email" not in errors and session.scalar(sa.select(User.id).where(User.email == email)):
         errors["email"] = "A user with this e-mail address already exists."
     try:
         role_value = Role(role)
