@@ -138,6 +138,23 @@ def test_adoption_needs_a_meeting_of_the_same_body(client, council, make):
     assert client.get(f"/api/v1/resolutions/{rid}", headers=council.chair.headers).get_json()["number"] is None
 
 
+def test_a_resolution_is_not_adopted_at_a_meeting_still_to_come(client, council, make):
+    """Issue 16, point 2: adopted "on 3 December" on 2 December. Today's meeting is fine; tomorrow's
+    is refused, saying why, and the draft stays a draft."""
+    import datetime as dt
+
+    tomorrow = make.meeting(council.session_id, date=dt.date.today() + dt.timedelta(days=1))
+    today = make.meeting(council.session_id, date=dt.date.today())
+    rid = create(client, council).get_json()["id"]
+    r = client.post(f"/api/v1/resolutions/{rid}/adopt", json={"meeting_id": tomorrow}, headers=council.chair.headers)
+    assert r.status_code == 422
+    assert "a meeting that has taken place" in r.get_json()["error"]["fields"]["meeting_id"]
+    kept = client.get(f"/api/v1/resolutions/{rid}", headers=council.chair.headers).get_json()
+    assert (kept["status"], kept["number"], kept["adopted_on"]) == ("draft", None, None)
+    r = client.post(f"/api/v1/resolutions/{rid}/adopt", json={"meeting_id": today}, headers=council.chair.headers)
+    assert r.status_code == 200 and r.get_json()["adopted_on"] == dt.date.today().isoformat()
+
+
 def test_who_may_draft(client, council, make, app):
     make.body("S", "Standing Committee", kind="standing_committee")
     other_chair = make.user("chair", bodies=("S",))

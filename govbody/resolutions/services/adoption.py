@@ -13,6 +13,7 @@ from govbody.bodies.models import Body
 from govbody.core import audit, numbering
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.schemas import NUMBER_MAX
+from govbody.core.text import long_date
 from govbody.meetings.models import Meeting
 from govbody.resolutions import akn, render
 from govbody.resolutions.models import Resolution, ResolutionStatus
@@ -42,6 +43,9 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
         raise ValidationError("The resolution was not adopted.",
                               {"meeting_id": f"The meeting is not a meeting of the {resolution.body.name}."})
     errors = {}
+    if meeting.date > dt.date.today():
+        errors["meeting_id"] = (f"The {meeting.ordinal} meeting is on {long_date(meeting.date)}: a resolution is "
+                                "adopted at a meeting that has taken place.")
     if not resolution.operative_paragraphs:
         errors["operative"] = "A resolution needs at least one operative paragraph."
     if number is not None and not 1 <= number <= NUMBER_MAX:
