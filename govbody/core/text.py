@@ -6,6 +6,8 @@ Ordinals in words ("Ninety-third"), numeric ordinals ("481st"), Roman numerals
 """
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 
 _UNITS = [
@@ -86,6 +88,19 @@ def roman(n: int) -> str:
         count, n = divmod(n, value)
         out.append(letters * count)
     return "".join(out)
+
+
+def from_roman(numeral: str) -> int | None:
+    """"XCIII" (any case) -> 93; None for what is not a Roman numeral as `roman` writes it."""
+    numeral = numeral.strip().upper()
+    if not numeral or len(numeral) > 15 or set(numeral) - set("IVXLCDM"):
+        return None
+    return _FROM_ROMAN().get(numeral)
+
+
+@functools.cache
+def _FROM_ROMAN() -> dict[str, int]:  # noqa: N802
+    return {roman(n): n for n in range(1, 4000)}
 
 
 def letter(n: int) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Body
 from govbody.core import access
+from govbody.core.text import from_roman
 from govbody.meetings.models import BodySession
 from govbody.resolutions.models import (
     Annex,
@@ -42,9 +43,13 @@ def search(*, reader: Any, status: ResolutionStatus | None = None, body_code: st
         stmt = stmt.where(Resolution.session_id == session_id)
     if year is not None:
         stmt = stmt.where(Resolution.adopted_on >= dt.date(year, 1, 1), Resolution.adopted_on <= dt.date(year, 12, 31))
+    exact = None
     if q and q.strip():
-        stmt = stmt.where(_matches(q.strip()))
+        exact, anywhere = _matches(q.strip())
+        stmt = stmt.where(anywhere)
     newest = (Resolution.adopted_on.desc(), Resolution.number.desc(), Resolution.id.desc())
+    if exact is not None:  # the resolution asked for by number or session, before those citing it
+        newest = (sa.case((exact, 0), else_=1), *newest)
     if not access.resolution_draft_bodies(reader) or status is ResolutionStatus.adopted:
         return stmt.order_by(*newest)  # adopted only: read in the order of ix_resolutions_portal_order
     # Drafts (no adoption date) first, then the newest adopted.
@@ -80,15 +85,16 @@ def _like(words: str) -> str:
 
 
 def _matches(q: str):
-    """A designation or number ("1150", "No. 1150 (XCIII)"), else every word in the text."""
+    """(the exact match, everything that matches): a designation or number ("1150",
+    "No. 1150 (XCIII)") or a session's Roman numeral ("XCIII") exactly, or every word in the text."""
     match = _DESIGNATION.match(q)
     by_number = None
     if match:
         by_number = Resolution.number == int(match.group(1))
         if match.group(2):
-            from govbody.core.text import roman
-            numbers = [n for n in range(1, 1000) if roman(n) == match.group(2).upper()]
-            by_number = sa.and_(by_number, BodySession.number.in_(numbers or [0]))
+            by_number = sa.and_(by_number, BodySession.number == (from_roman(match.group(2)) or 0))
+    elif (session_number := from_roman(q)) is not None:
+        by_number = BodySession.number == session_number
     conditions = []
     for word in q.split()[:12]:
         pattern = _like(word.lower())
@@ -103,4 +109,4 @@ def _matches(q: str):
                                      sa.func.lower(Annex.title).like(pattern, escape="\\"))),
         ))
     by_words = sa.and_(*conditions) if conditions else sa.false()
-    return sa.or_(by_number, by_words) if by_number is not None else by_words
+    return by_number, (sa.or_(by_number, by_words) if by_number is not None else by_words)
