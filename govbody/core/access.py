@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from govbody.accounts.models import Role, User
-from govbody.core.loaders import is_visible
 
 STAFF = (Role.admin, Role.secretariat)
 
@@ -73,19 +72,7 @@ def sees_body_drafts(user: Any, body_id: int | None) -> bool:
     return is_staff(user) or _assigned(user, body_id, Role.chair, Role.rapporteur)
 
 
-# Records: what a user may see.
-
-def can_view_document(user: Any, document: Any) -> bool:
-    return is_visible(document, user)  # the rule: Document.visible_to
-
-
-def can_view_resolution(user: Any, resolution: Any) -> bool:
-    return is_visible(resolution, user)  # the rule: Resolution.visible_to
-
-
-def can_view_non_paper(user: Any, non_paper: Any) -> bool:
-    return is_visible(non_paper, user)  # the rule: NonPaper.visible_to
-
+# Records: what a user may see is each model's `visible_to` rule (core/loaders.py).
 
 # Non-papers and their synthesis (issue 5).
 

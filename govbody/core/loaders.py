@@ -53,16 +53,19 @@ def load(model: type[Record], ident: int, user: Any, *, what: str | None = None,
     return record
 
 
+def visible_ids(model: type, ids: list[int], user: Any) -> set[int]:
+    """Which of the records `ids` of `model` `user` may see, by its rule, in one query."""
+    condition = model.visible_to(user)
+    if not ids or isinstance(condition, sa.sql.elements.True_):
+        return set(ids)
+    return set(db.session.scalars(sa.select(model.id).where(model.id.in_(ids), condition)))
+
+
 def only_visible(records: list[Record], user: Any) -> list[Record]:
     """Those of `records` (of one model) that `user` may see, by the same rule, in one query."""
     if not records:
         return records
-    model = type(records[0])
-    condition = model.visible_to(user)
-    if isinstance(condition, sa.sql.elements.True_):
-        return records
-    ids = [r.id for r in records]
-    seen = set(db.session.scalars(sa.select(model.id).where(model.id.in_(ids), condition)))
+    seen = visible_ids(type(records[0]), [r.id for r in records], user)
     return [r for r in records if r.id in seen]
 
 

@@ -97,12 +97,11 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         folder = _safe(root(d).symbol or str(d.id))
         m.entries.append(Entry("document", d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.docx",
                                d.symbol or "", d.title, d.date, d.sha256 or ""))
-    resolutions = list(session.scalars(
-        sa.select(Resolution).where(Resolution.session_id == s.id, Resolution.status == ResolutionStatus.adopted)
-        .order_by(Resolution.number)))
+    resolutions = session.scalars(
+        sa.select(Resolution).where(Resolution.session_id == s.id, Resolution.status == ResolutionStatus.adopted,
+                                    Resolution.visible_to(user))
+        .order_by(Resolution.number))
     for r in resolutions:
-        if not access.can_view_resolution(user, r):
-            continue
         m.resolutions[r.id] = r
         name = f"Resolution No. {r.number} ({s.roman})"
         m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", name, r.title,

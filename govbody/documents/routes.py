@@ -18,7 +18,7 @@ from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
-from govbody.core.loaders import load
+from govbody.core.loaders import load, visible_ids
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
@@ -113,9 +113,15 @@ def _detail(document: Document, version_form: VersionForm | None = None):
     can_issue = access.can_issue_documents(user)
     if version_form is None and can_issue and document.is_issued:
         version_form = VersionForm()
+    later, pending = [], list(document.versions)
+    while pending:  # every version below this one, for one visibility query rather than one each
+        version = pending.pop()
+        later.append(version.id)
+        pending.extend(version.versions)
+    seen = visible_ids(Document, later, user)
     return render_template("documents/detail.html", d=document, lineage=services.lineage(document),
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
-                           version_form=version_form, visible=lambda doc: access.can_view_document(user, doc))
+                           version_form=version_form, visible=lambda doc: doc.id in seen)
 
 
 @bp.get("/documents/<int:document_id>")

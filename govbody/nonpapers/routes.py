@@ -21,7 +21,7 @@ from govbody.core import access, markup
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
-from govbody.core.loaders import load
+from govbody.core.loaders import load, only_visible
 from govbody.core.points import PointsError, to_markdown
 from govbody.core.schemas import LONG_MAX
 from govbody.core.web import acting_user, add_panel, require
@@ -219,7 +219,7 @@ def for_body(body_id: int):
 def detail(paper_id: int):
     paper = load(NonPaper, paper_id, acting_user())
     user = acting_user()
-    chain = [p for p in services.versions(db.session, paper) if access.can_view_non_paper(user, p)]
+    chain = only_visible(services.versions(db.session, paper), user)
     return render_template("nonpapers/detail.html", paper=paper, versions=chain, action_form=ActionForm(),
                            can_edit=access.can_draft_non_paper(user, paper),
                            can_synthesise=access.can_view_synthesis(user, paper))

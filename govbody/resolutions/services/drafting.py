@@ -30,30 +30,23 @@ def _set_text(resolution: Resolution, values: dict[str, Any]) -> None:
         resolution.title = values["title"]
     if "operative_formula" in values:
         resolution.operative_formula = values["operative_formula"]
-    if "preamble" in values:
-        rows = resolution.preambular_paragraphs
-        del rows[len(values["preamble"]):]
-        for i, text in enumerate(values["preamble"]):
-            if i < len(rows):
-                rows[i].text, rows[i].position = text, i + 1
-            else:
-                rows.append(PreambularParagraph(position=i + 1, text=text))
-    if "operative" in values:
-        rows = resolution.operative_paragraphs
-        del rows[len(values["operative"]):]
-        for i, item in enumerate(values["operative"]):
-            if i < len(rows):
-                rows[i].text, rows[i].points, rows[i].position = item["text"], item["points"], i + 1
-            else:
-                rows.append(OperativeParagraph(position=i + 1, text=item["text"], points=item["points"]))
-    if "annexes" in values:
-        rows = resolution.annexes
-        del rows[len(values["annexes"]):]
-        for i, item in enumerate(values["annexes"]):
-            if i < len(rows):
-                rows[i].title, rows[i].text, rows[i].position = item["title"], item["text"], i + 1
-            else:
-                rows.append(Annex(position=i + 1, title=item["title"], text=item["text"]))
+    parts = (("preamble", resolution.preambular_paragraphs, PreambularParagraph, lambda text: {"text": text}),
+             ("operative", resolution.operative_paragraphs, OperativeParagraph, dict),
+             ("annexes", resolution.annexes, Annex, dict))
+    for name, rows, model, fields in parts:
+        if name in values:
+            _keep_rows(rows, model, [fields(item) for item in values[name]])
+
+
+def _keep_rows(rows: list, model: type, items: list[dict[str, Any]]) -> None:
+    """`rows` become `items` in order: rows kept by position and rewritten, the surplus dropped."""
+    del rows[len(items):]
+    for i, item in enumerate(items):
+        if i < len(rows):
+            for key, value in {**item, "position": i + 1}.items():
+                setattr(rows[i], key, value)
+        else:
+            rows.append(model(position=i + 1, **item))
 
 
 def _check_session(body: Body, body_session: BodySession) -> None:
