@@ -10,7 +10,7 @@ from govbody.bodies.models import Body, BodyKind, Delegation
 from govbody.core import access
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.pagecache import public_page
-from govbody.core.web import acting_user, require
+from govbody.core.web import acting_user, panels, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 
@@ -47,7 +47,8 @@ def body_detail(body_id: int):
     sessions = list(db.session.scalars(
         sa.select(BodySession).where(BodySession.body_id == body.id).order_by(BodySession.number.desc())))
     children = list(db.session.scalars(sa.select(Body).where(Body.parent_id == body.id).order_by(Body.name)))
-    return render_template("bodies/detail.html", body=body, sessions=sessions, children=children)
+    return render_template("bodies/detail.html", body=body, sessions=sessions, children=children,
+                           heading_panels=panels("body_heading", body))
 
 
 def _form_choices(form: BodyForm, exclude: int | None = None) -> None:

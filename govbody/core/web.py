@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, abort, flash, render_template, request, session
+from flask import Flask, abort, current_app, flash, render_template, request, session
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -183,5 +183,11 @@ def add_nav_link(app: Flask, label: str, endpoint: str, when=None) -> None:
 
 
 def add_panel(app: Flask, page: str, render) -> None:
-    """A feature adds a section to the session or meeting page: render(record) -> HTML."""
+    """A feature adds a section to the session or meeting page, or a control beside a body's name
+    ("body_heading"): render(record) -> HTML."""
     app.extensions.setdefault(f"govbody_{page}_panels", []).append(render)
+
+
+def panels(page: str, record) -> list:
+    """What the features added to ``page`` (add_panel), rendered for ``record``."""
+    return [render(record) for render in current_app.extensions.get(f"govbody_{page}_panels", [])]

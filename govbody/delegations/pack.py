@@ -1,4 +1,6 @@
-"""The session pack: everything of a session a user may see, as one ZIP with a DOCX index.
+"""The session pack: everything of a session a user may see, as one ZIP with a DOCX index:
+the agenda, the session's issued documents and every paper its agenda links (with their later
+versions), adopted resolutions, published summaries and the non-papers circulated for it.
 
 The ZIP is written member by member to a temporary file (one DOCX in memory at a time),
 then moved into the cache under a key that is the hash of its manifest: what goes in and
@@ -18,15 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, contains_eager, joinedload, undefer
+from sqlalchemy.orm import Session, aliased, contains_eager, joinedload, undefer
 
 from govbody import docx as house
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
 from govbody.documents.models import Document, DocumentStatus
-from govbody.interventions.models import Intervention, MeetingSummary
+from govbody.documents.services import normalize_symbol
+from govbody.interventions.models import Intervention, MeetingSummary, intervention_questions
 from govbody.meetings.models import BodySession, Meeting
+from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question, question_agenda_items
+from govbody.nonpapers.render import docx_filename, non_paper_docx
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
 
@@ -36,7 +41,7 @@ def _safe(name: str) -> str:
 
 @dataclass
 class Entry:
-    kind: str  # agenda, document, resolution, summary
+    kind: str  # agenda, document, linked (another paper the agenda links), resolution, summary, nonpaper
     ident: int
     path: str  # inside the ZIP
     label: str  # symbol or designation
@@ -52,12 +57,16 @@ class Manifest:
     documents: dict[int, Document] = field(default_factory=dict)
     resolutions: dict[int, Resolution] = field(default_factory=dict)
     summaries: dict[int, MeetingSummary] = field(default_factory=dict)
+    non_papers: dict[int, NonPaper] = field(default_factory=dict)
+    # Symbols the agenda links that match no issued paper this user may see.
+    not_included: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
         s = self.body_session
         text = "\n".join([f"session {s.id} {s.updated_at.isoformat()} {s.created_at.isoformat()} {s.body.name}"]
-                         + [f"{e.kind} {e.ident} {e.path} {e.changed}" for e in self.entries])
+                         + [f"{e.kind} {e.ident} {e.path} {e.changed}" for e in self.entries]
+                         + [f"missing {symbol}" for symbol in self.not_included])
         return hashlib.sha256(text.encode()).hexdigest()
 
     @property
@@ -80,23 +89,8 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         m.entries.append(Entry("agenda", s.id, f"01-agenda/{_safe(s.body.code)}-{s.number}-{kind}.docx",
                                "Agenda" if s.agenda_adopted else "Provisional agenda", s.title, s.starts_on,
                                f"{items[0]} {items[1]} {items[2]} {items[3]} {s.agenda_adopted_at_id}"))
-    documents = list(session.scalars(
-        sa.select(Document).join(Document.series)
-        .where(Document.session_id == s.id, Document.status == DocumentStatus.issued,
-               Document.visible_to(user))
-        .options(contains_eager(Document.series)).order_by(Document.id)))
-    by_id = {d.id: d for d in documents}
-
-    def root(d: Document) -> Document:
-        while d.parent_id is not None and d.parent_id in by_id:
-            d = by_id[d.parent_id]
-        return d
-
-    for d in documents:
-        m.documents[d.id] = d
-        folder = _safe(root(d).symbol or str(d.id))
-        m.entries.append(Entry("document", d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.docx",
-                               d.symbol or "", d.title, d.date, d.sha256 or ""))
+    _add_documents(m, "document", _issued(session, user, Document.session_id == s.id))
+    _add_linked_documents(session, m, user)
     resolutions = session.scalars(
         sa.select(Resolution).where(Resolution.session_id == s.id, Resolution.status == ResolutionStatus.adopted,
                                     Resolution.visible_to(user))
@@ -122,11 +116,96 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
             "summary", summary.id, f"04-summaries/{meeting.number}-meeting-summary.docx",
             f"Summary of the {meeting.ordinal} meeting", meeting.display_title, meeting.date,
             f"{summary.updated_at.isoformat()} {changes.get(meeting.id)}"))
+    for paper in _circulated_non_papers(session, s, user):
+        m.non_papers[paper.id] = paper
+        m.entries.append(Entry(
+            "nonpaper", paper.id, f"05-non-papers/{docx_filename(paper)}",
+            "Non-paper" if paper.version == 1 else f"Non-paper, version {paper.version}", paper.title,
+            paper.circulated_at.date() if paper.circulated_at else None,
+            f"{paper.circulated_at} {paper.updated_at.isoformat()}"))
     return m
 
 
-INDEX_SECTIONS = (("agenda", "Agenda"), ("document", "Documents"), ("resolution", "Adopted resolutions"),
-                  ("summary", "Meeting summaries"))
+def _issued(session: Session, user, condition) -> list[Document]:
+    """Issued documents matching ``condition`` that the user may see, in the order they were made."""
+    return list(session.scalars(
+        sa.select(Document).join(Document.series)
+        .where(condition, Document.status == DocumentStatus.issued, Document.visible_to(user))
+        .options(contains_eager(Document.series)).order_by(Document.id)))
+
+
+def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
+    """One file per paper, in a folder named after the first paper of its versions in the list."""
+    by_id = {d.id: d for d in documents}
+
+    def root(d: Document) -> Document:
+        while d.parent_id is not None and d.parent_id in by_id:
+            d = by_id[d.parent_id]
+        return d
+
+    for d in documents:
+        m.documents[d.id] = d
+        folder = _safe(root(d).symbol or str(d.id))
+        m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.docx",
+                               d.symbol or "", d.title, d.date, d.sha256 or ""))
+
+
+def _with_later_versions(anchor):
+    """The ids of the documents matching ``anchor`` and of all their later versions (Corr., Rev., Add.)."""
+    tree = sa.select(Document.id).where(anchor).cte("linked_papers", recursive=True)
+    later = aliased(Document)
+    tree = tree.union_all(sa.select(later.id).where(later.parent_id == tree.c.id))
+    return sa.select(tree.c.id)
+
+
+def _add_linked_documents(session: Session, m: Manifest, user) -> None:
+    """The papers the agenda links, as the link names them, with every later version issued (so the
+    latest is there), as far as the user may see them; papers of the session itself are not repeated."""
+    symbols = list(session.scalars(
+        sa.select(AgendaItemDocument.symbol).join(AgendaItem, AgendaItem.id == AgendaItemDocument.agenda_item_id)
+        .where(AgendaItem.session_id == m.body_session.id).distinct().order_by(AgendaItemDocument.symbol)))
+    if not symbols:
+        return
+    found = _issued(session, user, Document.id.in_(_with_later_versions(Document.symbol.in_(symbols))))
+    # A link typed in another case than the register's ("c/93/1") is looked for again, ignoring case.
+    matched = {normalize_symbol(d.symbol) for d in found}
+    unmatched = sorted({normalize_symbol(x) for x in symbols} - matched)
+    if unmatched:
+        known = {d.id for d in found}
+        found += [d for d in _issued(session, user, Document.id.in_(
+            _with_later_versions(sa.func.upper(Document.symbol).in_(unmatched)))) if d.id not in known]
+        found.sort(key=lambda d: d.id)
+        matched = {normalize_symbol(d.symbol) for d in found}
+    m.not_included = [x for x in symbols if normalize_symbol(x) not in matched]
+    _add_documents(m, "linked", [d for d in found if d.id not in m.documents])
+
+
+def _circulated_non_papers(session: Session, s: BodySession, user) -> list[NonPaper]:
+    """Circulated non-papers (every circulated version) the user may see: those of the session, and
+    the body's papers without a session whose questions are on its agenda or were taken up at its
+    meetings."""
+    on_agenda = (sa.select(Question.non_paper_id)
+                 .join(question_agenda_items, question_agenda_items.c.question_id == Question.id)
+                 .join(AgendaItem, AgendaItem.id == question_agenda_items.c.agenda_item_id)
+                 .where(AgendaItem.session_id == s.id))
+    taken_up = (sa.select(Question.non_paper_id)
+                .join(intervention_questions, intervention_questions.c.question_id == Question.id)
+                .join(Intervention, Intervention.id == intervention_questions.c.intervention_id)
+                .join(Meeting, Meeting.id == Intervention.meeting_id)
+                .where(Meeting.session_id == s.id))
+    return list(session.scalars(
+        sa.select(NonPaper).where(
+            NonPaper.status == NonPaperStatus.circulated, NonPaper.visible_to(user),
+            sa.or_(NonPaper.session_id == s.id,
+                   sa.and_(NonPaper.session_id.is_(None), NonPaper.body_id == s.body_id,
+                           NonPaper.id.in_(on_agenda.union(taken_up)))))
+        .order_by(NonPaper.circulated_at, NonPaper.id)))
+
+
+INDEX_SECTIONS = (("agenda", "Agenda"), ("document", "Documents"), ("linked", "Documents linked on the agenda"),
+                  ("resolution", "Adopted resolutions"), ("summary", "Meeting summaries"),
+                  ("nonpaper", "Non-papers circulated"))
+NOT_INCLUDED = "Linked on the agenda, not in this pack"
 
 
 def index_data(m: Manifest) -> house.MeetingSummary:
@@ -138,6 +217,9 @@ def index_data(m: Manifest) -> house.MeetingSummary:
                  for e in m.entries if e.kind == kind]
         if lines:
             statements.append(house.Statement(speaker=heading, points=lines))
+    if m.not_included:
+        statements.append(house.Statement(speaker=NOT_INCLUDED, points=[
+            f"**{symbol}** — not issued yet, or not distributed to you" for symbol in m.not_included]))
     return house.MeetingSummary(
         title=f"{s.body.name}, {s.title}: session pack", date=s.starts_on, venue=s.venue or "",
         highlights_heading="Contents", statements=statements,
@@ -150,7 +232,7 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         from govbody.agenda.render import agenda_docx
 
         return agenda_docx(session, m.body_session)
-    if entry.kind == "document":
+    if entry.kind in ("document", "linked"):
         d = session.scalar(sa.select(Document).where(Document.id == entry.ident).options(undefer(Document.docx)))
         if d.docx is not None:
             return d.docx
@@ -164,6 +246,8 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         from govbody.resolutions.render import render_docx
 
         return render_docx(r)
+    if entry.kind == "nonpaper":
+        return non_paper_docx(m.non_papers[entry.ident])
     from govbody.interventions.render import summary_docx
     from govbody.interventions.services import meeting_interventions
 

@@ -27,6 +27,7 @@ def init_app(app) -> None:
     add_nav_link(app, "What's new", "delegations.following", when=access.can_follow_bodies)
     add_panel(app, "session", session_panel)
     add_panel(app, "meeting", meeting_panel)
+    add_panel(app, "body_heading", follow_panel)
 
 
 def _body_filter() -> int | None:
@@ -48,6 +49,15 @@ def session_panel(body_session: BodySession) -> Markup:
 
 def meeting_panel(meeting: Meeting) -> Markup:
     return Markup(render_template("delegations/_meeting_panel.html", m=meeting))
+
+
+def follow_panel(body: Body) -> Markup:
+    """The Follow / Unfollow button beside the body's name, for whoever may follow bodies."""
+    user = acting_user()
+    if not access.can_follow_bodies(user):
+        return Markup()
+    return Markup(render_template("delegations/_follow.html", body=body, back="body",
+                                  following=services.is_following(db.session, body, user)))
 
 
 # Delegations and their record.
@@ -262,9 +272,17 @@ def following():
     news = services.whats_new(db.session, user)
     followed = {n.body.id for n in news}
     bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
-    html = render_template("delegations/following.html", news=news, bodies=bodies, followed=followed)
+    html = render_template("delegations/following.html", news=news, bodies=bodies, followed=followed,
+                           recent_days=services.RECENT_DAYS)
     db.session.commit()  # the visit moves the "since" mark (after rendering: nothing is read again)
     return html
+
+
+def _back(body: Body):
+    """Back to the page the button was on: the body's page, or What's new."""
+    if request.form.get("back") == "body":
+        return redirect(url_for("bodies.body_detail", body_id=body.id))
+    return redirect(url_for(".following"))
 
 
 @bp.post("/bodies/<int:body_id>/follow")
@@ -274,8 +292,9 @@ def follow(body_id: int):
     require(access.can_follow_bodies(user))
     services.follow(db.session, body, by=user)
     db.session.commit()
-    flash(f"You follow the {body.name}: its new papers will be listed here.", "success")
-    return redirect(url_for(".following"))
+    flash(f"You follow the {body.name}: What's new lists what it issued in the last {services.RECENT_DAYS} days, "
+          "then what is new at each visit.", "success")
+    return _back(body)
 
 
 @bp.post("/bodies/<int:body_id>/unfollow")
@@ -286,4 +305,4 @@ def unfollow(body_id: int):
     services.unfollow(db.session, body, by=user)
     db.session.commit()
     flash(f"You no longer follow the {body.name}.", "success")
-    return redirect(url_for(".following"))
+    return _back(body)

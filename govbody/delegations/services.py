@@ -292,15 +292,29 @@ def follows(session: Session, user) -> list:
                                 .options(joinedload(BodyFollow.body)).order_by(BodyFollow.id)))
 
 
+def is_following(session: Session, body: Body, user) -> bool:
+    from govbody.delegations.models import BodyFollow
+
+    return session.scalar(sa.select(BodyFollow.id).where(BodyFollow.user_id == user.id,
+                                                         BodyFollow.body_id == body.id)) is not None
+
+
+# What's new in a body just followed: what a delegate starting to follow a body expects to catch up on.
+RECENT_DAYS = 7
+
+
 def follow(session: Session, body: Body, *, by):
-    """Start following a body (following it again changes nothing)."""
+    """Start following a body (following it again changes nothing). Its first What's new goes back
+    RECENT_DAYS before now, as if the last visit had been then."""
     from govbody.core import audit
+    from govbody.core.models import utcnow
     from govbody.delegations.models import BodyFollow
 
     existing = session.scalar(sa.select(BodyFollow).where(BodyFollow.user_id == by.id, BodyFollow.body_id == body.id))
     if existing is not None:
         return existing
-    f = BodyFollow(user_id=by.id, body_id=body.id)
+    now = utcnow()
+    f = BodyFollow(user_id=by.id, body_id=body.id, created_at=now, seen_at=now - dt.timedelta(days=RECENT_DAYS))
     session.add(f)
     audit.record(session, "body.follow", body, by=by)
     session.flush()
@@ -322,37 +336,45 @@ def unfollow(session: Session, body: Body, *, by) -> None:
 class News:
     body: Body
     since: dt.datetime
+    # Not looked at since following: ``since`` is then RECENT_DAYS before the body was followed.
+    just_followed: bool = False
     documents: list = field(default_factory=list)
     resolutions: list = field(default_factory=list)
     summaries: list = field(default_factory=list)
+    non_papers: list = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.documents or self.resolutions or self.summaries)
+        return not (self.documents or self.resolutions or self.summaries or self.non_papers)
 
 
 def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50) -> list[News]:
-    """For each followed body: documents issued, resolutions adopted and summaries published since
-    the user last looked (what they may see); looking moves the mark to now."""
+    """For each followed body: documents issued, resolutions adopted, summaries published and
+    non-papers circulated since the user last looked (what they may see; for a body not looked at
+    since following, the RECENT_DAYS before following); looking moves the mark to now."""
     from govbody.core.models import utcnow
     from govbody.documents.models import Document, DocumentStatus, Series
     from govbody.interventions.models import MeetingSummary
+    from govbody.nonpapers.models import NonPaper, NonPaperStatus
     from govbody.resolutions.models import ResolutionStatus
 
     followed = follows(session, user)
     if not followed:
         return []
-    news = {f.body_id: News(f.body, f.seen_at) for f in followed}
+    news = {f.body_id: News(f.body, f.seen_at, just_followed=f.seen_at < f.created_at) for f in followed}
     since = {f.body_id: f.seen_at for f in followed}
     oldest = min(since.values())
     ids = sorted(news)
-    for d in session.scalars(
-            sa.select(Document).join(Series, Series.id == Document.series_id)
-            .where(Series.body_id.in_(ids), Document.status == DocumentStatus.issued, Document.issued_at > oldest,
+    # A paper is the body's by its series, or by its session when the series belongs to no body.
+    owner = sa.func.coalesce(Series.body_id, BodySession.body_id)
+    for d, body_id in session.execute(
+            sa.select(Document, owner).join(Series, Series.id == Document.series_id)
+            .outerjoin(BodySession, BodySession.id == Document.session_id)
+            .where(owner.in_(ids), Document.status == DocumentStatus.issued, Document.issued_at > oldest,
                    Document.visible_to(user))
-            .options(joinedload(Document.series)).order_by(Document.issued_at.desc()).limit(limit)):
-        if d.issued_at > since[d.series.body_id]:
-            news[d.series.body_id].documents.append(d)
+            .order_by(Document.issued_at.desc()).limit(limit)):
+        if d.issued_at > since[body_id]:
+            news[body_id].documents.append(d)
     for r in session.scalars(
             sa.select(Resolution).where(Resolution.body_id.in_(ids), Resolution.status == ResolutionStatus.adopted,
                                         Resolution.updated_at > oldest, Resolution.visible_to(user))
@@ -365,6 +387,12 @@ def whats_new(session: Session, user, *, mark_seen: bool = True, limit: int = 50
             .options(joinedload(MeetingSummary.meeting)).order_by(Meeting.date.desc()).limit(limit)):
         if s.updated_at > since[s.meeting.body_id]:
             news[s.meeting.body_id].summaries.append(s)
+    for p in session.scalars(
+            sa.select(NonPaper).where(NonPaper.body_id.in_(ids), NonPaper.status == NonPaperStatus.circulated,
+                                      NonPaper.circulated_at > oldest, NonPaper.visible_to(user))
+            .order_by(NonPaper.circulated_at.desc()).limit(limit)):
+        if p.circulated_at > since[p.body_id]:
+            news[p.body_id].non_papers.append(p)
     if mark_seen:
         from govbody.delegations.models import BodyFollow
 

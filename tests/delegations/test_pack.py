@@ -118,3 +118,77 @@ def test_linking_a_paper_to_an_agenda_item_rebuilds_the_pack(app, client, world,
     agenda = docx.Document(io.BytesIO(z.read(next(n for n in z.namelist() if n.startswith("01-agenda/")))))
     cells = [cell.text for table in agenda.tables for row in table.rows for cell in row.cells]
     assert "C/93/1" in "\n".join([p.text for p in agenda.paragraphs] + cells)
+
+
+def _links_and_non_papers(app, client, world) -> dict:
+    """Item 2 links a paper of no session (with a corrigendum), a restricted one, one typed in small
+    letters and one not issued yet; the session has a circulated non-paper, a draft, and a paper of
+    no session whose question was taken up at its 1st meeting."""
+    from govbody.agenda import services as agenda
+    from govbody.agenda.models import AgendaItem, AgendaItemDocument
+    from govbody.extensions import db
+    from tests.delegations.conftest import post
+
+    staff = world.staff.headers
+    post(client, "/api/v1/series", staff, {"prefix": "C/INF", "body_code": "C"})
+    outlook = post(client, "/api/v1/documents", staff, {"series": "C/INF", "title": "Migration outlook",
+                                                        "date": "2007-05-20", "text": "The outlook in figures."})
+    corr = post(client, f"/api/v1/documents/{outlook['id']}/versions", staff, {"kind": "corr", "text": "Corrected."})
+    annex = post(client, "/api/v1/documents", staff, {"series": "C/INF", "title": "Confidential annex",
+                                                      "date": "2007-05-21", "distribution": "restricted"})
+    note = post(client, "/api/v1/documents", staff, {"series": "C/INF", "title": "Note on the venue",
+                                                     "date": "2007-05-22"})
+    with app.app_context():
+        item = db.session.get(AgendaItem, world.items[1])
+        agenda.link_document(db.session, item, outlook["symbol"])
+        agenda.link_document(db.session, item, annex["symbol"])
+        # Links stored as typed before symbols were checked against the register.
+        db.session.add(AgendaItemDocument(agenda_item=item, symbol=note["symbol"].lower()))
+        db.session.add(AgendaItemDocument(agenda_item=item, symbol="C/INF/99"))
+        db.session.commit()
+    paper = post(client, "/api/v1/non-papers", staff,
+                 {"body_id": world.body, "session_id": world.session, "title": "Chair's non-paper on the strategy",
+                  "questions": [{"text": "Which priorities should the strategy set?"}]})
+    post(client, f"/api/v1/non-papers/{paper['id']}/circulate", staff, {}, status=200)
+    post(client, "/api/v1/non-papers", staff, {"body_id": world.body, "session_id": world.session,
+                                               "title": "Unfinished thoughts", "questions": [{"text": "Why?"}]})
+    standing = post(client, "/api/v1/non-papers", staff,
+                    {"body_id": world.body, "title": "Standing questions on budgets",
+                     "questions": [{"text": "How are reserves kept?"}]})
+    post(client, f"/api/v1/non-papers/{standing['id']}/circulate", staff, {}, status=200)
+    post(client, f"/api/v1/meetings/{world.meetings[0]}/interventions", staff,
+         {"delegation": "Peru", "points": ["On reserves."], "questions": [standing["questions"][0]["id"]]})
+    unrelated = post(client, "/api/v1/non-papers", staff, {"body_id": world.body, "title": "Another year's questions",
+                                                           "questions": [{"text": "Later?"}]})
+    post(client, f"/api/v1/non-papers/{unrelated['id']}/circulate", staff, {}, status=200)
+    return {"outlook": outlook, "corr": corr, "annex": annex, "note": note, "paper": paper, "standing": standing}
+
+
+def test_the_pack_holds_what_the_agenda_links_and_the_circulated_non_papers(app, client, world, pack_cache):
+    made = _links_and_non_papers(app, client, world)
+    _, z = _pack(client, world)
+    names = set(z.namelist())
+    assert {"02-documents/C-INF-1/C-INF-1.docx", "02-documents/C-INF-1/C-INF-1-Corr.1.docx",
+            "02-documents/C-INF-3/C-INF-3.docx"} <= names
+    assert not any("C-INF-2" in n for n in names)  # restricted: not for the public
+    paper, standing = (f"05-non-papers/non-paper-{made[k]['id']}-v1.docx" for k in ("paper", "standing"))
+    assert {n for n in names if n.startswith("05-non-papers/")} == {paper, standing}
+    texts = _all_text(z)
+    assert "The outlook in figures." in texts["02-documents/C-INF-1/C-INF-1.docx"]
+    assert "Which priorities should the strategy set?" in texts[paper]
+    assert "How are reserves kept?" in texts[standing]
+    everything = "\n".join(texts.values())
+    assert "Unfinished thoughts" not in everything and "Another year's questions" not in everything
+    assert "Confidential annex" not in everything
+    index = texts["00-index.docx"]
+    assert "Documents linked on the agenda" in index and "Migration outlook" in index and "C/INF/1/Corr.1" in index
+    assert "Non-papers circulated" in index and "Chair's non-paper on the strategy" in index
+    assert "Standing questions on budgets" in index
+    assert "Linked on the agenda, not in this pack" in index
+    assert "C/INF/99 — not issued yet, or not distributed to you" in index
+    assert "C/INF/2 — not issued yet, or not distributed to you" in index
+    # A member State's delegate sees the restricted paper the agenda links.
+    login(client, world.delegate.email)
+    _, z = _pack(client, world)
+    assert "02-documents/C-INF-2/C-INF-2.docx" in z.namelist()
+    assert "C/INF/2 — not issued" not in _all_text(z)["00-index.docx"]
