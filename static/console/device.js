@@ -1,5 +1,6 @@
 /* What the console keeps on this device (localStorage), so that nothing typed is lost:
- * {drafts: {client_key: {values, meta, synced, at}}, outbox: [{key, method, url, body}]}. */
+ * {drafts: {client_key: {values, meta, synced, at}}, outbox: [{key, method, url, body}]}, and
+ * `chosen`: the agenda item and kind the rapporteur chose for the next entry (sync.choose). */
 
 export const OFFLINE = "offline: kept on this device";
 export const LOGGED_OUT = "logged out: kept on this device; log in again in another tab";

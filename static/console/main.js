@@ -10,7 +10,7 @@ import { LOGGED_OUT, OFFLINE, deviceStore, newKey, newestUnsent, storageKey, syn
 import { announcer } from "./dom.js";
 import { createEntryForm } from "./entry-form.js";
 import { keptTexts, renderKept, serverDraftEntry } from "./kept.js";
-import { renderRecorded } from "./recorded.js";
+import { recordedNames, renderRecorded } from "./recorded.js";
 import { createSpeakers } from "./speakers.js";
 import { createSync } from "./sync.js";
 import { renderTiming } from "./timing.js";
@@ -27,6 +27,7 @@ function start(root, data) {
   const form = document.getElementById("entry-form");
   const announce = announcer(root);
   const find = (query) => matches(query, data.delegations, data.aliases);
+  const names = recordedNames(data);
 
   function setState(kind, text) {
     stateEl.setAttribute("data-state", kind);
@@ -79,7 +80,7 @@ function start(root, data) {
       currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(),
     });
     speakers.render();
-    renderRecorded(state.interventions, entry.edit);
+    renderRecorded(state.interventions, entry.edit, names);
     renderTiming(state.timing, state.fetchedAt);
     showKept();
     entry.replyOptions();

@@ -93,5 +93,11 @@ export function createSync({ store, request, meetingId, refresh, changed, onLogg
       local.outbox.push(item);
       persist();
     },
+    // What the rapporteur chose for the next entry (its agenda item, its kind): kept, even over a
+    // reload, until they choose otherwise.
+    choose(values) {
+      local.chosen = { ...local.chosen, ...values };
+      persist();
+    },
   };
 }

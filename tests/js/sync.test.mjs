@@ -150,3 +150,12 @@ test("an entry waiting in the outbox is not sent as a draft as well", async () =
   await sync.syncDrafts();
   assert.deepEqual(sent, []);
 });
+
+test("the agenda item and kind chosen for the next entry are kept on the device, each until changed", () => {
+  const storage = memoryStorage();
+  const { sync } = setUp(() => OFFLINE, storage);
+  sync.choose({ agenda_item_id: 41, kind: "reply" });
+  sync.choose({ kind: "statement" });
+  const { sync: reloaded } = setUp(() => OFFLINE, storage);
+  assert.deepEqual(reloaded.local.chosen, { agenda_item_id: 41, kind: "statement" });
+});
