@@ -43,7 +43,7 @@ function start(root, data) {
     refused: (item, result) => entry.refused(item, result),
   });
   const entry = createEntryForm({
-    form, fields: data.fields, data, state, sync, find, newKey, saving: () => setState("saving", "saving…"),
+    form, fields: data.fields, data, state, sync, find, newKey, saving: showSaveState,
   });
   const speakers = createSpeakers({
     api, meetingId, state, find, announce, refresh: () => refresh(),
@@ -60,16 +60,24 @@ function start(root, data) {
     });
   }
 
-  function showSyncState() {
-    const { kind, text } = syncState(sync.local);
+  // Offline, a draft is said to be kept here until it can be sent, not to be saving.
+  function showSaveState() {
+    const { kind, text } = syncState(sync.local, sync.offline || navigator.onLine === false);
     setState(kind, text);
+  }
+
+  function showSyncState() {
+    showSaveState();
     showKept();
   }
 
   async function refresh() {
     const result = await api.request("GET", `/meetings/${meetingId}/console`);
     if (result.status !== 200) {
-      if (unreachable(result)) { setState("offline", OFFLINE); }
+      if (unreachable(result)) {
+        setState("offline", OFFLINE);
+        speakers.connected(false);
+      }
       if (loggedOut(result)) { setState("offline", LOGGED_OUT); }
       return;
     }
@@ -79,7 +87,7 @@ function start(root, data) {
       interventions: s.interventions, speakers: s.speakers, timing: s.timing, drafts: s.drafts,
       currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(),
     });
-    speakers.render();
+    speakers.connected(true);
     renderRecorded(state.interventions, entry.edit, names);
     renderTiming(state.timing, state.fetchedAt);
     showKept();
@@ -107,11 +115,15 @@ function start(root, data) {
       speakers.focus();
     } else if (event.altKey && !event.ctrlKey && event.code === "KeyF") {
       event.preventDefault();
-      speakers.floorToNext();
+      // The floor given from the keyboard: the rapporteur goes on typing what is said.
+      speakers.floorToNext().then((given) => { if (given) { entry.focus(); } });
     }
   });
-  window.addEventListener("online", () => { sync.flush(); sync.syncDrafts(); });
-  window.addEventListener("offline", () => { setState("offline", OFFLINE); });
+  window.addEventListener("online", () => { refresh(); sync.flush(); sync.syncDrafts(); });
+  window.addEventListener("offline", () => {
+    setState("offline", OFFLINE);
+    speakers.connected(false);
+  });
   window.setInterval(() => renderTiming(state.timing, state.fetchedAt), 1000);
   window.setInterval(() => { refresh(); if (sync.local.outbox.length) { sync.flush(); } }, 10000);
 

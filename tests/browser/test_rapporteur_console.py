@@ -1,6 +1,7 @@
 """The rapporteur's live console in Chromium, as a meeting moves between agenda items: fifteen
 interventions over items 4, 4.1 and 4.2, four of them typed while the network is down, each
-stored under the item and of the kind chosen for it."""
+stored under the item and of the kind chosen for it; the speakers' list and a draft while offline;
+and a non-paper of seven questions that leaves the Points box and Save in view."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ import datetime as dt
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page, create_user, keyboard_login
+from tests.browser.conftest import SCREENSHOTS, check_page, create_user, keyboard_login
 
 OFFLINE_STATE = "offline: kept on this device"
 # (typed in the delegation box, delegation chosen, agenda item, kind, points). The rapporteur
@@ -178,3 +179,59 @@ def test_fifteen_interventions_over_three_agenda_items_four_offline_each_under_i
     expect(page.get_by_label("Agenda item")).to_have_value(str(items[ENTRIES[-1][2]]))
     expect(page.get_by_label("Kind")).to_have_value(ENTRIES[-1][3])
     check_page(page, "rapporteur-console-agenda-items")
+
+
+def _points_and_save_in_view(page) -> None:
+    for control in (page.get_by_label("Points"), page.get_by_role("button", name="Save entry")):
+        box = control.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+
+
+def test_points_and_save_stay_in_view_at_1366x900_with_a_non_paper_of_seven_questions(page, live_server):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _open_console(page, live_server, "CQ", questions=True)
+    # The Points box and Save in view without scrolling, the questions folded and then open.
+    _points_and_save_in_view(page)
+    questions = page.locator("#entry-form input[name=questions]")
+    expect(questions).to_have_count(7)
+    page.locator("#entry-questions summary").focus()
+    page.keyboard.press("Enter")
+    questions.last.focus()  # the list scrolls to it
+    page.keyboard.press("Space")
+    expect(questions.last).to_be_checked()
+    page.evaluate("window.scrollTo(0, 0)")
+    _points_and_save_in_view(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "rapporteur-console-seven-questions-1366x900.png"))
+    check_page(page, "rapporteur-console-seven-questions")
+
+
+def test_offline_the_speakers_list_and_a_draft_say_what_happens_and_recover(page, live_server):
+    _open_console(page, live_server, "CO")
+    state = page.locator("#save-state")
+    errors = page.locator("#speaker-errors")
+    add = page.get_by_role("button", name="Add to the list")
+
+    _go_offline(page)
+    expect(errors).to_contain_text("cannot be changed until the connection is back")
+    expect(add).to_be_disabled()
+    page.keyboard.press("Alt+f")
+    expect(errors).to_contain_text("cannot be changed until the connection is back")
+    # A draft typed offline is kept here and said to be, not "saving…" for ever.
+    page.locator("#entry-delegation").fill("Kenya")
+    page.get_by_label("Points").fill("- Typed while the network was down")
+    expect(state).to_have_text(f"{OFFLINE_STATE}; the draft will be sent when the connection is back")
+    page.wait_for_timeout(1500)  # past the autosave's pause: still kept, not saving
+    expect(state).to_have_text(f"{OFFLINE_STATE}; the draft will be sent when the connection is back")
+    check_page(page, "rapporteur-console-offline-draft")
+
+    _back_online(page)
+    expect(state).to_have_text("saved", timeout=15_000)
+    expect(errors).to_have_text("")
+    expect(add).to_be_enabled()
+    _forget_offline_requests(page)
+    page.locator("#speaker-delegation").fill("MEX")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator("#speaker-list li")).to_contain_text(["Mexico"])
+    expect(errors).to_have_text("")
