@@ -58,7 +58,8 @@ def console_data(meeting: Meeting) -> dict:
         "delegations": [{"name": d.name, "iso3": d.iso3 or "", "short_names": d.short_names, "kind": d.kind.value}
                         for d in delegations],
         "aliases": services.COMMON_ALIASES,
-        "agenda": [{"id": i.id, "label": f"{i.number}. {i.title}"} for i in _agenda_items(meeting)],
+        "agenda": [{"id": i.id, "number": i.number, "label": f"{i.number}. {i.title}"}
+                   for i in _agenda_items(meeting)],
         "questions": [{"id": q.id, "label": f"{q.non_paper.title}: Q{q.number}. {q.text}"[:200]}
                       for q in services.meeting_questions(db.session, meeting)],
         "fields": console_fields(),

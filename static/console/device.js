@@ -1,7 +1,9 @@
 /* What the console keeps on this device (localStorage), so that nothing typed is lost:
- * {drafts: {client_key: {values, meta, synced, at}}, outbox: [{key, method, url, body}]}. */
+ * {drafts: {client_key: {values, meta, synced, at}}, outbox: [{key, method, url, body}]}, and
+ * `chosen`: the agenda item and kind the rapporteur chose for the next entry (sync.choose). */
 
 export const OFFLINE = "offline: kept on this device";
+export const DRAFT_OFFLINE = OFFLINE + "; the draft will be sent when the connection is back";
 export const LOGGED_OUT = "logged out: kept on this device; log in again in another tab";
 
 export function deviceStore(key, storage = () => globalThis.localStorage) {
@@ -46,12 +48,14 @@ export function newestUnsent(local) {
     .sort((a, b) => b.at - a.at)[0];
 }
 
-export function syncState(local) {
+// What the save state says; `offline`: the server could not be reached the last time it was asked.
+export function syncState(local, offline = false) {
   const waiting = local.outbox.length;
   const unsynced = Object.values(local.drafts).filter((draft) => !draft.synced).length;
   if (waiting) {
     return { kind: "offline", text: `${OFFLINE} (${waiting} entr${waiting === 1 ? "y" : "ies"} waiting)` };
   }
+  if (unsynced && offline) { return { kind: "offline", text: DRAFT_OFFLINE }; }
   if (unsynced) { return { kind: "saving", text: "saving…" }; }
   return { kind: "saved", text: "saved" };
 }

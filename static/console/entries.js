@@ -26,6 +26,19 @@ export function pick(fields, source) {
     .map((field) => [field.name, copy(source[field.name])]));
 }
 
+/* A new entry's values: each field's default, then what the console proposes (the meeting's
+ * current agenda item), then what the rapporteur chose for the entries before it, then what the
+ * entry is for (a place on the speakers' list). Each is an object of some fields' values. */
+export function newEntry(fields, { proposed = {}, chosen = {}, given = {} } = {}) {
+  return { ...defaults(fields), ...pick(fields, proposed), ...pick(fields, chosen || {}), ...pick(fields, given) };
+}
+
+// The labels of a choice field's values, as the page data gives them: {value: label}.
+export function choiceLabels(fields, name) {
+  const field = fields.find((f) => f.name === name);
+  return Object.fromEntries(((field && field.choices) || []).map((choice) => [choice.value, choice.label]));
+}
+
 // The texts a field's controls hold: checked boxes and radio buttons, the options chosen in a
 // multiple select, else each control's value.
 function texts(controls) {

@@ -2,7 +2,7 @@
  * (sync.keep) as it is typed; a saved entry goes to the outbox and the form is free at once.
  * Its fields are the page's list; only the ones below mean more to the console than that. */
 import { combobox } from "./combobox.js";
-import { defaults, entryRequest, fillForm, isBlank, missing, pick, readForm } from "./entries.js";
+import { entryRequest, fillForm, isBlank, missing, newEntry, pick, readForm } from "./entries.js";
 import { latest, positionOf } from "./format.js";
 import { fillReplyOptions } from "./recorded.js";
 
@@ -12,6 +12,8 @@ const POINTS = "points_text";
 const KIND = "kind";
 const REPLY_TO = "reply_to";
 const AGENDA_ITEM = "agenda_item_id";
+// Chosen for one entry, kept for the next ones until the rapporteur changes it (sync.choose).
+const CARRIED = [AGENDA_ITEM, KIND];
 
 /* `sync` keeps and sends (sync.js); `state` is the console's state from the server; `find(query)`
  * finds delegations; `saving()` says a draft is on its way. */
@@ -20,6 +22,15 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
   const conflict = document.getElementById("conflict");
   const control = (name) => form.querySelector(`[name="${name}"]`);
   let entry = null; // {client_key, intervention_id, version, speaker_entry_id}
+  const carried = fields.filter((field) => CARRIED.includes(field.name));
+  const chosen = () => sync.local.chosen || {};
+
+  /* A new entry: under the agenda item and of the kind the rapporteur chose last, which no
+   * refresh from the server changes; the meeting's current item only until they choose one. */
+  function fresh(given) {
+    const proposed = { [AGENDA_ITEM]: state.currentAgendaItem || (data.agenda[0] && data.agenda[0].id) || null };
+    return newEntry(fields, { proposed, chosen: chosen(), given });
+  }
 
   function replyOptions() {
     fillReplyOptions(control(REPLY_TO), state.interventions, entry && entry.intervention_id);
@@ -28,10 +39,7 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
   function open(meta, values) {
     entry = meta || { client_key: newKey(), intervention_id: null, version: null, speaker_entry_id: null };
     replyOptions();
-    fillForm(form, fields, values || {
-      ...defaults(fields),
-      [AGENDA_ITEM]: state.currentAgendaItem || (data.agenda[0] && data.agenda[0].id) || null,
-    });
+    fillForm(form, fields, values || fresh());
     errors.textContent = "";
     conflict.hidden = true;
     document.getElementById("entry-mode").textContent = entry.intervention_id
@@ -60,6 +68,7 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
       return;
     }
     sync.queue(entryRequest(entry, values, data.meeting_id), values, entry);
+    if (!entry.intervention_id) { sync.choose(pick(carried, values)); }
     // The entry is safe in the outbox: the form is free for the next speaker at once.
     open();
     control(DELEGATION).focus();
@@ -99,6 +108,10 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
   });
   form.addEventListener("input", keep);
   form.addEventListener("change", keep);
+  carried.forEach((field) => control(field.name).addEventListener("change", () => {
+    // A correction of an older intervention is not a choice for the next entry.
+    if (!entry.intervention_id) { sync.choose({ [field.name]: readForm(form, [field])[field.name] }); }
+  }));
   control(KIND).addEventListener("change", () => {
     // A reply answers the previous speaker unless the rapporteur says otherwise.
     const previous = latest(state.interventions);
@@ -135,17 +148,19 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
     // A place on the speakers' list given the floor: its speaker in a new entry.
     recordSpeaker(s, keepFocus) {
       const previous = latest(state.interventions);
-      open({ client_key: newKey(), intervention_id: null, version: null, speaker_entry_id: s.id }, {
-        ...pick(fields, s),
+      const place = pick(fields, s);
+      // A place listed with the default kind says nothing: the kind the rapporteur chose stands.
+      if (place[KIND] === carried.find((field) => field.name === KIND).default) { delete place[KIND]; }
+      open({ client_key: newKey(), intervention_id: null, version: null, speaker_entry_id: s.id }, fresh({
+        ...place,
         [REPLY_TO]: s.kind === "reply" && previous ? previous.id : null,
-        [AGENDA_ITEM]: state.currentAgendaItem || null,
-      });
+      }));
       if (!keepFocus) { control(POINTS).focus(); }
     },
 
-    // The meeting moved to another agenda item: a new entry with none chosen follows it.
+    // The meeting moved to another agenda item: a new entry follows it until the rapporteur chooses one.
     followAgenda(itemId) {
-      if (entry && !entry.intervention_id && !control(AGENDA_ITEM).value && itemId) {
+      if (entry && !entry.intervention_id && !(AGENDA_ITEM in chosen()) && itemId) {
         control(AGENDA_ITEM).value = String(itemId);
       }
     },

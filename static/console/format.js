@@ -30,8 +30,11 @@ export function speakerLabel(s) {
   return s.speaker + (s.on_behalf_of ? " (on behalf of " + s.on_behalf_of + ")" : "");
 }
 
-// " reply, reply to 3 · v2": its kind, what it answers, its version.
-export function recordedMeta(i, interventions) {
-  return " " + i.kind.replace(/_/g, " ") + (i.reply_to ? ", reply to " + positionOf(interventions, i.reply_to) : "") +
-    " · v" + i.version;
+/* " item 4.1 · Reply, reply to 3 · v2": its agenda item, its kind, what it answers, its version;
+ * `names`: {items: {id: number}, kinds: {value: label}}, from the page data. */
+export function recordedMeta(i, interventions, { items, kinds }) {
+  const item = !i.agenda_item_id ? "no agenda item"
+    : i.agenda_item_id in items ? "item " + items[i.agenda_item_id] : "an agenda item added since the page opened";
+  return " " + item + " · " + (kinds[i.kind] || i.kind) +
+    (i.reply_to ? ", reply to " + positionOf(interventions, i.reply_to) : "") + " · v" + i.version;
 }

@@ -10,7 +10,7 @@ import { LOGGED_OUT, OFFLINE, deviceStore, newKey, newestUnsent, storageKey, syn
 import { announcer } from "./dom.js";
 import { createEntryForm } from "./entry-form.js";
 import { keptTexts, renderKept, serverDraftEntry } from "./kept.js";
-import { renderRecorded } from "./recorded.js";
+import { recordedNames, renderRecorded } from "./recorded.js";
 import { createSpeakers } from "./speakers.js";
 import { createSync } from "./sync.js";
 import { renderTiming } from "./timing.js";
@@ -27,6 +27,7 @@ function start(root, data) {
   const form = document.getElementById("entry-form");
   const announce = announcer(root);
   const find = (query) => matches(query, data.delegations, data.aliases);
+  const names = recordedNames(data);
 
   function setState(kind, text) {
     stateEl.setAttribute("data-state", kind);
@@ -42,7 +43,7 @@ function start(root, data) {
     refused: (item, result) => entry.refused(item, result),
   });
   const entry = createEntryForm({
-    form, fields: data.fields, data, state, sync, find, newKey, saving: () => setState("saving", "saving…"),
+    form, fields: data.fields, data, state, sync, find, newKey, saving: showSaveState,
   });
   const speakers = createSpeakers({
     api, meetingId, state, find, announce, refresh: () => refresh(),
@@ -59,16 +60,24 @@ function start(root, data) {
     });
   }
 
-  function showSyncState() {
-    const { kind, text } = syncState(sync.local);
+  // Offline, a draft is said to be kept here until it can be sent, not to be saving.
+  function showSaveState() {
+    const { kind, text } = syncState(sync.local, sync.offline || navigator.onLine === false);
     setState(kind, text);
+  }
+
+  function showSyncState() {
+    showSaveState();
     showKept();
   }
 
   async function refresh() {
     const result = await api.request("GET", `/meetings/${meetingId}/console`);
     if (result.status !== 200) {
-      if (unreachable(result)) { setState("offline", OFFLINE); }
+      if (unreachable(result)) {
+        setState("offline", OFFLINE);
+        speakers.connected(false);
+      }
       if (loggedOut(result)) { setState("offline", LOGGED_OUT); }
       return;
     }
@@ -78,8 +87,8 @@ function start(root, data) {
       interventions: s.interventions, speakers: s.speakers, timing: s.timing, drafts: s.drafts,
       currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(),
     });
-    speakers.render();
-    renderRecorded(state.interventions, entry.edit);
+    speakers.connected(true);
+    renderRecorded(state.interventions, entry.edit, names);
     renderTiming(state.timing, state.fetchedAt);
     showKept();
     entry.replyOptions();
@@ -106,11 +115,15 @@ function start(root, data) {
       speakers.focus();
     } else if (event.altKey && !event.ctrlKey && event.code === "KeyF") {
       event.preventDefault();
-      speakers.floorToNext();
+      // The floor given from the keyboard: the rapporteur goes on typing what is said.
+      speakers.floorToNext().then((given) => { if (given) { entry.focus(); } });
     }
   });
-  window.addEventListener("online", () => { sync.flush(); sync.syncDrafts(); });
-  window.addEventListener("offline", () => { setState("offline", OFFLINE); });
+  window.addEventListener("online", () => { refresh(); sync.flush(); sync.syncDrafts(); });
+  window.addEventListener("offline", () => {
+    setState("offline", OFFLINE);
+    speakers.connected(false);
+  });
   window.setInterval(() => renderTiming(state.timing, state.fetchedAt), 1000);
   window.setInterval(() => { refresh(); if (sync.local.outbox.length) { sync.flush(); } }, 10000);
 

@@ -1,16 +1,23 @@
-/* The interventions recorded at this meeting, newest first, each with its Edit button; and the
- * same list as the choices of "Reply to". */
+/* The interventions recorded at this meeting, newest first, each with its agenda item, its kind
+ * and its Edit button; and the same list as the choices of "Reply to". */
 import { button, element } from "./dom.js";
+import { choiceLabels } from "./entries.js";
 import { newestFirst, recordedMeta } from "./format.js";
 
-export function renderRecorded(interventions, edit) {
+// How the list names an agenda item (its number) and a kind (its label), from the page data.
+export function recordedNames(data) {
+  return { items: Object.fromEntries(data.agenda.map((item) => [item.id, item.number])),
+    kinds: choiceLabels(data.fields, "kind") };
+}
+
+export function renderRecorded(interventions, edit, names) {
   const list = document.getElementById("recorded-list");
   list.textContent = "";
   document.getElementById("recorded-count").textContent = "(" + interventions.length + ")";
   newestFirst(interventions).forEach((i) => {
     const li = element("li");
     li.appendChild(element("strong", "", i.position + ". " + i.speaker));
-    li.appendChild(element("span", "meta", recordedMeta(i, interventions)));
+    li.appendChild(element("span", "meta", recordedMeta(i, interventions, names)));
     li.appendChild(element("pre", "typed", i.points_text));
     li.appendChild(button("Edit", () => edit(i), "Edit intervention " + i.position));
     list.appendChild(li);

@@ -28,32 +28,46 @@ export function nextWaiting(speakers) {
   return speakers.find((s) => s.status === "waiting");
 }
 
+// Said while the server cannot be reached; gone once it answers again.
+export const SPEAKERS_OFFLINE = "The server cannot be reached: the speakers' list cannot be changed until the " +
+  "connection is back. Entries are still kept on this device.";
+
 // A typed form's values, trimmed, by the names of its controls.
 export function trimmedValues(formData) {
   return Object.fromEntries(Array.from(formData, ([name, value]) => [name, String(value).trim()]));
 }
 
 /* `record(s)` opens the entry form for what a speaker said; `floorGiven(s)` follows the floor
- * given to a speaker. */
+ * given to a speaker. Offline (`connected(false)`), what needs the server is disabled and says why. */
 export function createSpeakers({ api, meetingId, state, find, announce, refresh, record, floorGiven }) {
   const list = document.getElementById("speaker-list");
   const errors = document.getElementById("speaker-errors");
   const form = document.getElementById("speaker-form");
+  const add = form.querySelector("button[type=submit]");
+  let online = true;
 
-  function report(result) {
-    errors.textContent = unreachable(result)
-      ? "The server cannot be reached; the speakers' list will be updated when it is back."
-      : errorMessage(result, "Not done.");
+  function connected(yes) {
+    online = yes;
+    add.disabled = !yes;
+    if (!yes) { errors.textContent = SPEAKERS_OFFLINE; }
+    else if (errors.textContent === SPEAKERS_OFFLINE) { errors.textContent = ""; }
+    render();
   }
 
+  function report(result) {
+    if (unreachable(result)) { connected(false); } else { errors.textContent = errorMessage(result, "Not done."); }
+  }
+
+  // Whether the floor was given.
   async function act(s, action) {
     const result = await api.request("POST", `/speakers/${s.id}/${action}`);
-    if (result.status !== 200) { report(result); return; }
+    if (result.status !== 200) { report(result); return false; }
     if (action === "floor") {
       announce(s.speaker + " has the floor.");
       floorGiven(result.json);
     }
     refresh();
+    return action === "floor";
   }
 
   async function move(s, position) {
@@ -81,6 +95,7 @@ export function createSpeakers({ api, meetingId, state, find, announce, refresh,
       speakerActions(s, index, state.speakers.length).forEach((a, i) => {
         const b = button(a.label, () => run(s, a), a.ariaLabel);
         b.setAttribute("data-focus-id", s.id + ":" + i);
+        b.disabled = !online && a.action !== "record"; // recording is typed here and kept offline
         actions.appendChild(b);
       });
       li.appendChild(actions);
@@ -95,6 +110,7 @@ export function createSpeakers({ api, meetingId, state, find, announce, refresh,
   combobox(form.elements.delegation, find);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (!online) { errors.textContent = SPEAKERS_OFFLINE; return; }
     const result = await api.request("POST", `/meetings/${meetingId}/speakers`, trimmedValues(new FormData(form)));
     if (result.status !== 201) { report(result); return; }
     errors.textContent = "";
@@ -106,10 +122,15 @@ export function createSpeakers({ api, meetingId, state, find, announce, refresh,
 
   return {
     render,
+    connected,
     focus() { form.elements.delegation.focus(); },
-    floorToNext() {
+    // Resolves to whether the floor was given.
+    async floorToNext() {
+      if (!online) { errors.textContent = SPEAKERS_OFFLINE; return false; }
       const next = nextWaiting(state.speakers);
-      if (next) { act(next, "floor"); } else { announce("Nobody is waiting on the speakers' list."); }
+      if (next) { return act(next, "floor"); }
+      announce("Nobody is waiting on the speakers' list.");
+      return false;
     },
   };
 }

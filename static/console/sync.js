@@ -9,11 +9,13 @@ export const AUTOSAVE_AFTER = 800;
 
 /* `request(method, path, body)` answers {status, json}; `refresh()` reloads the console's state
  * (and with it a fresh CSRF token). Callbacks: `changed()` after what is kept here changed,
- * `loggedOut()`, `saved(item, result)` and `refused(item, result)` for an entry's answer. */
+ * `loggedOut()`, `saved(item, result)` and `refused(item, result)` for an entry's answer.
+ * `offline` says whether the last request found no server: what is kept then waits here. */
 export function createSync({ store, request, meetingId, refresh, changed, onLoggedOut, saved, refused,
   timers = globalThis, now = () => Date.now() }) {
   const local = store.load();
   let flushing = false;
+  let offline = false;
   let retryTimer = null;
   let autosaveTimer = null;
 
@@ -31,7 +33,8 @@ export function createSync({ store, request, meetingId, refresh, changed, onLogg
     const item = local.outbox[0];
     const result = await request(item.method, item.url, item.body);
     flushing = false;
-    if (unreachable(result)) { scheduleRetry(); changed(); return; }
+    offline = unreachable(result);
+    if (offline) { scheduleRetry(); changed(); return; }
     if (loggedOut(result)) {
       // Kept here until the rapporteur logs in again (in another tab).
       scheduleRetry();
@@ -60,7 +63,8 @@ export function createSync({ store, request, meetingId, refresh, changed, onLogg
       payload: kept.values, intervention_id: kept.meta.intervention_id || null,
       base_version: kept.meta.version || null,
     }).then((result) => {
-      if (unreachable(result) || loggedOut(result)) { scheduleRetry(); return; }
+      offline = unreachable(result);
+      if (offline || loggedOut(result)) { scheduleRetry(); return; }
       // Typed on since the request left: that newer text still has to go.
       if (local.drafts[key] && local.drafts[key].at === at) {
         local.drafts[key].synced = result.status === 200;
@@ -80,6 +84,7 @@ export function createSync({ store, request, meetingId, refresh, changed, onLogg
     local,
     flush,
     syncDrafts,
+    get offline() { return offline; },
     // Typed into the form: kept here at once, sent to the server when the typing pauses.
     keep(key, values, meta) {
       local.drafts[key] = draft(values, meta);
@@ -91,6 +96,12 @@ export function createSync({ store, request, meetingId, refresh, changed, onLogg
     queue(item, values, meta) {
       local.drafts[item.key] = draft(values, meta);
       local.outbox.push(item);
+      persist();
+    },
+    // What the rapporteur chose for the next entry (its agenda item, its kind): kept, even over a
+    // reload, until they choose otherwise.
+    choose(values) {
+      local.chosen = { ...local.chosen, ...values };
       persist();
     },
   };

@@ -92,10 +92,10 @@ def _record(page, typed: str, delegation: str, speaker: str, kind: str, points: 
     if speaker:  # the console moves on to the name of a Secretariat speaker by itself
         expect(page.locator("#entry-speaker-name")).to_be_focused()
         page.keyboard.type(speaker)
-    if kind == "reply":
+    if page.locator("#entry-kind").input_value() != kind:  # the console keeps the kind chosen last
         _tab_to(page, "entry-kind")
-        page.keyboard.type("Reply")
-        expect(page.locator("#entry-kind")).to_have_value("reply")
+        page.keyboard.type(kind.capitalize())
+        expect(page.locator("#entry-kind")).to_have_value(kind)
     _tab_to(page, "entry-points")
     assert_focus_visible(page)
     page.keyboard.type(points)

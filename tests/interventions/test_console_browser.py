@@ -120,6 +120,7 @@ def test_speakers_list_by_keyboard_and_the_summary_page(page, live_server):  # n
     page.keyboard.press("Alt+f")
     expect(page.locator("#speaker-list li").first).to_contain_text("has the floor")
     expect(page.get_by_role("combobox", name="Delegation").last).to_have_value("Mexico")
+    expect(page.get_by_role("combobox", name="Delegation").last).to_be_focused()  # ready to type what is said
     expect(page.locator("#timing-rows")).to_contain_text("Mexico (speaking)")
     page.get_by_label("Points").fill("- Time is short")
     page.keyboard.press("Control+Enter")

@@ -4,9 +4,10 @@ import { test } from "node:test";
 import { matches } from "../../static/console/delegations.js";
 import { clock, recordedMeta } from "../../static/console/format.js";
 import { keptTexts, serverDraftEntry } from "../../static/console/kept.js";
-import { replyChoices } from "../../static/console/recorded.js";
+import { recordedNames, replyChoices } from "../../static/console/recorded.js";
 import { nextWaiting, speakerActions, trimmedValues } from "../../static/console/speakers.js";
 import { timingRows } from "../../static/console/timing.js";
+import { FIELDS } from "./helpers.mjs";
 
 const DELEGATIONS = [
   { name: "United Kingdom of Great Britain and Northern Ireland", iso3: "GBR", short_names: "United Kingdom", kind: "member_state" },
@@ -49,12 +50,24 @@ test("the speakers' list offers what can be done with each place", () => {
 });
 
 const RECORDED = [
-  { id: 11, position: 1, speaker: "Mexico", kind: "statement", reply_to: null, version: 1 },
-  { id: 12, position: 2, speaker: "Amina Diallo", kind: "right_of_reply", reply_to: 11, version: 2 },
+  { id: 11, position: 1, speaker: "Mexico", kind: "statement", reply_to: null, agenda_item_id: 40, version: 1 },
+  { id: 12, position: 2, speaker: "Amina Diallo", kind: "right_of_reply", reply_to: 11, agenda_item_id: 41,
+    version: 2 },
 ];
 
-test("a recorded intervention says what it answers, and the reply choices put the newest first", () => {
-  assert.equal(recordedMeta(RECORDED[1], RECORDED), " right of reply, reply to 1 · v2");
+test("a recorded intervention says its agenda item, its kind and what it answers", () => {
+  // The kinds' labels are the page data's (InterventionKind.label on the server), as the Kind select shows them.
+  const kinds = [{ value: "statement", label: "Statement" }, { value: "right_of_reply", label: "Right of reply" }];
+  const fields = FIELDS.map((f) => (f.name === "kind" ? { ...f, choices: kinds } : f));
+  const names = recordedNames({ fields, agenda: [{ id: 40, number: "4", label: "4. Budget" },
+    { id: 41, number: "4.1", label: "4.1. Audit" }] });
+  assert.equal(recordedMeta(RECORDED[1], RECORDED, names), " item 4.1 · Right of reply, reply to 1 · v2");
+  assert.equal(recordedMeta(RECORDED[0], RECORDED, names), " item 4 · Statement · v1");
+  assert.equal(recordedMeta({ ...RECORDED[0], agenda_item_id: null }, RECORDED, names),
+    " no agenda item · Statement · v1");
+});
+
+test("the reply choices put the newest first", () => {
   assert.deepEqual(replyChoices(RECORDED, null).map((c) => c.label), ["2. Amina Diallo", "1. Mexico"]);
   assert.deepEqual(replyChoices(RECORDED, 12).map((c) => c.value), ["11"]); // not a reply to itself
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { deviceStore, syncState } from "../../static/console/device.js";
+import { DRAFT_OFFLINE, deviceStore, syncState } from "../../static/console/device.js";
 import { AUTOSAVE_AFTER, RETRY_AFTER, createSync } from "../../static/console/sync.js";
 import { manualTimers, memoryStorage, settle } from "./helpers.mjs";
 
@@ -149,4 +149,30 @@ test("an entry waiting in the outbox is not sent as a draft as well", async () =
   sync.queue(...entry("key-brazil", "Brazil"));
   await sync.syncDrafts();
   assert.deepEqual(sent, []);
+});
+
+test("a draft typed while the server cannot be reached is said to be kept here, then saved when back", async () => {
+  let online = false;
+  const { sync, timers } = setUp(() => (online ? { status: 200, json: { id: 3 } } : OFFLINE));
+  sync.keep("key-mexico", { delegation: "Mexico", points_text: "- Typed offline" },
+    { client_key: "key-mexico", intervention_id: null, version: null, speaker_entry_id: null });
+  timers.run(AUTOSAVE_AFTER);
+  await settle();
+  assert.equal(sync.offline, true);
+  assert.deepEqual(syncState(sync.local, sync.offline), { kind: "offline", text: DRAFT_OFFLINE });
+  assert.match(DRAFT_OFFLINE, /kept on this device; the draft will be sent when the connection is back/);
+  online = true;
+  timers.run(RETRY_AFTER);
+  await settle();
+  assert.equal(sync.offline, false);
+  assert.deepEqual(syncState(sync.local, sync.offline), { kind: "saved", text: "saved" });
+});
+
+test("the agenda item and kind chosen for the next entry are kept on the device, each until changed", () => {
+  const storage = memoryStorage();
+  const { sync } = setUp(() => OFFLINE, storage);
+  sync.choose({ agenda_item_id: 41, kind: "reply" });
+  sync.choose({ kind: "statement" });
+  const { sync: reloaded } = setUp(() => OFFLINE, storage);
+  assert.deepEqual(reloaded.local.chosen, { agenda_item_id: 41, kind: "statement" });
 });
