@@ -39,6 +39,10 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("GOVBODY_HTTPS", "") == "1",
+        # The site's own address in links inside files (an agenda's DOCX links its documents' pages);
+        # unset, a file links to the address its request came to.
+        "SERVER_NAME": os.environ.get("GOVBODY_SERVER_NAME") or None,
+        "PREFERRED_URL_SCHEME": "https" if os.environ.get("GOVBODY_HTTPS", "") == "1" else "http",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "PAGE_SIZE": 50,

@@ -216,6 +216,26 @@ class Factory:
             db.session.commit()
             return m.id
 
+    def document(self, prefix: str, title: str = "A paper of the register", *, next_number: int = 1,
+                 distribution: str = "general", body_code: str | None = None) -> tuple[int, str]:
+        """An issued paper, in the series of `prefix` (made the first time, starting at `next_number`):
+        its id and symbol ("MC/INF/287")."""
+        import datetime as dt
+
+        from govbody.bodies.models import Body
+        from govbody.documents import services
+        from govbody.documents.models import Distribution
+
+        with self.app.app_context():
+            series = services.find_series(db.session, prefix)
+            if series is None:
+                body = db.session.scalar(sa.select(Body).where(Body.code == body_code)) if body_code else None
+                series = services.create_series(db.session, prefix=prefix, next_number=next_number, body=body)
+            d = services.create_document(db.session, series=series, title=title, date=dt.date(2007, 6, 1),
+                                         distribution=Distribution(distribution), issue=True)
+            db.session.commit()
+            return d.id, d.symbol
+
 
 @pytest.fixture
 def make(app) -> Factory:

@@ -1,11 +1,18 @@
-"""/api/v1: a session's agenda items."""
+"""/api/v1: a session's agenda items, their documents, and the changes recorded after adoption."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, url_for
 
 from govbody.agenda import services
-from govbody.agenda.models import AgendaItem
-from govbody.agenda.schemas import AgendaItemIn, AgendaItemOut
+from govbody.agenda.models import AgendaAmendment, AgendaItem
+from govbody.agenda.schemas import (
+    AgendaChangeOut,
+    AgendaItemIn,
+    AgendaItemOut,
+    AgendaItemPatch,
+    LinkedDocumentOut,
+    LinkIn,
+)
 from govbody.api import bp, created, endpoint, parse, require, user
 from govbody.core import access
 from govbody.core.errors import ValidationError
@@ -13,6 +20,17 @@ from govbody.core.loaders import load
 from govbody.core.schemas import items_model
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
+
+
+def item_out(item: AgendaItem) -> dict:
+    return AgendaItemOut.of(item, linked_documents=[LinkedDocumentOut.of(d, url=url_for(
+        "documents.document_detail", document_id=d.document_id) if d.document_id else None) for d in item.documents])
+
+
+def _drafted(item_id: int) -> AgendaItem:
+    item = load(AgendaItem, item_id, user())
+    require(access.can_draft(user(), item.session.body_id))
+    return item
 
 
 @bp.post("/sessions/<int:session_id>/agenda-items")
@@ -30,7 +48,7 @@ def create_agenda_item(session_id: int):
     item = services.add_item(db.session, body_session, title=data.title, parent=parent,
                              position=data.position, description=data.description, by=user())
     db.session.commit()
-    return created(AgendaItemOut.of(item))
+    return created(item_out(item))
 
 
 @bp.get("/sessions/<int:session_id>/agenda-items")
@@ -39,12 +57,46 @@ def list_agenda_items(session_id: int):
     body_session = load(BodySession, session_id, user())
     items = []
     for item in services.agenda_tree(db.session, body_session):
-        items.append(AgendaItemOut.of(item))
-        items.extend(AgendaItemOut.of(child) for child in item.children)
+        items.append(item_out(item))
+        items.extend(item_out(child) for child in item.children)
     return jsonify({"items": items})
 
 
 @bp.get("/agenda-items/<int:item_id>")
 @endpoint(out=AgendaItemOut, tags=("agenda",))
 def get_agenda_item(item_id: int):
-    return AgendaItemOut.of(load(AgendaItem, item_id, user()))
+    return item_out(load(AgendaItem, item_id, user()))
+
+
+@bp.patch("/agenda-items/<int:item_id>")
+@endpoint(json=AgendaItemPatch, out=AgendaItemOut, tags=("agenda",))
+def update_agenda_item(item_id: int):
+    item = _drafted(item_id)
+    data: AgendaItemPatch = parse()
+    services.update_item(db.session, item, title=item.title if data.title is None else data.title,
+                         description=item.description if data.description is None else data.description,
+                         clerical=data.clerical, by=user())
+    db.session.commit()
+    return item_out(item)
+
+
+@bp.post("/agenda-items/<int:item_id>/documents")
+@endpoint(json=LinkIn, out=AgendaItemOut, status=201, tags=("agenda",))
+def link_agenda_document(item_id: int):
+    item = _drafted(item_id)
+    data: LinkIn = parse()
+    services.link_document(db.session, item, data.symbol, by=user())
+    db.session.commit()
+    return created(item_out(item))
+
+
+def change_out(change: AgendaAmendment) -> dict:
+    return AgendaChangeOut.of(change, kind="correction" if change.clerical else "amendment",
+                              recorded_on=change.created_at.date())
+
+
+@bp.get("/sessions/<int:session_id>/agenda-changes")
+@endpoint(out=items_model(AgendaChangeOut), tags=("agenda",))
+def list_agenda_changes(session_id: int):
+    body_session = load(BodySession, session_id, user())
+    return jsonify({"items": [change_out(c) for c in services.recorded_changes(db.session, body_session)]})

@@ -1,6 +1,6 @@
 """Forms of the agenda drafting page."""
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, NumberRange, Optional
 
 from govbody.agenda.schemas import POSITION_MAX, AgendaItemIn, LinkIn
@@ -17,6 +17,8 @@ class AgendaItemForm(FlaskForm):
 class EditItemForm(FlaskForm):
     title = StringField("Title", validators=limits(AgendaItemIn, "title", message="An agenda item needs a title."))
     description = TextAreaField("Description", validators=limits(AgendaItemIn, "description"), render_kw={"rows": 5})
+    # Offered once the agenda is adopted: a typo fixed is recorded as a correction, not an amendment.
+    clerical = BooleanField("This corrects a clerical error (a typo): record it as a correction, not an amendment")
 
 
 class LinkDocumentForm(FlaskForm):

@@ -10,6 +10,7 @@ from govbody.core.schemas import TITLE_MAX
 from govbody.documents.models import SYMBOL_MAX
 
 if TYPE_CHECKING:
+    from govbody.documents.models import Document
     from govbody.meetings.models import BodySession
 
 
@@ -48,19 +49,23 @@ class AgendaItem(IdMixin, TimestampMixin, Base):
 
 
 class AgendaItemDocument(IdMixin, Base):
-    """A document linked to an agenda item by its symbol (it may be issued later)."""
+    """A document of the register linked to an agenda item, with its symbol as the register writes it."""
 
     __tablename__ = "agenda_item_documents"
     __table_args__ = (sa.UniqueConstraint("agenda_item_id", "symbol"),)
 
     agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"))
     symbol: Mapped[str] = mapped_column(sa.String(SYMBOL_MAX))
+    # Empty only for a symbol typed before links were checked that names no paper of the register.
+    document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id", ondelete="RESTRICT"), index=True)
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="documents")
+    document: Mapped[Document | None] = relationship()
 
 
 class AgendaAmendment(IdMixin, TimestampMixin, Base):
-    """A change to an adopted agenda, recorded rather than silently applied."""
+    """A change to an adopted agenda, recorded rather than silently applied: a formal amendment,
+    or (`clerical`) the correction of a clerical error such as a typo, which amends nothing."""
 
     __tablename__ = "agenda_amendments"
 
@@ -68,4 +73,5 @@ class AgendaAmendment(IdMixin, TimestampMixin, Base):
     meeting_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meetings.id", ondelete="SET NULL"))
     description: Mapped[str] = mapped_column(sa.Text)
     changes: Mapped[dict] = mapped_column(default=dict)
+    clerical: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

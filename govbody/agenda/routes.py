@@ -45,7 +45,8 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
             forms.setdefault(it.id, LinkDocumentForm(formdata=None, prefix=f"link{it.id}"))
     return render_template(
         "agenda/edit.html", s=body_session, agenda=tree, add_form=add_form, link_forms=forms,
-        adopt_form=adopt_form, meetings=meetings, amendments=services.amendments(db.session, body_session),
+        adopt_form=adopt_form, meetings=meetings, changes=services.recorded_changes(db.session, body_session),
+        readable=services.readable_documents(db.session, tree, acting_user()),
         can_draft=access.can_draft(acting_user(), body_session.body_id)), status
 
 
@@ -77,10 +78,12 @@ def edit_item(item_id: int):
     _drafter_for(item.session)
     form = EditItemForm(obj=item)
     if form.validate_on_submit():
-        ok, _ = commit_or_errors(form, lambda: services.update_item(db.session, item, title=form.title.data, description=form.description.data or "",
-                             by=acting_user()))
+        clerical = form.clerical.data and item.session.agenda_adopted
+        ok, _ = commit_or_errors(form, lambda: services.update_item(
+            db.session, item, title=form.title.data, description=form.description.data or "", clerical=clerical,
+            by=acting_user()))
         if ok:
-            flash(f"Item {item.number} was saved.", "success")
+            flash(f"Item {item.number} was corrected." if clerical else f"Item {item.number} was saved.", "success")
             return redirect(url_for(".edit_agenda", session_id=item.session_id, _anchor=f"item-{item.id}"))
     return render_template("agenda/item_form.html", form=form, item=item, s=item.session), \
         422 if form.errors else 200
@@ -177,7 +180,7 @@ def download(session_id: int):
 def session_panel(body_session: BodySession) -> Markup:
     """Links to the agenda page and its DOCX, and the amendments once it is adopted."""
     return Markup(render_template("agenda/_session_panel.html", s=body_session,
-                                  amendments=services.amendments(db.session, body_session)
+                                  changes=services.recorded_changes(db.session, body_session)
                                   if body_session.agenda_adopted else [],
                                   can_draft=access.can_draft(acting_user(), body_session.body_id)))
 

@@ -1,11 +1,15 @@
 """An agenda item's fields and limits, once (API, forms, columns, OpenAPI)."""
 from __future__ import annotations
 
+import datetime as dt
+from typing import Annotated, Literal
+
 import pydantic
 
 from govbody.core.schemas import (
     Id,
     LongText,
+    NotNull,
     Number,
     Out,
     Payload,
@@ -17,6 +21,8 @@ from govbody.documents.models import SYMBOL_MAX
 POSITION_MAX = 200  # places among siblings the drafting page offers
 
 Symbol = text(SYMBOL_MAX, required=True)
+CLERICAL = ("On an adopted agenda, the change corrects a clerical error (a typo): it is recorded as a "
+            "correction, not as an amendment to the agenda.")
 
 
 class AgendaItemIn(Payload):
@@ -24,6 +30,19 @@ class AgendaItemIn(Payload):
     parent_id: Id | None = None
     position: Number | None = None
     description: LongText = ""
+
+
+class AgendaItemPatch(Payload):
+    title: Annotated[Title | None, NotNull] = None
+    description: Annotated[LongText | None, NotNull] = None
+    clerical: bool = pydantic.Field(False, description=CLERICAL)
+
+
+class LinkedDocumentOut(Out):
+    symbol: str
+    document_id: int | None = pydantic.Field(description="The paper of the register; null only for a symbol "
+                                                         "typed before links were checked.")
+    url: str | None = pydantic.Field(description="The document's page.")
 
 
 class AgendaItemOut(Out):
@@ -35,7 +54,17 @@ class AgendaItemOut(Out):
     title: str
     description: str
     documents: list[str] = pydantic.Field(validation_alias="document_symbols")
+    linked_documents: list[LinkedDocumentOut]
 
 
 class LinkIn(Payload):
-    symbol: Symbol
+    symbol: Symbol = pydantic.Field(description="The symbol of an issued document, however typed "
+                                                "(\"mc/inf/287\" links MC/INF/287).")
+
+
+class AgendaChangeOut(Out):
+    """A change recorded after the agenda's adoption."""
+    id: int
+    kind: Literal["amendment", "correction"]
+    description: str
+    recorded_on: dt.date

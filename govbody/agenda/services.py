@@ -1,7 +1,8 @@
 """Drafting a session's agenda: items, one level of sub-items, order, linked documents.
 
 Once adopted at a meeting the agenda is frozen: later changes are still possible but each is
-recorded as an amendment to the agenda.
+recorded as an amendment to the agenda, or, when the drafter marks it so, as the correction of
+a clerical error (a typo), which amends nothing.
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from sqlalchemy.orm import Session
 from govbody.agenda.models import AgendaAmendment, AgendaItem, AgendaItemDocument
 from govbody.core import audit
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.documents import services as documents
+from govbody.documents.models import Document
 from govbody.meetings.models import BodySession, Meeting
 
 MAX_ITEMS_PER_LEVEL = 200
@@ -32,10 +35,11 @@ def _renumber(items: list[AgendaItem]) -> None:
         item.position = index
 
 
-def _amend(session: Session, body_session: BodySession, description: str, changes: dict, by) -> None:
+def _amend(session: Session, body_session: BodySession, description: str, changes: dict, by, *,
+           clerical: bool = False) -> None:
     if body_session.agenda_adopted:
         session.add(AgendaAmendment(session_id=body_session.id, description=description, changes=changes,
-                                    user_id=getattr(by, "id", None)))
+                                    clerical=clerical, user_id=getattr(by, "id", None)))
 
 
 def add_item(session: Session, body_session: BodySession, *, title: str, parent: AgendaItem | None = None,
@@ -71,15 +75,25 @@ def add_item(session: Session, body_session: BodySession, *, title: str, parent:
     return item
 
 
-def update_item(session: Session, item: AgendaItem, *, title: str, description: str = "", by=None) -> AgendaItem:
+def update_item(session: Session, item: AgendaItem, *, title: str, description: str = "", clerical: bool = False,
+                by=None) -> AgendaItem:
+    """Change an item's title and description; on an adopted agenda the change is recorded as an
+    amendment, or with `clerical` as the correction of a clerical error."""
     if not title.strip():
         raise ValidationError("The agenda item was not saved.", {"title": "An agenda item needs a title."})
     before = audit.snapshot(item, ["title", "description"])
     item.title, item.description = title.strip(), description
     session.flush()
     if changes := audit.diff(before, audit.snapshot(item, ["title", "description"])):
-        audit.record(session, "agenda.update", item, by=by, changes=changes)
-        _amend(session, item.session, f"Item {item.number} amended", changes, by)
+        clerical = clerical and item.session.agenda_adopted
+        audit.record(session, "agenda.correct" if clerical else "agenda.update", item, by=by, changes=changes)
+        if clerical:
+            what = [f"title now reads \u201c{item.title}\u201d" if "title" in changes else "",
+                    "description corrected" if "description" in changes else ""]
+            _amend(session, item.session, f"item {item.number}, " + "; ".join(w for w in what if w), changes, by,
+                   clerical=True)
+        else:
+            _amend(session, item.session, f"Item {item.number} amended", changes, by)
     return item
 
 
@@ -113,12 +127,20 @@ def delete_item(session: Session, item: AgendaItem, *, by=None) -> None:
 
 
 def link_document(session: Session, item: AgendaItem, symbol: str, *, by=None) -> AgendaItemDocument:
-    symbol = symbol.strip()
-    if not symbol:
+    """Link a paper of the register by its symbol, however typed ("mc/inf/287" is MC/INF/287).
+    A symbol that names no issued paper the drafter may see is refused (`by` None: any paper)."""
+    typed = documents.normalize_symbol(symbol)
+    if not typed:
         raise ValidationError("The document was not linked.", {"symbol": "Enter a document symbol."})
-    if any(d.symbol.lower() == symbol.lower() for d in item.documents):
-        raise ValidationError("The document was not linked.", {"symbol": "This document is already linked."})
-    link = AgendaItemDocument(agenda_item=item, symbol=symbol)
+    document = documents.registered(session, symbol, visible=None if by is None else Document.visible_to(by))
+    if document is None:
+        raise ValidationError("The document was not linked.", {
+            "symbol": f"No issued document has the symbol {typed}: check the symbol, or issue the document first."})
+    if any(d.document_id == document.id or d.symbol.upper() == document.symbol.upper() for d in item.documents):
+        raise ValidationError("The document was not linked.",
+                              {"symbol": f"{document.symbol} is already linked to item {item.number}."})
+    symbol = document.symbol
+    link = AgendaItemDocument(agenda_item=item, symbol=symbol, document=document)
     session.add(link)
     session.flush()
     audit.record(session, "agenda.link", item, by=by, changes={"symbol": symbol})
@@ -159,6 +181,15 @@ def agenda_tree(session: Session, body_session: BodySession) -> list[AgendaItem]
     return [item for item in items if item.parent_id is None]
 
 
+def readable_documents(session: Session, tree: list[AgendaItem], user) -> set[int]:
+    """Which of the documents linked on the agenda `user` may open (their symbols are links), in one query."""
+    ids = sorted({d.document_id for item in tree for it in (item, *item.children) for d in it.documents
+                  if d.document_id is not None})
+    if not ids:
+        return set()
+    return set(session.scalars(sa.select(Document.id).where(Document.id.in_(ids), Document.visible_to(user))))
+
+
 def move_item_to(session: Session, item: AgendaItem, position: int, *, by=None) -> AgendaItem:
     """Put an item at a 1-based place among its siblings (what dragging it does)."""
     siblings = _siblings(session, item.session, item.parent)
@@ -176,8 +207,9 @@ def unlink_document(session: Session, link: AgendaItemDocument, *, by=None) -> N
     session.flush()
 
 
-def amendments(session: Session, body_session: BodySession) -> list[AgendaAmendment]:
-    """Changes made to the agenda after its adoption, oldest first."""
+def recorded_changes(session: Session, body_session: BodySession) -> list[AgendaAmendment]:
+    """Changes made to the agenda after its adoption, oldest first: amendments, and the
+    corrections of clerical errors (`clerical`)."""
     stmt = (sa.select(AgendaAmendment).where(AgendaAmendment.session_id == body_session.id)
             .order_by(AgendaAmendment.created_at, AgendaAmendment.id))
     return list(session.scalars(stmt))

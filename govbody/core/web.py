@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, abort, current_app, flash, render_template, request, session
+from flask import Flask, abort, current_app, flash, has_request_context, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -47,6 +47,14 @@ def record_refusal(status: int) -> None:
     audit.record(db.session, "access.denied", None, by=acting_user(), object_type="request",
                  changes={"status": status, "method": request.method, "path": request.path[:500]})
     db.session.commit()
+
+
+def external_url(endpoint: str, **values) -> str | None:
+    """A page's full address, for a link inside a file: on the configured SERVER_NAME, else on the
+    host the request came to; None outside a request when no SERVER_NAME is configured."""
+    if not (has_request_context() or current_app.config.get("SERVER_NAME")):
+        return None
+    return url_for(endpoint, **values, _external=True)
 
 
 def wants_json() -> bool:

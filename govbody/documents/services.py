@@ -49,6 +49,19 @@ def symbol_readings(text: str) -> list[str]:
     return [as_typed] if separated == as_typed else [as_typed, separated]
 
 
+def registered(session: Session, text: str, *, visible=None) -> Document | None:
+    """The issued document a typed symbol names ("mc/inf/287" is MC/INF/287), or None; `visible`
+    (an access condition) leaves out what the caller may not see. Only issued papers have symbols."""
+    readings = [r for r in symbol_readings(text) if r]
+    if not readings:
+        return None
+    stmt = sa.select(Document).where(sa.func.upper(Document.symbol).in_(readings))
+    if visible is not None:
+        stmt = stmt.where(visible)
+    found = {d.symbol.upper(): d for d in session.scalars(stmt)}
+    return next((found[r] for r in readings if r in found), None)
+
+
 def _like_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

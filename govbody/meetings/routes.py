@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from sqlalchemy.orm import selectinload
 
-from govbody.agenda.services import agenda_tree
+from govbody.agenda.services import agenda_tree, readable_documents
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.forms import commit_or_errors
@@ -30,8 +30,10 @@ def session_detail(session_id: int):
     body_session = load_session(session_id)
     meetings = list(db.session.scalars(
         sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(Meeting.number)))
-    return render_template("meetings/session.html", s=body_session, meetings=meetings,
-                           agenda=agenda_tree(db.session, body_session), panels=session_panels(body_session))
+    agenda = agenda_tree(db.session, body_session)
+    return render_template("meetings/session.html", s=body_session, meetings=meetings, agenda=agenda,
+                           readable=readable_documents(db.session, agenda, acting_user()),
+                           panels=session_panels(body_session))
 
 
 def session_panels(body_session: BodySession) -> list:

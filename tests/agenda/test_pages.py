@@ -89,7 +89,8 @@ def test_items_nest_one_level_and_move_with_up_and_down_buttons(client, chair, c
     assert numbers(client, council)[0] == ("1", "Strategy")
 
 
-def test_edit_delete_and_documents(client, chair, council, app):
+def test_edit_delete_and_documents(client, chair, council, app, make):
+    document_id, _ = make.document("C/93")
     add(client, council, "Opening")
     add(client, council, "Strategy")
     ids = item_ids(app, council["session"])
@@ -103,13 +104,13 @@ def test_edit_delete_and_documents(client, chair, council, app):
     field = f"link{ids['Strategy']}-symbol"
     assert client.post(link, data={field: "C/93/1", "csrf_token": token}).status_code == 302
     r = client.post(link, data={field: "c/93/1", "csrf_token": token})
-    assert r.status_code == 422 and "This document is already linked." in r.get_data(as_text=True)
+    assert r.status_code == 422 and "C/93/1 is already linked to item 2." in r.get_data(as_text=True)
     assert 'value="c/93/1"' in r.get_data(as_text=True)
     page = client.get(council["url"]).get_data(as_text=True)
-    assert '<span class="symbol">C/93/1</span>' in page
+    assert f'<a class="symbol" href="/documents/{document_id}">C/93/1</a>' in page
     link_id = re.search(r'/agenda-documents/(\d+)/delete', page).group(1)
     client.post(f"/agenda-documents/{link_id}/delete", data={"csrf_token": token})
-    assert '<span class="symbol">C/93/1</span>' not in client.get(council["url"]).get_data(as_text=True)
+    assert ">C/93/1</a>" not in client.get(council["url"]).get_data(as_text=True)
     client.post(f"/agenda-items/{ids['Opening']}/delete", data={"csrf_token": token})
     assert numbers(client, council) == [("1", "Strategy of the Organization")]
 
@@ -149,6 +150,7 @@ def test_the_agenda_docx_and_the_public_view(client, make, council, app):
     from govbody.extensions import db
     from govbody.meetings.models import BodySession
 
+    make.document("C/93")
     with app.app_context():
         s = db.session.get(BodySession, council["session"])
         opening = services.add_item(db.session, s, title="Opening of the session")

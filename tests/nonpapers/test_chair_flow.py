@@ -28,6 +28,8 @@ def post_form(client, page, url=None, **data):
 
 def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, make, app):
     body = make.body("WG", "IOM-UN Working Group", kind="working_group")
+    make.document("WG/3", body_code="WG")  # the papers the agenda links, issued by the secretariat
+    make.document("WG/3/INF", next_number=2, body_code="WG")
     chair = make.user("chair", bodies=("WG",))
     login(client, chair.email)
 
