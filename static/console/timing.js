@@ -1,4 +1,5 @@
-/* Speaking time per delegation; the clock of whoever has the floor runs between two refreshes. */
+/* Speaking time per delegation; the clock of whoever has the floor runs between two refreshes,
+ * until another speaker starts. The meeting's limits, as the countdown applies them. */
 import { element } from "./dom.js";
 import { clock } from "./format.js";
 
@@ -12,7 +13,7 @@ export function timingRows(timing, elapsed) {
 export function renderTiming(timing, fetchedAt, now = Date.now()) {
   const body = document.getElementById("timing-rows");
   body.textContent = "";
-  timingRows(timing, Math.floor((now - fetchedAt) / 1000)).forEach((row) => {
+  timingRows(timing, Math.max(0, Math.floor((now - fetchedAt) / 1000))).forEach((row) => {
     const tr = element("tr", row.running ? "running" : "");
     const th = element("th", "", row.speaker);
     th.scope = "row";
@@ -21,4 +22,15 @@ export function renderTiming(timing, fetchedAt, now = Date.now()) {
     tr.appendChild(element("td", "num", row.time));
     body.appendChild(tr);
   });
+}
+
+export function limitsText(limits) {
+  if (!limits.speaking_time_limit_s) { return "No speaking time limit is set for this meeting."; }
+  return "Speaking time limit: " + clock(limits.speaking_time_limit_s) +
+    (limits.group_speaking_time_limit_s && limits.group_speaking_time_limit_s !== limits.speaking_time_limit_s
+      ? "; " + clock(limits.group_speaking_time_limit_s) + " for a statement on behalf of a group." : ".");
+}
+
+export function renderLimits(limits) {
+  document.getElementById("timing-limits").textContent = limitsText(limits);
 }
