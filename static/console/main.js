@@ -99,8 +99,9 @@ function start(root, data) {
     const open = entry.current();
     const typed = { delegation: form.elements.delegation.value, on_behalf_of: form.elements.on_behalf_of.value };
     const local = localTurns(open, typed, sync.local.outbox);
-    showCountdown(currentTurn(state.floor, local, state.closedAt), state.limits, state.clockOffset);
-    renderTiming(state.timing, state.fetchedAt, runningUntil(state.floor, local, state.clockOffset));
+    const now = Date.now();
+    showCountdown(currentTurn(state.floor, local, state.closedAt), state.limits, state.clockOffset, now);
+    renderTiming(state.timing, state.fetchedAt, runningUntil(state.floor, local, state.clockOffset, now), now);
   }
 
   document.getElementById("entry-new").addEventListener("click", () => {

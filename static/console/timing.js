@@ -3,17 +3,21 @@
 import { element } from "./dom.js";
 import { clock } from "./format.js";
 
-export function timingRows(timing, elapsed) {
-  return timing.map((row) => ({
-    speaker: row.speaker + (row.running ? " (speaking)" : ""), turns: row.turns,
-    time: clock(row.seconds + (row.running ? elapsed : 0)), running: Boolean(row.running),
-  }));
+/* `elapsed`: seconds the running speaker spoke since the refresh (less than none when another
+ * speaker started here before it, the server not knowing yet); `stopped`: they no longer speak. */
+export function timingRows(timing, elapsed, stopped = false) {
+  return timing.map((row) => {
+    const running = Boolean(row.running) && !stopped;
+    return { speaker: row.speaker + (running ? " (speaking)" : ""), turns: row.turns,
+      time: clock(Math.max(0, row.seconds + (row.running ? elapsed : 0))), running };
+  });
 }
 
-export function renderTiming(timing, fetchedAt, now = Date.now()) {
+// `until`: when the running speaker stopped, as far as this device knows (countdown.runningUntil).
+export function renderTiming(timing, fetchedAt, until = Date.now(), now = Date.now()) {
   const body = document.getElementById("timing-rows");
   body.textContent = "";
-  timingRows(timing, Math.max(0, Math.floor((now - fetchedAt) / 1000))).forEach((row) => {
+  timingRows(timing, Math.floor((until - fetchedAt) / 1000), until < now).forEach((row) => {
     const tr = element("tr", row.running ? "running" : "");
     const th = element("th", "", row.speaker);
     th.scope = "row";

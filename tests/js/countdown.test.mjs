@@ -6,7 +6,7 @@ import {
   runningUntil, stampStart, turnCountdown,
 } from "../../static/console/countdown.js";
 import { entryRequest } from "../../static/console/entries.js";
-import { limitsText } from "../../static/console/timing.js";
+import { limitsText, timingRows } from "../../static/console/timing.js";
 
 const T0 = Date.parse("2026-12-07T10:00:00Z");
 const LIMITS = { speaking_time_limit_s: 180, group_speaking_time_limit_s: 300 };
@@ -83,6 +83,11 @@ test("the countdown follows whoever started last: the floor, an entry waiting to
   assert.equal(runningUntil(floor, local, 0, at(100)), at(40));
   assert.equal(runningUntil(floor, [], 0, at(100)), at(100));
   assert.equal(runningUntil(null, local, 0, at(100)), at(100));
+  // Refreshed at 10:01:00, when the server still had Kenya speaking for 60 seconds: the table
+  // takes back the 20 seconds after Peru started, and Kenya no longer shows as speaking.
+  const rows = timingRows([{ speaker: "Kenya", turns: 1, seconds: 60, running: true }],
+    Math.floor((runningUntil(floor, local, 0, at(100)) - at(60)) / 1000), true);
+  assert.deepEqual(rows.map((r) => [r.speaker, r.time, r.running]), [["Kenya", "0:40", false]]);
 });
 
 test("the page shows the state and reads out the warning and the overrun once each", () => {
