@@ -10,7 +10,13 @@ from govbody.core.loaders import load
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.models import BodySession, Meeting
-from govbody.meetings.schemas import MeetingIn, MeetingOut, MeetingPatch, SessionIn, SessionOut
+from govbody.meetings.schemas import (
+    MeetingIn,
+    MeetingOut,
+    MeetingPatch,
+    SessionIn,
+    SessionOut,
+)
 
 
 @bp.post("/bodies/<int:body_id>/sessions")

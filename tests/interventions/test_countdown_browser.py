@@ -7,7 +7,14 @@ import datetime as dt
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, check_page, create_user, keyboard_login, live_server, page  # noqa: F401
+from tests.browser.conftest import (  # noqa: F401
+    browser,
+    check_page,
+    create_user,
+    keyboard_login,
+    live_server,
+    page,
+)
 
 LIMIT = 34  # seconds: the warning comes 4 seconds after a speaker starts
 
@@ -65,7 +72,7 @@ def test_the_countdown_warns_and_shows_the_overrun(page, live_server):  # noqa: 
     # The next speaker is typed: the countdown follows them from the first keystroke.
     delegation = page.get_by_role("combobox", name="Delegation").last
     delegation.focus()
-    typed_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    typed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     page.keyboard.type("Sweden")
     expect(countdown).to_contain_text("Sweden")
     expect(countdown).to_have_attribute("data-state", "running")

@@ -253,8 +253,7 @@ def update_intervention(session: Session, intervention: Intervention, changes: I
         setattr(intervention, name, value)
     if {"started_at", "ended_at"} & resolved.keys():  # the turn moves: its neighbours' ends follow
         start = intervention.started_at
-        until = resolved["ended_at"] if "ended_at" in resolved else (was_ended if was_ended and was_ended > start
-                                                                         else None)
+        until = resolved.get("ended_at", was_ended if was_ended and was_ended > start else None)
         places = session.scalars(sa.select(SpeakerListEntry).where(SpeakerListEntry.intervention_id == intervention.id))
         timing.begin(session, intervention.meeting, [intervention, *places], start, until=until)
     if diff := audit.diff(before, snapshot(intervention)):
