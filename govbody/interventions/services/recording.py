@@ -251,8 +251,8 @@ def update_intervention(session: Session, intervention: Intervention, changes: I
     was_ended = intervention.ended_at
     for name, value in resolved.items():
         setattr(intervention, name, value)
-    if {"started_at", "ended_at"} & resolved.keys():  # the turn moves: its neighbours' ends follow
-        start = intervention.started_at
+    start = intervention.started_at
+    if start is not None and {"started_at", "ended_at"} & resolved.keys():  # its neighbours' ends follow
         until = resolved.get("ended_at", was_ended if was_ended and was_ended > start else None)
         places = session.scalars(sa.select(SpeakerListEntry).where(SpeakerListEntry.intervention_id == intervention.id))
         timing.begin(session, intervention.meeting, [intervention, *places], start, until=until)
