@@ -47,17 +47,20 @@ def commit_or_errors(form: FlaskForm, action: Callable[[], Any]) -> tuple[bool, 
 
 
 def limits(schema, field: str, *, required: bool | None = None, message: str | None = None) -> list:
-    """A form field's validators from its schema's declaration: required or optional, and its
-    maximum length (which WTForms also renders as the input's `maxlength`)."""
-    from wtforms.validators import DataRequired, Length, Optional
+    """A form field's validators from its schema's declaration: required or optional, its maximum
+    length and a number's range (which WTForms also renders as the input's `maxlength`, `min`, `max`)."""
+    from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-    from govbody.core.schemas import is_required, max_length
+    from govbody.core.schemas import bounds, is_required, max_length
 
     need = is_required(schema, field) if required is None else required
     found = [DataRequired(message=message) if need else Optional()]
     limit = max_length(schema, field)
     if limit is not None:
         found.append(Length(max=limit))
+    low, high = bounds(schema, field)
+    if low is not None or high is not None:
+        found.append(NumberRange(min=low, max=high))
     return found
 
 

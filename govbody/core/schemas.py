@@ -134,6 +134,17 @@ def max_length(schema: type[BaseModel], field: str) -> int | None:
     return None
 
 
+def bounds(schema: type[BaseModel], field: str) -> tuple[int | None, int | None]:
+    """The declared lowest and highest value of a schema's number field (for forms)."""
+    low = high = None
+    for declared in _declared(schema, field)[1]:
+        # Annotated[int, Field(ge=..., le=...)] holds them in the Field's own metadata.
+        for constraint in getattr(declared, "metadata", [declared]):
+            low = getattr(constraint, "ge", low)
+            high = getattr(constraint, "le", high)
+    return low, high
+
+
 def is_required(schema: type[BaseModel], field: str) -> bool:
     info = schema.model_fields[field]
     if info.is_required():

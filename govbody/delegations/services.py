@@ -17,6 +17,8 @@ from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
 from govbody.core.paging import page_of
 from govbody.interventions.models import Intervention
+from govbody.interventions.services.timing import seconds as whole_seconds
+from govbody.interventions.services.timing import spoken
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Amendment, Resolution
 
@@ -87,9 +89,10 @@ def item_label(item: AgendaItem | None) -> str:
 
 
 def speaking_seconds(i: Intervention) -> int | None:
-    if i.started_at is None or i.ended_at is None or i.ended_at < i.started_at:
+    """How long the intervention lasted, in seconds; None while it has the floor (or was never timed)."""
+    if i.started_at is None or i.ended_at is None:
         return None
-    return int((i.ended_at - i.started_at).total_seconds())
+    return whole_seconds(spoken(i.started_at, i.ended_at))
 
 
 def duration(seconds: int | None) -> str:
@@ -148,8 +151,12 @@ NO_ITEM = "No agenda item"
 class Row:
     label: str
     interventions: int = 0
-    seconds: int = 0
+    spoken: dt.timedelta = dt.timedelta(0)  # exact; rounded to seconds once, when shown
     url: str | None = None
+
+    @property
+    def seconds(self) -> int:
+        return whole_seconds(self.spoken)
 
     @property
     def minutes(self) -> float:
@@ -161,11 +168,15 @@ class Statistics:
     scope: str  # "meeting", "session", "body"
     title: str
     total: int = 0
-    seconds: int = 0
+    spoken: dt.timedelta = dt.timedelta(0)
     by_delegation: list[Row] = field(default_factory=list)
     by_item: list[Row] = field(default_factory=list)
     by_kind: list[Row] = field(default_factory=list)
     by_session: list[Row] = field(default_factory=list)  # the trend, for a body
+
+    @property
+    def seconds(self) -> int:
+        return whole_seconds(self.spoken)
 
     def tables(self) -> dict[str, list[Row]]:
         out = {"delegation": self.by_delegation, "agenda_item": self.by_item, "delegation_kind": self.by_kind}
@@ -210,11 +221,9 @@ def statistics(session: Session, user, *, meeting: Meeting | None = None, body_s
 
     for (_id, started, ended, d_name, d_kind, _d_id, item_id, item_title, item_pos, item_parent,
          s_id, s_number, s_kind, s_start) in rows:
-        seconds = 0
-        if started is not None and ended is not None and ended >= started:
-            seconds = int((ended - started).total_seconds())
+        lasted = spoken(started, ended)
         stats.total += 1
-        stats.seconds += seconds
+        stats.spoken += lasted
         if item_id is None:
             item_key, item_name = (1, dt.date.max, ()), NO_ITEM
         else:
@@ -228,7 +237,7 @@ def statistics(session: Session, user, *, meeting: Meeting | None = None, body_s
                                   (by_session, (s_start, s_number), session_title(s_number, s_kind.value == "special"))):
             row = table.setdefault(key, Row(label))
             row.interventions += 1
-            row.seconds += seconds
+            row.spoken += lasted
     stats.by_delegation = sorted(by_delegation.values(), key=lambda r: (-r.interventions, -r.seconds, r.label))
     stats.by_item = [by_item[k] for k in sorted(by_item)]
     order = list(KIND_GROUPS.values()) + [NO_DELEGATION]

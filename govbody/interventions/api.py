@@ -5,7 +5,6 @@ token), so the pages and other systems share one set of services and loaders.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import sqlalchemy as sa
@@ -24,14 +23,14 @@ from govbody.api import (
     user,
 )
 from govbody.bodies.models import Delegation
-from govbody.core import access
+from govbody.core import access, clock
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.loaders import load
 from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import items_model
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
-from govbody.interventions.models import Intervention, MeetingSummary
+from govbody.interventions.models import Intervention, MeetingSummary, SpeakerListEntry
 from govbody.interventions.schemas import (
     CLIENT_KEY,
     CLIENT_KEY_RULE,
@@ -43,6 +42,7 @@ from govbody.interventions.schemas import (
     DraftIn,
     DraftOut,
     EditConflictOut,
+    FloorOut,
     InterventionIn,
     InterventionOut,
     InterventionPatch,
@@ -209,11 +209,21 @@ def console_state(meeting_id: int):
         None, meeting_id=meeting.id,
         interventions=[intervention_out(i) for i in services.meeting_interventions(db.session, meeting)],
         speakers=[SpeakerOut.of(e) for e in services.speakers(db.session, meeting)],
-        timing=services.speaking_times(db.session, meeting),
+        timing=services.speaking_times(db.session, meeting), floor=floor_out(services.floor(db.session, meeting)),
+        speaking_time_limit_s=meeting.speaking_time_limit_s,
+        group_speaking_time_limit_s=meeting.group_speaking_time_limit_s,
         drafts=[DraftOut.of(d) for d in services.meeting_drafts(db.session, meeting, user_id=user().id)],
         current_agenda_item_id=services.current_agenda_item_id(db.session, meeting),
         csrf_token=generate_csrf(),
-        server_time=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+        server_time=clock.now())
+
+
+def floor_out(turn: Intervention | SpeakerListEntry | None) -> dict | None:
+    if turn is None:
+        return None
+    place = isinstance(turn, SpeakerListEntry)
+    return FloorOut.of(turn, since=turn.started_at, intervention_id=turn.intervention_id if place else turn.id,
+                       speaker_entry_id=turn.id if place else None)
 
 
 def _timing(meeting: Meeting) -> dict:

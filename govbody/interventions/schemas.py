@@ -115,8 +115,12 @@ class InterventionIn(InterventionFields, WithRequiredPoints):
     questions: list[Id] = Field([], title="Questions")
     client_key: ClientKey | None = None
     speaker_entry_id: Id | None = None
-    started_at: dt.datetime | None = None
-    ended_at: dt.datetime | None = None
+    started_at: dt.datetime | None = Field(None, description=(
+        "When the speaker started: for a place on the speakers' list, when the floor was given; else this "
+        "time (the console's: when the entry was started), else the server's now. The turn under way then "
+        "ends at that moment."))
+    ended_at: dt.datetime | None = Field(None, description=(
+        "When the speaker stopped, if known; else when the next speaker starts or the floor is closed."))
 
 
 @with_fields(InterventionFields, optional=True)
@@ -125,7 +129,7 @@ class InterventionPatch(WithPoints):
     agenda_item_id: Id | None = None
     reply_to: Id | None = None
     questions: list[Id] | None = None
-    started_at: dt.datetime | None = None
+    started_at: Annotated[dt.datetime | None, NotNull] = None  # every intervention has a start
     ended_at: dt.datetime | None = None
     version: Version | None = None
     # The console's key for this edit: its autosaved draft is dropped once the edit is saved.
@@ -304,11 +308,25 @@ class CorrectionOut(Out):
     created_at: Timestamp
 
 
+class FloorOut(Out):
+    """Who has the floor now and since when: a place on the speakers' list, an intervention, or both."""
+    speaker: str
+    delegation: NameOf | None
+    on_behalf_of: str
+    kind: InterventionKind
+    since: Timestamp
+    intervention_id: int | None
+    speaker_entry_id: int | None
+
+
 class ConsoleOut(Out):
     meeting_id: int
     interventions: list[InterventionOut]
     speakers: list[SpeakerOut]
     timing: list[TimingOut]
+    floor: FloorOut | None
+    speaking_time_limit_s: int | None
+    group_speaking_time_limit_s: int | None
     drafts: list[DraftOut]
     current_agenda_item_id: int | None
     csrf_token: str

@@ -10,7 +10,13 @@ from govbody.core.loaders import load
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.models import BodySession, Meeting
-from govbody.meetings.schemas import MeetingIn, MeetingOut, SessionIn, SessionOut
+from govbody.meetings.schemas import (
+    MeetingIn,
+    MeetingOut,
+    MeetingPatch,
+    SessionIn,
+    SessionOut,
+)
 
 
 @bp.post("/bodies/<int:body_id>/sessions")
@@ -45,9 +51,7 @@ def create_meeting(session_id: int):
     body_session = load(BodySession, session_id, user())
     require(access.can_manage_sessions(user(), body_session.body_id))
     data: MeetingIn = parse()
-    meeting = services.create_meeting(db.session, body_session, date=data.date, number=data.number,
-                                      venue=data.venue, title=data.title, starts_at=data.starts_at,
-                                      ends_at=data.ends_at, by=user())
+    meeting = services.create_meeting(db.session, body_session, **data.model_dump(), by=user())
     db.session.commit()
     return created(MeetingOut.of(meeting))
 
@@ -64,3 +68,14 @@ def list_meetings(session_id: int):
 @endpoint(out=MeetingOut, tags=("meetings",))
 def get_meeting(meeting_id: int):
     return MeetingOut.of(load(Meeting, meeting_id, user()))
+
+
+@bp.patch("/meetings/<int:meeting_id>")
+@endpoint(json=MeetingPatch, out=MeetingOut, tags=("meetings",))
+def update_meeting(meeting_id: int):
+    meeting = load(Meeting, meeting_id, user())
+    require(access.can_manage_sessions(user(), meeting.body_id))
+    data: MeetingPatch = parse()
+    services.update_meeting(db.session, meeting, **data.model_dump(include=data.model_fields_set), by=user())
+    db.session.commit()
+    return MeetingOut.of(meeting)

@@ -38,6 +38,14 @@ class MeetingForm(FlaskForm):
     ends_at = TimeField("Ends at", validators=[Optional()])
     venue = StringField("Venue", validators=limits(MeetingIn, "venue"))
     title = StringField("Title", validators=limits(MeetingIn, "title"))
+    speaking_time_limit_s = IntegerField(MeetingIn.model_fields["speaking_time_limit_s"].title,
+                                         validators=limits(MeetingIn, "speaking_time_limit_s"))
+    group_speaking_time_limit_s = IntegerField(MeetingIn.model_fields["group_speaking_time_limit_s"].title,
+                                               validators=limits(MeetingIn, "group_speaking_time_limit_s"))
+
+    def speaking_time_limits(self) -> dict:
+        """The limits typed, as the meeting services take them (empty: no limit)."""
+        return {name: self[name].data for name in ("speaking_time_limit_s", "group_speaking_time_limit_s")}
 
 
 class OfficerForm(Form):

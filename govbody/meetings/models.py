@@ -123,6 +123,10 @@ class Meeting(IdMixin, TimestampMixin, Base):
     ends_at: Mapped[dt.time | None]
     venue: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     title: Mapped[str] = mapped_column(sa.String(MEETING_TITLE_MAX), default="")
+    # How long a speaker may speak, in seconds (None: no limit); a statement on behalf of a group may
+    # have a longer limit.
+    speaking_time_limit_s: Mapped[int | None]
+    group_speaking_time_limit_s: Mapped[int | None]
 
     session: Mapped[BodySession] = relationship(back_populates="meetings", foreign_keys=[session_id])
     body: Mapped[Body] = relationship()

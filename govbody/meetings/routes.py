@@ -87,7 +87,8 @@ def create_meeting(session_id: int):
         ok, meeting = commit_or_errors(form, lambda: services.create_meeting(
             db.session, body_session, date=form.date.data, number=form.number.data,
             venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
-            starts_at=form.starts_at.data, ends_at=form.ends_at.data, by=acting_user()))
+            starts_at=form.starts_at.data, ends_at=form.ends_at.data, **form.speaking_time_limits(),
+            by=acting_user()))
         if ok:
             flash(f"The {meeting.ordinal} meeting was created.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
@@ -173,7 +174,8 @@ def edit_meeting(meeting_id: int):
     if form.validate_on_submit():
         ok, _ = commit_or_errors(form, lambda: services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
                                 venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
-                                starts_at=form.starts_at.data, ends_at=form.ends_at.data))
+                                starts_at=form.starts_at.data, ends_at=form.ends_at.data,
+                                **form.speaking_time_limits()))
         if ok:
             flash(f"The {meeting.ordinal} meeting was saved.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))

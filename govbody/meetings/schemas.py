@@ -2,9 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from govbody.core.schemas import Date, Number, Out, Payload, ShortText, Time, text
+from pydantic import Field
+
+from govbody.core.schemas import (
+    Date,
+    Number,
+    Out,
+    Payload,
+    ShortText,
+    Time,
+    text,
+    with_fields,
+)
 from govbody.meetings.models import MEETING_TITLE_MAX, SessionKind
+
+SPEAKING_TIME_LIMIT_MAX = 3600  # an hour: a longer turn is no limit
+# Seconds a speaker may speak; null: no limit.
+SpeakingTimeLimit = Annotated[int, Field(ge=1, le=SPEAKING_TIME_LIMIT_MAX)]
 
 
 class SessionIn(Payload):
@@ -36,6 +52,17 @@ class MeetingIn(Payload):
     title: text(MEETING_TITLE_MAX) = ""
     starts_at: Time | None = None
     ends_at: Time | None = None
+    speaking_time_limit_s: SpeakingTimeLimit | None = Field(
+        None, title="Speaking time limit (seconds)",
+        description=f"How long a speaker may speak: 1 to {SPEAKING_TIME_LIMIT_MAX} seconds; null: no limit.")
+    group_speaking_time_limit_s: SpeakingTimeLimit | None = Field(
+        None, title="Limit for a statement on behalf of a group (seconds)",
+        description="A longer limit for a statement on behalf of a group; null: the speaking time limit.")
+
+
+@with_fields(MeetingIn, optional=True)
+class MeetingPatch(Payload):
+    """The fields given change (null clears a limit); a meeting keeps its number."""
 
 
 class MeetingOut(Out):
@@ -49,3 +76,5 @@ class MeetingOut(Out):
     ends_at: Time | None
     venue: str
     title: str
+    speaking_time_limit_s: int | None
+    group_speaking_time_limit_s: int | None

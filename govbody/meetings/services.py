@@ -9,10 +9,17 @@ from sqlalchemy.orm import Session
 from govbody.bodies.models import Body, Delegation
 from govbody.core import audit, numbering
 from govbody.core.errors import ValidationError
-from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionKind, SessionOfficer
+from govbody.meetings.models import (
+    BodySession,
+    Meeting,
+    OfficerRole,
+    SessionKind,
+    SessionOfficer,
+)
 
 SESSION_FIELDS = ["number", "kind", "starts_on", "ends_on", "venue"]
-MEETING_FIELDS = ["number", "date", "starts_at", "ends_at", "venue", "title"]
+MEETING_FIELDS = ["number", "date", "starts_at", "ends_at", "venue", "title", "speaking_time_limit_s",
+                  "group_speaking_time_limit_s"]
 MAX_NUMBER = 999  # session titles are spelled out in words up to 999
 
 
@@ -80,9 +87,22 @@ def _first_meeting_number(session: Session, body: Body) -> int:
     return (highest or 0) + 1
 
 
+def _check_meeting(starts_at: dt.time | None, ends_at: dt.time | None, limit: int | None,
+                   group_limit: int | None, errors: dict[str, str]) -> None:
+    if starts_at and ends_at and ends_at < starts_at:
+        errors["ends_at"] = "The meeting cannot end before it starts."
+    if group_limit and not limit:
+        errors["group_speaking_time_limit_s"] = ("A group's limit is a longer one: set the speaking time limit "
+                                                 "too, or neither.")
+    elif limit and group_limit and group_limit < limit:
+        errors["group_speaking_time_limit_s"] = (f"A statement on behalf of a group may not have less time "
+                                                 f"than any other ({limit} seconds).")
+
+
 def create_meeting(session: Session, body_session: BodySession, *, date: dt.date, number: int | None = None,
                    venue: str = "", title: str = "", starts_at: dt.time | None = None,
-                   ends_at: dt.time | None = None, by=None) -> Meeting:
+                   ends_at: dt.time | None = None, speaking_time_limit_s: int | None = None,
+                   group_speaking_time_limit_s: int | None = None, by=None) -> Meeting:
     body = body_session.body
     errors = {}
     if number is not None:
@@ -90,14 +110,14 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
             errors["number"] = "Meeting numbers start at 1."
         elif session.scalar(sa.select(Meeting.id).where(Meeting.body_id == body.id, Meeting.number == number)):
             errors["number"] = f"Meeting number {number} of the {body.name} is already taken."
-    if starts_at and ends_at and ends_at < starts_at:
-        errors["ends_at"] = "The meeting cannot end before it starts."
+    _check_meeting(starts_at, ends_at, speaking_time_limit_s, group_speaking_time_limit_s, errors)
     if errors:
         raise ValidationError("The meeting was not saved.", errors)
     allocated = numbering.allocate(session, numbering.meeting_key(body.id),
                                    start=_first_meeting_number(session, body), explicit=number)
     meeting = Meeting(session=body_session, body=body, number=allocated, date=date, venue=venue or body_session.venue,
-                      title=title, starts_at=starts_at, ends_at=ends_at)
+                      title=title, starts_at=starts_at, ends_at=ends_at, speaking_time_limit_s=speaking_time_limit_s,
+                      group_speaking_time_limit_s=group_speaking_time_limit_s)
     session.add(meeting)
     session.flush()
     audit.record(session, "meeting.create", meeting, by=by, changes=audit.snapshot(meeting, MEETING_FIELDS))
@@ -107,9 +127,11 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
 def update_meeting(session: Session, meeting: Meeting, *, by=None, **values) -> Meeting:
     if "number" in values and values["number"] != meeting.number:
         raise ValidationError("The meeting was not saved.", {"number": "A meeting keeps the number it was given."})
-    starts_at, ends_at = values.get("starts_at", meeting.starts_at), values.get("ends_at", meeting.ends_at)
-    if starts_at and ends_at and ends_at < starts_at:
-        raise ValidationError("The meeting was not saved.", {"ends_at": "The meeting cannot end before it starts."})
+    errors: dict[str, str] = {}
+    _check_meeting(*(values.get(name, getattr(meeting, name)) for name in (
+        "starts_at", "ends_at", "speaking_time_limit_s", "group_speaking_time_limit_s")), errors)
+    if errors:
+        raise ValidationError("The meeting was not saved.", errors)
     before = audit.snapshot(meeting, MEETING_FIELDS)
     for field, value in values.items():
         setattr(meeting, field, value)

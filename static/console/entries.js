@@ -119,7 +119,8 @@ export function missing(fields, values) {
 }
 
 /* The outbox item that saves an entry: a new intervention (answering a place on the speakers'
- * list, if any) or a correction of one, which names the version it corrects. */
+ * list, if any, and starting when the entry was started) or a correction of one, which names the
+ * version it corrects. */
 export function entryRequest(entry, values, meetingId) {
   const body = { ...values, client_key: entry.client_key };
   if (entry.intervention_id) {
@@ -127,5 +128,6 @@ export function entryRequest(entry, values, meetingId) {
     return { key: entry.client_key, method: "PATCH", url: `/interventions/${entry.intervention_id}`, body };
   }
   if (entry.speaker_entry_id) { body.speaker_entry_id = entry.speaker_entry_id; }
+  if (entry.started_at) { body.started_at = entry.started_at; } // when the entry was started
   return { key: entry.client_key, method: "POST", url: `/meetings/${meetingId}/interventions`, body };
 }

@@ -2,6 +2,7 @@
  * (sync.keep) as it is typed; a saved entry goes to the outbox and the form is free at once.
  * Its fields are the page's list; only the ones below mean more to the console than that. */
 import { combobox } from "./combobox.js";
+import { stampStart } from "./countdown.js";
 import { entryRequest, fillForm, isBlank, missing, newEntry, pick, readForm } from "./entries.js";
 import { latest, positionOf } from "./format.js";
 import { fillReplyOptions } from "./recorded.js";
@@ -54,6 +55,7 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
   function keep() {
     const values = readForm(form, fields);
     if (isBlank(fields, values) && !entry.intervention_id) { return; }
+    stampStart(entry, state.clockOffset || 0); // the speaker started when the entry was
     sync.keep(entry.client_key, values, entry);
     saving();
   }
@@ -67,6 +69,7 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
       if (box) { box.focus(); }
       return;
     }
+    stampStart(entry, state.clockOffset || 0);
     sync.queue(entryRequest(entry, values, data.meeting_id), values, entry);
     if (!entry.intervention_id) { sync.choose(pick(carried, values)); }
     // The entry is safe in the outbox: the form is free for the next speaker at once.

@@ -7,13 +7,14 @@
 import { createApi, loggedOut, unreachable } from "./api.js";
 import { matches } from "./delegations.js";
 import { LOGGED_OUT, OFFLINE, deviceStore, newKey, newestUnsent, storageKey, syncState } from "./device.js";
+import { clockOffset, createCountdown, currentTurn, localTurns, runningUntil, serverMoment } from "./countdown.js";
 import { announcer } from "./dom.js";
 import { createEntryForm } from "./entry-form.js";
 import { keptTexts, renderKept, serverDraftEntry } from "./kept.js";
 import { recordedNames, renderRecorded } from "./recorded.js";
 import { createSpeakers } from "./speakers.js";
 import { createSync } from "./sync.js";
-import { renderTiming } from "./timing.js";
+import { renderLimits, renderTiming } from "./timing.js";
 
 const root = document.getElementById("console");
 const dataEl = document.getElementById("console-data");
@@ -22,7 +23,8 @@ if (root && dataEl) { start(root, JSON.parse(dataEl.textContent)); }
 function start(root, data) {
   const meetingId = data.meeting_id;
   const api = createApi({ base: data.api, csrf: root.getAttribute("data-csrf") });
-  const state = { interventions: [], speakers: [], timing: [], drafts: [], fetchedAt: Date.now() };
+  const state = { interventions: [], speakers: [], timing: [], drafts: [], fetchedAt: Date.now(),
+    floor: null, limits: {}, clockOffset: 0, closedAt: null };
   const stateEl = document.getElementById("save-state");
   const form = document.getElementById("entry-form");
   const announce = announcer(root);
@@ -85,14 +87,30 @@ function start(root, data) {
     api.csrf = s.csrf_token || api.csrf;
     Object.assign(state, {
       interventions: s.interventions, speakers: s.speakers, timing: s.timing, drafts: s.drafts,
-      currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(),
+      currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(), floor: s.floor,
+      limits: { speaking_time_limit_s: s.speaking_time_limit_s,
+        group_speaking_time_limit_s: s.group_speaking_time_limit_s },
+      clockOffset: clockOffset(s.server_time, Date.now()),
     });
     speakers.connected(true);
     renderRecorded(state.interventions, entry.edit, names);
-    renderTiming(state.timing, state.fetchedAt);
+    renderLimits(state.limits);
+    tick();
     showKept();
     entry.replyOptions();
     entry.followAgenda(s.current_agenda_item_id);
+  }
+
+  const showCountdown = createCountdown(document.getElementById("countdown"), announce);
+
+  // Each second: the countdown of whoever speaks, and the time of the one the server says is speaking.
+  function tick() {
+    const open = entry.current();
+    const typed = { delegation: form.elements.delegation.value, on_behalf_of: form.elements.on_behalf_of.value };
+    const local = localTurns(open, typed, sync.local.outbox);
+    const now = Date.now();
+    showCountdown(currentTurn(state.floor, local, state.closedAt), state.limits, state.clockOffset, now);
+    renderTiming(state.timing, state.fetchedAt, runningUntil(state.floor, local, state.clockOffset, now), now);
   }
 
   document.getElementById("entry-new").addEventListener("click", () => {
@@ -100,7 +118,10 @@ function start(root, data) {
     entry.focus();
   });
   document.getElementById("floor-close").addEventListener("click", () => {
-    api.request("POST", `/meetings/${meetingId}/floor/close`).then(refresh);
+    api.request("POST", `/meetings/${meetingId}/floor/close`).then((result) => {
+      if (result.status === 200) { state.closedAt = serverMoment(state.clockOffset); }
+      return refresh();
+    });
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -124,7 +145,7 @@ function start(root, data) {
     setState("offline", OFFLINE);
     speakers.connected(false);
   });
-  window.setInterval(() => renderTiming(state.timing, state.fetchedAt), 1000);
+  window.setInterval(tick, 1000);
   window.setInterval(() => { refresh(); if (sync.local.outbox.length) { sync.flush(); } }, 10000);
 
   const groups = document.getElementById("group-names");

@@ -1,18 +1,23 @@
-/* Speaking time per delegation; the clock of whoever has the floor runs between two refreshes. */
+/* Speaking time per delegation; the clock of whoever has the floor runs between two refreshes,
+ * until another speaker starts. The meeting's limits, as the countdown applies them. */
 import { element } from "./dom.js";
 import { clock } from "./format.js";
 
-export function timingRows(timing, elapsed) {
-  return timing.map((row) => ({
-    speaker: row.speaker + (row.running ? " (speaking)" : ""), turns: row.turns,
-    time: clock(row.seconds + (row.running ? elapsed : 0)), running: Boolean(row.running),
-  }));
+/* `elapsed`: seconds the running speaker spoke since the refresh (less than none when another
+ * speaker started here before it, the server not knowing yet); `stopped`: they no longer speak. */
+export function timingRows(timing, elapsed, stopped = false) {
+  return timing.map((row) => {
+    const running = Boolean(row.running) && !stopped;
+    return { speaker: row.speaker + (running ? " (speaking)" : ""), turns: row.turns,
+      time: clock(Math.max(0, row.seconds + (row.running ? elapsed : 0))), running };
+  });
 }
 
-export function renderTiming(timing, fetchedAt, now = Date.now()) {
+// `until`: when the running speaker stopped, as far as this device knows (countdown.runningUntil).
+export function renderTiming(timing, fetchedAt, until = Date.now(), now = Date.now()) {
   const body = document.getElementById("timing-rows");
   body.textContent = "";
-  timingRows(timing, Math.floor((now - fetchedAt) / 1000)).forEach((row) => {
+  timingRows(timing, Math.floor((until - fetchedAt) / 1000), until < now).forEach((row) => {
     const tr = element("tr", row.running ? "running" : "");
     const th = element("th", "", row.speaker);
     th.scope = "row";
@@ -21,4 +26,15 @@ export function renderTiming(timing, fetchedAt, now = Date.now()) {
     tr.appendChild(element("td", "num", row.time));
     body.appendChild(tr);
   });
+}
+
+export function limitsText(limits) {
+  if (!limits.speaking_time_limit_s) { return "No speaking time limit is set for this meeting."; }
+  return "Speaking time limit: " + clock(limits.speaking_time_limit_s) +
+    (limits.group_speaking_time_limit_s && limits.group_speaking_time_limit_s !== limits.speaking_time_limit_s
+      ? "; " + clock(limits.group_speaking_time_limit_s) + " for a statement on behalf of a group." : ".");
+}
+
+export function renderLimits(limits) {
+  document.getElementById("timing-limits").textContent = limitsText(limits);
 }

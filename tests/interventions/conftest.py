@@ -65,3 +65,26 @@ def rapporteur(make, meeting):
 def post_intervention(client, account, meeting_id: int, **body):
     body.setdefault("points", ["A point."])
     return client.post(f"/api/v1/meetings/{meeting_id}/interventions", json=body, headers=account.headers)
+
+
+class Clock:
+    """The services' clock (core.clock.now), set by the test: it stays where it is put."""
+
+    def __init__(self, at: dt.datetime):
+        self.at = at
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+    def set(self, at: dt.datetime) -> dt.datetime:
+        self.at = at
+        return at
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch) -> Clock:
+    from govbody.core import clock
+
+    frozen = Clock(dt.datetime(2007, 6, 7, 10, 0, 0))
+    monkeypatch.setattr(clock, "now", frozen)
+    return frozen

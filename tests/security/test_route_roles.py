@@ -53,6 +53,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.list_delegations": "public", "api.get_delegation": "public", "api.create_delegation": "staff",
     "api.list_sessions": "public", "api.get_session": "public", "api.create_session": "chair",
     "api.list_meetings": "public", "api.get_meeting": "public", "api.create_meeting": "chair",
+    "api.update_meeting": "chair",
     # agenda
     "agenda.edit_agenda": "public",  # read-only for those who may not draft
     "agenda.add_item": "chair", "agenda.edit_item": "chair",

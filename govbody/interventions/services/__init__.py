@@ -34,7 +34,6 @@ from govbody.interventions.services.speakers import (
     give_floor,
     move_speaker,
     speakers,
-    speaking_times,
     strike_speaker,
 )
 from govbody.interventions.services.summary import (
@@ -43,11 +42,12 @@ from govbody.interventions.services.summary import (
     issue_summary,
     save_summary,
 )
+from govbody.interventions.services.timing import floor, speaking_times
 
 __all__ = [
     "COMMON_ALIASES", "EditConflict", "add_speaker", "blank_summary", "clean_points", "close_floor",
     "correction_deadline", "create_intervention", "current_agenda_item_id", "decide_correction",
-    "delete_intervention", "discard_draft", "find_by_client_key", "get_summary", "give_floor",
+    "delete_intervention", "discard_draft", "find_by_client_key", "floor", "get_summary", "give_floor",
     "issue_summary", "meeting_drafts", "meeting_interventions", "meeting_questions", "move_speaker",
     "pending_corrections", "propose_correction", "save_draft", "save_summary", "snapshot", "speakers",
     "speaking_times", "strike_speaker", "update_intervention",

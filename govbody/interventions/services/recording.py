@@ -6,6 +6,7 @@ records an entry names (its delegation, agenda item, what a reply answers, the q
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation
 from govbody.bodies.services import find_delegation
-from govbody.core import audit, numbering
+from govbody.core import audit, clock, numbering
 from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.interventions.models import (
@@ -29,6 +30,7 @@ from govbody.interventions.schemas import (
     InterventionIn,
     InterventionPatch,
 )
+from govbody.interventions.services import timing
 from govbody.meetings.models import Meeting
 from govbody.nonpapers.models import NonPaper, Question
 
@@ -101,12 +103,15 @@ def _resolve(session: Session, meeting: Meeting, values: dict[str, Any], *, curr
         out["questions"] = sorted(questions, key=lambda q: ids.index(q.id))
     for name in ("started_at", "ended_at"):
         if name in values:
-            out[name] = values[name].replace(tzinfo=None) if values[name] else None
-    started = out.get("started_at", current.started_at if current else None)
-    ended = out.get("ended_at", current.ended_at if current else None)
+            out[name] = clock.utc(values[name]) if values[name] else None
+    _check_times(out.get("started_at", current.started_at if current else None),
+                 out.get("ended_at", current.ended_at if current else None), errors)
+    return out
+
+
+def _check_times(started: dt.datetime | None, ended: dt.datetime | None, errors: dict[str, str]) -> None:
     if started and ended and ended < started:
         errors["ended_at"] = "An intervention cannot end before it starts."
-    return out
 
 
 def _answers(reply: Intervention | None, intervention: Intervention) -> bool:
@@ -151,6 +156,11 @@ def create_intervention(session: Session, meeting: Meeting, entry: InterventionI
         speaker_entry = session.get(SpeakerListEntry, entry.speaker_entry_id)
         if speaker_entry is None or speaker_entry.meeting_id != meeting.id:
             errors["speaker_entry_id"] = "That place on the speakers' list is not of this meeting."
+    # The turn starts when the floor was given, else when the entry was started, else now.
+    if speaker_entry is not None and speaker_entry.started_at is not None:
+        resolved["started_at"] = speaker_entry.started_at
+    resolved["started_at"] = resolved.get("started_at") or clock.now()
+    _check_times(resolved["started_at"], resolved.get("ended_at"), errors)
     if errors:
         raise ValidationError("The intervention was not saved.", errors)
     client_key = entry.client_key or None
@@ -169,10 +179,10 @@ def create_intervention(session: Session, meeting: Meeting, entry: InterventionI
                                 **own, **resolved)
     if speaker_entry is not None:
         speaker_entry.intervention = intervention
-        intervention.started_at = intervention.started_at or speaker_entry.started_at
-        intervention.ended_at = intervention.ended_at or speaker_entry.ended_at
     session.add(intervention)
     session.flush()
+    timing.begin(session, meeting, filter(None, [intervention, speaker_entry]), intervention.started_at,
+                 until=resolved.get("ended_at") or (speaker_entry.ended_at if speaker_entry else None))
     if client_key:
         session.execute(sa.delete(InterventionDraft).where(InterventionDraft.client_key == client_key))
     audit.record(session, "intervention.create", intervention, by=by,
@@ -238,8 +248,14 @@ def update_intervention(session: Session, intervention: Intervention, changes: I
             f"no. {copy.id} and the other text is unchanged. Compare both, then save again.",
             intervention, copy)
     before = snapshot(intervention)
+    was_ended = intervention.ended_at
     for name, value in resolved.items():
         setattr(intervention, name, value)
+    start = intervention.started_at
+    if start is not None and {"started_at", "ended_at"} & resolved.keys():  # its neighbours' ends follow
+        until = resolved.get("ended_at", was_ended if was_ended and was_ended > start else None)
+        places = session.scalars(sa.select(SpeakerListEntry).where(SpeakerListEntry.intervention_id == intervention.id))
+        timing.begin(session, intervention.meeting, [intervention, *places], start, until=until)
     if diff := audit.diff(before, snapshot(intervention)):
         intervention.version += 1
         session.flush()

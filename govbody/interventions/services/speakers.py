@@ -1,4 +1,4 @@
-"""The speakers' list: places on it, the floor, and the time each delegation spoke."""
+"""The speakers' list: places on it and the floor (its times: services.timing)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,15 +6,12 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from govbody.core import audit
+from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
-from govbody.core.models import utcnow
 from govbody.interventions.models import SpeakerListEntry, SpeakerStatus
 from govbody.interventions.schemas import SpeakerFields, SpeakerIn
-from govbody.interventions.services.recording import (
-    meeting_interventions,
-    named_delegation,
-)
+from govbody.interventions.services import timing
+from govbody.interventions.services.recording import named_delegation
 from govbody.meetings.models import Meeting
 
 
@@ -57,40 +54,23 @@ def move_speaker(session: Session, entry: SpeakerListEntry, *, by=None, position
     return entry
 
 
-def _close_floor(session: Session, meeting: Meeting, now: dt.datetime) -> int:
-    closed = 0
-    for current in session.scalars(sa.select(SpeakerListEntry).where(
-            SpeakerListEntry.meeting_id == meeting.id, SpeakerListEntry.status == SpeakerStatus.speaking)):
-        current.status = SpeakerStatus.spoken
-        current.ended_at = now
-        if current.intervention is not None and current.intervention.ended_at is None:
-            current.intervention.ended_at = now
-        closed += 1
-    return closed
-
-
 def give_floor(session: Session, entry: SpeakerListEntry, *, by=None, at: dt.datetime | None = None) -> SpeakerListEntry:
-    """The speaker has the floor: their clock starts and the previous speaker's stops."""
+    """The speaker has the floor: their clock starts and whoever was speaking stops."""
     if entry.status in (SpeakerStatus.struck, SpeakerStatus.spoken):
         raise ConflictError(f"This speaker has {'been struck' if entry.status is SpeakerStatus.struck else 'spoken'}"
                             "; add them to the list again to give them the floor again.")
-    now = at or utcnow()
+    now = at or clock.now()
     if entry.status is not SpeakerStatus.speaking:
-        _close_floor(session, entry.meeting, now)
-        entry.status = SpeakerStatus.speaking
-        entry.started_at = now
-        entry.ended_at = None
-        if entry.intervention is not None:
-            entry.intervention.started_at, entry.intervention.ended_at = now, None
+        timing.begin(session, entry.meeting, [entry, *filter(None, [entry.intervention])], now)
     session.flush()
     audit.record(session, "speaker.floor", entry, by=by, changes={"speaker": entry.speaker, "started_at": now})
     return entry
 
 
 def close_floor(session: Session, meeting: Meeting, *, by=None, at: dt.datetime | None = None) -> None:
-    """Nobody has the floor any more (the meeting rises)."""
-    now = at or utcnow()
-    if _close_floor(session, meeting, now):
+    """Nobody has the floor any more (the meeting rises, or waits for the next speaker)."""
+    now = at or clock.now()
+    if timing.close_floor(session, meeting, now):
         session.flush()
         audit.record(session, "speaker.floor_closed", meeting, by=by, changes={"ended_at": now})
 
@@ -102,29 +82,3 @@ def strike_speaker(session: Session, entry: SpeakerListEntry, *, by=None) -> Spe
     session.flush()
     audit.record(session, "speaker.strike", entry, by=by, changes={"speaker": entry.speaker})
     return entry
-
-
-def speaking_times(session: Session, meeting: Meeting, now: dt.datetime | None = None) -> list[dict]:
-    """Seconds spoken per delegation (or speaker), longest first; `running` while speaking now."""
-    now = now or utcnow()
-    totals: dict[str, dict] = {}
-
-    def add(name: str, start: dt.datetime | None, end: dt.datetime | None, running: bool) -> None:
-        if start is None or (end is None and not running):
-            return
-        row = totals.setdefault(name, {"speaker": name, "seconds": 0, "running": False, "turns": 0})
-        row["seconds"] += max(0, int(((end or now) - start).total_seconds()))
-        row["turns"] += 1
-        row["running"] = row["running"] or running
-
-    linked = set()
-    for entry in speakers(session, meeting):
-        if entry.intervention_id:
-            linked.add(entry.intervention_id)
-        name = entry.delegation.name if entry.delegation else entry.speaker
-        add(name, entry.started_at, entry.ended_at, entry.status is SpeakerStatus.speaking)
-    for intervention in meeting_interventions(session, meeting):
-        if intervention.id not in linked:
-            name = intervention.delegation.name if intervention.delegation else intervention.speaker
-            add(name, intervention.started_at, intervention.ended_at, False)
-    return sorted(totals.values(), key=lambda r: (-r["seconds"], r["speaker"]))
