@@ -38,14 +38,15 @@ def _meeting(app) -> int:
             bodies.create_delegation(db.session, name=name, kind=DelegationKind.member_state, iso3=iso3)
         bodies.create_delegation(db.session, name="Secretariat", kind=DelegationKind.secretariat)
         documents.create_series(db.session, prefix="C/{session}/INF", next_number=7, body=body)
+        lena = {"delegation": "Secretariat", "speaker_name": "Lena Moreau", "speaker_title": "Deputy Director General"}
         for entry in [
-            dict(delegation="Secretariat", speaker_name="Lena Moreau", speaker_title="Deputy Director General",
-                 agenda_item_id=strategy.id, points=["Presented the vision."]),
-            dict(delegation="Ghana", agenda_item_id=strategy.id, points=["Welcomed the vision."]),
-            dict(delegation="Secretariat", speaker_name="Lena Moreau", speaker_title="Deputy Director General",
-                 kind=Kind.reply, agenda_item_id=strategy.id, points=["Thanked Ghana."]),
-            dict(delegation="Peru", kind=Kind.point_of_order, agenda_item_id=strategy.id, points=["Asked for the text."]),
-            dict(delegation="Norway", kind=Kind.right_of_reply, agenda_item_id=budget.id, points=["Corrected a figure."]),
+            {**lena, "agenda_item_id": strategy.id, "points": ["Presented the vision."]},
+            {"delegation": "Ghana", "agenda_item_id": strategy.id, "points": ["Welcomed the vision."]},
+            {**lena, "kind": Kind.reply, "agenda_item_id": strategy.id, "points": ["Thanked Ghana."]},
+            {"delegation": "Peru", "kind": Kind.point_of_order, "agenda_item_id": strategy.id,
+             "points": ["Asked for the text."]},
+            {"delegation": "Norway", "kind": Kind.right_of_reply, "agenda_item_id": budget.id,
+             "points": ["Corrected a figure."]},
         ]:
             services.create_intervention(db.session, meeting, InterventionIn(**entry))
         db.session.commit()
