@@ -126,6 +126,16 @@ def next_number(session: Session, series: Series, body_session: BodySession | No
     return numbering.peek(session, _counter_key(series, body_session), start=series.start_number)
 
 
+def next_symbol(session: Session, series: Series, body_session: BodySession | None = None) -> str | None:
+    """The symbol the next issue in the series would take ("C/110/INF/4"; None: it depends on the session)."""
+    prefix = expanded_prefix(series, body_session)
+    return None if prefix is None else _symbol(prefix, next_number(session, series, body_session))
+
+
+def _symbol(prefix: str, number: int) -> str:
+    return f"{prefix}/{number}"
+
+
 def next_numbers(session: Session, series_list: list[Series]) -> dict[int, int | None]:
     """next_number of many series in one query (None for per-session series)."""
     keys = {numbering.series_key(s.id, s.prefix): s for s in series_list if not s.per_session}
@@ -222,7 +232,7 @@ def _issue(session: Session, document: Document, *, by=None) -> Document:
     # From here to the commit the series counter's row is locked: the number is spent only if
     # this transaction commits, so the locked stretch is kept to the render and one write.
     number = numbering.allocate(session, numbering.series_key(series.id, prefix), start=series.start_number)
-    document.series_key, document.number, document.symbol = prefix, number, f"{prefix}/{number}"
+    document.series_key, document.number, document.symbol = prefix, number, _symbol(prefix, number)
     _freeze(session, document)
     audit.record(session, "document.issue", document, by=by,
                  changes={**audit.snapshot(document, DOCUMENT_FIELDS), "symbol": document.symbol,

@@ -6,7 +6,7 @@ the bytes of a .docx file.
 from govbody.docx.agenda import build_agenda
 from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
                                NumberedDocument, Operative, Point, Question, Reply, Resolution,
-                               Section, Statement)
+                               Section, Statement, SummaryItem)
 from govbody.docx.nonpaper import build_non_paper
 from govbody.docx.numbered import build_numbered_document
 from govbody.docx.redline import build_redline
@@ -15,7 +15,7 @@ from govbody.docx.summary import build_meeting_summary
 
 __all__ = [
     "Agenda", "AgendaItem", "Annex", "MeetingSummary", "NonPaper", "NumberedDocument",
-    "Operative", "Point", "Question", "Reply", "Resolution", "Section", "Statement",
+    "Operative", "Point", "Question", "Reply", "Resolution", "Section", "Statement", "SummaryItem",
     "build_agenda", "build_meeting_summary", "build_non_paper", "build_numbered_document",
     "build_redline", "build_resolution",
 ]

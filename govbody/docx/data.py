@@ -127,6 +127,7 @@ class Agenda:
 class Reply:
     speaker: str  # "the Director General"; printed "Reply from the Director General:"
     points: list[Point] = field(default_factory=list)
+    kind: str = ""  # "Right of reply": printed "Right of reply: Libya" instead of "Reply from Libya:"
 
 
 @dataclass
@@ -135,10 +136,20 @@ class Statement:
     points: list[Point] = field(default_factory=list)
     title: str | None = None  # "Director General"; printed "Name, Title"
     replies: list[Reply] = field(default_factory=list)
+    kind: str = ""  # "Point of order", "Right of reply": printed before the speaker, "Point of order: Mexico"
 
     @property
     def heading(self) -> str:
         return f"{self.speaker}, {self.title}" if self.title else self.speaker
+
+
+@dataclass
+class SummaryItem:
+    """What was said under one agenda item: the secretariat's statements, then the floor's."""
+    number: str  # "4", "4.1"
+    title: str
+    statements: list[Statement] = field(default_factory=list)
+    interventions: list[Statement] = field(default_factory=list)
 
 
 @dataclass
@@ -148,8 +159,11 @@ class MeetingSummary:
     venue: str = ""
     highlights_heading: str = ""
     highlights: list[str] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)  # the secretariat, in order
-    interventions: list[Statement] = field(default_factory=list)  # from the floor
+    # What was said under no agenda item (a briefing, a meeting's opening): the secretariat's
+    # statements, then the floor's; then each agenda item spoken on, in agenda order.
+    statements: list[Statement] = field(default_factory=list)
+    interventions: list[Statement] = field(default_factory=list)
+    items: list[SummaryItem] = field(default_factory=list)
     closing_statements: list[Statement] = field(default_factory=list)
     conclusions_by: str | None = None
     conclusions: list[Point] = field(default_factory=list)

@@ -2,9 +2,10 @@
 
 The layout says what a summary prints, in which order and under which fixed headings:
 the highlights, the secretariat's statements, interventions from the floor with the
-replies they drew, closing remarks and the summarizing conclusions. The page
-(interventions/_summary_text.html) and the Markdown of an issued summary
-(interventions/render.py) walk the same layout as the DOCX below.
+replies they drew (first what was said under no agenda item, then under each item, in
+agenda order, headed by its number and title), closing remarks and the summarizing
+conclusions. The page (interventions/_summary_text.html) and the Markdown of an issued
+summary (interventions/render.py) walk the same layout as the DOCX below.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import enum
 from dataclasses import dataclass
 
 from govbody.core.text import long_date
-from govbody.docx.data import MeetingSummary, Point, Statement
+from govbody.docx.data import MeetingSummary, Point, Statement, SummaryItem
 from govbody.docx.markdown import inline_spans, write_numbered, write_points
 from govbody.docx.writer import DocumentWriter, plain
 
@@ -22,12 +23,15 @@ INTERVENTIONS_HEADING = "Interventions from the floor"
 CLOSING = "Closing"  # the section of an issued summary that holds the closing remarks
 CONCLUSIONS = "summarizing conclusions"
 REPLY_FROM = "Reply from {}:"
+KIND_OF_SPEECH = "{}: {}"  # "Point of order: Mexico", "Right of reply: Libya"
+AGENDA_ITEM = "Agenda item {}: {}"  # "Agenda item 4.1: Follow-up to the declaration"
 
 
 class PartKind(enum.Enum):
     HIGHLIGHTS = "highlights"
     STATEMENTS = "statements"  # the secretariat's, before the floor
     FLOOR = "floor"
+    ITEM = "item"  # an agenda item: its statements, then its floor
     CLOSING = "closing"
     CONCLUSIONS = "conclusions"
 
@@ -53,6 +57,8 @@ class Part:
     items: tuple[str, ...] = ()  # numbered: the highlights
     points: tuple[Point, ...] = ()  # bullets under the heading: the conclusions
     speeches: tuple[Speech, ...] = ()
+    parts: tuple[Part, ...] = ()  # an agenda item's: its statements, then its floor
+    number: str = ""  # an agenda item's ("4.1")
 
     @property
     def label(self) -> str:
@@ -62,7 +68,11 @@ class Part:
     @property
     def section(self) -> str:
         """The section an issued summary puts the part in ("" for the opening, before any)."""
-        return _SECTIONS.get(self.kind, "")
+        return self.heading if self.kind is PartKind.ITEM else _SECTIONS.get(self.kind, "")
+
+    @property
+    def printed(self) -> bool:
+        return bool(self.items or self.points or self.speeches or self.parts)
 
 
 @dataclass(frozen=True)
@@ -79,25 +89,43 @@ def conclusions_heading(summary: MeetingSummary) -> str:
 
 
 def _speech(statement: Statement) -> Speech:
-    return Speech(statement.heading, tuple(statement.points),
-                  tuple(Speech(REPLY_FROM.format(r.speaker), tuple(r.points)) for r in statement.replies))
+    # A point of order or a right of reply says so before the speaker, so as not to read as a statement.
+    heading = KIND_OF_SPEECH.format(statement.kind, statement.heading) if statement.kind else statement.heading
+    return Speech(heading, tuple(statement.points), tuple(
+        Speech(KIND_OF_SPEECH.format(r.kind, r.speaker) if r.kind else REPLY_FROM.format(r.speaker), tuple(r.points))
+        for r in statement.replies))
+
+
+def _printed(parts: list[Part]) -> tuple[Part, ...]:
+    return tuple(p for p in parts if p.printed)
+
+
+def _spoken(statements: list[Statement], interventions: list[Statement]) -> list[Part]:
+    """The secretariat's statements, then the interventions from the floor under their heading."""
+    return [Part(PartKind.STATEMENTS, speeches=tuple(map(_speech, statements))),
+            Part(PartKind.FLOOR, INTERVENTIONS_HEADING, speeches=tuple(map(_speech, interventions)))]
+
+
+def _item(item: SummaryItem) -> Part:
+    return Part(PartKind.ITEM, AGENDA_ITEM.format(item.number, item.title),
+                parts=_printed(_spoken(item.statements, item.interventions)), number=item.number)
 
 
 def summary_layout(summary: MeetingSummary) -> SummaryLayout:
     """The summary as every rendering prints it (documents.md, "Meeting summary")."""
     parts = [
         Part(PartKind.HIGHLIGHTS, summary.highlights_heading, items=tuple(summary.highlights)),
-        Part(PartKind.STATEMENTS, speeches=tuple(map(_speech, summary.statements))),
-        Part(PartKind.FLOOR, INTERVENTIONS_HEADING, speeches=tuple(map(_speech, summary.interventions))),
+        *_spoken(summary.statements, summary.interventions),
+        *map(_item, summary.items),
         Part(PartKind.CLOSING, speeches=tuple(map(_speech, summary.closing_statements))),
         Part(PartKind.CONCLUSIONS, conclusions_heading(summary), points=tuple(summary.conclusions)),
     ]
     details = (long_date(summary.date), *([summary.venue] if summary.venue else []))
-    return SummaryLayout(summary.title, details,
-                         tuple(p for p in parts if p.items or p.points or p.speeches))
+    return SummaryLayout(summary.title, details, _printed(parts))
 
 
-_HEADING_STYLES = {PartKind.HIGHLIGHTS: "Lead-in", PartKind.FLOOR: "Heading 2", PartKind.CONCLUSIONS: "Speaker"}
+_HEADING_STYLES = {PartKind.HIGHLIGHTS: "Lead-in", PartKind.ITEM: "Heading 1", PartKind.FLOOR: "Heading 2",
+                   PartKind.CONCLUSIONS: "Speaker"}
 
 
 def _write_speech(w: DocumentWriter, speech: Speech, level: int = 0) -> None:
@@ -106,6 +134,19 @@ def _write_speech(w: DocumentWriter, speech: Speech, level: int = 0) -> None:
     write_points(w, speech.points, level=level)
     for reply in speech.replies:
         _write_speech(w, reply, level + 1)
+
+
+def _write_part(w: DocumentWriter, part: Part) -> None:
+    if part.heading:
+        w.paragraph(_HEADING_STYLES[part.kind], inline_spans(part.heading))
+    if part.items:
+        write_numbered(w, part.items)
+    if part.points:
+        write_points(w, part.points)
+    for speech in part.speeches:
+        _write_speech(w, speech)
+    for sub in part.parts:
+        _write_part(w, sub)
 
 
 def build_meeting_summary(summary: MeetingSummary, *,
@@ -118,13 +159,6 @@ def build_meeting_summary(summary: MeetingSummary, *,
     for line in layout.details:
         w.paragraph("Meeting details", inline_spans(line))
     for part in layout.parts:
-        if part.heading:
-            w.paragraph(_HEADING_STYLES[part.kind], inline_spans(part.heading))
-        if part.items:
-            write_numbered(w, part.items)
-        if part.points:
-            write_points(w, part.points)
-        for speech in part.speeches:
-            _write_speech(w, speech)
+        _write_part(w, part)
     return w.to_bytes(title=plain(title), subject="Meeting summary",
                       created=created or summary.date, language=summary.language)

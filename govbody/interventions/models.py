@@ -81,22 +81,14 @@ class SpeakerMixin:
         """Who spoke: "Kenya", "Amina Diallo, Director General"."""
         if not self.for_secretariat:
             return self.delegation.name
-        return self.speaker_person or (self.delegation.name if self.delegation else "")
+        return self.speaker_person or (self.delegation.name if self.delegation else "the Secretariat")
 
     @property
     def speaker_label(self) -> str:
-        """Who spoke and for whom, as the summary's heading, a synthesis and the API name them:
-        "Kenya (on behalf of the African Group)", "Amina Diallo, Director General"."""
-        return f"{self.speaker} (on behalf of {self.on_behalf_of})" if self.on_behalf_of and self.speaker else self.speaker
-
-    @property
-    def replier(self) -> str:
-        """Who replied, as "Reply from ...:" names them: a delegation, else the person's
-        name without the title ("Amina Diallo"), else "the Secretariat"."""
-        if not self.for_secretariat:
-            return self.delegation.name
-        return self.speaker_name or self.speaker_title or (self.delegation.name if self.delegation
-                                                             else "the Secretariat")
+        """Who spoke and for whom, as the summary's headings and replies ("Reply from ...:"), a
+        synthesis and the API name them: "Kenya (on behalf of the African Group)",
+        "Amina Diallo, Director General"."""
+        return f"{self.speaker} (on behalf of {self.on_behalf_of})" if self.on_behalf_of else self.speaker
 
 
 class Intervention(SpeakerMixin, IdMixin, TimestampMixin, Base):

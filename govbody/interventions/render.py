@@ -1,23 +1,39 @@
 """The meeting summary as plain data (govbody.docx.data), laid out once
 (govbody.docx.summary.summary_layout) for the page, the DOCX and the Markdown below.
 
-Order follows documents.md: the secretariat's statements, then interventions from the
-floor, each reply directly under what it answers, then closing remarks and conclusions.
+Order follows documents.md: what was said under no agenda item, then under each item in
+agenda order; within each, the secretariat's statements, then interventions from the
+floor, each reply directly under what it answers; then closing remarks and conclusions.
 """
 from __future__ import annotations
 
 from govbody.core.points import to_markdown as points_to_markdown
+from govbody.core.schemas import TITLE_MAX
 from govbody.docx import build_meeting_summary
 from govbody.docx import data as docx_data
 from govbody.docx.summary import PartKind, Speech, summary_layout
 from govbody.interventions.models import Intervention, InterventionKind, MeetingSummary
 from govbody.meetings.models import Meeting
 
+# Kinds a summary names before the speaker, so that they do not read as statements.
+LABELLED_KINDS = (InterventionKind.question, InterventionKind.point_of_order, InterventionKind.right_of_reply)
+
 
 def summary_title(meeting: Meeting) -> str:
-    if meeting.title:
-        return meeting.title
-    return f"{meeting.body.name}: summary of the {meeting.ordinal} meeting"
+    """The summary's own heading: the meeting's title, else "Summary of the 481st meeting of the Council"."""
+    return meeting.title or issued_title(meeting)
+
+
+def issued_title(meeting: Meeting) -> str:
+    """The title of the summary issued as a paper: "Summary of the 481st meeting of the Council",
+    followed by the meeting's own title when it has one (and the two fit)."""
+    title = f"Summary of the {meeting.ordinal} meeting of the {meeting.body.name}"
+    titled = f"{title}: {meeting.title}"
+    return titled if meeting.title and len(titled) <= TITLE_MAX else title
+
+
+def _kind(intervention: Intervention) -> str:
+    return intervention.kind.label if intervention.kind in LABELLED_KINDS else ""
 
 
 def _root(intervention: Intervention, by_id: dict[int, Intervention]) -> Intervention:
@@ -30,33 +46,44 @@ def _root(intervention: Intervention, by_id: dict[int, Intervention]) -> Interve
     return current
 
 
+def _agenda_order(item: docx_data.SummaryItem) -> tuple[int, ...]:
+    return tuple(int(n) for n in item.number.split("."))
+
+
 def summary_data(meeting: Meeting, summary: MeetingSummary | None,
                  interventions: list[Intervention]) -> docx_data.MeetingSummary:
     by_id = {i.id: i for i in interventions}
+    in_order = sorted(interventions, key=lambda i: i.position)
     statements: dict[int, docx_data.Statement] = {}
-    secretariat, floor, closing = [], [], []
-    for intervention in sorted(interventions, key=lambda i: i.position):
-        root = _root(intervention, by_id)
-        if root is not intervention:
+    unlisted = docx_data.SummaryItem("", "")  # what was said under no agenda item
+    items: dict[int, docx_data.SummaryItem] = {}
+    closing = []
+    for intervention in in_order:
+        if _root(intervention, by_id) is not intervention:
             continue
-        statement = docx_data.Statement(speaker=intervention.speaker_label, points=list(intervention.points))
+        statement = docx_data.Statement(speaker=intervention.speaker_label, points=list(intervention.points),
+                                        kind=_kind(intervention))
         statements[intervention.id] = statement
+        item = intervention.agenda_item
+        group = unlisted if item is None else items.setdefault(item.id, docx_data.SummaryItem(item.number, item.title))
         if intervention.kind is InterventionKind.closing:
             closing.append(statement)
         elif intervention.for_secretariat:
-            secretariat.append(statement)
+            group.statements.append(statement)
         else:
-            floor.append(statement)
-    for intervention in sorted(interventions, key=lambda i: i.position):
+            group.interventions.append(statement)
+    for intervention in in_order:
         root = _root(intervention, by_id)
         if root is not intervention:
-            statements[root.id].replies.append(
-                docx_data.Reply(speaker=intervention.replier, points=list(intervention.points)))
+            statements[root.id].replies.append(docx_data.Reply(
+                speaker=intervention.speaker_label, points=list(intervention.points), kind=_kind(intervention)))
     return docx_data.MeetingSummary(
         title=summary_title(meeting), date=meeting.date, venue=meeting.venue or "",
         highlights_heading=summary.highlights_heading if summary else "",
         highlights=list(summary.highlights) if summary else [],
-        statements=secretariat, interventions=floor, closing_statements=closing,
+        statements=unlisted.statements, interventions=unlisted.interventions,
+        items=sorted((i for i in items.values() if i.statements or i.interventions), key=_agenda_order),
+        closing_statements=closing,
         conclusions_by=(summary.conclusions_by or None) if summary else None,
         conclusions=list(summary.conclusions) if summary else [],
     )
@@ -80,7 +107,8 @@ def _markdown_speech(speech: Speech, reply: bool = False) -> list[str]:
 
 def summary_markdown(doc: docx_data.MeetingSummary) -> str:
     """The summary as CommonMark, the text of a numbered document issued in a series: its
-    "#" headings open the document's sections, so the floor and the closing are sections."""
+    "#" headings open the document's sections, so the floor, each agenda item and the closing
+    are sections (an item's floor a "##" heading within it)."""
     layout = summary_layout(doc)
     lines: list[str] = [", ".join(layout.details), ""]
     section = ""
@@ -96,4 +124,8 @@ def summary_markdown(doc: docx_data.MeetingSummary) -> str:
             lines += _markdown_points(part.points)
         for speech in part.speeches:
             lines += _markdown_speech(speech)
+        for sub in part.parts:
+            lines += [f"## {sub.heading}", ""] if sub.heading else []
+            for speech in sub.speeches:
+                lines += _markdown_speech(speech)
     return "\n".join(lines).strip() + "\n"

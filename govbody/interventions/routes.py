@@ -86,6 +86,9 @@ def summary(meeting_id: int):
     if access.can_record(user, meeting.body_id) and not (record and record.document):
         issue_form = IssueForm()
         _series_choices(issue_form, meeting, user)
+    # Issuing needs a series and something to print (services.issue_summary refuses an empty record).
+    recorded = bool(issue_form and issue_form.series.choices) and db.session.scalar(
+        sa.select(sa.exists().where(Intervention.meeting_id == meeting.id)))
 
     def text() -> str:
         interventions = services.meeting_interventions(db.session, meeting)
@@ -94,15 +97,19 @@ def summary(meeting_id: int):
 
     return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
                            summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),
-                           can_record=access.can_record(user, meeting.body_id), issue_form=issue_form)
+                           can_record=access.can_record(user, meeting.body_id), issue_form=issue_form,
+                           recorded=recorded)
 
 
 def _series_choices(form: IssueForm, meeting: Meeting, user) -> None:
+    """The series the user may issue the summary in, each named by the symbol it would give next."""
+    from govbody.documents import services as documents
     from govbody.documents.models import Series
 
     series = db.session.scalars(sa.select(Series).where(sa.or_(Series.body_id == meeting.body_id,
                                                                Series.body_id.is_(None))).order_by(Series.prefix))
-    form.series.choices = choices((s.id, s.prefix) for s in series if access.can_issue_summary(user, s))
+    form.series.choices = choices((s.id, documents.next_symbol(db.session, s, meeting.session))
+                                  for s in series if access.can_issue_summary(user, s))
 
 
 @bp.post("/meetings/<int:meeting_id>/summary/issue")

@@ -110,7 +110,8 @@ def test_following_shows_at_once_what_happened_in_the_body_lately(app, client, w
     assert client.post(f"/bodies/{closed}/follow", data={"csrf_token": token}).status_code == 302
     page = _text(client.get("/following").data)
     assert "Nothing new" not in page.split("Working Group on Budgets since")[0]
-    assert summary_symbol in page and "Summary: " in page  # the issued summary, as a document
+    # The issued summary, as a document under its own title.
+    assert f"{summary_symbol} Summary of the 2nd meeting of the Council" in page
     assert "Summary of the 2nd meeting" in page  # published (the 1st meeting is the world's 2nd by number)
     assert "Non-papers circulated" in page and "Questions of the Chair on the strategy" in page
     assert "Draft not yet circulated" not in page

@@ -1,8 +1,8 @@
 """Non-paper, agenda and meeting summary, as a reader of each would check them."""
 import datetime as dt
 
-from govbody.docx import (Agenda, AgendaItem, MeetingSummary, NonPaper, Reply,
-                          Statement, build_agenda, build_meeting_summary, build_non_paper)
+from govbody.docx import (Agenda, AgendaItem, MeetingSummary, NonPaper, Reply, Statement, SummaryItem,
+                          build_agenda, build_meeting_summary, build_non_paper)
 from govbody.docx.agenda import date_range
 from govbody.docx.samples import sample_agenda, sample_meeting_summary, sample_non_paper
 
@@ -155,3 +155,25 @@ def test_summary_layout_orders_its_parts_and_names_the_sections_of_an_issued_sum
     assert [r.heading for r in ruritania.replies] == ["Reply from the Director General:"]
     bare = summary_layout(MeetingSummary("Briefing", dt.date(2020, 2, 3), highlights=["One"]))
     assert [(p.kind, p.heading, p.label) for p in bare.parts] == [(PartKind.HIGHLIGHTS, "", "Highlights")]
+
+
+def test_summary_heads_each_agenda_item_after_what_was_said_under_none_and_names_each_kind(opened):
+    from govbody.docx.summary import PartKind, summary_layout
+
+    summary = MeetingSummary("Briefing", dt.date(2020, 2, 3), interventions=[Statement("Elbonia", ["Opened."])], items=[
+        SummaryItem("3.1", "Budget", statements=[Statement("Jo Park", ["Presented."], title="Director")],
+                    interventions=[Statement("Freedonia", ["Objected."], kind="Point of order", replies=[
+                        Reply("Elbonia", ["Disagreed."], kind="Right of reply"), Reply("Jo Park", ["Noted."])])]),
+        SummaryItem("4", "Other matters")])
+    layout = summary_layout(summary)
+    assert [(p.kind, p.heading, p.section) for p in layout.parts] == [
+        (PartKind.FLOOR, "Interventions from the floor", "Interventions from the floor"),
+        (PartKind.ITEM, "Agenda item 3.1: Budget", "Agenda item 3.1: Budget")]  # item 4: nothing said, no heading
+    assert [(p.kind, p.heading) for p in layout.parts[1].parts] == [
+        (PartKind.STATEMENTS, ""), (PartKind.FLOOR, "Interventions from the floor")]
+    assert opened(build_meeting_summary(summary)).styled()[2:] == [
+        ("Heading 2", "Interventions from the floor"), ("Speaker", "Elbonia"), ("List Bullet", "Opened."),
+        ("Heading 1", "Agenda item 3.1: Budget"), ("Speaker", "Jo Park, Director"), ("List Bullet", "Presented."),
+        ("Heading 2", "Interventions from the floor"), ("Speaker", "Point of order: Freedonia"),
+        ("List Bullet", "Objected."), ("Reply", "Right of reply: Elbonia"), ("List Bullet 2", "Disagreed."),
+        ("Reply", "Reply from Jo Park:"), ("List Bullet 2", "Noted.")]

@@ -91,7 +91,9 @@ def test_a_meeting_of_forty_interventions_becomes_its_summary(app, client, meeti
     assert "Statement 7 by" not in full and "Statement 7, as corrected." in texts
 
     # Header, highlights, the secretariat first, then the floor under its heading, closing and conclusions last.
-    assert texts[0] == "Council: summary of the 481st meeting"
+    assert texts[0] == "Summary of the 481st meeting of the Council"
+    assert texts.index("Agenda item 2: Follow-up to the declaration on migrants") \
+        < texts.index("Amina Diallo, Director General")
     assert "7 June 2007" in texts
     assert texts.index("Points most clearly made from the floor:") < texts.index("Leadership in the process")
     floor_heading = texts.index("Interventions from the floor")

@@ -259,13 +259,13 @@ def test_secretariat_issues_the_summary_from_its_page(client, meeting, rapporteu
     post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
     login(client, secretariat.email)
     html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
-    assert "Issue as a numbered document" in html
+    assert "Issue the summary as the numbered document" in html
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    series_id = re.search(r'<option value="(\d+)">C/SR</option>', html).group(1)
+    series_id = re.search(r'<option value="(\d+)">C/SR/1</option>', html).group(1)
     r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
                     follow_redirects=True)
     page = r.get_data(as_text=True)
-    assert "The summary was issued as C/SR/1." in page and "Issue as a numbered document" not in page
+    assert "The summary was issued as C/SR/1." in page and "Issue the summary as" not in page
 
 
 def test_edit_page_reads_the_form_with_the_apis_schema(app, client, meeting, rapporteur):
@@ -289,3 +289,23 @@ def test_edit_page_reads_the_form_with_the_apis_schema(app, client, meeting, rap
     with app.app_context():
         kept = db.session.get(Intervention, saved["id"])
         assert (kept.kind.value, kept.speaker_name, kept.points) == ("reply", "Ms Ruiz", ["Changed."])
+
+
+def test_the_issue_form_names_the_symbol_the_summary_would_take_and_waits_for_a_record(client, meeting, rapporteur,
+                                                                                       make):
+    secretariat = make.user("secretariat")
+    assert client.post("/api/v1/series", json={"prefix": "C/{session}/INF", "next_number": 4, "body_code": "C"},
+                       headers=secretariat.headers).status_code == 201
+    login(client, secretariat.email)
+    empty = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    # Nothing recorded: nothing to issue, and the page says when it can be.
+    assert ">Issue</button>" not in empty
+    assert "can be issued as a numbered document once an intervention is recorded" in empty
+    post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    assert ">Issue</button>" in html and "{session}" not in html
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    series_id = re.search(r'<option value="(\d+)">C/93/INF/4</option>', html).group(1)
+    r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
+                    follow_redirects=True)
+    assert "The summary was issued as C/93/INF/4." in r.get_data(as_text=True)

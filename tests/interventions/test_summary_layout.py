@@ -20,7 +20,8 @@ EXPECTED = [
     "the choice of co-facilitators", "Director, Policy Department", "Policy first.",
     "Interventions from the floor",
     "Mexico (on behalf of the Group of Latin American and Caribbean States)", "Asked whether it is binding.",
-    "Reply from Amina Diallo:", "It is not binding.", "Reply from Mexico:", "Thanked the Director General.",
+    "Reply from Amina Diallo, Director General:", "It is not binding.",
+    "Reply from Mexico:", "Thanked the Director General.",
     "Libya", "Supported the process.", "Reply from United States of America:", "Agreed.",
     "Tomas Okafor, Director (on behalf of the Director General)", "Closing words.",
     "Director General Diallo (summarizing conclusions)", "A lean process.", "Forums", "the annual dialogue",
@@ -69,7 +70,7 @@ def page_lines(html: str) -> list[str]:
 def docx_lines(data: bytes) -> list[str]:
     paragraphs = docx.Document(BytesIO(data)).paragraphs
     assert [(p.style.name, p.text) for p in paragraphs[:2]] == [
-        ("Meeting title", "Council: summary of the 481st meeting"), ("Meeting details", "7 June 2007")]
+        ("Meeting title", "Summary of the 481st meeting of the Council"), ("Meeting details", "7 June 2007")]
     return [p.text for p in paragraphs[2:]]
 
 
@@ -112,10 +113,10 @@ def test_one_speaker_label_for_the_summary_the_list_and_the_api(app, client, mee
         recorded = {i.id: i for i in db.session.query(Intervention)}
         assert {item["id"]: item["speaker"] for item in items} == \
             {i.id: i.speaker_label for i in recorded.values()}
-        labels = [(i.speaker_label, i.speaker, i.replier) for i in sorted(recorded.values(), key=lambda i: i.position)]
-    assert labels[2] == ("Mexico (on behalf of the Group of Latin American and Caribbean States)", "Mexico", "Mexico")
-    assert labels[3] == ("Amina Diallo, Director General", "Amina Diallo, Director General", "Amina Diallo")
-    assert labels[1] == ("Director, Policy Department", "Director, Policy Department", "Director, Policy Department")
+        labels = [(i.speaker_label, i.speaker) for i in sorted(recorded.values(), key=lambda i: i.position)]
+    assert labels[2] == ("Mexico (on behalf of the Group of Latin American and Caribbean States)", "Mexico")
+    assert labels[3] == ("Amina Diallo, Director General", "Amina Diallo, Director General")
+    assert labels[1] == ("Director, Policy Department", "Director, Policy Department")
     assert labels[7][0] == "Tomas Okafor, Director (on behalf of the Director General)"
     login(client, rapporteur.email)
     listing = client.get(f"/meetings/{meeting.id}/interventions").get_data(as_text=True)
@@ -147,3 +148,91 @@ def test_nothing_recorded_yet_is_said_only_when_nothing_is_printed(client, meeti
                json={"conclusions": ["Agreed to meet again."]})
     html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
     assert "Summarizing conclusions" in html and "Nothing has been recorded" not in html
+
+
+def record_two_items(client, rapporteur, meeting) -> None:
+    """An opening under no item, then item 2 taken up before item 1, with a point of order, a right of
+    reply and a reply from a secretariat speaker who has a title."""
+    def say(**body) -> int:
+        response = post_intervention(client, rapporteur, meeting.id, **body)
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()["id"]
+
+    dg = {"delegation": "Secretariat", "speaker_name": "Amina Diallo", "speaker_title": "Director General"}
+    say(delegation="Secretariat", speaker_name="Jo Park", speaker_title="Secretary of the Council",
+        agenda_item_id=None, points=["Opened the meeting."])
+    say(**dg, agenda_item_id=meeting.agenda[1], points=["Introduced the report."])
+    say(delegation="Mexico", points=["Asked about the timetable."])
+    say(**dg, kind="reply", points=["The timetable will follow in March."])
+    say(delegation="Libya", kind="point_of_order", points=["Asked speakers to keep to time."])
+    say(delegation="United States of America", kind="right_of_reply", points=["Set the record straight."])
+    say(delegation="Sweden", agenda_item_id=meeting.agenda[0], points=["Agreed to the agenda."])
+
+
+# What a reader sees of that meeting, in order: the DOCX style, the page's element, the text.
+# Each agenda item is headed by its number and title; its floor is nested one level down.
+GROUPED = [
+    ("Speaker", "h2", "Jo Park, Secretary of the Council"), ("List Bullet", "li", "Opened the meeting."),
+    ("Heading 1", "h2", "Agenda item 1: Adoption of the agenda"),
+    ("Heading 2", "h3", "Interventions from the floor"),
+    ("Speaker", "h4", "Sweden"), ("List Bullet", "li", "Agreed to the agenda."),
+    ("Heading 1", "h2", "Agenda item 2: Follow-up to the declaration on migrants"),
+    ("Speaker", "h3", "Amina Diallo, Director General"), ("List Bullet", "li", "Introduced the report."),
+    ("Heading 2", "h3", "Interventions from the floor"),
+    ("Speaker", "h4", "Mexico"), ("List Bullet", "li", "Asked about the timetable."),
+    ("Reply", "p", "Reply from Amina Diallo, Director General:"),
+    ("List Bullet 2", "li", "The timetable will follow in March."),
+    ("Speaker", "h4", "Point of order: Libya"), ("List Bullet", "li", "Asked speakers to keep to time."),
+    ("Speaker", "h4", "Right of reply: United States of America"), ("List Bullet", "li", "Set the record straight."),
+]
+
+
+def test_summary_page_is_grouped_by_agenda_item_with_each_kind_labelled(client, meeting, rapporteur):
+    record_two_items(client, rapporteur, meeting)
+    login(client, rapporteur.email)
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    root = lxml.html.fromstring(html)
+    assert root.find(".//h1").text_content().strip() == "Summary of the 481st meeting of the Council"
+    text = root.find_class("summary")[0]
+    lines = [(e.tag, e.text_content().strip()) for e in text.iter("h2", "h3", "h4", "p", "li")]
+    assert lines == [(tag, line) for _, tag, line in GROUPED]
+    # Each region named by its heading, a floor with its item's too: no two regions share a name.
+    regions = [" ".join(root.get_element_by_id(anchor).text_content() for anchor in s.get("aria-labelledby").split())
+               for s in text.iter("section")]
+    assert regions == [
+        "Agenda item 1: Adoption of the agenda",
+        "Interventions from the floor Agenda item 1: Adoption of the agenda",
+        "Agenda item 2: Follow-up to the declaration on migrants",
+        "Interventions from the floor Agenda item 2: Follow-up to the declaration on migrants"]
+
+
+def test_summary_docx_is_grouped_by_agenda_item_with_each_kind_labelled(client, meeting, rapporteur):
+    record_two_items(client, rapporteur, meeting)
+    data = client.get(f"/api/v1/meetings/{meeting.id}/summary.docx", headers=rapporteur.headers).data
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(BytesIO(data)).paragraphs]
+    assert paragraphs[:2] == [("Meeting title", "Summary of the 481st meeting of the Council"),
+                              ("Meeting details", "7 June 2007")]
+    assert paragraphs[2:] == [(style, line) for style, _, line in GROUPED]
+
+
+def test_an_issued_summary_has_a_papers_title_and_a_section_per_agenda_item(client, meeting, rapporteur, make):
+    secretariat = make.user("secretariat")
+    assert client.post("/api/v1/series", json={"prefix": "C/SR", "body_code": "C"},
+                       headers=secretariat.headers).status_code == 201
+    record_two_items(client, rapporteur, meeting)
+    issued = client.post(f"/api/v1/meetings/{meeting.id}/summary/issue", json={"series": "C/SR"},
+                         headers=rapporteur.headers)
+    assert issued.status_code == 201, issued.get_json()
+    document_id = issued.get_json()["document_id"]
+    document = client.get(f"/api/v1/documents/{document_id}", headers=secretariat.headers).get_json()
+    assert document["title"] == "Summary of the 481st meeting of the Council"
+    data = client.get(f"/api/v1/documents/{document_id}.docx", headers=secretariat.headers).data
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(BytesIO(data)).paragraphs if p.text]
+    assert ("Title", "SUMMARY OF THE 481ST MEETING OF THE COUNCIL") in paragraphs
+    assert [text for style, text in paragraphs if style == "Heading 1"] == [
+        "I. AGENDA ITEM 1: ADOPTION OF THE AGENDA", "II. AGENDA ITEM 2: FOLLOW-UP TO THE DECLARATION ON MIGRANTS"]
+    texts = [text for _, text in paragraphs]
+    assert texts.index("Jo Park, Secretary of the Council") < texts.index("I. AGENDA ITEM 1: ADOPTION OF THE AGENDA")
+    for line in ("Point of order: Libya", "Right of reply: United States of America",
+                 "Reply from Amina Diallo, Director General:"):
+        assert line in texts

@@ -303,7 +303,8 @@ def delete_intervention(session: Session, intervention: Intervention, *, by=None
 def meeting_interventions(session: Session, meeting: Meeting) -> list[Intervention]:
     return list(session.scalars(
         sa.select(Intervention).where(Intervention.meeting_id == meeting.id).order_by(Intervention.position)
-        .options(selectinload(Intervention.delegation), selectinload(Intervention.questions))))
+        .options(selectinload(Intervention.delegation), selectinload(Intervention.questions),
+                 selectinload(Intervention.agenda_item).selectinload(AgendaItem.parent))))
 
 
 def current_agenda_item_id(session: Session, meeting: Meeting) -> int | None:

@@ -68,7 +68,7 @@ def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -
     if not interventions:
         raise ValidationError("The summary was not issued.", {"series": "No intervention has been recorded yet."})
     doc = render.summary_data(meeting, summary, interventions)
-    document = documents.create_document(session, series=series, title=f"Summary: {doc.title}", date=meeting.date,
+    document = documents.create_document(session, series=series, title=render.issued_title(meeting), date=meeting.date,
                                          body_session=meeting.session, text=render.summary_markdown(doc),
                                          issue=True, by=by)
     summary.document = document
