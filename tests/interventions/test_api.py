@@ -217,6 +217,10 @@ def test_summary_is_issued_once_as_a_numbered_document(client, meeting, rapporte
     r = client.post(url, json={"series": "C/INF"}, headers=rapporteur.headers)
     assert r.status_code == 201, r.get_json()
     assert r.get_json()["symbol"] == "C/INF/12"
+    # The issued paper is for general distribution: the summary it carries is published with it,
+    # never a public paper whose record the public still cannot see.
+    public = client.get(f"/api/v1/meetings/{meeting.id}/summary")
+    assert public.status_code == 200 and public.get_json()["published"] is True
     again = client.post(url, json={"series": "C/INF"}, headers=secretariat.headers)
     assert again.status_code == 409 and "C/INF/12" in again.get_json()["error"]["message"]
     summary = client.get(f"/api/v1/meetings/{meeting.id}/summary", headers=rapporteur.headers).get_json()

@@ -53,7 +53,8 @@ def save_summary(session: Session, meeting: Meeting, changes: SummaryIn, *, by=N
 
 
 def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -> Any:
-    """Circulate the summary as a numbered document of a series (the register gives the symbol)."""
+    """Circulate the summary as a numbered document of a series (the register gives the symbol);
+    an unpublished summary is published by it."""
     from govbody.documents import services as documents
     from govbody.interventions import render
 
@@ -72,6 +73,11 @@ def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -
                                          body_session=meeting.session, text=render.summary_markdown(doc),
                                          issue=True, by=by)
     summary.document = document
+    # The paper is for general distribution: the record it carries is published with it.
+    published_now = not summary.published
+    summary.published = True
     session.flush()
-    audit.record(session, "summary.issue", summary, by=by, changes={"meeting_id": meeting.id, "symbol": document.symbol})
+    audit.record(session, "summary.issue", summary, by=by,
+                 changes={"meeting_id": meeting.id, "symbol": document.symbol,
+                          **({"published": [False, True]} if published_now else {})})
     return document
