@@ -103,9 +103,8 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         .order_by(Resolution.number))
     for r in resolutions:
         m.resolutions[r.id] = r
-        name = f"Resolution No. {r.number} ({s.roman})"
-        m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", name, r.title,
-                               r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
+        m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", r.designation,
+                               r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
         .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(Meeting.number)))
