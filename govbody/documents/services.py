@@ -49,6 +49,11 @@ def symbol_readings(text: str) -> list[str]:
     return [as_typed] if separated == as_typed else [as_typed, separated]
 
 
+def symbol_is(typed: str):
+    """The document a typed symbol names ("mc/inf/287", "MC INF 287"), as an SQL condition."""
+    return sa.func.upper(Document.symbol).in_(symbol_readings(typed))
+
+
 def _like_escaped(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -290,7 +295,7 @@ def register_query(*, visible, body: Body | None = None, body_session: BodySessi
     if year is not None:
         stmt = stmt.where(Document.date >= dt.date(year, 1, 1), Document.date < dt.date(year + 1, 1, 1))
     if symbol:
-        stmt = stmt.where(sa.func.upper(Document.symbol).in_(symbol_readings(symbol)))
+        stmt = stmt.where(symbol_is(symbol))
     if symbol_search:
         readings = symbol_readings(symbol_search)
         # The paper itself and its versions: "mc/2216" finds MC/2216/Corr.1 too.
