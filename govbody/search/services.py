@@ -38,6 +38,7 @@ OPENING_CHARS = 240  # the snippet of a record named exactly, which need not con
 MAX_WORDS = 8
 START, STOP = "\x02", "\x03"  # highlight sentinels: never in escaped output
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SYMBOL_OR_WORD = re.compile(r"\w+(?:/\w+(?:\.\w+)?)*", re.UNICODE)  # "MC/2216/Corr.1", or a word
 _HIGHLIGHT = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
 _MARKUP = re.compile(r"[*_`#>]{1,3}(?=\w)|(?<=\w)[*_`]{1,3}")
 
@@ -104,8 +105,8 @@ class SqliteBackend:
         return sa.table(f"search_fts_{kind}", sa.column("rowid", sa.Integer), sa.column("title"),
                         sa.column("content"))
 
-    def prepare(self, terms: list[str]):
-        return " ".join('"' + t.replace('"', "") + '"' for t in terms)
+    def prepare(self, query: str):
+        return " ".join('"' + t.replace('"', "") + '"' for t in words(query))
 
     def match(self, fts, query):
         return sa.literal_column(fts.name).op("MATCH")(sa.bindparam("fts_query", query))
@@ -129,8 +130,9 @@ class PostgresBackend:
         return sa.table(f"search_fts_{kind}", sa.column("id", sa.Integer), sa.column("title"),
                         sa.column("content"), sa.column("tsv"))
 
-    def prepare(self, terms: list[str]):
-        return " ".join(terms)
+    def prepare(self, query: str):
+        # A symbol stays whole: PostgreSQL's parser reads "MC/INF/287" as one token (FTS5 as three words).
+        return " ".join(_SYMBOL_OR_WORD.findall(query or "")[:MAX_WORDS])
 
     def _tsquery(self, query):
         return sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), sa.bindparam("fts_query", query))
@@ -265,13 +267,12 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
 
     url_for = url_for or flask_url_for
     group = Group(kind)
-    terms = words(query)
-    if not terms:
+    if not words(query):
         return group
     backend = backend_for(session)
     fts = backend.table(kind)
     key = fts.c[backend.key]
-    prepared = backend.prepare(terms)
+    prepared = backend.prepare(query)
     stmt = QUERIES[kind](fts, key, user, filters)
     if stmt is None:
         return group
