@@ -61,8 +61,8 @@ class Cited:
             ("MC/INF/287", "MC/INF/289", "C/110/INF/1")
         # The statement is the newest of the records that cite them all, and interventions are listed first.
         post(f"/api/v1/meetings/{meeting}/interventions", {"delegation": "Norway", "points": [
-            "Asked how Resolution No. 1405 (CX) and MC/INF/287 would apply at session CX, "
-            "and whether C/110/INF/1 was complete."]})
+            ("Asked how Resolution No. 1405 (CX) and MC/INF/287 would apply at session CX, "
+             "and whether C/110/INF/1 was complete.")]})
         r = client.put(f"/api/v1/meetings/{meeting}/summary", json={"published": True}, headers=self.staff.headers)
         assert r.status_code == 200, r.get_json()
 
