@@ -140,6 +140,7 @@ def generate(conn, n: dict[str, int], rng: random.Random, log) -> dict:
     from govbody.agenda.models import AgendaItem
     from govbody.bodies.models import Body, Delegation, Membership
     from govbody.core.numbering import Counter, meeting_key, resolution_key, series_key
+    from govbody.core.text import roman
     from govbody.documents.models import Document, Series
     from govbody.interventions.models import Intervention, MeetingSummary
     from govbody.meetings.models import BodySession, Meeting
@@ -294,6 +295,7 @@ def generate(conn, n: dict[str, int], rng: random.Random, log) -> dict:
         rid = k + 1
         resolutions.append({"id": rid, "body_id": body_id, "session_id": s["id"], "title": words.title(),
                             "operative_formula": "Resolves", "status": "adopted", "number": number,
+                            "session_numeral": roman(s["number"]), "cited_code": bodies[body_id - 1]["code"],
                             "adopted_at_meeting_id": meeting["id"], "adopted_on": meeting["date"],
                             "supersedes_id": None, "withdrawn_on": None, "docx": resolution_docx,
                             "sha256": resolution_sha, "created_by_id": None, **stamp})

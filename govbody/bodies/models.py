@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
 from govbody.core.schemas import NAME_MAX, SHORT_MAX
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class Body(IdMixin, TimestampMixin, Base):
         back_populates="body", order_by="BodySession.number.desc()"
     )
     memberships: Mapped[list[Membership]] = relationship(back_populates="body")
+    former_codes: Mapped[list[FormerCode]] = relationship(
+        back_populates="body", order_by="FormerCode.replaced_at.desc()", cascade="all, delete-orphan")
 
     @property
     def parent_code(self) -> str | None:
@@ -87,6 +89,22 @@ class Body(IdMixin, TimestampMixin, Base):
     def short_name(self) -> str:
         """"Council" for "the Council": used in "Adopted by the Council" and "The Council,"."""
         return self.name
+
+
+class FormerCode(IdMixin, Base):
+    """A code the body went by before its present one: the addresses that cite its resolutions
+    under it (/resolutions/<code>/<number>) redirect to its present code, and no other body may
+    take it."""
+
+    __tablename__ = "body_former_codes"
+    __record_name__ = "former code"
+    _repr_fields = ("id", "body_id", "code")
+
+    body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(sa.String(CODE_MAX), unique=True)
+    replaced_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    body: Mapped[Body] = relationship(back_populates="former_codes")
 
 
 class Delegation(IdMixin, TimestampMixin, Base):

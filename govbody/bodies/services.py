@@ -11,11 +11,13 @@ from govbody.bodies.models import (
     BodyKind,
     Delegation,
     DelegationKind,
+    FormerCode,
     Membership,
     MembershipStatus,
 )
 from govbody.core import audit
 from govbody.core.errors import ValidationError
+from govbody.core.text import long_date
 
 BODY_FIELDS = ["name", "kind", "code", "parent_id", "terms_of_reference", "established_on", "dissolved_on",
                "papers_public"]
@@ -29,6 +31,9 @@ def _check_body(session: Session, *, name: str, code: str, parent: Body | None, 
         errors["name"] = "Another body already has this name."
     if session.scalar(others.where(sa.func.lower(Body.code) == code.lower())):
         errors["code"] = "Another body already uses this symbol prefix."
+    elif (former := _former_code(session, code)) is not None and former.body_id != (body.id if body else None):
+        errors["code"] = (f"The {former.body.name} went by this code until {long_date(former.replaced_at.date())}: "
+                          "its resolutions are still cited under it.")
     if parent is not None and body is not None:
         ancestor: Body | None = parent
         while ancestor is not None:
@@ -40,6 +45,22 @@ def _check_body(session: Session, *, name: str, code: str, parent: Body | None, 
         errors["dissolved_on"] = "The body cannot be dissolved before it was established."
     if errors:
         raise ValidationError("The body was not saved.", errors)
+
+
+def _former_code(session: Session, code: str) -> FormerCode | None:
+    return session.scalar(sa.select(FormerCode).where(sa.func.lower(FormerCode.code) == code.lower()))
+
+
+def _recode(session: Session, body: Body, new_code: str) -> None:
+    """Keep the code a body leaves as a former one (its resolutions' old addresses redirect);
+    a former code taken back is its present one again."""
+    if new_code.lower() == body.code.lower():
+        return
+    if (again := _former_code(session, new_code)) is not None:
+        session.delete(again)
+    if _former_code(session, body.code) is None:
+        session.add(FormerCode(body=body, code=body.code))
+    session.flush()
 
 
 def find_body_by_code(session: Session, code: str) -> Body | None:
@@ -73,6 +94,7 @@ def update_body(session: Session, body: Body, *, by=None, **values) -> Body:
     merged = {f: values.get(f, getattr(body, f)) for f in ("name", "code", "established_on", "dissolved_on")}
     _check_body(session, parent=parent, body=body, **merged)
     before = audit.snapshot(body, BODY_FIELDS)
+    _recode(session, body, merged["code"])
     for field, value in values.items():
         setattr(body, field, value)
     body.parent = parent

@@ -7,6 +7,8 @@ Ordinals in words ("Ninety-third"), numeric ordinals ("481st"), Roman numerals
 from __future__ import annotations
 
 import functools
+import re
+from typing import NamedTuple
 
 import datetime as dt
 
@@ -101,6 +103,39 @@ def from_roman(numeral: str) -> int | None:
 @functools.cache
 def _FROM_ROMAN() -> dict[str, int]:  # noqa: N802
     return {roman(n): n for n in range(1, 4000)}
+
+
+NUMERAL_MAX = 15  # the longest numeral `roman` writes: "MMMDCCCLXXXVIII"
+
+
+def designation(number: int, numeral: str) -> str:
+    """"Resolution No. 1150 (XCIII)": a resolution's number and its session's Roman numeral."""
+    return f"Resolution No. {number} ({numeral})"
+
+
+# "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
+_DESIGNATION = re.compile(
+    r"^(?:[\w ,.'()-]{0,200}?\bresolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)
+
+
+class Designated(NamedTuple):
+    """What a typed designation names: a number, a session's numeral ("XCIII"), or both."""
+    number: int | None
+    numeral: str | None
+
+
+def read_designation(typed: str) -> Designated | None:
+    """A number or designation ("1150", "No. 1150 (xciii)") or a session's numeral alone
+    ("XCIII"), the numeral as `roman` writes it; None for anything else."""
+    typed = (typed or "").strip()
+    if match := _DESIGNATION.match(typed):
+        numeral = match.group(2)
+        if numeral is not None:
+            session_number = from_roman(numeral)
+            numeral = roman(session_number) if session_number else "?"  # "(IIII)" names no session
+        return Designated(int(match.group(1)), numeral)
+    session_number = from_roman(typed)
+    return Designated(None, roman(session_number)) if session_number else None
 
 
 def letter(n: int) -> str:

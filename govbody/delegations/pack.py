@@ -27,7 +27,6 @@ from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
 from govbody.documents.models import Document, DocumentStatus
-from govbody.documents.services import normalize_symbol
 from govbody.interventions.models import Intervention, MeetingSummary, intervention_questions
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question, question_agenda_items
@@ -97,9 +96,8 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         .order_by(Resolution.number))
     for r in resolutions:
         m.resolutions[r.id] = r
-        name = f"Resolution No. {r.number} ({s.roman})"
-        m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", name, r.title,
-                               r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
+        m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", r.designation,
+                               r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
         .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(Meeting.number)))
@@ -159,24 +157,20 @@ def _with_later_versions(anchor):
 
 
 def _add_linked_documents(session: Session, m: Manifest, user) -> None:
-    """The papers the agenda links, as the link names them, with every later version issued (so the
-    latest is there), as far as the user may see them; papers of the session itself are not repeated."""
-    symbols = list(session.scalars(
-        sa.select(AgendaItemDocument.symbol).join(AgendaItem, AgendaItem.id == AgendaItemDocument.agenda_item_id)
-        .where(AgendaItem.session_id == m.body_session.id).distinct().order_by(AgendaItemDocument.symbol)))
-    if not symbols:
+    """The papers the agenda links (each link names its paper of the register), with every later
+    version issued (so the latest is there), as far as the user may see them; papers of the
+    session itself are not repeated. A link that names no paper, or one the user may not see, is
+    listed as not included."""
+    links = session.execute(
+        sa.select(AgendaItemDocument.symbol, AgendaItemDocument.document_id)
+        .join(AgendaItem, AgendaItem.id == AgendaItemDocument.agenda_item_id)
+        .where(AgendaItem.session_id == m.body_session.id).distinct().order_by(AgendaItemDocument.symbol)).all()
+    if not links:
         return
-    found = _issued(session, user, Document.id.in_(_with_later_versions(Document.symbol.in_(symbols))))
-    # A link typed in another case than the register's ("c/93/1") is looked for again, ignoring case.
-    matched = {normalize_symbol(d.symbol) for d in found}
-    unmatched = sorted({normalize_symbol(x) for x in symbols} - matched)
-    if unmatched:
-        known = {d.id for d in found}
-        found += [d for d in _issued(session, user, Document.id.in_(
-            _with_later_versions(sa.func.upper(Document.symbol).in_(unmatched)))) if d.id not in known]
-        found.sort(key=lambda d: d.id)
-        matched = {normalize_symbol(d.symbol) for d in found}
-    m.not_included = [x for x in symbols if normalize_symbol(x) not in matched]
+    linked = sorted({document_id for _, document_id in links if document_id is not None})
+    found = _issued(session, user, Document.id.in_(_with_later_versions(Document.id.in_(linked)))) if linked else []
+    seen = {d.id for d in found}
+    m.not_included = [symbol for symbol, document_id in links if document_id not in seen]
     _add_documents(m, "linked", [d for d in found if d.id not in m.documents])
 
 

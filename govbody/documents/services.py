@@ -49,13 +49,18 @@ def symbol_readings(text: str) -> list[str]:
     return [as_typed] if separated == as_typed else [as_typed, separated]
 
 
+def symbol_is(typed: str):
+    """The document a typed symbol names ("mc/inf/287", "MC INF 287"), as an SQL condition."""
+    return sa.func.upper(Document.symbol).in_([r for r in symbol_readings(typed) if r])
+
+
 def registered(session: Session, text: str, *, visible=None) -> Document | None:
     """The issued document a typed symbol names ("mc/inf/287" is MC/INF/287), or None; `visible`
     (an access condition) leaves out what the caller may not see. Only issued papers have symbols."""
     readings = [r for r in symbol_readings(text) if r]
     if not readings:
         return None
-    stmt = sa.select(Document).where(sa.func.upper(Document.symbol).in_(readings))
+    stmt = sa.select(Document).where(symbol_is(text))
     if visible is not None:
         stmt = stmt.where(visible)
     found = {d.symbol.upper(): d for d in session.scalars(stmt)}
@@ -313,7 +318,7 @@ def register_query(*, visible, body: Body | None = None, body_session: BodySessi
     if year is not None:
         stmt = stmt.where(Document.date >= dt.date(year, 1, 1), Document.date < dt.date(year + 1, 1, 1))
     if symbol:
-        stmt = stmt.where(sa.func.upper(Document.symbol).in_(symbol_readings(symbol)))
+        stmt = stmt.where(symbol_is(symbol))
     if symbol_search:
         readings = symbol_readings(symbol_search)
         # The paper itself and its versions: "mc/2216" finds MC/2216/Corr.1 too.

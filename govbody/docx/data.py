@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NotRequired, TypedDict, Union
 
-from govbody.core.text import roman
+from govbody.core.text import designation
 
 
 class PointDict(TypedDict):
@@ -37,12 +37,12 @@ class Operative:
 @dataclass
 class Resolution:
     body_name: str  # "Council"
-    session_number: int
     title: str
     preamble: list[str] = field(default_factory=list)
     operative: list[Operative] = field(default_factory=list)
     operative_formula: str = "Resolves"
     number: int | None = None  # None while a draft
+    session_numeral: str | None = None  # "XCIII": the session's, kept at adoption
     meeting_number: int | None = None
     adopted_on: dt.date | None = None
     annexes: list[Annex] = field(default_factory=list)
@@ -57,7 +57,7 @@ class Resolution:
         """"Resolution No. 1150 (XCIII)", or "Draft resolution"."""
         if self.number is None:
             return "Draft resolution"
-        return f"Resolution No. {self.number} ({roman(self.session_number)})"
+        return designation(self.number, self.session_numeral or "")
 
 
 @dataclass

@@ -81,7 +81,7 @@ def _preambular(text: str) -> list[Span]:
 def heading(resolution: Resolution) -> str:
     if resolution.is_draft:
         return "DRAFT RESOLUTION"
-    return f"RESOLUTION No. {resolution.number} ({roman(resolution.session_number)})"
+    return f"RESOLUTION No. {resolution.number} ({resolution.session_numeral})"
 
 
 def adoption_line(resolution: Resolution) -> str | None:

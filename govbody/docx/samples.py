@@ -52,7 +52,6 @@ The Standing Committee oversees the policy. Member States agreed:
 def sample_resolution(*, draft: bool = False) -> Resolution:
     return Resolution(
         body_name="Council",
-        session_number=95,
         title="Records and archives policy",
         preamble=[
             "Recalling its Resolution No. 1098 (LXXXVI) of 2 December 2003 on the publication "
@@ -75,6 +74,7 @@ def sample_resolution(*, draft: bool = False) -> Resolution:
             Operative("To review the policy at its *Ninety-eighth Session*"),
         ],
         number=None if draft else 1172,
+        session_numeral=None if draft else "XCV",
         meeting_number=None if draft else 492,
         adopted_on=None if draft else dt.date(2008, 11, 27),
         annexes=[Annex("Records and archives policy", ANNEX_TEXT)],

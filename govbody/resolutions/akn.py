@@ -159,7 +159,7 @@ def _spans(token, notes: dict[str, str]) -> list[Span]:
 
 
 def _uris(resolution: Resolution) -> dict[str, str]:
-    actor = _slug(resolution.body.code)
+    actor = _slug(resolution.adopted_code)
     if resolution.is_adopted and resolution.number is not None:
         date, number = resolution.adopted_on, str(resolution.number)
     else:
@@ -217,7 +217,7 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
     data = render.to_data(resolution)
     generated = generated or (resolution.adopted_on if resolution.is_adopted else dt.date.today())
     uris = _uris(resolution)
-    author = f"body-{_slug(resolution.body.code)}"
+    author = f"body-{_slug(resolution.adopted_code)}"
     ids = _Ids()
     w = _Writer(ids)
     designation = data.designation

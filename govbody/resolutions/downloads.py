@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import Response
 
-from govbody.core import text
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
 from govbody.extensions import db
@@ -23,14 +22,14 @@ from govbody.resolutions.models import Resolution, ResolutionStatus
 AKN = "application/akn+xml"
 
 
-def _name(body_code: str, number: int | None, session_number: int, resolution_id: int, ext: str) -> str:
+def _name(body_code: str, number: int | None, session_numeral: str | None, resolution_id: int, ext: str) -> str:
     if number is not None:
-        return safe_filename(f"resolution-{body_code}-{number}-{text.roman(session_number)}", ext)
+        return safe_filename(f"resolution-{body_code}-{number}-{session_numeral}", ext)
     return safe_filename(f"draft-resolution-{resolution_id}", ext)
 
 
 def filename(resolution: Resolution, ext: str) -> str:
-    return _name(resolution.body.code, resolution.number, resolution.session.number, resolution.id, ext)
+    return _name(resolution.adopted_code, resolution.number, resolution.session_numeral, resolution.id, ext)
 
 
 def _stored(column, resolution_id: int) -> bytes:
@@ -50,16 +49,15 @@ class _Adopted:
     """What the download of an adopted resolution needs, read in one narrow query."""
     id: int
     body_id: int
-    body_code: str
+    cited_code: str
     number: int
-    session_number: int
+    session_numeral: str
     sha256: str
 
 
 # The crowd's path on the day of adoption, read on the DBAPI cursor (core.db.first_row_raw).
 _ADOPTED = sa.text(
-    "SELECT r.id, r.body_id, b.code, r.number, s.number, r.sha256 FROM resolutions r "
-    "JOIN bodies b ON b.id = r.body_id JOIN body_sessions s ON s.id = r.session_id "
+    "SELECT r.id, r.body_id, r.cited_code, r.number, r.session_numeral, r.sha256 FROM resolutions r "
     f"WHERE r.id = :resolution_id AND r.status = '{ResolutionStatus.adopted.value}' AND r.sha256 IS NOT NULL")
 
 
@@ -72,7 +70,7 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
         return None
     adopted = _Adopted(*row)  # adopted: everyone may see it (Resolution.visible_to)
     return send_frozen(adopted.sha256, lambda: _stored(Resolution.docx, adopted.id), mimetype=DOCX,
-                       filename=_name(adopted.body_code, adopted.number, adopted.session_number, adopted.id, "docx"))
+                       filename=_name(adopted.cited_code, adopted.number, adopted.session_numeral, adopted.id, "docx"))
 
 
 def send_resolution_docx(resolution_id: int, user) -> Response:

@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from govbody.bodies.models import CODE_MAX, Body
+from govbody.bodies.models import CODE_MAX, Body, FormerCode
 from govbody.core.errors import NotFoundError, not_found
 from govbody.core.loaders import load, record_name
 from govbody.core.schemas import ID_MAX
@@ -29,12 +29,16 @@ def resolution(resolution_id: int, user: Any) -> Resolution:
 
 
 def cited(code: str, number: int) -> Resolution:
-    """The adopted resolution a citation names: its body's code and its number ("C", 1150)."""
+    """The adopted resolution a citation names: its body's code and its number ("C", 1150). The
+    code may be one the body went by before (`FormerCode`): the caller then redirects to the
+    present address. No body takes another's former code (bodies.services)."""
     found = None
     if 0 < number <= ID_MAX and len(code) <= CODE_MAX:
+        code = code.lower()
+        formerly = Resolution.body_id.in_(sa.select(FormerCode.body_id).where(sa.func.lower(FormerCode.code) == code))
         found = db.session.scalar(sa.select(Resolution).join(Resolution.body).where(
-            sa.func.lower(Body.code) == code.lower(), Resolution.number == number,
-            Resolution.status == ResolutionStatus.adopted))
+            Resolution.number == number, Resolution.status == ResolutionStatus.adopted,
+            sa.or_(sa.func.lower(Body.code) == code, formerly)))
     if found is None:
         raise NotFoundError(f"No adopted resolution has the number {number}.")
     return found

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from govbody.bodies.models import CODE_MAX
+from govbody.core import text
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
 from govbody.core.schemas import TITLE_MAX
 
@@ -40,6 +42,11 @@ class Resolution(IdMixin, TimestampMixin, Base):
     adopted_on: Mapped[dt.date | None]
     supersedes_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
     withdrawn_on: Mapped[dt.date | None]
+    # Kept at adoption, as the designation and the address to cite carry them: the session's Roman
+    # numeral and the body's code then. A session renumbered or a body given a new code later
+    # changes neither ("Resolution No. 1404 (CX)" stays so; /resolutions/<old code>/1404 redirects).
+    session_numeral: Mapped[str | None] = mapped_column(sa.String(text.NUMERAL_MAX))
+    cited_code: Mapped[str | None] = mapped_column(sa.String(CODE_MAX))
     # Rendered once at adoption; every download serves these bytes.
     docx: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
     sha256: Mapped[str | None] = mapped_column(sa.String(64))
@@ -86,10 +93,17 @@ class Resolution(IdMixin, TimestampMixin, Base):
 
     @property
     def designation(self) -> str | None:
-        """"Resolution No. 1150 (XCIII)": number plus the session's Roman numeral."""
-        if self.number is None:
+        """"Resolution No. 1150 (XCIII)": its number and the numeral of its session at adoption,
+        both kept then; None for a draft."""
+        if self.number is None or self.session_numeral is None:
             return None
-        return f"Resolution No. {self.number} ({self.session.roman})"
+        return text.designation(self.number, self.session_numeral)
+
+    @property
+    def adopted_code(self) -> str:
+        """The body's code in what names the resolution (its Akoma Ntoso identifiers, its file
+        names): the one it was adopted under, or a draft's body's present code."""
+        return self.cited_code or self.body.code
 
 
 # The public portal: adopted resolutions newest first, and the bodies that have any.

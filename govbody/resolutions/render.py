@@ -60,13 +60,13 @@ def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_dr
     meeting = resolution.adopted_at_meeting if adopted else None
     return docx.Resolution(
         body_name=resolution.body.short_name,
-        session_number=resolution.session.number,
         title=text["title"],
         preamble=list(text["preamble"]),
         operative=[docx.Operative(text=o["text"], points=[_flat_point(p) for p in o.get("points") or []])
                    for o in text["operative"]],
         operative_formula=text.get("operative_formula") or "Resolves",
         number=resolution.number if adopted else None,
+        session_numeral=resolution.session_numeral if adopted else None,
         meeting_number=meeting.number if meeting else None,
         adopted_on=resolution.adopted_on if adopted else None,
         annexes=[docx.Annex(title=a.get("title") or "", text=a.get("text") or "") for a in text["annexes"]],

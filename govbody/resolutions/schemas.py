@@ -188,6 +188,9 @@ class ResolutionOut(Out):
     annexes: list[AnnexOut]
     revision: int | None
     url: str
+    citation_url: str | None = pydantic.Field(description=(
+        "The address to cite an adopted resolution by: /resolutions/<body code>/<number>. An address "
+        "under a code the body went by before answers 301 to this one."))
     docx_url: str
     xml_url: str
 
@@ -208,6 +211,8 @@ class ResolutionOut(Out):
             preamble=whole["preamble"], operative=whole["operative"], annexes=whole["annexes"],
             revision=record.revisions[-1].number if record.revisions else None,
             url=url_for("resolutions.detail", resolution_id=record.id),
+            citation_url=url_for("resolutions.cited", code=record.body.code, number=record.number)
+            if record.is_adopted else None,
             docx_url=url_for("api.resolution_docx", resolution_id=record.id),
             xml_url=url_for("api.resolution_xml", resolution_id=record.id), **extra)
 

@@ -4,12 +4,16 @@
 (body, session, delegation, year) and the access rules of core.access apply in SQL; snippets
 come from the database (FTS5 snippet() / ts_headline) with sentinels that are turned into
 <mark> only after the text itself has been escaped.
+
+A query that names a record exactly (a resolution's number, designation or session numeral,
+a document's symbol in any case) finds that record first, before the records that merely
+cite it: its kind's group leads and the record heads it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from markupsafe import Markup, escape
@@ -17,10 +21,12 @@ from markupsafe import Markup, escape
 from govbody.bodies.models import Body, Delegation
 from govbody.core import text
 from govbody.documents.models import Document, Series
+from govbody.documents.services import symbol_is
 from govbody.interventions.models import Intervention
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper
 from govbody.resolutions.models import Resolution
+from govbody.resolutions.services import named_by
 
 KINDS = ("intervention", "resolution", "nonpaper", "document")
 LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpaper": "Non-papers",
@@ -28,9 +34,11 @@ LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpape
 NEWEST_FIRST = frozenset({"intervention", "document"})  # the others: best match first
 PER_PAGE = 20
 HEADLINE_CHARS = 4000
+OPENING_CHARS = 240  # the snippet of a record named exactly, which need not contain the words
 MAX_WORDS = 8
 START, STOP = "\x02", "\x03"  # highlight sentinels: never in escaped output
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SYMBOL_OR_WORD = re.compile(r"\w+(?:/\w+(?:\.\w+)?)*", re.UNICODE)  # "MC/2216/Corr.1", or a word
 _HIGHLIGHT = re.compile(f"{START}(.*?){STOP}", re.DOTALL)
 _MARKUP = re.compile(r"[*_`#>]{1,3}(?=\w)|(?<=\w)[*_`]{1,3}")
 
@@ -51,6 +59,7 @@ class Hit:
     snippet: Markup
     url: str
     when: dt.date | None = None
+    exact: bool = False  # named exactly by the query, not only matching its words
 
 
 @dataclass
@@ -58,6 +67,10 @@ class Group:
     kind: str
     hits: list[Hit] = field(default_factory=list)
     has_next: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return any(hit.exact for hit in self.hits)
 
     @property
     def label(self) -> str:
@@ -92,8 +105,8 @@ class SqliteBackend:
         return sa.table(f"search_fts_{kind}", sa.column("rowid", sa.Integer), sa.column("title"),
                         sa.column("content"))
 
-    def prepare(self, terms: list[str]):
-        return " ".join('"' + t.replace('"', "") + '"' for t in terms)
+    def prepare(self, query: str):
+        return " ".join('"' + t.replace('"', "") + '"' for t in words(query))
 
     def match(self, fts, query):
         return sa.literal_column(fts.name).op("MATCH")(sa.bindparam("fts_query", query))
@@ -117,8 +130,9 @@ class PostgresBackend:
         return sa.table(f"search_fts_{kind}", sa.column("id", sa.Integer), sa.column("title"),
                         sa.column("content"), sa.column("tsv"))
 
-    def prepare(self, terms: list[str]):
-        return " ".join(terms)
+    def prepare(self, query: str):
+        # A symbol stays whole: PostgreSQL's parser reads "MC/INF/287" as one token (FTS5 as three words).
+        return " ".join(_SYMBOL_OR_WORD.findall(query or "")[:MAX_WORDS])
 
     def _tsquery(self, query):
         return sa.func.plainto_tsquery(sa.literal_column("'english'::regconfig"), sa.bindparam("fts_query", query))
@@ -184,8 +198,8 @@ def _intervention_hit(row, snippet, url_for) -> Hit:
 
 
 def _resolution_query(fts, key, user, filters: Filters):
-    stmt = (sa.select(Resolution.id, Resolution.title, Resolution.number, Resolution.adopted_on,
-                      BodySession.number.label("session_number"), BodySession.starts_on)
+    stmt = (sa.select(Resolution.id, Resolution.title, Resolution.number, Resolution.session_numeral,
+                      Resolution.adopted_on, BodySession.starts_on)
             .select_from(fts).join(Resolution, Resolution.id == key)
             .join(BodySession, BodySession.id == Resolution.session_id)
             .where(Resolution.visible_to(user)))
@@ -195,7 +209,7 @@ def _resolution_query(fts, key, user, filters: Filters):
 
 def _resolution_hit(row, snippet, url_for) -> Hit:
     if row.number is not None:
-        title = f"Resolution No. {row.number} ({text.roman(row.session_number)}): {row.title}"
+        title = f"{text.designation(row.number, row.session_numeral)}: {row.title}"
     else:
         title = f"Draft resolution: {row.title}"
     return Hit("resolution", row.id, title, snippet, url_for("resolutions.detail", resolution_id=row.id),
@@ -237,6 +251,14 @@ HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "nonpa
         "document": _document_hit}
 
 
+def _document_named_by(query: str):
+    return symbol_is(query) if "/" in query else None  # a symbol has a series prefix and a number
+
+
+# What a query names exactly, as a condition on the kind's records (None: it names none).
+NAMED = {"resolution": named_by, "document": _document_named_by}
+
+
 def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filters(), page: int = 1,
                 per_page: int = PER_PAGE, url_for=None) -> Group:
     """One page of one kind's hits: interventions and documents newest first (there are hundreds
@@ -245,16 +267,21 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
 
     url_for = url_for or flask_url_for
     group = Group(kind)
-    terms = words(query)
-    if not terms:
+    if not words(query):
         return group
     backend = backend_for(session)
     fts = backend.table(kind)
     key = fts.c[backend.key]
-    prepared = backend.prepare(terms)
+    prepared = backend.prepare(query)
     stmt = QUERIES[kind](fts, key, user, filters)
     if stmt is None:
         return group
+    named = _named(session, kind, query.strip(), stmt, fts, key, per_page)
+    if named:  # on the first page, before the hits; on none of the pages again
+        stmt = stmt.where(key.not_in([row.id for row in named]))
+        if page == 1:
+            group.hits = [replace(HITS[kind](row, highlight(_opening(row.opening)), url_for), exact=True)
+                          for row in named]
     stmt = stmt.where(backend.match(fts, prepared))
     # The large kinds newest first: the index is then read backwards and stops at the page,
     # where ranking would score every match of a common word.
@@ -271,15 +298,35 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
         stmt = stmt.where(backend.match(again, prepared))
     rows = list(session.execute(stmt))
     group.has_next = len(rows) > per_page
-    group.hits = [HITS[kind](row, highlight(row.snippet), url_for) for row in rows[:per_page]]
+    group.hits += [HITS[kind](row, highlight(row.snippet), url_for) for row in rows[:per_page]]
     return group
+
+
+def _named(session, kind: str, query: str, stmt, fts, key, limit: int) -> list:
+    """The records of `stmt` (the kind's records the reader may see, filtered) that the query
+    names exactly, newest first, with the opening of their text."""
+    condition = NAMED[kind](query) if kind in NAMED else None
+    if condition is None:
+        return []
+    opening = sa.func.substr(fts.c.content, 1, OPENING_CHARS).label("opening")
+    return list(session.execute(stmt.add_columns(opening).where(condition).order_by(key.desc()).limit(limit)))
+
+
+def _opening(content: str | None) -> str:
+    """The opening of a text as a snippet, cut at a word."""
+    content = " ".join((content or "").split())
+    if len(content) < OPENING_CHARS - 1:
+        return content
+    return content[:content.rfind(" ")].rstrip(" ,;:") + " …"
 
 
 def search(session, query: str, *, user, kinds: tuple[str, ...] = KINDS, filters: Filters = Filters(),
            page: int = 1, per_page: int = PER_PAGE, url_for=None) -> list[Group]:
-    """Hits grouped by kind, in the order of KINDS; `page` pages each kind."""
-    return [search_kind(session, kind, query, user=user, filters=filters, page=page, per_page=per_page,
-                        url_for=url_for) for kind in KINDS if kind in kinds]
+    """Hits grouped by kind, in the order of KINDS, except that a kind holding a record the
+    query names exactly comes first; `page` pages each kind."""
+    groups = [search_kind(session, kind, query, user=user, filters=filters, page=page, per_page=per_page,
+                          url_for=url_for) for kind in KINDS if kind in kinds]
+    return sorted(groups, key=lambda group: not group.exact)
 
 
 def read_filters(session, args) -> tuple[Filters, tuple[str, ...]]:

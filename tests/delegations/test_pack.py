@@ -142,8 +142,8 @@ def _links_and_non_papers(app, client, world) -> dict:
         item = db.session.get(AgendaItem, world.items[1])
         agenda.link_document(db.session, item, outlook["symbol"])
         agenda.link_document(db.session, item, annex["symbol"])
-        # Links stored as typed before symbols were checked against the register.
-        db.session.add(AgendaItemDocument(agenda_item=item, symbol=note["symbol"].lower()))
+        agenda.link_document(db.session, item, note["symbol"].lower())
+        # A link typed before symbols were checked against the register, naming no paper of it.
         db.session.add(AgendaItemDocument(agenda_item=item, symbol="C/INF/99"))
         db.session.commit()
     paper = post(client, "/api/v1/non-papers", staff,

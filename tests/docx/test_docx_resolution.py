@@ -83,7 +83,7 @@ def test_sub_points_are_lettered_and_the_last_takes_the_paragraph_end(opened):
 
 
 def many_points(count: int) -> Resolution:
-    return Resolution("Council", 93, "Long list", operative=[
+    return Resolution("Council", "Long list", operative=[
         Operative("To request", points=[f"point {n}" for n in range(1, count + 1)])])
 
 
@@ -98,10 +98,10 @@ def test_lettered_points_past_z_stay_one_lower_letter_list(opened):
 
 
 def test_lettered_points_restart_under_each_operative_paragraph(opened):
-    resolution = Resolution("Standing Committee", 12, "Working methods", operative=[
+    resolution = Resolution("Standing Committee", "Working methods", operative=[
         Operative("To ask for", points=["one", "two"]),
         Operative("To decide on", points=["three"]),
-    ], number=40, meeting_number=7, adopted_on=dt.date(2012, 5, 3))
+    ], number=40, session_numeral="XII", meeting_number=7, adopted_on=dt.date(2012, 5, 3))
     doc = opened(build_resolution(resolution))
     first, second = doc.num(doc.find("one")), doc.num(doc.find("three"))
     assert first != second

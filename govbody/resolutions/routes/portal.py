@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import jsonify, render_template, request, url_for
+from flask import jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
@@ -113,8 +113,12 @@ def detail(resolution_id: int):
 @bp.get("/resolutions/<code>/<int:number>")
 @public_page
 def cited(code: str, number: int):
-    """The address to cite: body code and number ("/resolutions/C/1150")."""
-    return _detail(loaders.cited(code, number))
+    """The address to cite: body code and number ("/resolutions/C/1150"); under a code the body
+    went by before, a permanent redirect to its present one."""
+    resolution = loaders.cited(code, number)
+    if code.lower() != resolution.body.code.lower():
+        return redirect(url_for("resolutions.cited", code=resolution.body.code, number=number), 301)
+    return _detail(resolution)
 
 
 @bp.get("/resolutions/<int:resolution_id>.docx")

@@ -30,6 +30,7 @@ from govbody.resolutions.services.drafting import (
 )
 from govbody.resolutions.services.finding import (
     annex_counts,
+    named_by,
     search,
     with_heading,
     with_text,
@@ -37,7 +38,7 @@ from govbody.resolutions.services.finding import (
 from govbody.resolutions.services.revisions import compared, require_draft
 
 __all__ = ["accept_amendment", "add_annex", "add_paragraph", "adopt_resolution", "annex_counts", "compared",
-           "create_resolution", "delete_annex", "delete_paragraph", "move_annex", "move_paragraph", "next_number",
-           "part_of", "propose_amendment", "reject_amendment", "require_draft", "search", "superseded_by",
-           "update_annex", "update_paragraph", "update_resolution", "withdraw_resolution", "with_heading",
-           "with_text"]
+           "create_resolution", "delete_annex", "delete_paragraph", "move_annex", "move_paragraph", "named_by",
+           "next_number", "part_of", "propose_amendment", "reject_amendment", "require_draft", "search",
+           "superseded_by", "update_annex", "update_paragraph", "update_resolution", "withdraw_resolution",
+           "with_heading", "with_text"]

@@ -66,6 +66,10 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     resolution.adopted_at_meeting = meeting
     resolution.adopted_on = meeting.date
     resolution.session = meeting.session  # the designation carries the session of adoption
+    # Kept, never read from the session or the body again: renumbering or recoding them later
+    # leaves the designation and the address to cite as adopted.
+    resolution.session_numeral = meeting.session.roman
+    resolution.cited_code = resolution.body.code
     session.flush()
     data = render.render_docx(resolution)
     resolution.docx = data

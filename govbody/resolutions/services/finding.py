@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Body
 from govbody.core import access
-from govbody.core.text import from_roman
+from govbody.core.text import from_roman, read_designation
 from govbody.meetings.models import BodySession
 from govbody.resolutions.models import (
     Annex,
@@ -21,10 +20,6 @@ from govbody.resolutions.models import (
     ResolutionStatus,
     Revision,
 )
-
-# "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
-_DESIGNATION = re.compile(
-    r"^(?:[\w ,.'()-]{0,200}?\bresolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)
 
 
 def search(*, reader: Any, status: ResolutionStatus | None = None, body_code: str | None = None,
@@ -84,17 +79,29 @@ def _like(words: str) -> str:
     return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def named_by(q: str):
+    """The resolutions a query names exactly, as an SQL condition on Resolution alone: by number
+    or designation ("1150", "No. 1150 (XCIII)") or by a session's numeral ("XCIII"); None when
+    the query is no designation. An adopted resolution answers to the numeral it was adopted
+    under (kept, whatever the session is numbered since), a draft to its session's."""
+    named = read_designation(q)
+    if named is None:
+        return None
+    conditions = []
+    if named.number is not None:
+        conditions.append(Resolution.number == named.number)
+    if named.numeral is not None:
+        in_session = Resolution.session_id.in_(sa.select(BodySession.id).where(
+            BodySession.number == (from_roman(named.numeral) or 0)))
+        conditions.append(sa.or_(Resolution.session_numeral == named.numeral,
+                                 sa.and_(Resolution.session_numeral.is_(None), in_session)))
+    return sa.and_(*conditions)
+
+
 def _matches(q: str):
-    """(the exact match, everything that matches): a designation or number ("1150",
-    "No. 1150 (XCIII)") or a session's Roman numeral ("XCIII") exactly, or every word in the text."""
-    match = _DESIGNATION.match(q)
-    by_number = None
-    if match:
-        by_number = Resolution.number == int(match.group(1))
-        if match.group(2):
-            by_number = sa.and_(by_number, BodySession.number == (from_roman(match.group(2)) or 0))
-    elif (session_number := from_roman(q)) is not None:
-        by_number = BodySession.number == session_number
+    """(the exact match, everything that matches): what the query names (`named_by`), or every
+    word in the text."""
+    by_number = named_by(q)
     conditions = []
     for word in q.split()[:12]:
         pattern = _like(word.lower())
