@@ -53,7 +53,8 @@ class NextNumberForm(FlaskForm):
 
 
 def issue_ask(document=None) -> Ask:
-    """Issuing a draft (its page) or the paper of the form (``document`` None: its series is chosen there)."""
+    """Issuing a draft from its page, or (``document`` None) the paper of the form, whose series and title
+    are the form's."""
     series = f"the series {document.series.prefix}" if document is not None else "its series"
     return Ask("Issue the document?" if document is None else f"Issue “{document.title}”?",
                f"It takes the next number of {series} and is frozen: a later change is a corrigendum, a "

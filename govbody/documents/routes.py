@@ -169,7 +169,7 @@ def _document_form(form: DocumentForm, document: Document | None, save):
     submission = once.claim(db.session, by=acting_user()) if form.is_submitted() else None
     if form.validate_on_submit():
         if form.issue.data and not confirm.given():
-            return confirm.page(issue_ask(document), back=request.path)
+            return confirm.page(issue_ask(), back=request.path)  # series and title are the form's
 
         def saved() -> Document:
             paper = save(_form_values(form), issue=form.issue.data)
@@ -179,7 +179,7 @@ def _document_form(form: DocumentForm, document: Document | None, save):
         if ok:
             flash(_saved_message(document), "success")
             return redirect(url_for(".document_detail", document_id=document.id))
-    return (render_template("documents/form.html", form=form, d=document, issue_ask=issue_ask(document)),
+    return (render_template("documents/form.html", form=form, d=document, issue_ask=issue_ask()),
             422 if form.errors or form.form_errors else 200)
 
 
