@@ -1,14 +1,14 @@
 """One-time tokens of the forms that issue or adopt: a form sent twice acts once
 
 Revision ID: 4b7d2e9f1c30
-Revises: 9e41c7b2d5a8
+Revises: b5d81e3f6c20
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '4b7d2e9f1c30'
-down_revision = '9e41c7b2d5a8'
+down_revision = 'b5d81e3f6c20'
 branch_labels = None
 depends_on = None
 
