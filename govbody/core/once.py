@@ -20,7 +20,7 @@ FIELD = "once"
 TOKEN_MAX = 64
 OUTCOME_MAX = 500
 TARGET_MAX = 2000
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,%d}" % TOKEN_MAX)
+_TOKEN = re.compile(rf"[A-Za-z0-9_-]{{20,{TOKEN_MAX}}}")
 
 
 class FormSubmission(Base):

@@ -8,15 +8,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    DESKTOP,
-    asks_first,
-    browser,
-    check_page,
-    keyboard_login,
-    live_server,
-    page,
-)
+from tests.browser.conftest import DESKTOP, asks_first, check_page, keyboard_login
 
 STAFF = "confirm-staff@example.org"
 TODAY = dt.date.today()
@@ -175,7 +167,7 @@ def test_deleting_an_intervention_asks_first(page, council):
     _flash(page, "Intervention 2 was deleted")
 
 
-def test_without_scripts_the_server_asks_on_a_page(browser, live_server, council):  # noqa: F811
+def test_without_scripts_the_server_asks_on_a_page(browser, live_server, council):
     context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
     try:

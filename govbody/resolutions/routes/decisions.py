@@ -13,7 +13,13 @@ from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings.models import Meeting
 from govbody.resolutions import loaders, render, services
-from govbody.resolutions.forms import WITHDRAW_ASK, AdoptForm, AmendmentForm, EmptyForm, adopt_ask
+from govbody.resolutions.forms import (
+    WITHDRAW_ASK,
+    AdoptForm,
+    AmendmentForm,
+    EmptyForm,
+    adopt_ask,
+)
 from govbody.resolutions.models import (
     AmendmentKind,
     AmendmentStatus,
