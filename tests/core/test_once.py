@@ -113,3 +113,38 @@ def test_a_form_without_its_token_does_nothing(app, client, council):
         assert client.post(f"{page}/circulate", data={**fields, "once": forged}).status_code == 400
     page_html = client.get(page).get_data(as_text=True)
     assert "Draft, not circulated" in page_html and hidden_fields(client, page, f"{page}/circulate")["once"]
+
+
+def test_the_same_form_sent_twice_at_the_same_moment_issues_once(app, client, council, monkeypatch):
+    """Two sendings in flight together (PostgreSQL: the second waits on the first's token, then
+    finds it taken; SQLite: writers queue) issue one paper, and both land on it."""
+    import threading
+    import time
+
+    from govbody.documents import services
+
+    issue = services.issue_document
+
+    def slow_issue(*args, **kwargs):
+        time.sleep(0.5)  # the first sending holds its claim while the second arrives
+        return issue(*args, **kwargs)
+
+    monkeypatch.setattr(services, "issue_document", slow_issue)
+    page = f"/documents/{council.draft}"
+    fields = confirmed(client, page, f"{page}/issue")
+    clients = [client, app.test_client()]
+    clients[1].set_cookie("session", client.get_cookie("session").value)  # the same browser, two tabs
+    answers, start = [], threading.Barrier(2)
+
+    def send(c):
+        start.wait()
+        answers.append(c.post(f"{page}/issue", data=fields))
+
+    threads = [threading.Thread(target=send, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a.status_code for a in answers) == [302, 303]
+    assert {a.headers["Location"] for a in answers} == {page}
+    assert _issued(app) == ["MC/INF/287", "MC/INF/288"]
