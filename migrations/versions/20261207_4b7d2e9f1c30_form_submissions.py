@@ -1,14 +1,14 @@
 """One-time tokens of the forms that issue or adopt: a form sent twice acts once
 
 Revision ID: 4b7d2e9f1c30
-Revises: b5d81e3f6c20
+Revises: 3f8a61d2c4b9
 Create Date: 2026-12-07
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '4b7d2e9f1c30'
-down_revision = 'b5d81e3f6c20'
+down_revision = '3f8a61d2c4b9'
 branch_labels = None
 depends_on = None
 

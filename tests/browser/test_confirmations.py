@@ -108,7 +108,7 @@ def test_circulating_a_non_paper_asks_first(page, council):
 def test_issuing_the_summary_asks_first(page, council):
     _login(page)
     page.goto(f"/meetings/{council['meetings'][1]}/summary")
-    page.get_by_label("Issue as a numbered document in the series").select_option(label="C/SR")
+    page.get_by_label("Issue the summary as the numbered document").select_option(label="C/SR/1")
     asks_first(page, page.locator("main").get_by_role("button", name="Issue"),
                "Issue the summary of the 2nd meeting?", confirm="Issue",
                cancelled=lambda: expect(page.get_by_text("Issued as")).to_have_count(0))

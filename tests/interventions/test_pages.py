@@ -303,8 +303,7 @@ def test_the_issue_form_names_the_symbol_the_summary_would_take_and_waits_for_a_
     post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
     html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
     assert ">Issue</button>" in html and "{session}" not in html
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     series_id = re.search(r'<option value="(\d+)">C/93/INF/4</option>', html).group(1)
-    r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
-                    follow_redirects=True)
+    summary, issue = f"/meetings/{meeting.id}/summary", f"/meetings/{meeting.id}/summary/issue"
+    r = client.post(issue, data=confirmed(client, summary, issue, series=series_id), follow_redirects=True)
     assert "The summary was issued as C/93/INF/4." in r.get_data(as_text=True)
