@@ -163,10 +163,14 @@ def _form_values(form: DocumentForm) -> dict:
     }
 
 
-def _document_form(form: DocumentForm, document: Document | None, save):
+def _claim():
+    """A sent document form's token, claimed (see core/once.py): sent twice, it saves or issues once."""
+    return once.claim(db.session, by=acting_user()) if request.method == "POST" else None
+
+
+def _document_form(form: DocumentForm, document: Document | None, save, submission):
     """Save the draft (and issue it if the Issue button was pressed, once confirmed); else show the
-    form again. Sent twice, the form saves or issues once."""
-    submission = once.claim(db.session, by=acting_user()) if form.is_submitted() else None
+    form again."""
     if form.validate_on_submit():
         if form.issue.data and not confirm.given():
             return confirm.page(issue_ask(), back=request.path)  # series and title are the form's
@@ -190,6 +194,7 @@ def _saved_message(document: Document) -> str:
 @bp.route("/documents/new", methods=["GET", "POST"])
 def create_document():
     require(access.can_issue_documents(acting_user()))
+    submission = _claim()
     form = DocumentForm()
     _document_choices(form)
     if not form.is_submitted():
@@ -200,13 +205,14 @@ def create_document():
         values["body_session"] = values.pop("session")
         return services.create_document(db.session, issue=issue, by=acting_user(), **values)
 
-    return _document_form(form, None, save)
+    return _document_form(form, None, save, submission)
 
 
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
 def edit_document(document_id: int):
     document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
+    submission = _claim()  # before the 409: the same form sent again lands on the paper it issued
     if document.is_issued:
         abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
     form = DocumentForm(obj=document)
@@ -219,7 +225,7 @@ def edit_document(document_id: int):
     def save(values: dict, issue: bool) -> Document:
         return services.update_document(db.session, document, issue=issue, by=acting_user(), **values)
 
-    return _document_form(form, document, save)
+    return _document_form(form, document, save, submission)
 
 
 @bp.post("/documents/<int:document_id>/issue")

@@ -148,3 +148,18 @@ def test_the_same_form_sent_twice_at_the_same_moment_issues_once(app, client, co
     assert sorted(a.status_code for a in answers) == [302, 303]
     assert {a.headers["Location"] for a in answers} == {page}
     assert _issued(app) == ["MC/INF/287", "MC/INF/288"]
+
+
+def test_a_drafts_edit_form_issued_and_sent_again_lands_on_the_paper(app, client, council):
+    """Back to the edit form of a draft after issuing it, and Issue again: the paper, not a 409."""
+    from govbody.documents.models import Document
+
+    page = f"/documents/{council.draft}/edit"
+    with app.app_context():
+        series = str(db.session.get(Document, council.draft).series_id)
+    first, _ = _twice(client, page, page, series_id=series, title="Draft paper", date="2007-06-01", session_id="0",
+                      original_language="English", distribution="general", resolution_id="0", text="",
+                      issue="Issue")
+    assert first.headers["Location"] == f"/documents/{council.draft}"
+    assert _issued(app) == ["MC/INF/287", "MC/INF/288"]
+    assert client.get(page).status_code == 409  # the form itself is gone

@@ -135,7 +135,7 @@ def test_the_edit_page_of_an_issued_paper_is_409_and_changes_nothing(registry, c
     posted = client.post(f"/documents/{issued['id']}/edit", data={
         "series_id": "1", "title": "Changed", "date": "2007-11-09", "session_id": "0", "original_language": "English",
         "distribution": "general", "resolution_id": "0", "save": "Save draft",
-        "csrf_token": csrf_token(client, "/documents/new")})
+        **hidden_fields(client, "/documents/new")})
 
     assert edit.status_code == 409 and posted.status_code == 409
     assert client.get(f"/api/v1/documents/{issued['id']}").get_json()["title"] == "Frozen"
