@@ -14,6 +14,7 @@ MODEL_MODULES = (
     "govbody.core.audit",
     "govbody.core.numbering",
     "govbody.core.pagecache",
+    "govbody.core.once",
     "govbody.accounts.models",
     "govbody.bodies.models",
     "govbody.meetings.models",

@@ -2,12 +2,6 @@
 // draft in its own layout with that paragraph in place (POST .../preview, CSRF token sent).
 (function () {
   "use strict";
-  // Buttons that cannot be undone (delete a paragraph, withdraw a draft) ask first.
-  document.addEventListener("submit", function (event) {
-    var question = event.target.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) { event.preventDefault(); }
-  });
-
   var target = document.getElementById("res-preview");
   if (!target) { return; }
   var forms = document.querySelectorAll("form[data-preview]");

@@ -133,6 +133,26 @@ def csrf_token(client, url: str) -> str:
     return match.group(1)
 
 
+def hidden_fields(client, url: str, action: str | None = None) -> dict[str, str]:
+    """The hidden fields of a form on a page (its CSRF token, its one-time token), as a browser
+    sends them; ``action`` picks the form by where it posts (by default, to the page itself)."""
+    from lxml import html
+
+    page = html.fromstring(client.get(url).get_data(as_text=True))
+    wanted = action or url.split("?")[0]
+    for form in page.forms:
+        if (form.get("method") or "").lower() == "post" and (form.get("action") or url.split("?")[0]) == wanted:
+            return {i.get("name"): i.get("value") or "" for i in form.xpath(".//input[@type='hidden']")
+                    if i.get("name") != "confirmed"}
+    raise AssertionError(f"no form posting to {wanted} on {url}")
+
+
+def confirmed(client, url: str, action: str | None = None, **data) -> dict[str, str]:
+    """What a form that cannot be undone sends once its question is confirmed: its hidden fields
+    (``hidden_fields``), ``data`` and the confirmation."""
+    return {**hidden_fields(client, url, action), **data, "confirmed": "yes"}
+
+
 def login(client, email: str, password: str = PASSWORD):
     token = csrf_token(client, "/login")
     return client.post("/login", data={"email": email, "password": password, "csrf_token": token})

@@ -8,11 +8,11 @@ from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.accounts import services
-from govbody.accounts.forms import UserForm
+from govbody.accounts.forms import UserForm, revoke_ask
 from govbody.accounts.models import ApiToken, Role, User
 from govbody.accounts.routes import bp
 from govbody.bodies.models import Body, Delegation
-from govbody.core import access
+from govbody.core import access, confirm
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ValidationError
 from govbody.core.forms import choices, commit_or_errors
@@ -44,7 +44,7 @@ def users():
             return redirect(url_for(".users"))
     listed = db.session.scalars(sa.select(User).options(selectinload(User.bodies), selectinload(User.delegation),
                                                         selectinload(User.tokens)).order_by(User.email))
-    return render_template("accounts/users.html", form=form, users=list(listed))
+    return render_template("accounts/users.html", form=form, users=list(listed), revoke_ask=revoke_ask)
 
 
 def _user_action(user_id: int, action) -> object:
@@ -79,6 +79,8 @@ def end_sessions(user_id: int):
 def revoke_token(token_id: int):
     _require_admin()
     token = db.get_or_404(ApiToken, token_id)
+    if token.revoked_at is None and not confirm.given():
+        return confirm.page(revoke_ask(token), back=url_for(".users"))
     if token.revoked_at is None:
         services.revoke_token(db.session, token, by=acting_user())
         db.session.commit()

@@ -3,6 +3,7 @@ from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField,
 from wtforms.validators import DataRequired, Length
 
 from govbody.accounts.schemas import NAME_MAX, PASSWORD_MAX, EmailRule
+from govbody.core.confirm import Ask
 
 
 class LoginForm(FlaskForm):
@@ -17,3 +18,9 @@ class UserForm(FlaskForm):
     bodies = SelectMultipleField("Bodies (chairs and rapporteurs)")
     delegation = SelectField("Delegation (delegates)")
     password = PasswordField("Initial password", validators=[DataRequired(), Length(min=8, max=PASSWORD_MAX)])
+
+
+def revoke_ask(token) -> Ask:
+    return Ask(f"Revoke token {token.id} of {token.user.email}?",
+               "Programs using it are refused from now on; a revoked token cannot be used again. "
+               "This cannot be undone.", "Revoke the token")

@@ -4,6 +4,7 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.validators import DataRequired, NumberRange, Optional
 
 from govbody.agenda.schemas import POSITION_MAX, AgendaItemIn, LinkIn
+from govbody.core.confirm import Ask
 from govbody.core.forms import limits
 
 
@@ -38,3 +39,16 @@ class AdoptForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes state: only the CSRF token."""
+
+
+def adopt_ask(body_session) -> Ask:
+    return Ask(f"Adopt the agenda of the {body_session.title}?",
+               "Once adopted the agenda is frozen: every later change is recorded as an amendment to the agenda. "
+               "This cannot be undone.", "Adopt the agenda")
+
+
+def delete_item_ask(item) -> Ask:
+    what = f"“{item.title}”" + (" and its sub-items" if item.children else "")
+    recorded = " The deletion is recorded as an amendment to the adopted agenda." if item.session.agenda_adopted else ""
+    return Ask(f"Delete item {item.number}?", f"{what} will be deleted and the items after it renumbered. "
+               f"This cannot be undone.{recorded}", "Delete the item")

@@ -6,9 +6,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from markupsafe import Markup
 
 from govbody.agenda import render, services
-from govbody.agenda.forms import ActionForm, AdoptForm, AgendaItemForm, EditItemForm, LinkDocumentForm, MoveForm
+from govbody.agenda.forms import (
+    ActionForm,
+    AdoptForm,
+    AgendaItemForm,
+    EditItemForm,
+    LinkDocumentForm,
+    MoveForm,
+    adopt_ask,
+    delete_item_ask,
+)
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
-from govbody.core import access
+from govbody.core import access, confirm, once
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, commit_or_errors
 from govbody.core.downloads import DOCX, send_bytes
@@ -47,6 +56,7 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
         "agenda/edit.html", s=body_session, agenda=tree, add_form=add_form, link_forms=forms,
         adopt_form=adopt_form, meetings=meetings, changes=services.recorded_changes(db.session, body_session),
         readable=services.readable_documents(db.session, tree, acting_user()),
+        adopt_ask=adopt_ask(body_session), delete_item_ask=delete_item_ask,
         can_draft=access.can_draft(acting_user(), body_session.body_id)), status
 
 
@@ -111,6 +121,9 @@ def delete_item(item_id: int):
     _drafter_for(body_session)
     if not ActionForm().validate_on_submit():
         abort(400)
+    if not confirm.given():
+        return confirm.page(delete_item_ask(item), back=url_for(".edit_agenda", session_id=body_session.id,
+                                                                 _anchor=f"item-{item.id}"))
     number, title = item.number, item.title
     services.delete_item(db.session, item, by=acting_user())
     db.session.commit()
@@ -150,9 +163,12 @@ def unlink_document(link_id: int):
 def adopt(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
     _drafter_for(body_session)
+    submission = once.claim(db.session, by=acting_user())
     form = AdoptForm()
     form.meeting_id.choices = [(m.id, "") for m in _meetings(body_session)]
     if form.validate_on_submit():
+        if not confirm.given():
+            return confirm.page(adopt_ask(body_session), back=url_for(".edit_agenda", session_id=body_session.id))
         try:
             services.adopt_agenda(db.session, body_session, db.session.get(Meeting, form.meeting_id.data),
                                   by=acting_user())
@@ -164,8 +180,10 @@ def adopt(session_id: int):
             db.session.rollback()
             apply_errors(form, error)
         else:
+            done = "The agenda was adopted; later changes are recorded as amendments to the agenda."
+            submission.done(url_for(".edit_agenda", session_id=body_session.id), done)
             db.session.commit()
-            flash("The agenda was adopted; later changes are recorded as amendments to the agenda.", "success")
+            flash(done, "success")
             return redirect(url_for(".edit_agenda", session_id=body_session.id))
     return _agenda_page(body_session, adopt_form=form, status=422 if request.method == "POST" else 200)
 

@@ -25,10 +25,11 @@ def apply_errors(form: FlaskForm, error: ServiceError) -> None:
 
 
 def choices(pairs) -> list:
-    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
+    """Select options from (value, label) pairs, or (value, label, the option's own attributes)
+    triples (WTForms 3.3 deprecates bare tuples)."""
     from wtforms.fields.choices import SelectChoice
 
-    return [SelectChoice(str(value), label) for value, label in pairs]
+    return [SelectChoice(str(value), label, *attributes) for value, label, *attributes in pairs]
 
 
 def commit_or_errors(form: FlaskForm, action: Callable[[], Any]) -> tuple[bool, Any]:

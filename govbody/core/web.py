@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 
 from werkzeug.http import HTTP_STATUS_CODES
 
-from govbody.core import access, markup, text
+from govbody.core import access, markup, once, text
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
 from govbody.extensions import db, login_manager
@@ -174,6 +174,7 @@ def init_app(app: Flask) -> None:
         long_date=lambda d: text.long_date(d) if d else "",
         ordinal=text.ordinal_number,
     )
+    app.jinja_env.globals["once_token"] = once.new_token
 
     @app.context_processor
     def _helpers():

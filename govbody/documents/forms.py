@@ -9,6 +9,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, NumberRange, Optional
 
+from govbody.core.confirm import Ask
 from govbody.core.forms import choices, limits
 from govbody.core.schemas import NUMBER_MAX
 from govbody.documents.models import Distribution, VersionKind
@@ -49,3 +50,18 @@ class SeriesForm(FlaskForm):
 
 class NextNumberForm(FlaskForm):
     next_number = IntegerField("Next number", validators=NEXT_NUMBER)
+
+
+def issue_ask(document=None) -> Ask:
+    """Issuing a draft from its page, or (``document`` None) the paper of the form, whose series and title
+    are the form's."""
+    series = f"the series {document.series.prefix}" if document is not None else "its series"
+    return Ask("Issue the document?" if document is None else f"Issue “{document.title}”?",
+               f"It takes the next number of {series} and is frozen: a later change is a corrigendum, a "
+               "revision or an addendum. This cannot be undone.", "Issue")
+
+
+def version_ask(document) -> Ask:
+    return Ask(f"Issue a new version of {document.symbol}?",
+               f"It is issued at once with its own symbol ({document.symbol}/Corr.1, /Rev.1 or /Add.1) and frozen. "
+               "This cannot be undone.", "Issue version")

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.bodies.models import Body
-from govbody.core import access
+from govbody.core import access, confirm, once
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.loaders import load, visible_ids
@@ -30,6 +30,8 @@ from govbody.documents.forms import (
     NextNumberForm,
     SeriesForm,
     VersionForm,
+    issue_ask,
+    version_ask,
 )
 from govbody.documents.models import Distribution, Document, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
@@ -121,7 +123,8 @@ def _detail(document: Document, version_form: VersionForm | None = None):
     seen = visible_ids(Document, later, user)
     return render_template("documents/detail.html", d=document, lineage=services.lineage(document),
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
-                           version_form=version_form, visible=lambda doc: doc.id in seen)
+                           version_form=version_form, visible=lambda doc: doc.id in seen,
+                           issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None)
 
 
 @bp.get("/documents/<int:document_id>")
@@ -160,20 +163,38 @@ def _form_values(form: DocumentForm) -> dict:
     }
 
 
-def _document_form(form: DocumentForm, document: Document | None, save):
-    """Save the draft (and issue it if the Issue button was pressed); else show the form again."""
+def _claim():
+    """A sent document form's token, claimed (see core/once.py): sent twice, it saves or issues once."""
+    return once.claim(db.session, by=acting_user()) if request.method == "POST" else None
+
+
+def _document_form(form: DocumentForm, document: Document | None, save, submission):
+    """Save the draft (and issue it if the Issue button was pressed, once confirmed); else show the
+    form again."""
     if form.validate_on_submit():
-        ok, document = commit_or_errors(form, lambda: save(_form_values(form), issue=form.issue.data))
+        if form.issue.data and not confirm.given():
+            return confirm.page(issue_ask(), back=request.path)  # series and title are the form's
+
+        def saved() -> Document:
+            paper = save(_form_values(form), issue=form.issue.data)
+            submission.done(url_for(".document_detail", document_id=paper.id), _saved_message(paper))
+            return paper
+        ok, document = commit_or_errors(form, saved)
         if ok:
-            flash(f"{document.symbol} was issued." if document.is_issued else "The draft was saved.", "success")
+            flash(_saved_message(document), "success")
             return redirect(url_for(".document_detail", document_id=document.id))
-    return (render_template("documents/form.html", form=form, d=document),
+    return (render_template("documents/form.html", form=form, d=document, issue_ask=issue_ask()),
             422 if form.errors or form.form_errors else 200)
+
+
+def _saved_message(document: Document) -> str:
+    return f"{document.symbol} was issued." if document.is_issued else "The draft was saved."
 
 
 @bp.route("/documents/new", methods=["GET", "POST"])
 def create_document():
     require(access.can_issue_documents(acting_user()))
+    submission = _claim()
     form = DocumentForm()
     _document_choices(form)
     if not form.is_submitted():
@@ -184,13 +205,14 @@ def create_document():
         values["body_session"] = values.pop("session")
         return services.create_document(db.session, issue=issue, by=acting_user(), **values)
 
-    return _document_form(form, None, save)
+    return _document_form(form, None, save, submission)
 
 
 @bp.route("/documents/<int:document_id>/edit", methods=["GET", "POST"])
 def edit_document(document_id: int):
     document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
+    submission = _claim()  # before the 409: the same form sent again lands on the paper it issued
     if document.is_issued:
         abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
     form = DocumentForm(obj=document)
@@ -203,30 +225,38 @@ def edit_document(document_id: int):
     def save(values: dict, issue: bool) -> Document:
         return services.update_document(db.session, document, issue=issue, by=acting_user(), **values)
 
-    return _document_form(form, document, save)
+    return _document_form(form, document, save, submission)
 
 
 @bp.post("/documents/<int:document_id>/issue")
 def issue_document(document_id: int):
     document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
+    submission = once.claim(db.session, by=acting_user())
+    page = url_for(".document_detail", document_id=document.id)
+    if not confirm.given():
+        return confirm.page(issue_ask(document), back=page)
     try:
         services.issue_document(db.session, document, by=acting_user())
     except (ValidationError, ConflictError) as error:
         db.session.rollback()
         flash(" ".join([error.message, *error.fields.values()]), "error")
     else:
+        submission.done(page, f"{document.symbol} was issued.")
         db.session.commit()
         flash(f"{document.symbol} was issued.", "success")
-    return redirect(url_for(".document_detail", document_id=document.id))
+    return redirect(page)
 
 
 @bp.post("/documents/<int:document_id>/versions")
 def create_version(document_id: int):
     parent = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
+    submission = once.claim(db.session, by=acting_user())
     form = VersionForm()
     if form.validate_on_submit():
+        if not confirm.given():
+            return confirm.page(version_ask(parent), back=url_for(".document_detail", document_id=parent.id))
         try:
             version = services.issue_version(db.session, parent, kind=VersionKind(form.kind.data),
                                              title=form.title.data, text=form.text.data or "", date=form.date.data,
@@ -235,6 +265,7 @@ def create_version(document_id: int):
             db.session.rollback()
             apply_errors(form, error)
         else:
+            submission.done(url_for(".document_detail", document_id=version.id), f"{version.symbol} was issued.")
             db.session.commit()
             flash(f"{version.symbol} was issued.", "success")
             return redirect(url_for(".document_detail", document_id=version.id))

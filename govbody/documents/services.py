@@ -11,7 +11,7 @@ import hashlib
 import re
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from govbody.bodies.models import Body
 from govbody.core import audit, numbering
@@ -196,6 +196,9 @@ def create_document(session: Session, *, series: Series, title: str, date: dt.da
 
 
 def _refuse_if_issued(document: Document) -> None:
+    # Re-read under a row lock: the same draft issued from two pages at once is issued once.
+    if document.id is not None and (session := object_session(document)) is not None:
+        session.refresh(document, ["status", "symbol"], with_for_update=True)
     if document.is_issued:
         raise ConflictError(f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
 

@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
+from govbody.core.confirm import Ask
 from govbody.core.forms import limits, schema_form
 from govbody.core.schemas import LONG_MAX
 from govbody.interventions.schemas import (
@@ -62,4 +63,16 @@ class SummaryForm(FlaskForm):
 
 class IssueForm(FlaskForm):
     series = SelectField("Series", coerce=int)
+
+
+def issue_summary_ask(meeting) -> Ask:
+    return Ask(f"Issue the summary of the {meeting.ordinal} meeting?",
+               "It takes the next number of the chosen series and is frozen: a later change is a corrigendum or "
+               "a revision. This cannot be undone.", "Issue")
+
+
+def delete_ask(intervention) -> Ask:
+    return Ask(f"Delete intervention {intervention.position}?",
+               "It is taken out of the record of the meeting; only the audit log keeps its text.",
+               "Delete the intervention")
 

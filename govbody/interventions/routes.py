@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Delegation
-from govbody.core import access
+from govbody.core import access, confirm, once
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
@@ -19,7 +19,7 @@ from govbody.docx.summary import summary_layout
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
-                                        SummaryForm)
+                                        SummaryForm, delete_ask, issue_summary_ask)
 from govbody.interventions.models import Intervention
 from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SummaryIn, console_fields
 from govbody.meetings.models import Meeting
@@ -98,7 +98,7 @@ def summary(meeting_id: int):
     return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
                            summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),
                            can_record=access.can_record(user, meeting.body_id), issue_form=issue_form,
-                           recorded=recorded)
+                           recorded=recorded, issue_ask=issue_summary_ask(meeting))
 
 
 def _series_choices(form: IssueForm, meeting: Meeting, user) -> None:
@@ -119,20 +119,25 @@ def issue_summary(meeting_id: int):
     user = acting_user()
     meeting = loaders.meeting(meeting_id, user)
     require(access.can_record(user, meeting.body_id))
+    submission = once.claim(db.session, by=user)
     form = IssueForm()
     _series_choices(form, meeting, user)
+    page = url_for(".summary", meeting_id=meeting.id)
     if not form.validate_on_submit():
         flash("Choose the series to issue the summary in.", "error")
-        return redirect(url_for(".summary", meeting_id=meeting.id))
+        return redirect(page)
+    if not confirm.given():
+        return confirm.page(issue_summary_ask(meeting), back=page)
     try:
         document = services.issue_summary(db.session, meeting, series=db.session.get(Series, form.series.data), by=user)
     except ServiceError as error:
         db.session.rollback()
         flash(" ".join([error.message, *error.fields.values()]), "error")
     else:
+        submission.done(page, f"The summary was issued as {document.symbol}.")
         db.session.commit()
         flash(f"The summary was issued as {document.symbol}.", "success")
-    return redirect(url_for(".summary", meeting_id=meeting.id))
+    return redirect(page)
 
 
 @bp.route("/meetings/<int:meeting_id>/summary/edit", methods=["GET", "POST"])
@@ -229,7 +234,7 @@ def edit_intervention(intervention_id: int):
             return redirect(url_for(".meeting_interventions", meeting_id=meeting.id) + f"#i{intervention.id}")
     # Refused forms are shown again with 200, as on every page (a 4xx page load is an error to browsers).
     return render_template("interventions/edit.html", m=meeting, i=intervention, form=form, conflict=conflict,
-                           delete_form=DeleteForm(), history=_history(intervention))
+                           delete_form=DeleteForm(), delete_ask=delete_ask(intervention), history=_history(intervention))
 
 
 def _history(intervention: Intervention) -> list[AuditEvent]:
@@ -244,6 +249,8 @@ def delete_intervention(intervention_id: int):
     require(access.can_record(acting_user(), meeting.body_id))
     if not DeleteForm().validate_on_submit():
         abort(400)
+    if not confirm.given():
+        return confirm.page(delete_ask(intervention), back=url_for(".edit_intervention", intervention_id=intervention.id))
     position = intervention.position
     services.delete_intervention(db.session, intervention, by=acting_user())
     db.session.commit()

@@ -5,6 +5,7 @@ import enum
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core import text
@@ -138,3 +139,8 @@ class Meeting(IdMixin, TimestampMixin, Base):
     @property
     def display_title(self) -> str:
         return self.title or f"{self.ordinal} meeting"
+
+    @hybrid_property
+    def has_taken_place(self) -> bool:
+        """Its day has come (today or before): what it decided can be recorded. Also an SQL condition."""
+        return self.date <= dt.date.today()

@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import Length, Optional, ValidationError
 
 from govbody.core import points
+from govbody.core.confirm import Ask
 from govbody.core.forms import limits
 from govbody.core.schemas import max_length
 from govbody.nonpapers.schemas import (
@@ -65,6 +66,18 @@ class NonPaperForm(FlaskForm):
     def validate_questions(self, field) -> None:
         if sum(not entry.form.is_blank for entry in field) > MAX_QUESTIONS:
             raise ValidationError(f"At most {MAX_QUESTIONS} questions.")
+
+
+def circulate_ask(paper) -> Ask:
+    return Ask(f"Circulate version {paper.version} of the non-paper?",
+               "Once circulated it is frozen and the delegations see it; a change needs a new version. "
+               "This cannot be undone.", "Circulate")
+
+
+def delete_ask(paper) -> Ask:
+    return Ask(f"Delete the draft, version {paper.version}?",
+               "The draft and its questions are deleted; only the audit log keeps them. This cannot be undone.",
+               "Delete the draft")
 
 
 class ActionForm(FlaskForm):

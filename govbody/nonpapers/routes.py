@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
-from govbody.core import access, markup
+from govbody.core import access, confirm, markup, once
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
@@ -29,7 +29,7 @@ from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.nonpapers import render, services
 from govbody.nonpapers.downloads import send_docx
-from govbody.nonpapers.forms import ActionForm, NonPaperForm
+from govbody.nonpapers.forms import ActionForm, NonPaperForm, circulate_ask, delete_ask
 from govbody.nonpapers.models import NonPaper, NonPaperStatus
 
 bp = Blueprint("nonpapers", __name__, template_folder="templates")
@@ -221,6 +221,7 @@ def detail(paper_id: int):
     user = acting_user()
     chain = only_visible(services.versions(db.session, paper), user)
     return render_template("nonpapers/detail.html", paper=paper, versions=chain, action_form=ActionForm(),
+                           circulate_ask=circulate_ask(paper), delete_ask=delete_ask(paper),
                            can_edit=access.can_draft_non_paper(user, paper),
                            can_synthesise=access.can_view_synthesis(user, paper))
 
@@ -232,12 +233,19 @@ def download(paper_id: int):
 
 # -- state changes ---------------------------------------------------------------------------
 
-def _state_change(paper_id: int, change, done: str):
+def _state_change(paper_id: int, change, done: str, *, ask=None):
+    """A button on the non-paper; with ``ask`` (the paper's question) it cannot be undone: it is
+    done only when confirmed, and once however often the form is sent."""
     paper = load(NonPaper, paper_id, acting_user())
     require(access.can_draft_non_paper(acting_user(), paper))
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
+    submission = None
+    if ask is not None:
+        submission = once.claim(db.session, by=acting_user())
+        if not confirm.given():
+            return confirm.page(ask(paper), back=url_for(".detail", paper_id=paper.id))
     try:
         result = change(db.session, paper, by=acting_user())
     except (ValidationError, ConflictError) as error:
@@ -246,6 +254,8 @@ def _state_change(paper_id: int, change, done: str):
         for message in messages:
             flash(message, "error")
         return redirect(url_for(".detail", paper_id=paper.id))
+    if submission is not None:
+        submission.done(url_for(".detail", paper_id=result.id), done)
     db.session.commit()
     flash(done, "success")
     return redirect(url_for(".detail", paper_id=result.id))
@@ -253,7 +263,8 @@ def _state_change(paper_id: int, change, done: str):
 
 @bp.post("/non-papers/<int:paper_id>/circulate")
 def circulate(paper_id: int):
-    return _state_change(paper_id, services.circulate, "The non-paper was circulated; it is now frozen.")
+    return _state_change(paper_id, services.circulate, "The non-paper was circulated; it is now frozen.",
+                         ask=circulate_ask)
 
 
 @bp.post("/non-papers/<int:paper_id>/revise")
@@ -268,6 +279,8 @@ def delete(paper_id: int):
     require(access.can_draft_non_paper(acting_user(), paper))
     if not ActionForm().validate_on_submit():
         abort(400)
+    if not confirm.given():
+        return confirm.page(delete_ask(paper), back=url_for(".detail", paper_id=paper.id))
     body_id, previous_id = paper.body_id, paper.previous_id
     try:
         services.delete_draft(db.session, paper, by=acting_user())

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from govbody.core.confirm import Ask
 from govbody.core.forms import choices, limits
 from govbody.core.schemas import NUMBER_MAX
 from govbody.resolutions.models import AmendmentKind, ResolutionPart
@@ -50,6 +51,28 @@ class AmendmentForm(FlaskForm):
 class AdoptForm(FlaskForm):
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired()])
     number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
+
+
+def adopt_ask(line: str | None = None) -> Ask:
+    """``line``: the adoption line it will carry (render.adoption_lines), when the meeting is chosen."""
+    return Ask("Adopt the draft resolution?",
+               "It takes its number and its text is frozen: its DOCX and Akoma Ntoso XML are made once, for "
+               "every download. This cannot be undone; a later change is a new resolution that supersedes it.",
+               "Adopt", (line,) if line else ())
+
+
+WITHDRAW_ASK = Ask("Withdraw this draft resolution?",
+                   "It can no longer be amended or adopted. This cannot be undone.", "Withdraw the draft")
+
+
+def delete_paragraph_ask(paragraph) -> Ask:
+    return Ask(f"Delete {paragraph.__record_name__} {paragraph.position}?",
+               "It is taken out of the draft and the paragraphs after it are renumbered.", "Delete the paragraph")
+
+
+def delete_annex_ask(annex) -> Ask:
+    return Ask(f"Delete annex {annex.position}?", "The annex and its text are taken out of the draft.",
+               "Delete the annex")
 
 
 class EmptyForm(FlaskForm):

@@ -2,6 +2,7 @@
 mapped onto ``govbody.docx.data``, and word-level redlines for the page."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -71,6 +72,14 @@ def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_dr
         adopted_on=resolution.adopted_on if adopted else None,
         annexes=[docx.Annex(title=a.get("title") or "", text=a.get("text") or "") for a in text["annexes"]],
     )
+
+
+def adoption_lines(resolution: Resolution, meetings, number: int) -> dict[int, str]:
+    """The line a draft will carry if adopted at each meeting (by meeting id), in the DOCX
+    builder's own words: "(Adopted by the Council at its 481st meeting on 7 June 2007)"."""
+    data = to_data(resolution)
+    return {m.id: adoption_line(dataclasses.replace(data, number=number, meeting_number=m.number, adopted_on=m.date))
+            for m in meetings}
 
 
 def render_docx(resolution: Resolution) -> bytes:

@@ -6,7 +6,7 @@ import docx
 import pytest
 
 from govbody.agenda.models import AgendaAmendment, AgendaItem
-from tests.conftest import count_rows, csrf_token, login
+from tests.conftest import confirmed, count_rows, csrf_token, login
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_edit_delete_and_documents(client, chair, council, app, make):
     link_id = re.search(r'/agenda-documents/(\d+)/delete', page).group(1)
     client.post(f"/agenda-documents/{link_id}/delete", data={"csrf_token": token})
     assert ">C/93/1</a>" not in client.get(council["url"]).get_data(as_text=True)
-    client.post(f"/agenda-items/{ids['Opening']}/delete", data={"csrf_token": token})
+    client.post(f"/agenda-items/{ids['Opening']}/delete", data={"csrf_token": token, "confirmed": "yes"})
     assert numbers(client, council) == [("1", "Strategy of the Organization")]
 
 
@@ -124,8 +124,9 @@ def test_adoption_freezes_the_agenda_and_records_amendments(client, chair, counc
     page = client.get(council["url"]).get_data(as_text=True)
     meeting_id = re.search(r'<option value="(\d+)">481st meeting', page).group(1)
     changes_before = count_rows(app, AgendaAmendment)
-    r = client.post(f"/sessions/{council['session']}/agenda/adopt",
-                    data={"meeting_id": meeting_id, "csrf_token": csrf_token(client, council["url"])})
+    adopt_url = f"/sessions/{council['session']}/agenda/adopt"
+    other_tab = confirmed(client, council["url"], adopt_url, meeting_id=meeting_id)
+    r = client.post(adopt_url, data=confirmed(client, council["url"], adopt_url, meeting_id=meeting_id))
     assert r.status_code == 302 and changes_before == 0
     page = client.get(council["url"]).get_data(as_text=True)
     assert "Adopted at the" in page and "Adopt the agenda" not in page
@@ -139,9 +140,8 @@ def test_adoption_freezes_the_agenda_and_records_amendments(client, chair, counc
     page = client.get(council["url"]).get_data(as_text=True)
     amendments = page[page.index("Amendments to the agenda"):]
     assert "Item 2 moved to 1" in amendments and "Item 2 amended" in amendments
-    # Adopting twice is refused with a message.
-    r = client.post(f"/sessions/{council['session']}/agenda/adopt", data={"meeting_id": meeting_id, "csrf_token": token},
-                    follow_redirects=True)
+    # Adopting twice (from a page opened before the adoption) is refused with a message.
+    r = client.post(adopt_url, data=other_tab, follow_redirects=True)
     assert "already been adopted" in r.get_data(as_text=True)
 
 

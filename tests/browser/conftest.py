@@ -230,3 +230,27 @@ def assert_focus_visible(page) -> None:
                 style: s.outlineStyle, width: parseFloat(s.outlineWidth), visible: e.matches(':focus-visible')}; }""")
     assert style["tag"] != "BODY", "nothing has the focus"
     assert style["visible"] and style["style"] != "none" and style["width"] >= 2, style
+
+
+def asks_first(page, button, question: str, *, confirm: str, cancelled=None) -> None:
+    """A button whose action cannot be undone (core/confirm.py): clicking it opens the dialog
+    with `question` and Cancel focused; Cancel closes it, sends nothing and gives the focus back
+    (`cancelled()`, if given, checks that nothing changed); clicking again and pressing the
+    dialog's `confirm` button does it (the page that follows is loaded on return)."""
+    from playwright.sync_api import expect
+
+    url = page.url
+    button.click()
+    dialog = page.get_by_role("dialog", name=question)
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(button).to_be_focused()
+    assert page.url == url
+    if cancelled is not None:
+        cancelled()
+    button.click()
+    expect(dialog).to_be_visible()
+    with page.expect_navigation():
+        dialog.get_by_role("button", name=confirm, exact=True).click()

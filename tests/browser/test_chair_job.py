@@ -56,6 +56,20 @@ def _follow(page, name: str) -> None:
         page.keyboard.press("Enter")
 
 
+def _confirm(page, name: str, question: str) -> None:
+    """Tab to a button whose action cannot be undone and press Enter: its dialog asks, Cancel first;
+    Tab to the dialog's own button and press Enter."""
+    page.locator("main").get_by_role("button", name=name, exact=True).focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=question)
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name=name, exact=True)).to_be_focused()
+    assert_focus_visible(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def _submit(page) -> None:
     """Enter in the last field typed into sends its form."""
     with page.expect_navigation():
@@ -139,7 +153,7 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     check_page(page, "chair-agenda-draft", fits_phone=True)
 
     # Adopted at the meeting: the heading says so and the agenda is frozen.
-    _follow(page, "Adopt the agenda")
+    _confirm(page, "Adopt the agenda", "Adopt the agenda of the One hundred and twelfth Session?")
     _flash(page, "The agenda was adopted")
     expect(page.get_by_role("heading", level=1)).to_have_text("Agenda of the One hundred and twelfth Session")
     expect(page.get_by_role("note")).to_contain_text("Adopted at the")
@@ -169,7 +183,7 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     expect(page.locator("ol.np-questions > li")).to_have_count(7)
     check_page(page, "chair-non-paper-draft", fits_phone=True)
 
-    _follow(page, "Circulate")
+    _confirm(page, "Circulate", "Circulate version 1 of the non-paper?")
     _flash(page, "The non-paper was circulated; it is now frozen.")
     expect(page.get_by_role("button", name="Revise as a new version")).to_be_visible()
     check_page(page, "chair-non-paper-circulated", fits_phone=True)

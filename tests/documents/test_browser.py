@@ -6,6 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (  # noqa: F401
+    asks_first,
     browser,
     check_page,
     create_user,
@@ -41,20 +42,16 @@ def test_the_secretariat_issues_a_paper_and_a_corrigendum(page, live_server):  #
     page.get_by_label("Title").fill("IOM Strategy")
     page.get_by_label("Date").fill("2007-11-09")
     page.get_by_label("Text").fill("# Introduction\n\nThe purpose of this document.")
-    dismissed = []
-    page.once("dialog", lambda dialog: (dismissed.append(dialog.message), dialog.dismiss()))
-    page.get_by_role("button", name="Issue").click()
-    assert "freezes the document" in dismissed[0]
-    expect(page).to_have_url(re.compile(r"/documents/new$"))  # nothing sent: no number spent
-
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Issue").click()
+    asks_first(page, page.locator("main").get_by_role("button", name="Issue", exact=True), "Issue the document?",
+               confirm="Issue",  # cancelled, nothing is sent: no number spent
+               cancelled=lambda: expect(page).to_have_url(re.compile(r"/documents/new$")))
     expect(page.get_by_text("MC/INF/287 was issued.")).to_be_visible()
     check_page(page, "documents-detail")
 
     page.get_by_text("Issue a corrigendum, revision or addendum").click()
     page.get_by_label("Text").fill("Paragraph 1 should read as follows.")
-    page.get_by_role("button", name="Issue version").click()
+    page.locator("main").get_by_role("button", name="Issue version").click()
+    page.get_by_role("dialog", name="Issue a new version of MC/INF/287?").get_by_role("button", name="Issue version").click()
     expect(page.get_by_text("MC/INF/287/Corr.1 was issued.")).to_be_visible()
     check_page(page, "documents-version")
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from govbody.documents.models import Document
-from tests.conftest import count_rows, csrf_token, login
+from tests.conftest import confirmed, count_rows, csrf_token, hidden_fields, login
 
 
 @pytest.fixture
@@ -96,13 +96,12 @@ def test_the_secretariat_saves_a_draft_then_issues_it(registry, client, secretar
     series = registry.series("MC/INF", next_number=287)
     form = {"series_id": series["id"], "title": "IOM Strategy", "date": "2007-11-09", "session_id": "0",
             "original_language": "English", "distribution": "general", "resolution_id": "0",
-            "text": "# Introduction\n\nThe purpose.", "save": "Save draft",
-            "csrf_token": csrf_token(client, "/documents/new")}
+            "text": "# Introduction\n\nThe purpose.", "save": "Save draft", **hidden_fields(client, "/documents/new")}
 
     saved = client.post("/documents/new", data=form)
     draft_url = saved.headers["Location"]
     draft_page = _text(client.get(draft_url))
-    issued = client.post(f"{draft_url}/issue", data={"csrf_token": csrf_token(client, draft_url)},
+    issued = client.post(f"{draft_url}/issue", data=confirmed(client, draft_url, f"{draft_url}/issue"),
                          follow_redirects=True)
 
     assert saved.status_code == 302
@@ -119,8 +118,8 @@ def test_the_issue_form_issues_at_once(registry, client, secretariat):
             "original_language": "English", "distribution": "general", "resolution_id": "0", "text": "",
             "issue": "Issue"}
 
-    refused = client.post(url, data={**form, "csrf_token": csrf_token(client, url)})
-    issued = client.post(url, data={**form, "session_id": registry.session_id, "csrf_token": csrf_token(client, url)},
+    refused = client.post(url, data=confirmed(client, url, **form))
+    issued = client.post(url, data=confirmed(client, url, **{**form, "session_id": registry.session_id}),
                          follow_redirects=True)
 
     assert refused.status_code == 422
@@ -136,7 +135,7 @@ def test_the_edit_page_of_an_issued_paper_is_409_and_changes_nothing(registry, c
     posted = client.post(f"/documents/{issued['id']}/edit", data={
         "series_id": "1", "title": "Changed", "date": "2007-11-09", "session_id": "0", "original_language": "English",
         "distribution": "general", "resolution_id": "0", "save": "Save draft",
-        "csrf_token": csrf_token(client, "/documents/new")})
+        **hidden_fields(client, "/documents/new")})
 
     assert edit.status_code == 409 and posted.status_code == 409
     assert client.get(f"/api/v1/documents/{issued['id']}").get_json()["title"] == "Frozen"
@@ -147,11 +146,11 @@ def test_the_version_action_and_the_chain_on_each_page(registry, client, secreta
     original = registry.issue("MC", title="Report on the strategy")
     url = f"/documents/{original['id']}"
 
-    corrected = client.post(f"{url}/versions", data={"kind": "corr", "title": "", "text": "Read paragraph 3 as:",
-                                                     "csrf_token": csrf_token(client, url)}, follow_redirects=True)
+    corrected = client.post(f"{url}/versions", data=confirmed(client, url, f"{url}/versions", kind="corr", title="",
+                                                              text="Read paragraph 3 as:"), follow_redirects=True)
     corr_url = corrected.request.path
-    revised = client.post(f"{corr_url}/versions", data={"kind": "rev", "text": "The full corrected text.",
-                                                        "csrf_token": csrf_token(client, corr_url)},
+    revised = client.post(f"{corr_url}/versions", data=confirmed(client, corr_url, f"{corr_url}/versions", kind="rev",
+                                                                 text="The full corrected text."),
                           follow_redirects=True)
 
     assert "MC/2216/Corr.1 was issued." in _text(corrected)
@@ -201,7 +200,7 @@ def test_a_draft_is_edited_on_its_page_and_keeps_its_session(registry, client, s
     saved = client.post(f"/documents/{draft['id']}/edit", data={
         "series_id": series["id"], "title": "Better words", "date": "2007-11-09", "session_id": registry.session_id,
         "original_language": "English", "distribution": "general", "resolution_id": "0", "save": "Save draft",
-        "csrf_token": csrf_token(client, f"/documents/{draft['id']}/edit")}, follow_redirects=True)
+        **hidden_fields(client, f"/documents/{draft['id']}/edit")}, follow_redirects=True)
 
     assert saved.status_code == 200 and "The draft was saved." in _text(saved)
     after = client.get(f"/api/v1/documents/{draft['id']}", headers=registry.staff.headers).get_json()

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from govbody.extensions import db
 from govbody.interventions.models import Intervention, InterventionDraft
-from tests.conftest import count_rows, login
+from tests.conftest import confirmed, count_rows, login
 from tests.interventions.conftest import post_intervention
 
 
@@ -214,7 +214,7 @@ def test_rapporteur_edits_and_deletes_after_the_meeting_through_pages(app, clien
     with app.app_context():
         assert db.session.get(Intervention, saved["id"]).points == [{"text": "New wording.", "points": ["detail"]}]
         assert db.session.scalars(sa.select(InterventionDraft)).one().payload["points_text"] == "- Stale edit."
-    r = client.post(f"/interventions/{saved['id']}/delete", data={"csrf_token": token})
+    r = client.post(f"/interventions/{saved['id']}/delete", data={"csrf_token": token, "confirmed": "yes"})
     assert r.status_code == 302 and count_rows(app, Intervention) == 0
 
 
@@ -260,10 +260,9 @@ def test_secretariat_issues_the_summary_from_its_page(client, meeting, rapporteu
     login(client, secretariat.email)
     html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
     assert "Issue the summary as the numbered document" in html
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     series_id = re.search(r'<option value="(\d+)">C/SR/1</option>', html).group(1)
-    r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
-                    follow_redirects=True)
+    summary, issue = f"/meetings/{meeting.id}/summary", f"/meetings/{meeting.id}/summary/issue"
+    r = client.post(issue, data=confirmed(client, summary, issue, series=series_id), follow_redirects=True)
     page = r.get_data(as_text=True)
     assert "The summary was issued as C/SR/1." in page and "Issue the summary as" not in page
 
@@ -304,8 +303,7 @@ def test_the_issue_form_names_the_symbol_the_summary_would_take_and_waits_for_a_
     post_intervention(client, rapporteur, meeting.id, delegation="Mexico", points=["A point."])
     html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
     assert ">Issue</button>" in html and "{session}" not in html
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     series_id = re.search(r'<option value="(\d+)">C/93/INF/4</option>', html).group(1)
-    r = client.post(f"/meetings/{meeting.id}/summary/issue", data={"csrf_token": token, "series": series_id},
-                    follow_redirects=True)
+    summary, issue = f"/meetings/{meeting.id}/summary", f"/meetings/{meeting.id}/summary/issue"
+    r = client.post(issue, data=confirmed(client, summary, issue, series=series_id), follow_redirects=True)
     assert "The summary was issued as C/93/INF/4." in r.get_data(as_text=True)

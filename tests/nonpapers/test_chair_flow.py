@@ -5,7 +5,7 @@ from io import BytesIO
 import docx
 
 from govbody.agenda.models import AgendaAmendment
-from tests.conftest import csrf_token, login
+from tests.conftest import confirmed, csrf_token, login
 
 QUESTIONS = [
     ("What should the Organization look like, say in three years' time?", ""),
@@ -68,7 +68,8 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
 
     # Adopt at the 21st meeting; the page then reads "Agenda" and later changes are amendments.
     meeting_id = re.search(r'<option value="(\d+)">21st meeting', page).group(1)
-    r = post_form(client, agenda, f"/sessions/{session_id}/agenda/adopt", meeting_id=meeting_id)
+    adopt = f"/sessions/{session_id}/agenda/adopt"
+    r = client.post(adopt, data=confirmed(client, agenda, adopt, meeting_id=meeting_id))
     assert r.status_code == 302
     page = client.get(agenda).get_data(as_text=True)
     assert "Adopted at the" in page and "21st meeting" in page and "Provisional agenda" not in page
@@ -100,7 +101,8 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     page = client.get(paper_url).get_data(as_text=True)
     assert "Draft" in page and "<em>Global Compact</em>" in page and "IOM-UN relations" in page
 
-    r = post_form(client, paper_url, f"/non-papers/{paper_id}/circulate")
+    circulate = f"/non-papers/{paper_id}/circulate"
+    r = client.post(circulate, data=confirmed(client, paper_url, circulate))
     assert r.status_code == 302
     page = client.get(paper_url).get_data(as_text=True)
     assert "Circulated on" in page and "Edit draft" not in page

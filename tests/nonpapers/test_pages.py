@@ -4,7 +4,7 @@ import re
 import pytest
 
 from govbody.nonpapers.models import NonPaper
-from tests.conftest import count_rows, csrf_token, login
+from tests.conftest import confirmed, count_rows, csrf_token, login
 
 
 @pytest.fixture
@@ -87,7 +87,8 @@ def test_a_draft_is_edited_then_circulated_then_revised(client, chair, wg, paper
     page = client.get(f"/non-papers/{paper}").get_data(as_text=True)
     assert "New question?" in page and "Old question?" not in page and "Second Session" in page
     token = csrf_token(client, f"/non-papers/{paper}")
-    client.post(f"/non-papers/{paper}/circulate", data={"csrf_token": token})
+    client.post(f"/non-papers/{paper}/circulate", data=confirmed(client, f"/non-papers/{paper}",
+                                                                 f"/non-papers/{paper}/circulate"))
     # The edit form of a circulated paper is refused, and so is a posted edit.
     r = client.post(url, data={"title": "Sneaky", "session_id": "0", "csrf_token": token})
     assert r.status_code == 409 and "revise it" in r.get_data(as_text=True)
@@ -101,8 +102,8 @@ def test_a_draft_is_edited_then_circulated_then_revised(client, chair, wg, paper
 
 def test_circulating_needs_a_question(client, chair, wg, papers):
     paper = papers.non_paper(wg["body"], questions=[])
-    r = client.post(f"/non-papers/{paper}/circulate", data={"csrf_token": csrf_token(client, f"/non-papers/{paper}")},
-                    follow_redirects=True)
+    r = client.post(f"/non-papers/{paper}/circulate", follow_redirects=True,
+                    data=confirmed(client, f"/non-papers/{paper}", f"/non-papers/{paper}/circulate"))
     assert "at least one question" in r.get_data(as_text=True) and "Draft, not circulated" in r.get_data(as_text=True)
 
 
@@ -148,6 +149,7 @@ def test_ids_beyond_the_database_integers_are_not_found(client):
 def test_a_draft_is_deleted_from_its_page(client, chair, wg, papers, app):
     paper = papers.non_paper(wg["body"], title="Second thoughts")
     url = f"/non-papers/{paper}"
-    r = client.post(f"{url}/delete", data={"csrf_token": csrf_token(client, url)}, follow_redirects=True)
+    r = client.post(f"{url}/delete", data={"csrf_token": csrf_token(client, url), "confirmed": "yes"},
+                    follow_redirects=True)
     assert "The draft was deleted." in r.get_data(as_text=True)
     assert client.get(url).status_code == 404 and count_rows(app, NonPaper) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (  # noqa: F401 (fixtures)
+    asks_first,
     browser,
     check_page,
     create_user,
@@ -63,10 +64,8 @@ def test_withdrawal_asks_first(page, live_server):  # noqa: F811
     keyboard_login(page, "withdrawer@example.org")
     page.goto("/resolutions/drafts")
     page.get_by_role("link", name="Partnerships with the United Nations system").click()
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    page.get_by_role("button", name="Withdraw this draft").click()
-    expect(page.get_by_role("heading", name="Draft resolution", level=1)).to_be_visible()
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Withdraw this draft").click()
+    asks_first(page, page.get_by_role("button", name="Withdraw this draft"), "Withdraw this draft resolution?",
+               confirm="Withdraw the draft",
+               cancelled=lambda: expect(page.get_by_role("heading", name="Draft resolution", level=1)).to_be_visible())
     expect(page.get_by_text("The draft resolution was withdrawn.")).to_be_visible()
     expect(page.get_by_role("heading", name="Withdrawn draft resolution")).to_be_visible()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import csrf_token, login
+from tests.conftest import confirmed, csrf_token, login
 from tests.resolutions.conftest import adopt, create
 
 
@@ -134,8 +134,7 @@ def test_drafting_pages(client, council, make):
     revisions = client.get(f"/resolutions/{rid}/revisions").get_data(as_text=True)
     assert "Amendment by Arandia accepted" in revisions
     adopt_url = f"/resolutions/{rid}/adopt"
-    r = client.post(adopt_url, data={"meeting_id": str(council.meeting_id), "number": "",
-                                     "csrf_token": csrf_token(client, adopt_url)})
+    r = client.post(adopt_url, data=confirmed(client, adopt_url, meeting_id=str(council.meeting_id), number=""))
     assert r.status_code == 302
     final = client.get(f"/resolutions/{rid}").get_data(as_text=True)
     assert "RESOLUTION No. 1 (XCIII)" in final and "Edit draft" not in final

@@ -75,7 +75,8 @@ def test_revoked_token_is_refused(client, app, make):
         from govbody.accounts.models import ApiToken
 
         token_id = db.session.scalar(sa.select(ApiToken.id).where(ApiToken.user_id == user.id))
-    client.post(f"/admin/tokens/{token_id}/revoke", data={"csrf_token": csrf_token(client, "/admin/users")})
+    client.post(f"/admin/tokens/{token_id}/revoke", data={"csrf_token": csrf_token(client, "/admin/users"),
+                                                          "confirmed": "yes"})
     assert app.test_client().get("/api/v1/bodies", headers=user.headers).status_code == 401
 
 

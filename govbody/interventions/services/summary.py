@@ -59,6 +59,9 @@ def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -
     from govbody.interventions import render
 
     summary = get_summary(session, meeting) or save_summary(session, meeting, SummaryIn(), by=by)
+    # Under a row lock: the same summary issued from two pages at once is issued once.
+    session.refresh(summary, ["document_id"], with_for_update=True)
+    session.expire(summary, ["document"])
     if summary.document is not None:
         raise ConflictError(f"The summary was already issued as {summary.document.symbol}; issue a corrigendum "
                             "or a revision of it in the register.")

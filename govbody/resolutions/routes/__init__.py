@@ -6,7 +6,7 @@ import os
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
 
-from govbody.core import access
+from govbody.core import access, confirm
 from govbody.core.errors import ServiceError
 from govbody.core.schemas import ID_MAX, whole_number
 from govbody.core.text import sub_point_label
@@ -42,10 +42,13 @@ def load_draft(resolution_id: int) -> Resolution:
     return resolution
 
 
-def button(action, message, target: str):
-    """A button that changes the draft (move, delete, accept ...): CSRF only, then flash and return."""
+def button(action, message, target: str, *, ask: confirm.Ask | None = None):
+    """A button that changes the draft (move, delete, accept ...): CSRF only, then flash and return.
+    With ``ask``, it cannot be undone and is done only when confirmed."""
     if not EmptyForm().validate_on_submit():
         abort(400)
+    if ask is not None and not confirm.given():
+        return confirm.page(ask, back=target)
     try:
         result = action()
     except ServiceError as error:

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from govbody.bodies.models import Delegation
-from govbody.core import access
+from govbody.core import access, confirm, once
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.points import from_lines as points_from_lines
 from govbody.core.text import long_date
@@ -13,7 +13,13 @@ from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings.models import Meeting
 from govbody.resolutions import loaders, render, services
-from govbody.resolutions.forms import AdoptForm, AmendmentForm, EmptyForm
+from govbody.resolutions.forms import (
+    WITHDRAW_ASK,
+    AdoptForm,
+    AmendmentForm,
+    EmptyForm,
+    adopt_ask,
+)
 from govbody.resolutions.models import (
     AmendmentKind,
     AmendmentStatus,
@@ -84,22 +90,34 @@ def redline(resolution_id: int):
 @bp.route("/resolutions/<int:resolution_id>/adopt", methods=["GET", "POST"])
 def adopt(resolution_id: int):
     resolution = load_draft(resolution_id)
+    submission = once.claim(db.session, by=acting_user()) if request.method == "POST" else None
     if resolution.status is not ResolutionStatus.draft:
         flash("Only a draft can be adopted.", "error")
         return redirect(url_for(".detail", resolution_id=resolution.id))
     form = AdoptForm()
-    meetings = list(db.session.scalars(sa.select(Meeting).where(Meeting.body_id == resolution.body_id)
-                                       .order_by(Meeting.number.desc()).limit(200)))
-    form.meeting_id.choices = choices((m.id, f"{m.ordinal} meeting, {long_date(m.date)}") for m in meetings)
+    # Only meetings that have taken place, the latest first (and so chosen).
+    meetings = list(db.session.scalars(
+        sa.select(Meeting).where(Meeting.body_id == resolution.body_id, Meeting.has_taken_place)
+        .order_by(Meeting.date.desc(), Meeting.number.desc()).limit(200)))
+    next_number = services.next_number(db.session, resolution.body)
+    lines = render.adoption_lines(resolution, meetings, next_number)
+    form.meeting_id.choices = choices((m.id, f"{m.ordinal} meeting, {long_date(m.date)}", {"data-detail": lines[m.id]})
+                                      for m in meetings)
     if form.validate_on_submit():
-        ok, _ = commit_or_errors(form, lambda: services.adopt_resolution(
-            db.session, resolution, db.session.get(Meeting, form.meeting_id.data), number=form.number.data,
-            by=acting_user()))
+        meeting = db.session.get(Meeting, form.meeting_id.data)
+        if not confirm.given():
+            return confirm.page(adopt_ask(lines[meeting.id]), back=url_for(".adopt", resolution_id=resolution.id))
+
+        def adopted():
+            services.adopt_resolution(db.session, resolution, meeting, number=form.number.data, by=acting_user())
+            submission.done(url_for(".detail", resolution_id=resolution.id), f"{resolution.designation} was adopted.")
+        ok, _ = commit_or_errors(form, adopted)
         if ok:
             flash(f"{resolution.designation} was adopted.", "success")
             return redirect(url_for(".detail", resolution_id=resolution.id))
-    return (render_template("resolutions/adopt.html", form=form, r=resolution,
-                            next_number=services.next_number(db.session, resolution.body)),
+    chosen = form.meeting_id.data if form.meeting_id.data in lines else next(iter(lines), None)
+    return (render_template("resolutions/adopt.html", form=form, r=resolution, next_number=next_number,
+                            line=lines.get(chosen), ask=adopt_ask()),
             422 if form.errors else 200)
 
 
@@ -107,4 +125,5 @@ def adopt(resolution_id: int):
 def withdraw(resolution_id: int):
     resolution = load_draft(resolution_id)
     return button(lambda: services.withdraw_resolution(db.session, resolution, by=acting_user()),
-                  "The draft resolution was withdrawn.", url_for(".detail", resolution_id=resolution.id))
+                  "The draft resolution was withdrawn.", url_for(".detail", resolution_id=resolution.id),
+                  ask=WITHDRAW_ASK)

@@ -21,6 +21,8 @@ from govbody.resolutions.forms import (
     EmptyForm,
     ParagraphForm,
     ResolutionForm,
+    delete_annex_ask,
+    delete_paragraph_ask,
 )
 from govbody.resolutions.models import Resolution, ResolutionPart, ResolutionStatus
 from govbody.resolutions.routes import bp, button, load_draft, to_editor
@@ -84,7 +86,8 @@ def edit(resolution_id: int):
     return (render_template("resolutions/edit.html", form=form, r=resolution, text=render.snapshot(resolution),
                             layout=render.layout(resolution), add_preamble=ParagraphForm(prefix="preamble"),
                             add_operative=ParagraphForm(prefix="operative"), add_annex=AnnexForm(prefix="annex"),
-                            button=EmptyForm(), points_to_lines=points_to_lines),
+                            button=EmptyForm(), points_to_lines=points_to_lines,
+                            delete_paragraph_ask=delete_paragraph_ask, delete_annex_ask=delete_annex_ask),
             422 if form.errors else 200)
 
 
@@ -138,7 +141,8 @@ def change_paragraph(resolution_id: int, part: str, paragraph_id: int, action: s
                       lambda _: f"The {which.label} is now number {paragraph.position}.", target)
     if action == "delete":
         return button(lambda: services.delete_paragraph(db.session, paragraph, by=acting_user()),
-                      f"The {which.label} {paragraph.position} was deleted.", target)
+                      f"The {which.label} {paragraph.position} was deleted.", target,
+                      ask=delete_paragraph_ask(paragraph))
     abort(404)
 
 
@@ -175,7 +179,7 @@ def change_annex(resolution_id: int, annex_id: int, action: str):
                       "The annex was moved.", target)
     if action == "delete":
         return button(lambda: services.delete_annex(db.session, annex, by=acting_user()),
-                      "The annex was deleted.", target)
+                      "The annex was deleted.", target, ask=delete_annex_ask(annex))
     abort(404)
 
 

@@ -15,7 +15,7 @@ from govbody.core.web import acting_user, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.resolutions import downloads, loaders, render, services
-from govbody.resolutions.forms import EmptyForm
+from govbody.resolutions.forms import WITHDRAW_ASK, EmptyForm
 from govbody.resolutions.models import Resolution, ResolutionStatus, Revision
 from govbody.resolutions.routes import bp, number_arg
 from govbody.resolutions.schemas import QUERY_MAX, YEAR_MAX, YEAR_MIN, ResolutionOut
@@ -101,7 +101,7 @@ def _detail(resolution: Resolution):
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
-                           can_draft=can_draft, form=withdraw)
+                           can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK)
 
 
 @bp.get("/resolutions/<int:resolution_id>")

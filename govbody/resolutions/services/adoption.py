@@ -43,7 +43,7 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
         raise ValidationError("The resolution was not adopted.",
                               {"meeting_id": f"The meeting is not a meeting of the {resolution.body.name}."})
     errors = {}
-    if meeting.date > dt.date.today():
+    if not meeting.has_taken_place:
         errors["meeting_id"] = (f"The {meeting.ordinal} meeting is on {long_date(meeting.date)}: a resolution is "
                                 "adopted at a meeting that has taken place.")
     if not resolution.operative_paragraphs:
