@@ -68,7 +68,8 @@ class IssueForm(FlaskForm):
 def issue_summary_ask(meeting) -> Ask:
     return Ask(f"Issue the summary of the {meeting.ordinal} meeting?",
                "It takes the next number of the chosen series and is frozen: a later change is a corrigendum or "
-               "a revision. This cannot be undone.", "Issue")
+               "a revision. The summary is published with it, for delegations and the public. "
+               "This cannot be undone.", "Issue")
 
 
 def delete_ask(intervention) -> Ask:
