@@ -14,7 +14,21 @@ def served(app) -> Iterator[str]:
 
     from govbody.extensions import db
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    def static_read_whole(environ, start_response):
+        # Werkzeug's development server leaves a static file open when the browser drops the
+        # connection (a favicon cancelled by the next navigation), which pytest reports as an
+        # error of whichever test runs then; static files are read whole and closed first.
+        # (Production serves with gunicorn, which closes them.)
+        result = app(environ, start_response)
+        if not environ.get("PATH_INFO", "").startswith("/static/"):
+            return result
+        try:
+            return [b"".join(result)]
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+
+    server = make_server("127.0.0.1", 0, static_read_whole, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -131,19 +131,23 @@ def next_number(session: Session, series: Series, body_session: BodySession | No
     return numbering.peek(session, _counter_key(series, body_session), start=series.start_number)
 
 
-def next_symbol(session: Session, series: Series, body_session: BodySession | None = None) -> str | None:
-    """The symbol the next issue in the series would take ("C/110/INF/4"; None: it depends on the session)."""
-    prefix = expanded_prefix(series, body_session)
-    return None if prefix is None else _symbol(prefix, next_number(session, series, body_session))
+def next_symbols(session: Session, series_list: list[Series], body_session: BodySession | None = None,
+                 ) -> dict[int, str | None]:
+    """The symbol the next issue in each series would take ("C/110/INF/4"; None: it depends on the
+    session), in one query."""
+    numbers = next_numbers(session, series_list, body_session)
+    return {s.id: None if numbers[s.id] is None else _symbol(expanded_prefix(s, body_session), numbers[s.id])
+            for s in series_list}
 
 
 def _symbol(prefix: str, number: int) -> str:
     return f"{prefix}/{number}"
 
 
-def next_numbers(session: Session, series_list: list[Series]) -> dict[int, int | None]:
-    """next_number of many series in one query (None for per-session series)."""
-    keys = {numbering.series_key(s.id, s.prefix): s for s in series_list if not s.per_session}
+def next_numbers(session: Session, series_list: list[Series], body_session: BodySession | None = None,
+                 ) -> dict[int, int | None]:
+    """next_number of many series in one query (None for per-session series without a session)."""
+    keys = {_counter_key(s, body_session): s for s in series_list if expanded_prefix(s, body_session) is not None}
     rows = session.execute(sa.select(numbering.Counter.key, numbering.Counter.next_value)
                            .where(numbering.Counter.key.in_(keys))) if keys else []
     taken = {key: value for key, value in rows}

@@ -106,10 +106,11 @@ def _series_choices(form: IssueForm, meeting: Meeting, user) -> None:
     from govbody.documents import services as documents
     from govbody.documents.models import Series
 
-    series = db.session.scalars(sa.select(Series).where(sa.or_(Series.body_id == meeting.body_id,
-                                                               Series.body_id.is_(None))).order_by(Series.prefix))
-    form.series.choices = choices((s.id, documents.next_symbol(db.session, s, meeting.session))
-                                  for s in series if access.can_issue_summary(user, s))
+    series = [s for s in db.session.scalars(sa.select(Series).where(sa.or_(Series.body_id == meeting.body_id,
+                                                                           Series.body_id.is_(None)))
+                                            .order_by(Series.prefix)) if access.can_issue_summary(user, s)]
+    symbols = documents.next_symbols(db.session, series, meeting.session)
+    form.series.choices = choices((s.id, symbols[s.id]) for s in series)
 
 
 @bp.post("/meetings/<int:meeting_id>/summary/issue")
