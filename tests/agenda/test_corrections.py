@@ -120,3 +120,17 @@ def test_a_clerical_correction_through_the_api(client, make, adopted, app):
     make.body("S", "Standing Committee", kind="standing_committee")
     other = make.user("chair", bodies=("S",))
     assert client.patch(url, json={"title": "Hijacked", "clerical": True}, headers=other.headers).status_code == 403
+
+
+def test_the_agenda_endpoints_answer_404_for_what_does_not_exist_and_401_to_anonymous(client, make, adopted):
+    staff = make.user("secretariat")
+    missing = adopted["item"] + 1000
+    assert client.patch(f"/api/v1/agenda-items/{missing}", json={"title": "Anything"},
+                        headers=staff.headers).status_code == 404
+    assert client.post(f"/api/v1/agenda-items/{missing}/documents", json={"symbol": "C/INF/1"},
+                       headers=staff.headers).status_code == 404
+    assert client.get(f"/api/v1/sessions/{adopted['session'] + 1000}/agenda-changes").status_code == 404
+    # Nobody logged in changes an agenda, however it asks.
+    assert client.patch(f"/api/v1/agenda-items/{adopted['item']}", json={"title": "Anything"}).status_code == 401
+    assert client.post(f"/api/v1/agenda-items/{adopted['item']}/documents",
+                       json={"symbol": "C/INF/1"}).status_code == 401
