@@ -181,6 +181,15 @@ def keyboard_login(page, email: str, password: str = "browser test password") ->
     page.wait_for_url("**/")
 
 
+def open_console(page, meeting_id: int, email: str = "rapporteur@example.org") -> None:
+    """Log in as the rapporteur and open the meeting's live console, once it has reached the server."""
+    from playwright.sync_api import expect
+
+    keyboard_login(page, email)
+    page.goto(f"/meetings/{meeting_id}/console")
+    expect(page.locator("#save-state")).to_have_text("saved")
+
+
 def keyboard_fill(page, label: str, text: str, *, exact: bool = False) -> None:
     """Focus a labelled field (as Tab would), select what it holds and type over it."""
     field = page.get_by_label(label, exact=exact)

@@ -9,7 +9,7 @@ import datetime as dt
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS, check_page, create_user, keyboard_login
+from tests.browser.conftest import SCREENSHOTS, check_page, create_user, open_console
 
 OFFLINE_STATE = "offline: kept on this device"
 # (typed in the delegation box, delegation chosen, agenda item, kind, points). The rapporteur
@@ -118,9 +118,7 @@ def _open_console(page, live_server, code: str, *, questions: bool = False) -> t
     """The console of a new meeting, opened by its body's rapporteur: (app, meeting id, item ids by number)."""
     _, app = live_server
     meeting_id, items = _meeting(app, code, questions=questions)
-    keyboard_login(page, f"rapporteur-{code.lower()}@example.org")
-    page.goto(f"/meetings/{meeting_id}/console")
-    expect(page.locator("#save-state")).to_have_text("saved")
+    open_console(page, meeting_id, f"rapporteur-{code.lower()}@example.org")
     return app, meeting_id, items
 
 

@@ -7,7 +7,7 @@ import re
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import browser, check_page, create_user, keyboard_login, live_server, page  # noqa: F401
+from tests.browser.conftest import browser, check_page, create_user, live_server, open_console, page  # noqa: F401
 
 
 def _meeting(app) -> int:
@@ -53,10 +53,8 @@ def _interventions(app) -> list:
 def test_keyboard_entry_and_an_outage_that_loses_nothing(page, live_server):  # noqa: F811
     _, app = live_server
     meeting_id = _meeting(app)
-    keyboard_login(page, "rapporteur@example.org")
-    page.goto(f"/meetings/{meeting_id}/console")
+    open_console(page, meeting_id)
     state = page.locator("#save-state")
-    expect(state).to_have_text("saved")
     check_page(page, "intervention-console")
 
     # Delegation by its short name, chosen from the list with the keyboard; points as nested bullets.
@@ -102,9 +100,7 @@ def test_keyboard_entry_and_an_outage_that_loses_nothing(page, live_server):  # 
 def test_speakers_list_by_keyboard_and_the_summary_page(page, live_server):  # noqa: F811
     _, app = live_server
     meeting_id = _meeting(app)
-    keyboard_login(page, "rapporteur@example.org")
-    page.goto(f"/meetings/{meeting_id}/console")
-    expect(page.locator("#save-state")).to_have_text("saved")
+    open_console(page, meeting_id)
     # Two speakers put on the list, the floor given with Alt+F: the entry form is ready for the first.
     page.keyboard.press("Alt+s")
     page.keyboard.type("mex")
@@ -149,9 +145,7 @@ def test_speakers_list_by_keyboard_and_the_summary_page(page, live_server):  # n
 def test_the_language_chosen_in_the_console_is_recorded_and_cleared_for_the_next_entry(page, live_server):  # noqa: F811
     _, app = live_server
     meeting_id = _meeting(app)
-    keyboard_login(page, "rapporteur@example.org")
-    page.goto(f"/meetings/{meeting_id}/console")
-    expect(page.locator("#save-state")).to_have_text("saved")
+    open_console(page, meeting_id)
     page.get_by_role("combobox", name="Delegation").last.fill("Mexico")
     page.get_by_label("Language").select_option(label="Spanish")
     page.get_by_label("Points").fill("- Gracias, señor Presidente")

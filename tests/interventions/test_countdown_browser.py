@@ -11,8 +11,8 @@ from tests.browser.conftest import (  # noqa: F401
     browser,
     check_page,
     create_user,
-    keyboard_login,
     live_server,
+    open_console,
     page,
 )
 
@@ -58,9 +58,7 @@ def _times(app) -> dict[str, tuple[dt.datetime, dt.datetime | None]]:
 def test_the_countdown_warns_and_shows_the_overrun(page, live_server):  # noqa: F811
     _, app = live_server
     meeting_id = _meeting_with_a_speaker_past_the_limit(app)
-    keyboard_login(page, "rapporteur@example.org")
-    page.goto(f"/meetings/{meeting_id}/console")
-    expect(page.locator("#save-state")).to_have_text("saved")
+    open_console(page, meeting_id)
     countdown = page.get_by_role("timer")
     expect(countdown).to_have_attribute("data-state", "over")
     expect(countdown).to_contain_text("Mexico")
