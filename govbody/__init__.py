@@ -5,6 +5,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from govbody import config
 from govbody.extensions import csrf, db, limiter, login_manager, migrate
@@ -49,6 +50,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(config.from_environment(app.instance_path))
     if test_config:
         app.config.update(test_config)
+
+    if proxies := app.config.get("TRUSTED_PROXIES"):
+        # Behind a proxy the client's address, scheme and host come from its X-Forwarded-* headers:
+        # rate limits per address and https links depend on them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
 
     import_models()
     db.init_app(app)

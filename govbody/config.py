@@ -49,6 +49,9 @@ def from_environment(instance_path: str) -> dict:
         # Sessions end after 30 minutes without activity, and 12 hours after login in any case.
         "SESSION_IDLE_TIMEOUT": int(os.environ.get("GOVBODY_IDLE_MINUTES", "30")) * 60,
         "SESSION_ABSOLUTE_TIMEOUT": int(os.environ.get("GOVBODY_ABSOLUTE_HOURS", "12")) * 3600,
+        # How many reverse proxies stand in front of the app and set X-Forwarded-For/-Proto/-Host:
+        # 0 (the default) trusts none of those headers, so a client cannot choose its own address.
+        "TRUSTED_PROXIES": int(os.environ.get("GOVBODY_TRUSTED_PROXIES", "0")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
