@@ -31,6 +31,7 @@ def database_url(instance_path: str) -> str:
 
 
 def from_environment(instance_path: str) -> dict:
+    https = os.environ.get("GOVBODY_HTTPS", "") == "1"
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
@@ -38,11 +39,14 @@ def from_environment(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("GOVBODY_HTTPS", "") == "1",
+        "SESSION_COOKIE_SECURE": https,
+        # Over HTTPS the session cookie takes the __Host- prefix: browsers then refuse them unless Secure,
+        # for this host only and for every path, so no subdomain can plant or read them.
+        "SESSION_COOKIE_NAME": "__Host-session" if https else "session",
         # The site's own address in links inside files (an agenda's DOCX links its documents' pages);
         # unset, a file links to the address its request came to.
         "SERVER_NAME": os.environ.get("GOVBODY_SERVER_NAME") or None,
-        "PREFERRED_URL_SCHEME": "https" if os.environ.get("GOVBODY_HTTPS", "") == "1" else "http",
+        "PREFERRED_URL_SCHEME": "https" if https else "http",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "PAGE_SIZE": 50,

@@ -25,6 +25,7 @@ def test_pages_are_html_with_lang_and_security_headers(client):
     assert '<html lang="en">' in r.get_data(as_text=True)
     assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
     assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+    assert "base-uri 'none'" in r.headers["Content-Security-Policy"]  # no injected <base> can redirect links
     assert r.headers["X-Content-Type-Options"] == "nosniff"
 
 

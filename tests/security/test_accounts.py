@@ -120,6 +120,21 @@ def test_oversized_request_is_413(client, make):
     assert r.status_code == 413 and r.get_json()["error"]["code"]
 
 
+def test_over_https_the_session_cookie_is_secure_and_host_only(app, make, monkeypatch):
+    from govbody import create_app
+
+    monkeypatch.setenv("GOVBODY_HTTPS", "1")
+    https_app = create_app({key: app.config[key] for key in (
+        "TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "PACK_CACHE_DIR", "FROZEN_FILES_DIR")})
+    user = make.user("secretariat")
+    client = https_app.test_client()
+    client.environ_base["wsgi.url_scheme"] = "https"
+    cookies = login(client, user.email).headers.getlist("Set-Cookie")
+    cookie = next((c for c in cookies if "session=" in c.split(";")[0]), "")
+    assert cookie.startswith("__Host-session=") and "Secure" in cookie and "Path=/" in cookie
+    assert "Domain=" not in cookie
+
+
 def test_cookies_are_httponly_and_samesite(client, make):
     user = make.user("secretariat")
     r = login(client, user.email)
