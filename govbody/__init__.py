@@ -50,6 +50,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
+    from govbody.core import inputs
+
+    inputs.init_app(app)  # first: a request's JSON body and address are checked before any other hook
     import_models()
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"))
