@@ -61,6 +61,7 @@ class SubForm(wtforms.Form):
     class Meta(_TextRuleMeta):
         pass
 
+
 # Service field names that differ from the form's field names.
 _ALIASES = {"parent_code": "parent_id"}
 

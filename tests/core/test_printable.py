@@ -90,3 +90,26 @@ def test_api_types_forms_and_the_command_line_all_call_the_one_rule(app, monkeyp
 
     result = CliRunner().invoke(command, ["--name", "Council ☃"])
     assert result.exit_code != 0 and "No snowmen." in result.output
+
+
+def test_every_form_of_the_pages_applies_the_rule(app):
+    import importlib
+    import pkgutil
+
+    import wtforms
+
+    import govbody
+    from govbody.core.forms import Form, SubForm
+
+    for module in pkgutil.walk_packages(govbody.__path__, "govbody."):
+        if module.name.endswith((".forms", ".routes")) or ".routes." in module.name:
+            importlib.import_module(module.name)
+
+    def every(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from every(sub)
+
+    forms = {cls for cls in every(wtforms.Form) if cls.__module__.startswith("govbody.")}
+    assert len(forms) > 25
+    assert {cls.__qualname__ for cls in forms if not issubclass(cls, (Form, SubForm))} == set()
