@@ -56,6 +56,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # rate limits per address and https links depend on them.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
 
+    from govbody.core import inputs
+
+    inputs.init_app(app)  # first: a request's JSON body and address are checked before any other hook
     import_models()
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"))

@@ -18,6 +18,26 @@ def _create_app(*_args) -> Flask:
 main = FlaskGroup(create_app=_create_app, help="govbody: governing bodies' sessions, documents and resolutions.")
 
 
+class Text(click.ParamType):
+    """A text argument or option under the text rule (core.printable), as pages and the API apply it."""
+
+    name = "text"
+
+    def __init__(self, *, multiline: bool = False) -> None:
+        self.multiline = multiline
+
+    def convert(self, value, param, ctx):
+        from govbody.core import printable
+
+        try:
+            return printable.check(value, multiline=self.multiline)
+        except printable.TextRuleError as error:
+            self.fail(str(error), param, ctx)
+
+
+LINE = Text()
+
+
 def _fail(error: ValidationError) -> None:
     db.session.rollback()
     details = "; ".join(f"{k}: {v}" for k, v in error.fields.items())
@@ -29,12 +49,13 @@ tokens = click.Group("tokens", help="Manage API tokens.")
 
 
 @users.command("create")
-@click.argument("email")
+@click.argument("email", type=LINE)
 @click.option("--role", required=True, type=click.Choice(["admin", "secretariat", "chair", "rapporteur", "delegate"]))
-@click.option("--body", "bodies", multiple=True, help="Code of a body the chair or rapporteur acts for (repeatable).")
-@click.option("--delegation", help="Name of the delegate's delegation.")
+@click.option("--body", "bodies", type=LINE, multiple=True,
+              help="Code of a body the chair or rapporteur acts for (repeatable).")
+@click.option("--delegation", type=LINE, help="Name of the delegate's delegation.")
 @click.option("--password", required=True, help="At least 8 characters, not a common password.")
-@click.option("--name", default="", help="The person's name.")
+@click.option("--name", type=LINE, default="", help="The person's name.")
 @with_appcontext
 def create_user(email, role, bodies, delegation, password, name):
     from govbody.accounts.services import create_user as create
@@ -49,8 +70,8 @@ def create_user(email, role, bodies, delegation, password, name):
 
 
 @tokens.command("create")
-@click.argument("email")
-@click.option("--name", default="", help="What the token is for.")
+@click.argument("email", type=LINE)
+@click.option("--name", type=LINE, default="", help="What the token is for.")
 @with_appcontext
 def create_token(email, name):
     import sqlalchemy as sa

@@ -1,17 +1,17 @@
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 
 from govbody.accounts.schemas import NAME_MAX, PASSWORD_MAX, EmailRule
 from govbody.core.confirm import Ask
+from govbody.core.forms import Form
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField("E-mail", validators=[DataRequired(), EmailRule()])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=PASSWORD_MAX)])
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     email = EmailField("E-mail", validators=[DataRequired(), EmailRule()])
     name = StringField("Name", validators=[Length(max=NAME_MAX)])
     role = SelectField("Role", validators=[DataRequired()])

@@ -10,7 +10,6 @@ from govbody.api.auth import require  # noqa: E402
 from govbody.api.common import (  # noqa: E402
                                 created,
                                 endpoint,
-                                no_body,
                                 page_number,
                                 paginate,
                                 parse,
@@ -20,5 +19,5 @@ from govbody.api.common import (  # noqa: E402
 )
 from govbody.core.errors import ApiError  # noqa: E402
 
-__all__ = ["ApiError", "bp", "created", "endpoint", "no_body", "page_number", "paginate", "parse", "query_args",
+__all__ = ["ApiError", "bp", "created", "endpoint", "page_number", "paginate", "parse", "query_args",
            "require", "spec", "user"]

@@ -1,20 +1,14 @@
 """Who is calling: a bearer token, else the page login (with CSRF), else the public."""
 from __future__ import annotations
 
-import re
-
 from flask import g, request
 from flask_login import current_user
 
 from govbody.accounts.services import user_for_token
 from govbody.api import bp
-from govbody.api.common import no_body
 from govbody.core.errors import ApiError
-from govbody.core.schemas import PRINTABLE
 from govbody.core.web import UNSAFE_METHODS
 from govbody.extensions import csrf, db
-
-_CONTROL = re.compile(PRINTABLE.replace('^[^', '[').replace(']*$', ']'))
 
 csrf.exempt(bp)
 
@@ -39,23 +33,6 @@ def _authenticate():
         if request.method in UNSAFE_METHODS:
             # Every write needs an account: the public is refused before its input is read.
             require(False)
-
-
-@bp.before_request
-def _json_object_body():
-    """A request body, when there is one, is a JSON object: for every endpoint, even bodiless actions
-    (read only once the caller is known)."""
-    if request.method not in UNSAFE_METHODS or not request.get_data(cache=True):
-        return
-    no_body()
-
-
-@bp.before_request
-def _printable_query():
-    """A NUL or other control character in the query string is refused before any lookup."""
-    if any(_CONTROL.search(value) for values in request.args.listvalues() for value in values):
-        raise ApiError(422, "validation_error", "Some query parameters are invalid.",
-                       {"query": "Control characters are not allowed."})
 
 
 def require(allowed: bool) -> None:

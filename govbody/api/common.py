@@ -4,7 +4,6 @@ and pagination."""
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +16,7 @@ from spectree import SpecTree
 from spectree.models import SecurityScheme, SecuritySchemeData
 
 from govbody.core.errors import ApiError
+from govbody.core.inputs import json_body
 from govbody.core.paging import page_of
 from govbody.core.schemas import ErrorOut, page_model
 from govbody.extensions import db
@@ -103,15 +103,10 @@ def _problems(error: pydantic.ValidationError) -> dict[str, str]:
 def parse(schema: type[BaseModel] | None = None) -> Any:
     """The request body, validated by the model the endpoint declares (`endpoint(json=...)`)."""
     schema = schema or _declared("_payload")
-    raw = request.get_data(cache=True)
-    try:
-        data = json.loads(raw or b"null")
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise ApiError(400, "malformed_json", "The request body is not valid JSON.")
-    if not isinstance(data, dict):
+    if json_body() is None:  # well formed, not too deep, an object: checked before anything ran (core/inputs.py)
         raise ApiError(400, "malformed_json", "The request body must be a JSON object.")
     try:
-        return schema.model_validate_json(raw)
+        return schema.model_validate_json(request.get_data(cache=True))
     except pydantic.ValidationError as error:
         raise ApiError(422, "validation_error", "Some fields are missing or invalid.", _problems(error))
 
@@ -126,19 +121,6 @@ def query_args() -> Any:
         return schema.model_validate(values)
     except pydantic.ValidationError as error:
         raise ApiError(422, "validation_error", "Some query parameters are invalid.", _problems(error))
-
-
-def no_body() -> None:
-    """Actions take no body; one sent must still be a JSON object (a malformed one is refused)."""
-    raw = request.get_data(cache=True)
-    if not raw:
-        return
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        raise ApiError(400, "malformed_json", "The request body is not valid JSON.")
-    if not isinstance(data, dict):
-        raise ApiError(400, "malformed_json", "The request body must be a JSON object.")
 
 
 def created(data: dict) -> tuple[Response, int]:

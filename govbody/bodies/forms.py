@@ -1,13 +1,12 @@
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional, Regexp
 
 from govbody.bodies.models import BodyKind
 from govbody.bodies.schemas import CODE_PATTERN, CODE_RULE, BodyIn
-from govbody.core.forms import choices, limits
+from govbody.core.forms import Form, choices, limits
 
 
-class BodyForm(FlaskForm):
+class BodyForm(Form):
     name = StringField("Name", validators=limits(BodyIn, "name"))
     kind = SelectField("Kind", choices=choices((k.value, k.label) for k in BodyKind), validators=[DataRequired()])
     code = StringField("Symbol prefix", validators=[

@@ -70,7 +70,7 @@ def create_body():
         if ok:
             flash(f"The {body.name} was created.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
-    return render_template("bodies/form.html", form=form, body=None)
+    return render_template("bodies/form.html", form=form, body=None), 422 if form.errors or form.form_errors else 200
 
 
 @bp.route("/bodies/<int:body_id>/edit", methods=["GET", "POST"])
@@ -91,7 +91,7 @@ def edit_body(body_id: int):
         if ok:
             flash("The body was saved.", "success")
             return redirect(url_for(".body_detail", body_id=body.id))
-    return render_template("bodies/form.html", form=form, body=body)
+    return render_template("bodies/form.html", form=form, body=body), 422 if form.errors or form.form_errors else 200
 
 
 @bp.get("/delegations")

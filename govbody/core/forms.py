@@ -1,12 +1,66 @@
-"""Form helpers shared by every feature's pages."""
+"""Form helpers shared by every feature's pages, and `Form`, the base of every page's form."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+import wtforms
 from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField, TextAreaField
 
+from govbody.core import printable
 from govbody.core.errors import ServiceError
+
+
+class TextRule:
+    """The text rule (core.printable) as a WTForms validator: a text area holds long text (its
+    lines normalised by a filter), any other text field one line."""
+
+    def __init__(self, *, multiline: bool) -> None:
+        self.multiline = multiline
+
+    def __call__(self, form, field) -> None:
+        if not isinstance(field.data, str):
+            return
+        try:
+            printable.check(field.data, multiline=self.multiline)
+        except printable.TextRuleError as error:
+            raise wtforms.validators.ValidationError(str(error)) from None
+
+
+_LONG, _LINE = TextRule(multiline=True), TextRule(multiline=False)
+
+
+def _normalise_lines(value: Any) -> Any:
+    return printable.normalise_lines(value) if isinstance(value, str) else value
+
+
+class _TextRuleMeta:
+    """Every text field of a form gets the text rule as it is bound (a password is left as typed)."""
+
+    def bind_field(self, form, unbound_field, options):
+        field = super().bind_field(form, unbound_field, options)
+        if isinstance(field, StringField) and not isinstance(field, PasswordField):  # hidden fields too
+            multiline = isinstance(field, TextAreaField)
+            field.validators = [*field.validators, _LONG if multiline else _LINE]
+            if multiline:
+                field.filters = (_normalise_lines, *field.filters)
+        return field
+
+
+class Form(FlaskForm):
+    """The base of every page's form (CSRF, and the text rule on every text field)."""
+
+    class Meta(_TextRuleMeta):
+        pass
+
+
+class SubForm(wtforms.Form):
+    """A form repeated inside a `Form` (`FormField`): the text rule too, no CSRF token of its own."""
+
+    class Meta(_TextRuleMeta):
+        pass
+
 
 # Service field names that differ from the form's field names.
 _ALIASES = {"parent_code": "parent_id"}
@@ -107,7 +161,7 @@ def schema_form(schema, *, long_from: int | None = None) -> type[FlaskForm]:
     return type(f"{schema.__name__}Form", (SchemaForm,), {"schema": schema, **fields})
 
 
-class SchemaForm(FlaskForm):
+class SchemaForm(Form):
     """A form whose fields come from a schema (`schema_form`)."""
     schema: Any = None
 

@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from govbody.core import printable
 from govbody.core.errors import ValidationError
 from govbody.core.markup import parser
-from govbody.core.schemas import PRINTABLE
 
 MAX_DEPTH = 3
 MAX_POINTS = 500
 MAX_LENGTH = 10_000
 SHAPE = 'Points are a list of strings or {"text", "points"} objects.'
-CONTROL = "Control characters are not allowed."
-_PRINTABLE = re.compile(PRINTABLE)  # they break DOCX and XML
 
 
 class PointsError(ValueError):
@@ -39,8 +37,8 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
                 found[here] = "A point cannot be empty."
             elif len(point) > MAX_LENGTH:
                 found[here] = f"A point is at most {MAX_LENGTH} characters."
-            elif not _PRINTABLE.match(point):
-                found[here] = CONTROL
+            elif why := _refusal(point):
+                found[here] = why
             continue
         if not isinstance(point, dict):
             found[here] = 'A point is a string or an object with "text" and "points".'
@@ -54,8 +52,8 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
             found[f"{here}.text"] = "A point needs a text."
         elif len(text) > MAX_LENGTH:
             found[f"{here}.text"] = f"A point is at most {MAX_LENGTH} characters."
-        elif not _PRINTABLE.match(text):
-            found[f"{here}.text"] = CONTROL
+        elif why := _refusal(text):
+            found[f"{here}.text"] = why
         children = point.get("points", [])
         if children and depth >= MAX_DEPTH:
             found[f"{here}.points"] = f"Sub-points nest {MAX_DEPTH} levels at most."
@@ -64,16 +62,18 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
     return found
 
 
+def _refusal(text: str) -> str | None:
+    """The text rule (core.printable) on a point: long text, its line breaks normalised by `clean`."""
+    return printable.refusal(printable.normalise_lines(text), multiline=True)
+
+
 def clean(points: list) -> list:
-    """Trimmed points in one canonical form: an object without sub-points becomes a string."""
+    """Trimmed points in one canonical form (line breaks as LF): an object without sub-points becomes a string."""
     out: list = []
     for point in points:
-        if isinstance(point, str):
-            out.append(point.strip())
-        elif point.get("points"):
-            out.append({"text": point["text"].strip(), "points": clean(point["points"])})
-        else:
-            out.append(point["text"].strip())
+        text = printable.normalise_lines((point if isinstance(point, str) else point["text"]).strip())
+        children = point.get("points") if isinstance(point, dict) else None
+        out.append({"text": text, "points": clean(children)} if children else text)
     return out
 
 

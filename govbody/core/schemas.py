@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from govbody.core import printable
+
 # Limits: a one-line name or short text, a title, CommonMark free text.
 NAME_MAX = 200
 SHORT_MAX = 200
@@ -33,14 +35,41 @@ LONG_MAX = 100_000
 ID_MAX = 2**31 - 1
 NUMBER_MAX = 10**6
 
-# Control characters other than tab and line breaks break DOCX and XML (and PostgreSQL refuses NUL).
-PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]*$"
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX, pattern=PRINTABLE)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX,
-                                         pattern=PRINTABLE)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX, pattern=PRINTABLE)]
-LongText = Annotated[str, StringConstraints(max_length=LONG_MAX, pattern=PRINTABLE)]
+class Printable:
+    """The text rule (`core.printable`) on a string type: its message names the field, and the
+    OpenAPI description carries it as a `pattern`. `multiline`: long text (tab and line breaks
+    kept, CRLF as LF); else one line."""
+
+    def __init__(self, *, multiline: bool) -> None:
+        self.multiline = multiline
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: pydantic.GetCoreSchemaHandler) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.validate, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: pydantic.GetJsonSchemaHandler) -> Any:
+        found = handler(schema)
+        found["pattern"] = printable.PATTERN_LONG if self.multiline else printable.PATTERN_LINE
+        return found
+
+    def validate(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return printable.check(value, multiline=self.multiline)
+        except printable.TextRuleError as error:
+            raise PydanticCustomError("printable", str(error)) from None
+
+
+LINE = Printable(multiline=False)
+LINES = Printable(multiline=True)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX), LINE]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), LINE]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX), LINE]
+LongText = Annotated[str, StringConstraints(max_length=LONG_MAX), LINES]
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
@@ -55,10 +84,11 @@ Timestamp = Annotated[dt.datetime, pydantic.WithJsonSchema({
 
 
 
-def text(max_length: int, *, required: bool = False, strip: bool = True) -> Any:
-    """A string type with its own limit (a field whose limit is not one of the common ones)."""
+def text(max_length: int, *, required: bool = False, strip: bool = True, multiline: bool = False) -> Any:
+    """A string type with its own limit (a field whose limit is not one of the common ones): one
+    line, or long text with `multiline`."""
     return Annotated[str, StringConstraints(strip_whitespace=strip, min_length=1 if required else None,
-                                            max_length=max_length, pattern=PRINTABLE)]
+                                            max_length=max_length), LINES if multiline else LINE]
 
 
 class Payload(BaseModel):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, abort, current_app, flash, has_request_context, render_template, request, session, url_for
+from flask import (Flask, abort, current_app, flash, g, has_request_context, render_template, request, session,
+                   url_for)
 from flask_login import current_user, logout_user
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -14,6 +15,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from govbody.core import access, markup, once, text
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
+from govbody.core.inputs import UNSAFE_METHODS  # noqa: F401  (where pages and the API read it)
 from govbody.extensions import db, login_manager
 
 CSP = (
@@ -21,13 +23,10 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def acting_user():
     """The logged-in user for pages (the API sets its own from the bearer token)."""
-    from flask import g
-
     if "api_user" in g:
         return g.api_user
     return current_user._get_current_object() if current_user.is_authenticated else None
@@ -133,6 +132,15 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("X-Frame-Options", "DENY")
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        return response
+
+    @app.after_request
+    def _private_responses(response):
+        # What a logged-in or token-holding caller is answered is theirs: kept by no cache, the browser's
+        # included (a download's or a page's own Cache-Control gives way). The public keeps its caching.
+        if g.get("api_user") is not None or current_user.is_authenticated:
+            response.headers["Cache-Control"] = "private, no-store"
+            response.vary.update(("Cookie", "Authorization"))
         return response
 
     @app.errorhandler(HTTPException)

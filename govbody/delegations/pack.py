@@ -27,6 +27,7 @@ from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
 from govbody.documents.models import Document, DocumentStatus
+from govbody.documents.render import prints_frozen, published_docx
 from govbody.interventions.models import Intervention, MeetingSummary, intervention_questions
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question, question_agenda_items
@@ -144,8 +145,10 @@ def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
     for d in documents:
         m.documents[d.id] = d
         folder = _safe(root(d).symbol or str(d.id))
+        # A paper linked to a resolution not adopted is rendered without it, and again once it is adopted.
+        made = d.sha256 or "" if d.resolution_id is None else f"{d.sha256} {'frozen' if prints_frozen(d) else 'rendered'}"
         m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.docx",
-                               d.symbol or "", d.title, d.date, d.sha256 or ""))
+                               d.symbol or "", d.title, d.date, made))
 
 
 def _with_later_versions(anchor):
@@ -228,11 +231,7 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         return agenda_docx(session, m.body_session)
     if entry.kind in ("document", "linked"):
         d = session.scalar(sa.select(Document).where(Document.id == entry.ident).options(undefer(Document.docx)))
-        if d.docx is not None:
-            return d.docx
-        from govbody.documents.render import render_docx
-
-        return render_docx(d)
+        return published_docx(d)
     if entry.kind == "resolution":
         r = session.scalar(sa.select(Resolution).where(Resolution.id == entry.ident).options(undefer(Resolution.docx)))
         if r.docx is not None:

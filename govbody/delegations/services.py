@@ -5,9 +5,7 @@ for lists, the same rules as the single-record checks).
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -15,6 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
+from govbody.core.csvfile import csv_text
 from govbody.core.paging import page_of
 from govbody.interventions.models import Intervention
 from govbody.interventions.services.timing import seconds as whole_seconds
@@ -108,29 +107,24 @@ CSV_HEADER = ["date", "body", "session", "meeting", "agenda_item", "kind", "spea
 
 
 def points_text(points: list, depth: int = 0) -> list[str]:
+    """Points as indented lines, each after a bullet ("•", not "-", which a spreadsheet reads as a formula)."""
     lines = []
     for p in points or []:
         if isinstance(p, dict):
-            lines.append("  " * depth + "- " + str(p.get("text", "")))
+            lines.append("  " * depth + "• " + str(p.get("text", "")))
             lines.extend(points_text(p.get("points") or [], depth + 1))
         else:
-            lines.append("  " * depth + "- " + str(p))
+            lines.append("  " * depth + "• " + str(p))
     return lines
 
 
 def interventions_csv(interventions: list[Intervention]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
-    for i in interventions:
-        m = i.meeting
-        writer.writerow([
-            m.date.isoformat(), m.session.body.name, m.session.title, f"{m.ordinal} meeting",
-            item_label(i.agenda_item), i.kind.label, i.speaker,
-            i.reply_to.speaker if i.reply_to is not None else "", "\n".join(points_text(i.points)),
-            speaking_seconds(i) if speaking_seconds(i) is not None else "",
-        ])
-    return out.getvalue()
+    return csv_text(CSV_HEADER, ([
+        i.meeting.date.isoformat(), i.meeting.session.body.name, i.meeting.session.title,
+        f"{i.meeting.ordinal} meeting", item_label(i.agenda_item), i.kind.label, i.speaker,
+        i.reply_to.speaker if i.reply_to is not None else "", "\n".join(points_text(i.points)),
+        speaking_seconds(i) if speaking_seconds(i) is not None else "",
+    ] for i in interventions))
 
 
 # Speaking statistics.
@@ -247,14 +241,10 @@ def statistics(session: Session, user, *, meeting: Meeting | None = None, body_s
 
 
 def statistics_csv(stats: Statistics) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["table", "label", "interventions", "speaking_seconds", "share_percent"])
-    for name, rows in stats.tables().items():
-        for row in rows:
-            share = round(100 * row.interventions / stats.total, 1) if stats.total else 0
-            writer.writerow([name, row.label, row.interventions, row.seconds, share])
-    return out.getvalue()
+    return csv_text(["table", "label", "interventions", "speaking_seconds", "share_percent"], (
+        [name, row.label, row.interventions, row.seconds,
+         round(100 * row.interventions / stats.total, 1) if stats.total else 0]
+        for name, rows in stats.tables().items() for row in rows))
 
 
 # Calendars.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Response
 
-from govbody.core.downloads import DOCX, send_frozen
+from govbody.core.downloads import DOCX, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
-from govbody.documents import services
+from govbody.documents import render, services
 from govbody.documents.models import Distribution, Document
 
 
@@ -14,5 +14,9 @@ def send_issued(document: Document) -> Response:
     """The issued file of a document the caller may see; a draft has none (404)."""
     if not document.is_issued:
         raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    public = document.distribution is Distribution.general
+    if not render.prints_frozen(document):
+        return send_bytes(lambda: render.render_docx(document), mimetype=DOCX,
+                          filename=services.download_name(document), public=public)
     return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
-                       public=document.distribution is Distribution.general)
+                       public=public)

@@ -1,4 +1,3 @@
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     IntegerField,
@@ -10,7 +9,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, NumberRange, Optional
 
 from govbody.core.confirm import Ask
-from govbody.core.forms import choices, limits
+from govbody.core.forms import Form, choices, limits
 from govbody.core.schemas import NUMBER_MAX
 from govbody.documents.models import Distribution, VersionKind
 from govbody.documents.schemas import DocumentIn, SeriesIn, VersionIn
@@ -21,7 +20,7 @@ VERSION_KINDS = choices([(VersionKind.corr.value, "Corrigendum (Corr.)"), (Versi
 NEXT_NUMBER = [DataRequired(), NumberRange(min=1, max=NUMBER_MAX)]
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(Form):
     series_id = SelectField("Series", coerce=int, validators=[DataRequired(message="Choose the series.")])
     title = StringField("Title", validators=limits(DocumentIn, "title"))
     date = DateField("Date", validators=[DataRequired()])
@@ -29,26 +28,27 @@ class DocumentForm(FlaskForm):
     original_language = StringField("Original language", default="English",
                                     validators=limits(DocumentIn, "original_language", required=True))
     distribution = SelectField("Distribution", choices=DISTRIBUTIONS, default=Distribution.general.value)
-    resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()])
+    # The adopted resolutions are offered; the service says why another cannot be carried.
+    resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()], validate_choice=False)
     text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 
 
-class VersionForm(FlaskForm):
+class VersionForm(Form):
     kind = SelectField("Kind", choices=VERSION_KINDS)
     title = StringField("Title", validators=limits(VersionIn, "title"))
     date = DateField("Date", validators=[Optional()])
     text = TextAreaField("Text", validators=limits(VersionIn, "text"))
 
 
-class SeriesForm(FlaskForm):
+class SeriesForm(Form):
     prefix = StringField("Prefix", validators=limits(SeriesIn, "prefix"))
     body_id = SelectField("Owning body", coerce=int, validators=[Optional()])
     next_number = IntegerField("Next number", default=1, validators=NEXT_NUMBER)
 
 
-class NextNumberForm(FlaskForm):
+class NextNumberForm(Form):
     next_number = IntegerField("Next number", validators=NEXT_NUMBER)
 
 

@@ -94,6 +94,12 @@ class Document(IdMixin, TimestampMixin, Base):
     parent: Mapped[Document | None] = relationship(remote_side="Document.id", back_populates="versions")
     versions: Mapped[list[Document]] = relationship(back_populates="parent", order_by="Document.id")
 
+    @property
+    def carried_resolution(self) -> Resolution | None:
+        """The resolution the paper prints: an adopted one only. A draft linked before that rule
+        (documents.services.check_carried) is neither printed nor named."""
+        return self.resolution if self.resolution is not None and self.resolution.is_adopted else None
+
     @classmethod
     def visible_to(cls, user: Any):
         """Who may see a document, as an SQL condition: issued papers by distribution; drafts and

@@ -34,16 +34,17 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
 
 
 def _carried_resolution(document: Document) -> house.Resolution | None:
-    if document.resolution is None:
+    if document.carried_resolution is None:
         return None
     from govbody.resolutions.render import to_data
 
-    return to_data(document.resolution)
+    return to_data(document.carried_resolution)
 
 
 def numbered_document(document: Document) -> house.NumberedDocument:
     lead, sections = split_sections(document.text)
-    body_session = document.session or (document.resolution.session if document.resolution else None)
+    carried = document.carried_resolution
+    body_session = document.session or (carried.session if carried else None)
     return house.NumberedDocument(
         symbol=document.symbol or "DRAFT", title=document.title, date=document.date,
         session_number=body_session.number if body_session else None,
@@ -56,3 +57,15 @@ def numbered_document(document: Document) -> house.NumberedDocument:
 def render_docx(document: Document) -> bytes:
     created = document.issued_at or dt.datetime.combine(document.date, dt.time())
     return house.build_numbered_document(numbered_document(document), created=created)
+
+
+def prints_frozen(document: Document) -> bool:
+    """Whether a reader is given the bytes frozen at issue: not when the paper was linked to a
+    resolution that is not adopted (before documents.services.check_carried), whose text those
+    bytes may print. Such a paper is rendered again, without it."""
+    return document.resolution_id is None or document.carried_resolution is not None
+
+
+def published_docx(document: Document) -> bytes:
+    """The DOCX a reader is given (a session pack's copy): frozen, else rendered (`prints_frozen`)."""
+    return document.docx if document.docx is not None and prints_frozen(document) else render_docx(document)

@@ -37,7 +37,7 @@ from govbody.documents.models import Distribution, Document, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
-from govbody.resolutions.models import Resolution
+from govbody.resolutions.models import Resolution, ResolutionStatus
 
 bp = Blueprint("documents", __name__, template_folder="templates")
 
@@ -146,10 +146,10 @@ def _document_choices(form: DocumentForm) -> None:
                                   .options(joinedload(BodySession.body))
                                   .order_by(Body.name, BodySession.number.desc()))
     form.session_id.choices = choices([(0, "— none —")] + [(s.id, f"{s.body.name}: {s.title}") for s in sessions])
-    resolutions = db.session.scalars(sa.select(Resolution).options(joinedload(Resolution.session))
-                                     .order_by(Resolution.id.desc()).limit(500))
+    resolutions = db.session.scalars(sa.select(Resolution).where(Resolution.status == ResolutionStatus.adopted)
+                                     .order_by(Resolution.adopted_on.desc(), Resolution.id.desc()).limit(500))
     form.resolution_id.choices = choices([(0, "— none —")] + [
-        (r.id, f"{r.designation or 'Draft'}: {r.title}") for r in resolutions])
+        (r.id, f"{r.designation}: {r.title}") for r in resolutions])
 
 
 def _form_values(form: DocumentForm) -> dict:
@@ -159,8 +159,15 @@ def _form_values(form: DocumentForm) -> dict:
         "session": db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
         "original_language": form.original_language.data.strip(),
         "distribution": Distribution(form.distribution.data), "text": form.text.data or "",
-        "resolution": db.session.get(Resolution, form.resolution_id.data) if form.resolution_id.data else None,
+        "resolution": _carried(form.resolution_id.data),
     }
+
+
+def _carried(resolution_id: int | None) -> Resolution | None:
+    resolution = db.session.get(Resolution, resolution_id) if resolution_id else None
+    if resolution_id and resolution is None:
+        raise ValidationError("The document was not saved.", {"resolution_id": services.CARRIED_RULE})
+    return resolution
 
 
 def _claim():

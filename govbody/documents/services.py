@@ -182,12 +182,23 @@ def _check_session(series: Series, body_session: BodySession | None) -> None:
             "session_id": f"The session is not one of the {series.body.name}, which owns the series {series.prefix}."})
 
 
+CARRIED_RULE = "A document carries an adopted resolution only."
+
+
+def check_carried(resolution: Resolution | None) -> None:
+    """A paper prints the resolution it carries: one adopted, never a draft or a withdrawn one."""
+    if resolution is not None and not resolution.is_adopted:
+        raise ValidationError("The document was not saved.", {
+            "resolution_id": f"{CARRIED_RULE} “{resolution.title}” is {resolution.status.value}."})
+
+
 def create_document(session: Session, *, series: Series, title: str, date: dt.date,
                     body_session: BodySession | None = None, original_language: str = "English",
                     distribution: Distribution = Distribution.general, text: str = "",
                     resolution: Resolution | None = None, issue: bool = False, by=None) -> Document:
     """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once."""
     _check_session(series, body_session)
+    check_carried(resolution)
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
                         resolution=resolution, status=DocumentStatus.draft)
@@ -215,6 +226,7 @@ def update_document(session: Session, document: Document, /, *, issue: bool = Fa
     if unknown:
         raise ValidationError("The document was not saved.", {name: "This field cannot be changed." for name in unknown})
     _check_session(values.get("series", document.series), values.get("session", document.session))
+    check_carried(values.get("resolution"))
     before = audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])
     for field, value in values.items():
         if field in ("title", "original_language"):
@@ -278,7 +290,7 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
         date=date or dt.date.today(), session=parent.session, original_language=parent.original_language,
         distribution=parent.distribution, text=text or "",
         # A revision replaces the text, so it carries what the original carried.
-        resolution=parent.resolution if kind is VersionKind.rev else None,
+        resolution=parent.carried_resolution if kind is VersionKind.rev else None,
     )
     _freeze(session, document)
     session.expire(parent, ["versions"])

@@ -11,6 +11,7 @@ from typing import Iterator, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
+from govbody.core.printable import xml_safe
 from govbody.docx.data import Resolution
 from govbody.docx.markdown import inline_spans
 from govbody.docx.resolution import (Printed, full_designation, printed_paragraphs, write_heading,
@@ -24,7 +25,7 @@ class _Revision:
     """Stamps w:ins / w:del elements with the author, the date and a fresh id."""
 
     def __init__(self, author: str, date: dt.datetime) -> None:
-        self.author = author
+        self.author = xml_safe(author)
         self.date = as_utc(date).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._next_id = 1
 

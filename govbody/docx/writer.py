@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from govbody.core.printable import xml_safe
 from govbody.docx.styles import FIRST_FREE_NUM_ID, LISTS, ListKind, new_document, style_id
 
 _P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
@@ -30,10 +31,8 @@ _R, _RPR, _RSTYLE, _T = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
 _B, _I, _TAB, _BR = qn("w:b"), qn("w:i"), qn("w:tab"), qn("w:br")
 _VAL, _ID = qn("w:val"), qn("w:id")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Characters XML 1.0 cannot carry; a pasted control character must not break the file.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
-_SPECIAL = re.compile("[\x00-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU",
                  "zh": "zh-CN", "de": "de-DE", "pt": "pt-PT"}
@@ -82,8 +81,8 @@ def add_run(parent, text: str, *, italic: bool = False, bold: bool = False,
         if italic:
             etree.SubElement(rpr, _I)
     if _SPECIAL.search(text):
-        text = _ILLEGAL.sub("", text)
-        pieces = _TAB_OR_BREAK.split(text)
+        # What XML cannot carry (stored before the text rule) is left out rather than breaking the file.
+        pieces = _TAB_OR_BREAK.split(xml_safe(text))
     else:
         pieces = (text,)
     for piece in pieces:
@@ -251,7 +250,7 @@ class DocumentWriter:
         """The DOCX; given the same content and ``created`` the bytes are the same."""
         stamp = as_utc(created)
         props = self.document.core_properties
-        props.title, props.subject = title[:255], subject[:255]
+        props.title, props.subject = xml_safe(title)[:255], xml_safe(subject)[:255]
         props.author = props.last_modified_by = props.comments = props.keywords = ""
         props.language = language
         props.revision = 1

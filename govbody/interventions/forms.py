@@ -1,5 +1,4 @@
 """The interventions' pages' forms: fields, labels and limits from interventions/schemas.py."""
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -12,7 +11,7 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from govbody.core.confirm import Ask
-from govbody.core.forms import limits, schema_form
+from govbody.core.forms import Form, limits, schema_form
 from govbody.core.schemas import LONG_MAX
 from govbody.interventions.schemas import (
     CorrectionIn,
@@ -36,22 +35,22 @@ class InterventionForm(schema_form(InterventionFields)):
     version = HiddenField()
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     pass
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     points = TextAreaField("Corrected points", validators=limits(CorrectionIn, "points_text", required=True))
     note = TextAreaField("Note to the rapporteur", validators=limits(CorrectionIn, "note"))
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     note = StringField("Note", validators=limits(DecisionIn, "note"))
     accept = SubmitField("Accept")
     reject = SubmitField("Reject")
 
 
-class SummaryForm(FlaskForm):
+class SummaryForm(Form):
     highlights_heading = StringField("Heading of the highlights", validators=limits(SummaryIn, "highlights_heading"))
     # Lists typed one item a line: as long as the longest text.
     highlights = TextAreaField("Highlights", validators=[Optional(), Length(max=LONG_MAX)])
@@ -61,7 +60,7 @@ class SummaryForm(FlaskForm):
     published = BooleanField("Published: delegates and the public may read the summary")
 
 
-class IssueForm(FlaskForm):
+class IssueForm(Form):
     series = SelectField("Series", coerce=int)
 
 

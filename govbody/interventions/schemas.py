@@ -59,9 +59,9 @@ CLIENT_KEY_RULE = f"8 to {CLIENT_KEY_MAX} letters, digits, - or _."
 ClientKey = Annotated[str, StringConstraints(pattern=CLIENT_KEY)]
 Version = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 NOTE_MAX = 5000
-Note = text(NOTE_MAX)
+Note = text(NOTE_MAX, multiline=True)
 DRAFT_KEYS_MAX = 40
-LongLine = text(LONG_MAX)  # a highlight: one paragraph, trimmed
+LongLine = text(LONG_MAX, multiline=True)  # a highlight: one paragraph, trimmed
 
 
 # Points: a list of strings or {"text", "points"} (core.points checks the shape and the depth).

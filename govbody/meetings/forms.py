@@ -1,8 +1,6 @@
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     FieldList,
-    Form,
     FormField,
     IntegerField,
     SelectField,
@@ -17,13 +15,13 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from govbody.core.forms import choices, limits
+from govbody.core.forms import Form, SubForm, choices, limits
 from govbody.core.schemas import NAME_MAX, NUMBER_MAX
 from govbody.meetings.models import SESSION_NUMBER_MAX, SessionKind
 from govbody.meetings.schemas import MeetingIn, SessionIn
 
 
-class SessionForm(FlaskForm):
+class SessionForm(Form):
     number = IntegerField("Number", validators=[DataRequired(), NumberRange(min=1, max=SESSION_NUMBER_MAX)])
     kind = SelectField("Kind", choices=choices((k.value, k.value.capitalize()) for k in SessionKind))
     starts_on = DateField("Starts on", validators=[DataRequired()])
@@ -31,7 +29,7 @@ class SessionForm(FlaskForm):
     venue = StringField("Venue", validators=limits(SessionIn, "venue"))
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(Form):
     date = DateField("Date", validators=[DataRequired()])
     number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
     starts_at = TimeField("Starts at", validators=[Optional()])
@@ -48,7 +46,7 @@ class MeetingForm(FlaskForm):
         return {name: self[name].data for name in ("speaking_time_limit_s", "group_speaking_time_limit_s")}
 
 
-class OfficerForm(Form):
+class OfficerForm(SubForm):
     """One officer: a delegation's representative, by name."""
 
     person_name = StringField("Name", validators=[Length(max=NAME_MAX)])
@@ -59,7 +57,7 @@ class OfficerForm(Form):
             raise ValidationError("Enter the name of the delegation's representative.")
 
 
-class OfficersForm(FlaskForm):
+class OfficersForm(Form):
     chairperson = FormField(OfficerForm, label="Chairperson")
     vice_chairpersons = FieldList(FormField(OfficerForm), label="Vice-Chairpersons", min_entries=3, max_entries=10)
     rapporteur = FormField(OfficerForm, label="Rapporteur")

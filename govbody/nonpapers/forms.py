@@ -7,10 +7,8 @@ Sub-points are typed as CommonMark bullets (core.points):
 """
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
-    Form,
     FormField,
     SelectField,
     SelectMultipleField,
@@ -21,7 +19,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from govbody.core import points
 from govbody.core.confirm import Ask
-from govbody.core.forms import limits
+from govbody.core.forms import Form, SubForm, limits
 from govbody.core.schemas import max_length
 from govbody.nonpapers.schemas import (
     MAX_QUESTIONS,
@@ -34,7 +32,7 @@ from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE
 BLANK_QUESTIONS = 3  # empty question slots offered below the last question
 
 
-class QuestionForm(Form):
+class QuestionForm(SubForm):
     # A slot left blank is no question; one with sub-points needs its text (validate_text).
     text = TextAreaField("Question", validators=[Length(max=max_length(QuestionIn, "text"))], render_kw={"rows": 2})
     points = TextAreaField("Sub-points", validators=[Optional(), Length(max=TYPED_POINTS_MAX)], render_kw={"rows": 3})
@@ -56,7 +54,7 @@ class QuestionForm(Form):
         return not (self.text.data or "").strip() and not (self.points.data or "").strip()
 
 
-class NonPaperForm(FlaskForm):
+class NonPaperForm(Form):
     title = StringField("Title line", validators=limits(NonPaperIn, "title", message="A non-paper needs a title line."))
     author_line = StringField("Author line", default=DEFAULT_AUTHOR_LINE, validators=limits(NonPaperIn, "author_line"))
     session_id = SelectField("Session", coerce=int, validators=[Optional()])
@@ -80,5 +78,5 @@ def delete_ask(paper) -> Ask:
                "Delete the draft")
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A button that changes state (circulate, revise): only the CSRF token."""

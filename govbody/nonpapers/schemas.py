@@ -28,7 +28,7 @@ TYPED_POINTS_MAX = 50_000  # a question's sub-points as typed on the page (Commo
 
 TitleLine = text(LINE_MAX, required=True)
 AuthorLine = text(LINE_MAX)
-QuestionText = text(QUESTION_MAX, required=True)
+QuestionText = text(QUESTION_MAX, required=True, multiline=True)
 
 
 class QuestionIn(Payload):

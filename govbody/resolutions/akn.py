@@ -17,6 +17,7 @@ from lxml import etree
 
 from govbody.core import text as words
 from govbody.core.markup import parser
+from govbody.core.printable import xml_safe
 from govbody.docx.markdown import inline_spans, split_footnotes
 from govbody.docx.resolution import (
     adoption_line,
@@ -36,9 +37,10 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    element = etree.SubElement(parent, f"{{{NS}}}{tag}", {k.rstrip("_"): str(v) for k, v in attrs.items()})
+    """An element; its text and attributes without what XML cannot carry (text stored before the rule)."""
+    element = etree.SubElement(parent, f"{{{NS}}}{tag}", {k.rstrip("_"): xml_safe(str(v)) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_safe(text)
     return element
 
 
@@ -79,6 +81,7 @@ class _Writer:
                 continue
             if not span.text:
                 continue
+            words = xml_safe(span.text)
             target = element
             if span.link and span.link.startswith(("http://", "https://")):
                 target = _el(target, "a", href=span.link)
@@ -88,11 +91,11 @@ class _Writer:
                 target = _el(target, "i")
             if target is element:
                 if last is None:
-                    element.text = (element.text or "") + span.text
+                    element.text = (element.text or "") + words
                 else:
-                    last.tail = (last.tail or "") + span.text
+                    last.tail = (last.tail or "") + words
                 continue
-            target.text = span.text
+            target.text = words
             top = target
             while top.getparent() is not element:
                 top = top.getparent()

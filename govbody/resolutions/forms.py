@@ -1,12 +1,11 @@
 """The editor's forms; their limits come from the resolution's schemas."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from govbody.core.confirm import Ask
-from govbody.core.forms import choices, limits
+from govbody.core.forms import Form, choices, limits
 from govbody.core.schemas import NUMBER_MAX
 from govbody.resolutions.models import AmendmentKind, ResolutionPart
 from govbody.resolutions.schemas import (
@@ -21,24 +20,24 @@ from govbody.resolutions.schemas import (
 FORMULA_CHOICES = choices((f, f) for f in FORMULAS)
 
 
-class ResolutionForm(FlaskForm):
+class ResolutionForm(Form):
     title = StringField("Title", validators=limits(ResolutionIn, "title"))
     operative_formula = SelectField("Operative formula", choices=FORMULA_CHOICES)
     supersedes_id = SelectField("Supersedes", coerce=int, choices=choices([(0, "— none —")]))
 
 
-class ParagraphForm(FlaskForm):
+class ParagraphForm(Form):
     text = TextAreaField("Text", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)])
     points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
     position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=PARAGRAPHS_MAX)])
 
 
-class AnnexForm(FlaskForm):
+class AnnexForm(Form):
     title = StringField("Title", validators=limits(AnnexIn, "title"))
     text = TextAreaField("Text", validators=limits(AnnexIn, "text"))
 
 
-class AmendmentForm(FlaskForm):
+class AmendmentForm(Form):
     delegation_id = SelectField("Delegation", coerce=int, validators=[DataRequired()])
     part = SelectField("Part", choices=choices((p.value, p.label.capitalize() + "s") for p in ResolutionPart))
     kind = SelectField("Change", choices=choices((k.value, k.value.capitalize()) for k in AmendmentKind))
@@ -48,7 +47,7 @@ class AmendmentForm(FlaskForm):
     rationale = TextAreaField("Explanation", validators=limits(AmendmentIn, "rationale"))
 
 
-class AdoptForm(FlaskForm):
+class AdoptForm(Form):
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired()])
     number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
 
@@ -75,7 +74,7 @@ def delete_annex_ask(annex) -> Ask:
                "Delete the annex")
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(Form):
     """A button that changes something: the CSRF token only."""
 
     direction = HiddenField()

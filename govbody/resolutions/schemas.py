@@ -5,7 +5,6 @@ written, sub-points well formed) are here too, for pages and API alike."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from typing import Annotated, Any
 
@@ -13,9 +12,9 @@ import pydantic
 from pydantic import BaseModel, BeforeValidator, WithJsonSchema
 
 from govbody.core import points as core_points
+from govbody.core import printable
 from govbody.core.errors import ValidationError
 from govbody.core.schemas import (
-    PRINTABLE,
     TITLE_MAX,
     Id,
     Name,
@@ -47,11 +46,9 @@ QUERY_MAX = 200  # characters of a search, the rest is ignored
 FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts")
 
 Formula = text(FORMULA_MAX, required=True)
-Paragraph = text(PARAGRAPH_MAX, strip=False)
+Paragraph = text(PARAGRAPH_MAX, strip=False, multiline=True)
 AnnexTitle = text(TITLE_MAX, strip=False)
-AnnexText = text(ANNEX_TEXT_MAX, strip=False)
-
-_PRINTABLE = re.compile(PRINTABLE)
+AnnexText = text(ANNEX_TEXT_MAX, strip=False, multiline=True)
 
 # Points and paragraphs are checked by `clean_text` below (its messages name each bad item);
 # the models only describe their shape.
@@ -258,15 +255,25 @@ class RevisionOut(Out):
 
 # The text of a draft: checked for pages and API alike, every problem named by its place.
 
-def paragraph_text(value: Any, where: str, errors: dict[str, str], *, limit: int = PARAGRAPH_MAX) -> str:
+def paragraph_text(value: Any, where: str, errors: dict[str, str], *, limit: int = PARAGRAPH_MAX,
+                   multiline: bool = True) -> str:
     if not isinstance(value, str) or not value.strip():
         errors[where] = "Write the text of this paragraph."
         return ""
+    return _checked(value.strip(), where, errors, limit=limit, multiline=multiline,
+                    too_long=f"A paragraph has at most {limit} characters.")
+
+
+def _checked(value: str, where: str, errors: dict[str, str], *, limit: int, multiline: bool, too_long: str) -> str:
+    """`value` within its limit and under the text rule (core.printable), else an error at `where`."""
     if len(value) > limit:
-        errors[where] = f"A paragraph has at most {limit} characters."
-    elif not _PRINTABLE.match(value):
-        errors[where] = core_points.CONTROL
-    return value.strip()
+        errors[where] = too_long
+        return value
+    try:
+        return printable.check(value, multiline=multiline)
+    except printable.TextRuleError as error:
+        errors[where] = str(error)
+        return value
 
 
 def clean_points(points: Any, where: str, errors: dict[str, str]) -> list:
@@ -290,7 +297,7 @@ def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     if title is not None:
-        out["title"] = paragraph_text(title, "title", errors, limit=TITLE_MAX)
+        out["title"] = paragraph_text(title, "title", errors, limit=TITLE_MAX, multiline=False)
     if operative_formula is not None:
         formula = str(operative_formula).strip().strip("*_:").strip()
         if not formula or len(formula) > FORMULA_MAX:
@@ -317,11 +324,10 @@ def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative
             if not isinstance(annex, dict):
                 errors[f"annexes.{i}"] = "An annex is {\"title\", \"text\"}."
                 continue
-            title_, words = str(annex.get("title") or "").strip(), str(annex.get("text") or "")
-            if len(title_) > TITLE_MAX:
-                errors[f"annexes.{i}.title"] = f"An annex title has at most {TITLE_MAX} characters."
-            if len(words) > ANNEX_TEXT_MAX:
-                errors[f"annexes.{i}.text"] = f"An annex has at most {ANNEX_TEXT_MAX} characters."
+            title_ = _checked(str(annex.get("title") or "").strip(), f"annexes.{i}.title", errors, limit=TITLE_MAX,
+                              multiline=False, too_long=f"An annex title has at most {TITLE_MAX} characters.")
+            words = _checked(str(annex.get("text") or ""), f"annexes.{i}.text", errors, limit=ANNEX_TEXT_MAX,
+                             multiline=True, too_long=f"An annex has at most {ANNEX_TEXT_MAX} characters.")
             if not title_ and not words.strip():
                 errors[f"annexes.{i}"] = "An annex needs a title or a text."
             out["annexes"].append({"title": title_, "text": words.strip()})

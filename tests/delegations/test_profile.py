@@ -60,7 +60,7 @@ def test_the_list_is_paginated(client, world, monkeypatch):
 def test_csv_export_has_one_row_per_visible_intervention(client, world):
     kenya = world.delegations["Kenya"]
     rows = list(csv.DictReader(io.StringIO(client.get(f"/delegations/{kenya}/interventions.csv").data.decode())))
-    assert [r["points"] for r in rows] == ["- Kenya spoke for 4 min", "- Kenya spoke for 5 min"]
+    assert [r["points"] for r in rows] == ["• Kenya spoke for 4 min", "• Kenya spoke for 5 min"]
     assert [r["speaking_seconds"] for r in rows] == ["240", "300"]
     assert rows[0]["agenda_item"] == "2. Strategy" and rows[0]["session"] == "Ninety-third Session"
     login(client, world.delegate.email)
@@ -159,5 +159,5 @@ def test_the_list_and_its_exports_narrow_to_one_body(client, world, make):
     assert "Kenya at the Standing Committee" not in council and "Kenya spoke for 7 min" in council
     rows = list(csv.DictReader(io.StringIO(
         client.get(f"/delegations/{kenya}/interventions.csv?body={world.other_body}").data.decode())))
-    assert [r["points"] for r in rows] == ["- Kenya at the Standing Committee"]
+    assert [r["points"] for r in rows] == ["• Kenya at the Standing Committee"]
     assert client.get(f"/delegations/{kenya}?body=abc").status_code == 200  # a bad filter is ignored

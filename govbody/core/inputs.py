@@ -1,0 +1,92 @@
+"""What a request sends, checked before anything else runs (before CSRF, login, rate limits,
+the caller's token and the view): the hooks are registered first by `create_app`.
+
+- A JSON body (every write under /api/): well formed, UTF-8, nested at most `JSON_DEPTH_MAX`
+  levels, an object; else 400 `malformed_json`, to anyone, token or not. `json_body()` gives
+  what was read.
+- The query string and the values in the address: under the text rule (core.printable), else
+  422 naming the parameter; PostgreSQL refuses a NUL and would otherwise answer 503 to a search.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, g, request
+from pydantic_core import from_json
+
+from govbody.core import printable
+from govbody.core.errors import ApiError, ValidationError
+
+JSON_DEPTH_MAX = 32  # the deepest request the API takes (points nested three levels) is 8
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_NOT_JSON = "The request body is not valid JSON."
+
+
+def _depth(data: Any) -> int:
+    """How deep arrays and objects nest in `data` (read without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        deepest = max(deepest, level)
+        if level > JSON_DEPTH_MAX:
+            break
+        stack.extend((item, level + 1) for item in value if isinstance(item, (dict, list)))
+    return deepest
+
+
+def read_json(raw: bytes) -> dict | None:
+    """A request body as a JSON object (None when there is none), or ApiError 400 saying why not."""
+    if not raw:
+        return None
+    too_deep = f"The request body nests deeper than {JSON_DEPTH_MAX} levels."
+    try:
+        # pydantic-core's parser: no recursion in Python, and it stops at 200 levels on its own.
+        data = from_json(raw)
+    except ValueError as error:
+        raise ApiError(400, "malformed_json", too_deep if "recursion limit" in str(error) else _NOT_JSON) from None
+    if _depth(data) > JSON_DEPTH_MAX:
+        raise ApiError(400, "malformed_json", too_deep)
+    if not isinstance(data, dict):
+        raise ApiError(400, "malformed_json", "The request body must be a JSON object.")
+    return data
+
+
+def json_body() -> dict | None:
+    """The request's JSON object as `check_json_body` read it (None when no body was sent)."""
+    if "json_body" not in g:
+        g.json_body = read_json(request.get_data(cache=True))
+    return g.json_body
+
+
+def _is_api() -> bool:
+    return request.path.startswith("/api/")
+
+
+def check_json_body() -> None:
+    if request.method in UNSAFE_METHODS and _is_api():
+        json_body()
+
+
+def check_address() -> None:
+    """The query string (names and values) and the values matched in the path, under the text rule."""
+    refused: dict[str, str] = {}
+    for name, values in request.args.lists():
+        for value in (name, *values):
+            if (why := printable.refusal(printable.normalise_lines(value), multiline=True)) is not None:
+                refused.setdefault(name if printable.is_printable(name) else "query", why)
+    for name, value in (request.view_args or {}).items():
+        if isinstance(value, str) and (why := printable.refusal(value, multiline=False)) is not None:
+            refused.setdefault(name, why)
+    if refused:
+        where = " ".join(f"{why[:-1]} in “{name}”." for name, why in refused.items())
+        raise ValidationError("Some query parameters are invalid." if _is_api() else where, refused)
+
+
+def init_app(app: Flask) -> None:
+    """Called by create_app before any extension registers its own hooks."""
+    app.before_request(check_json_body)
+    app.before_request(check_address)
