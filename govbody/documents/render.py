@@ -2,6 +2,7 @@
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
 numbered-document layout ("I. INTRODUCTION"), everything under them numbered paragraphs.
+A draft has no symbol: it is built marked DRAFT (the preview), never stored.
 """
 from __future__ import annotations
 
@@ -41,18 +42,33 @@ def _carried_resolution(document: Document) -> house.Resolution | None:
     return to_data(document.resolution)
 
 
+def _session(document: Document):
+    return document.session or (document.resolution.session if document.resolution else None)
+
+
+def cover(document: Document) -> house.Cover:
+    body_session = _session(document)
+    return house.Cover(
+        symbol=document.symbol if document.is_issued else None, date=document.date,
+        original_language=document.original_language, distribution=document.distribution.value,
+        session_number=body_session.number if body_session else None,
+        session_special=body_session.special if body_session else False)
+
+
 def numbered_document(document: Document) -> house.NumberedDocument:
     lead, sections = split_sections(document.text)
-    body_session = document.session or (document.resolution.session if document.resolution else None)
+    front = cover(document)
     return house.NumberedDocument(
-        symbol=document.symbol or "DRAFT", title=document.title, date=document.date,
-        session_number=body_session.number if body_session else None,
-        session_special=body_session.special if body_session else False,
+        symbol=front.symbol, title=document.title, date=document.date,
+        session_number=front.session_number, session_special=front.session_special,
         original_language=document.original_language, sections=sections,
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
+        distribution=front.distribution,
+        version_kind=document.version_kind.value if document.version_kind else None,
     )
 
 
 def render_docx(document: Document) -> bytes:
+    """The paper's DOCX: what issuing freezes, or a draft's preview (marked DRAFT, no symbol)."""
     created = document.issued_at or dt.datetime.combine(document.date, dt.time())
     return house.build_numbered_document(numbered_document(document), created=created)
