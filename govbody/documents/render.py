@@ -2,10 +2,12 @@
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
 numbered-document layout ("I. INTRODUCTION"), everything under them numbered paragraphs.
+A paper issued from a meeting summary keeps the summary's layout under the same cover block.
 A draft has no symbol: it is built marked DRAFT (the preview), never stored.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -68,7 +70,22 @@ def numbered_document(document: Document) -> house.NumberedDocument:
     )
 
 
+def _carried_summary(document: Document) -> house.MeetingSummary | None:
+    """The meeting summary a paper was issued from, laid out as a summary under the paper's cover."""
+    if document.id is None or document.parent_id is not None:
+        return None  # a version's text is its own: a corrigendum or revision typed in the register
+    from govbody.interventions.render import issued_summary_data
+
+    summary = issued_summary_data(document)
+    if summary is None:
+        return None
+    return dataclasses.replace(summary, title=document.title, cover=cover(document))
+
+
 def render_docx(document: Document) -> bytes:
     """The paper's DOCX: what issuing freezes, or a draft's preview (marked DRAFT, no symbol)."""
     created = document.issued_at or dt.datetime.combine(document.date, dt.time())
+    summary = _carried_summary(document)
+    if summary is not None:
+        return house.build_meeting_summary(summary, created=created)
     return house.build_numbered_document(numbered_document(document), created=created)

@@ -7,6 +7,9 @@ floor, each reply directly under what it answers; then closing remarks and concl
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
+from sqlalchemy.orm import object_session
+
 from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import TITLE_MAX
 from govbody.docx import build_meeting_summary
@@ -91,6 +94,17 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
 
 def summary_docx(meeting: Meeting, summary: MeetingSummary | None, interventions: list[Intervention]) -> bytes:
     return build_meeting_summary(summary_data(meeting, summary, interventions), created=meeting.date)
+
+
+def issued_summary_data(document) -> docx_data.MeetingSummary | None:
+    """The summary a paper of the register was issued from (services.issue_summary), or None."""
+    from govbody.interventions.services import meeting_interventions
+
+    session = object_session(document)
+    summary = session.scalar(sa.select(MeetingSummary).where(MeetingSummary.document_id == document.id))
+    if summary is None:
+        return None
+    return summary_data(summary.meeting, summary, meeting_interventions(session, summary.meeting))
 
 
 def _markdown_points(points) -> list[str]:
