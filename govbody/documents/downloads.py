@@ -1,12 +1,13 @@
 """An issued paper's file, sent the same way to the pages and the API: the bytes stored at issue,
-as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after the first download)."""
+as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after the first download);
+and a draft's preview, built on each request and never kept."""
 from __future__ import annotations
 
 from flask import Response
 
-from govbody.core.downloads import DOCX, send_frozen
+from govbody.core.downloads import DOCX, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
-from govbody.documents import services
+from govbody.documents import render, services
 from govbody.documents.models import Distribution, Document
 
 
@@ -16,3 +17,12 @@ def send_issued(document: Document) -> Response:
         raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
     return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
                        public=document.distribution is Distribution.general)
+
+
+def send_preview(document: Document) -> Response:
+    """How the paper looks as a DOCX: a draft as it stands, marked DRAFT and without a symbol (for
+    whoever may see the draft); an issued paper is its frozen file."""
+    if document.is_issued:
+        return send_issued(document)
+    data = render.render_docx(document)
+    return send_bytes(lambda: data, mimetype=DOCX, filename=services.download_name(document), public=False)
