@@ -125,7 +125,7 @@ def interventions_csv(interventions: list[Intervention]) -> str:
     for i in interventions:
         m = i.meeting
         writer.writerow([
-            m.date.isoformat(), m.session.body.name, m.session.title, f"{m.ordinal} meeting",
+            m.date.isoformat(), m.session.body.name, m.session.title, m.name,
             item_label(i.agenda_item), i.kind.label, i.speaker,
             i.reply_to.speaker if i.reply_to is not None else "", "\n".join(points_text(i.points)),
             speaking_seconds(i) if speaking_seconds(i) is not None else "",
@@ -281,7 +281,7 @@ def interventions_docx_data(delegation: Delegation, interventions: list[Interven
     statements = []
     for i in interventions:
         m = i.meeting
-        where = f"{m.date.day} {m.date:%B %Y}, {m.session.body.name}, {m.session.title}, {m.ordinal} meeting"
+        where = f"{m.date.day} {m.date:%B %Y}, {m.session.body.name}, {m.session.title}, {m.label}"
         if i.agenda_item is not None:
             where += f", item {item_label(i.agenda_item)}"
         if i.kind.value != "statement":

@@ -27,10 +27,19 @@ def summary_title(meeting: Meeting) -> str:
     return meeting.title or issued_title(meeting)
 
 
+def summary_designation(meeting: Meeting) -> str:
+    """What the summary is, in a file's properties: "Summary of the 481st meeting of the Council",
+    "Summary of the briefing of 14 October 2016 of the Council"."""
+    return f"Summary of the {meeting.name} of the {meeting.body.name}"
+
+
 def issued_title(meeting: Meeting) -> str:
     """The title of the summary issued as a paper: "Summary of the 481st meeting of the Council",
-    followed by the meeting's own title when it has one (and the two fit)."""
-    title = f"Summary of the {meeting.ordinal} meeting of the {meeting.body.name}"
+    followed by the meeting's own title when it has one (and the two fit); a briefing or an informal
+    consultation, which has no number, by its own title."""
+    if not meeting.is_numbered:
+        return meeting.title or summary_designation(meeting)
+    title = summary_designation(meeting)
     titled = f"{title}: {meeting.title}"
     return titled if meeting.title and len(titled) <= TITLE_MAX else title
 
@@ -89,6 +98,7 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
         closing_statements=closing,
         conclusions_by=(summary.conclusions_by or None) if summary else None,
         conclusions=list(summary.conclusions) if summary else [],
+        subject=summary_designation(meeting),
     )
 
 
