@@ -216,6 +216,7 @@ def index_data(m: Manifest) -> house.MeetingSummary:
             f"**{symbol}** — not issued yet, or not distributed to you" for symbol in m.not_included]))
     return house.MeetingSummary(
         title=f"{s.body.name}, {s.title}: session pack", date=s.starts_on, venue=s.venue or "",
+        subject=f"Index of the session pack of the {s.body.name}, {s.title}",
         highlights_heading="Contents", statements=statements,
         highlights=[f"{len([e for e in m.entries if e.kind == k])} {h.lower()}" for k, h in INDEX_SECTIONS],
     )

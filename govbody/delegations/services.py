@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
 from govbody.core.paging import page_of
+from govbody.core.text import long_date
 from govbody.interventions.models import Intervention
 from govbody.interventions.services.timing import seconds as whole_seconds
 from govbody.interventions.services.timing import spoken
@@ -289,7 +290,8 @@ def interventions_docx_data(delegation: Delegation, interventions: list[Interven
         if i.reply_to is not None:
             where += f", in reply to {i.reply_to.speaker}"
         statements.append(house.Statement(speaker=where, points=list(i.points or [])))
-    return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements)
+    return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements,
+                                subject=f"Interventions of {delegation.name} recorded up to {long_date(today)}")
 
 
 # Following bodies.
