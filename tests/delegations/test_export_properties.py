@@ -34,5 +34,5 @@ def test_a_session_packs_index_is_titled_as_such(client, world, pack_cache):
 
 def test_a_meetings_summary_is_titled_with_its_meeting(client, world):
     data = client.get(f"/api/v1/meetings/{world.meetings[0]}/summary.docx", headers=world.staff.headers).data
-    assert _properties(data) == ("Summary of the 2nd meeting of the Council", "Summary of the 2nd meeting of the Council",
-                                 dt.date(2007, 6, 7))
+    name = "Summary of the 2nd meeting of the Council"
+    assert _properties(data) == (name, name, dt.date(2007, 6, 7))

@@ -10,9 +10,8 @@ from io import BytesIO
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-
 from govbody.docx.pdf import convert_to_pdf, pdf_text, soffice
+from tests.interventions.conftest import word_numbering
 
 pytestmark = pytest.mark.slow
 
@@ -82,23 +81,6 @@ def rebuild_the_briefing(client, make) -> tuple[dict, object]:
     return paper, data
 
 
-def _numbering(paragraph) -> tuple[str, int] | None:
-    """How Word numbers the paragraph: (numFmt, level) of its list, or None when it is no list item."""
-    numpr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-    style = paragraph.style
-    while numpr is None and style is not None:
-        numpr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        style = style.base_style
-    if numpr is None:
-        return None
-    num_id = numpr.find(qn("w:numId")).get(qn("w:val"))
-    level = int(numpr.find(qn("w:ilvl")).get(qn("w:val")))
-    numbering = paragraph.part.numbering_part.element
-    abstract = numbering.xpath(f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")[0]
-    fmt = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val")[0]
-    return fmt, level
-
-
 EXPECTED = [  # style, text, how Word numbers it
     ("Symbol block", "WGMP/INF/12", None), ("Cover details", "Original: English", None),
     ("Cover details", "18 March 2025", None), ("Session heading", "TWENTY-FIRST SESSION", None),
@@ -146,7 +128,7 @@ def test_the_issued_briefing_summary_keeps_its_layout_under_the_cover(client, ma
     paragraphs = document.paragraphs
 
     assert (paper["title"], paper["symbol"]) == (TITLE, "WGMP/INF/12")
-    assert [(p.style.name, p.text, _numbering(p)) for p in paragraphs] == EXPECTED
+    assert [(p.style.name, p.text, word_numbering(p)) for p in paragraphs] == EXPECTED
     # The three key points are one list counted from 1; nothing after them continues it.
     highlights = [p for p in paragraphs if p.style.name == "List Number"]
     num_ids = {p._p.pPr.numPr.numId.val for p in highlights}

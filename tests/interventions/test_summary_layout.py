@@ -11,7 +11,7 @@ import lxml.html
 
 from govbody.extensions import db
 from tests.conftest import login
-from tests.interventions.conftest import post_intervention
+from tests.interventions.conftest import post_intervention, word_numbering
 
 # What a reader sees below the date and venue, in order, whichever rendering they open.
 EXPECTED = [
@@ -215,21 +215,6 @@ def test_summary_docx_is_grouped_by_agenda_item_with_each_kind_labelled(client, 
     assert paragraphs[2:] == [(style, line) for style, _, line in GROUPED]
 
 
-def _numbering(paragraph) -> tuple[str, int] | None:
-    """The list a paragraph is numbered or bulleted in, as Word reads it: (format, level), or None."""
-    from docx.oxml.ns import qn
-
-    numpr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-    if numpr is None:
-        return None
-    num_id = numpr.find(qn("w:numId")).get(qn("w:val"))
-    level = int(numpr.find(qn("w:ilvl")).get(qn("w:val")))
-    numbering = paragraph.part.numbering_part.element
-    abstract = numbering.xpath(f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")[0]
-    fmt = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val")[0]
-    return fmt, level
-
-
 def test_an_issued_summary_keeps_the_summary_layout_under_the_cover_block(client, meeting, rapporteur, make):
     secretariat = make.user("secretariat")
     assert client.post("/api/v1/series", json={"prefix": "C/SR", "body_code": "C"},
@@ -251,11 +236,11 @@ def test_an_issued_summary_keeps_the_summary_layout_under_the_cover_block(client
     # Below the cover, the paper is the summary as the meeting's own summary.docx prints it: the same
     # headings, speakers and reply lines in the same styles, and only the points in lists.
     record = docx.Document(BytesIO(unissued)).paragraphs
-    assert [(p.style.name, p.text, _numbering(p)) for p in paper.paragraphs[4:]] == \
-        [(p.style.name, p.text, _numbering(p)) for p in record]
+    assert [(p.style.name, p.text, word_numbering(p)) for p in paper.paragraphs[4:]] == \
+        [(p.style.name, p.text, word_numbering(p)) for p in record]
     assert paragraphs[4:] == [("Meeting title", "Summary of the 481st meeting of the Council"),
                               ("Meeting details", "7 June 2007")] + [(style, line) for style, _, line in GROUPED]
-    listed = {p.text: _numbering(p) for p in paper.paragraphs if _numbering(p)}
+    listed = {p.text: word_numbering(p) for p in paper.paragraphs if word_numbering(p)}
     assert set(listed) == {line for style, _, line in GROUPED if style.startswith("List")}
     assert listed["The timetable will follow in March."] == ("bullet", 1)  # the reply's point, one level in
     assert paper.styles["Reply"].paragraph_format.left_indent > 0
