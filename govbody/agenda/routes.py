@@ -36,7 +36,8 @@ def _drafter_for(body_session: BodySession) -> None:
 
 def _meetings(body_session: BodySession) -> list[Meeting]:
     return list(db.session.scalars(
-        sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(Meeting.number)))
+        sa.select(Meeting).where(Meeting.session_id == body_session.id, Meeting.is_numbered)
+        .order_by(*Meeting.in_order())))
 
 
 def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None = None,

@@ -154,6 +154,10 @@ def adopt_agenda(session: Session, body_session: BodySession, meeting: Meeting, 
         raise ConflictError("The agenda of this session has already been adopted.")
     if meeting.session_id != body_session.id:
         raise ValidationError("The agenda was not adopted.", {"meeting_id": "Choose a meeting of this session."})
+    if not meeting.is_numbered:
+        raise ValidationError("The agenda was not adopted.", {
+            "meeting_id": f"The {meeting.name} is not a numbered meeting of the {body_session.body.name}: "
+                          "the agenda is adopted at one."})
     if not body_session.agenda_items:
         raise ValidationError("The agenda was not adopted.", {"agenda": "The agenda has no items."})
     body_session.agenda_adopted_at_id = meeting.id

@@ -101,7 +101,7 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
                                r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
-        .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(Meeting.number)))
+        .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(*Meeting.in_order())))
     changes = {meeting_id: (last, n) for meeting_id, last, n in session.execute(
         sa.select(Intervention.meeting_id, sa.func.max(Intervention.updated_at), sa.func.count(Intervention.id))
         .join(Meeting, Meeting.id == Intervention.meeting_id).where(Meeting.session_id == s.id)
@@ -112,8 +112,8 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
             continue
         m.summaries[summary.id] = summary
         m.entries.append(Entry(
-            "summary", summary.id, f"04-summaries/{meeting.number}-meeting-summary.docx",
-            f"Summary of the {meeting.ordinal} meeting", meeting.display_title, meeting.date,
+            "summary", summary.id, f"04-summaries/{meeting.file_label}-meeting-summary.docx",
+            f"Summary of the {meeting.name}", meeting.display_title, meeting.date,
             f"{summary.updated_at.isoformat()} {changes.get(meeting.id)}"))
     for paper in _circulated_non_papers(session, s, user):
         m.non_papers[paper.id] = paper
@@ -219,6 +219,7 @@ def index_data(m: Manifest) -> house.MeetingSummary:
             f"**{symbol}** — not issued yet, or not distributed to you" for symbol in m.not_included]))
     return house.MeetingSummary(
         title=f"{s.body.name}, {s.title}: session pack", date=s.starts_on, venue=s.venue or "",
+        subject=f"Index of the session pack of the {s.body.name}, {s.title}",
         highlights_heading="Contents", statements=statements,
         highlights=[f"{len([e for e in m.entries if e.kind == k])} {h.lower()}" for k, h in INDEX_SECTIONS],
     )

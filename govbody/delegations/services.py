@@ -15,6 +15,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body, Delegation, DelegationKind, Membership
 from govbody.core.csvfile import csv_text
 from govbody.core.paging import page_of
+from govbody.core.text import long_date
 from govbody.interventions.models import Intervention
 from govbody.interventions.services.timing import seconds as whole_seconds
 from govbody.interventions.services.timing import spoken
@@ -121,7 +122,7 @@ def points_text(points: list, depth: int = 0) -> list[str]:
 def interventions_csv(interventions: list[Intervention]) -> str:
     return csv_text(CSV_HEADER, ([
         i.meeting.date.isoformat(), i.meeting.session.body.name, i.meeting.session.title,
-        f"{i.meeting.ordinal} meeting", item_label(i.agenda_item), i.kind.label, i.speaker,
+        i.meeting.name, item_label(i.agenda_item), i.kind.label, i.speaker,
         i.reply_to.speaker if i.reply_to is not None else "", "\n".join(points_text(i.points)),
         speaking_seconds(i) if speaking_seconds(i) is not None else "",
     ] for i in interventions))
@@ -271,7 +272,7 @@ def interventions_docx_data(delegation: Delegation, interventions: list[Interven
     statements = []
     for i in interventions:
         m = i.meeting
-        where = f"{m.date.day} {m.date:%B %Y}, {m.session.body.name}, {m.session.title}, {m.ordinal} meeting"
+        where = f"{m.date.day} {m.date:%B %Y}, {m.session.body.name}, {m.session.title}, {m.label}"
         if i.agenda_item is not None:
             where += f", item {item_label(i.agenda_item)}"
         if i.kind.value != "statement":
@@ -279,7 +280,8 @@ def interventions_docx_data(delegation: Delegation, interventions: list[Interven
         if i.reply_to is not None:
             where += f", in reply to {i.reply_to.speaker}"
         statements.append(house.Statement(speaker=where, points=list(i.points or [])))
-    return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements)
+    return house.MeetingSummary(title=f"Interventions of {delegation.name}", date=today, statements=statements,
+                                subject=f"Interventions of {delegation.name} recorded up to {long_date(today)}")
 
 
 # Following bodies.

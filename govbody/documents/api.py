@@ -23,7 +23,7 @@ from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
 from govbody.documents import services
-from govbody.documents.downloads import send_issued
+from govbody.documents.downloads import send_issued, send_preview
 from govbody.documents.models import Document, Series
 from govbody.documents.schemas import (
     DocumentIn,
@@ -52,7 +52,8 @@ def document_out(document: Document) -> dict:
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
         versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
-        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None)
+        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None,
+        preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id))
 
 
 def _invalid(field: str, message: str) -> ValidationError:
@@ -183,3 +184,10 @@ def create_version(document_id: int):
 @endpoint(content=DOCX, tags=DOCUMENTS)
 def document_docx(document_id: int):
     return send_issued(load(Document, document_id, user()))
+
+
+@bp.get("/documents/<int:document_id>/preview.docx")
+@endpoint(content=DOCX, tags=DOCUMENTS)
+def document_preview_docx(document_id: int):
+    """A draft's DOCX as it stands, marked DRAFT and without a symbol; an issued paper's frozen file."""
+    return send_preview(load(Document, document_id, user()))

@@ -1,5 +1,6 @@
 """An issued paper's file, sent the same way to the pages and the API: the bytes stored at issue,
-as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after the first download)."""
+as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after the first download);
+and a draft's preview, built on each request and never kept."""
 from __future__ import annotations
 
 from flask import Response
@@ -20,3 +21,12 @@ def send_issued(document: Document) -> Response:
                           filename=services.download_name(document), public=public)
     return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
                        public=public)
+
+
+def send_preview(document: Document) -> Response:
+    """How the paper looks as a DOCX: a draft as it stands, marked DRAFT and without a symbol (for
+    whoever may see the draft); an issued paper is its frozen file."""
+    if document.is_issued:
+        return send_issued(document)
+    data = render.render_docx(document)
+    return send_bytes(lambda: data, mimetype=DOCX, filename=services.download_name(document), public=False)

@@ -2,9 +2,12 @@
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
 numbered-document layout ("I. INTRODUCTION"), everything under them numbered paragraphs.
+A paper issued from a meeting summary keeps the summary's layout under the same cover block.
+A draft has no symbol: it is built marked DRAFT (the preview), never stored.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -41,21 +44,51 @@ def _carried_resolution(document: Document) -> house.Resolution | None:
     return to_data(document.carried_resolution)
 
 
+def _session(document: Document):
+    carried = document.carried_resolution
+    return document.session or (carried.session if carried else None)
+
+
+def cover(document: Document) -> house.Cover:
+    body_session = _session(document)
+    return house.Cover(
+        symbol=document.symbol if document.is_issued else None, date=document.date,
+        original_language=document.original_language, distribution=document.distribution.value,
+        session_number=body_session.number if body_session else None,
+        session_special=body_session.special if body_session else False)
+
+
 def numbered_document(document: Document) -> house.NumberedDocument:
     lead, sections = split_sections(document.text)
-    carried = document.carried_resolution
-    body_session = document.session or (carried.session if carried else None)
+    front = cover(document)
     return house.NumberedDocument(
-        symbol=document.symbol or "DRAFT", title=document.title, date=document.date,
-        session_number=body_session.number if body_session else None,
-        session_special=body_session.special if body_session else False,
+        symbol=front.symbol, title=document.title, date=document.date,
+        session_number=front.session_number, session_special=front.session_special,
         original_language=document.original_language, sections=sections,
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
+        distribution=front.distribution,
+        version_kind=document.version_kind.value if document.version_kind else None,
     )
 
 
+def _carried_summary(document: Document) -> house.MeetingSummary | None:
+    """The meeting summary a paper was issued from, laid out as a summary under the paper's cover."""
+    if document.id is None or document.parent_id is not None:
+        return None  # a version's text is its own: a corrigendum or revision typed in the register
+    from govbody.interventions.render import issued_summary_data
+
+    summary = issued_summary_data(document)
+    if summary is None:
+        return None
+    return dataclasses.replace(summary, title=document.title, cover=cover(document))
+
+
 def render_docx(document: Document) -> bytes:
+    """The paper's DOCX: what issuing freezes, or a draft's preview (marked DRAFT, no symbol)."""
     created = document.issued_at or dt.datetime.combine(document.date, dt.time())
+    summary = _carried_summary(document)
+    if summary is not None:
+        return house.build_meeting_summary(summary, created=created)
     return house.build_numbered_document(numbered_document(document), created=created)
 
 

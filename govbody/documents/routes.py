@@ -24,7 +24,7 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
-from govbody.documents.downloads import send_issued
+from govbody.documents.downloads import send_issued, send_preview
 from govbody.documents.forms import (
     DocumentForm,
     NextNumberForm,
@@ -136,6 +136,11 @@ def document_detail(document_id: int):
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
     return send_issued(load(Document, document_id, acting_user()))
+
+
+@bp.get("/documents/<int:document_id>/preview")
+def preview(document_id: int):
+    return send_preview(load(Document, document_id, acting_user()))
 
 
 def _document_choices(form: DocumentForm) -> None:

@@ -136,6 +136,8 @@ class DocumentOut(Out):
     issued_at: Timestamp | None
     sha256: str | None
     docx_url: str | None
+    # A draft's DOCX as it stands, marked DRAFT (GET /documents/{id}/preview.docx); null once issued.
+    preview_url: str | None
 
 
 class DocumentsQuery(Query):

@@ -4,7 +4,7 @@ No Flask here: every builder takes the dataclasses of ``govbody.docx.data`` and 
 the bytes of a .docx file.
 """
 from govbody.docx.agenda import build_agenda
-from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
+from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, MeetingSummary, NonPaper,
                                NumberedDocument, Operative, Point, Question, Reply, Resolution,
                                Section, Statement, SummaryItem)
 from govbody.docx.nonpaper import build_non_paper
@@ -14,7 +14,7 @@ from govbody.docx.resolution import build_resolution
 from govbody.docx.summary import build_meeting_summary
 
 __all__ = [
-    "Agenda", "AgendaItem", "Annex", "MeetingSummary", "NonPaper", "NumberedDocument",
+    "Agenda", "AgendaItem", "Annex", "Cover", "MeetingSummary", "NonPaper", "NumberedDocument",
     "Operative", "Point", "Question", "Reply", "Resolution", "Section", "Statement", "SummaryItem",
     "build_agenda", "build_meeting_summary", "build_non_paper", "build_numbered_document",
     "build_redline", "build_resolution",

@@ -8,7 +8,7 @@ from typing import Callable
 from govbody.core.text import MONTHS, long_date, session_title
 from govbody.docx.data import Agenda
 from govbody.docx.markdown import inline_spans
-from govbody.docx.numbered import write_cover_block
+from govbody.docx.cover import write_cover_block
 from govbody.docx.writer import DocumentWriter, Span
 
 

@@ -61,6 +61,19 @@ class Resolution:
 
 
 @dataclass
+class Cover:
+    """What a paper prints above its title: the cover block at the top right (the symbol, the
+    distribution when not general, "Original: English", the date), then the session heading."""
+
+    symbol: str | None  # None: a draft, marked DRAFT and without a symbol
+    date: dt.date | None
+    original_language: str = "English"
+    distribution: str = "general"  # "limited", "restricted": printed in the cover block
+    session_number: int | None = None  # None: a paper of no session, no session heading
+    session_special: bool = False
+
+
+@dataclass
 class Section:
     title: str  # "Introduction"; printed "I. INTRODUCTION"
     paragraphs: list[str] = field(default_factory=list)  # CommonMark, each numbered
@@ -68,7 +81,7 @@ class Section:
 
 @dataclass
 class NumberedDocument:
-    symbol: str  # "MC/INF/287"
+    symbol: str | None  # "MC/INF/287"; None: a draft, marked DRAFT
     title: str
     date: dt.date
     session_number: int | None = None  # None: a paper of no session, no session heading
@@ -78,6 +91,18 @@ class NumberedDocument:
     opening_paragraphs: list[str] = field(default_factory=list)  # numbered, before section I
     carried_resolution: Resolution | None = None  # printed in full after the sections
     language: str = "en"
+    distribution: str = "general"
+    version_kind: str | None = None  # "corr", "rev", "add": a version of an issued paper
+
+    @property
+    def cover(self) -> Cover:
+        return Cover(self.symbol, self.date, self.original_language, self.distribution,
+                     self.session_number, self.session_special)
+
+    @property
+    def is_corrigendum(self) -> bool:
+        """A corrigendum's text is the replacement wording, not paragraphs of its own: unnumbered."""
+        return self.version_kind == "corr"
 
 
 @dataclass
@@ -168,3 +193,8 @@ class MeetingSummary:
     conclusions_by: str | None = None
     conclusions: list[Point] = field(default_factory=list)
     language: str = "en"
+    # Issued as a paper: the cover block with its symbol above the summary; None for the record
+    # as the meeting page prints it.
+    cover: Cover | None = None
+    # The file's subject property; each export says what it is ("Summary of the 481st meeting of the Council").
+    subject: str = "Meeting summary"

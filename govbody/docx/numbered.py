@@ -4,35 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govbody.core.text import long_date, roman, session_title
+from govbody.core.text import roman
+from govbody.docx.cover import VERSION_LINES, cover_subject, write_cover, write_cover_block
 from govbody.docx.data import NumberedDocument
 from govbody.docx.markdown import inline_spans, write_markdown
 from govbody.docx.resolution import write_resolution
 from govbody.docx.styles import ListKind
 from govbody.docx.writer import DocumentWriter, caps, plain
 
-
-def write_cover_block(w: DocumentWriter, symbol: str, original_language: str,
-                      date: dt.date | None) -> None:
-    """Top right of the first page: the symbol (bold), "Original: English", the date."""
-    w.paragraph("Symbol block", symbol)
-    w.paragraph("Cover details", f"Original: {original_language}")
-    if date is not None:
-        w.paragraph("Cover details", long_date(date))
+__all__ = ["build_numbered_document", "write_cover_block"]
 
 
 def build_numbered_document(document: NumberedDocument, *,
                             created: dt.date | dt.datetime | None = None) -> bytes:
     w = DocumentWriter()
-    w.running_header([document.symbol])
-    write_cover_block(w, document.symbol, document.original_language, document.date)
-    if document.session_number is not None:
-        w.paragraph("Session heading",
-                    session_title(document.session_number, document.session_special).upper())
+    write_cover(w, document.cover)
     title = inline_spans(document.title)
     w.paragraph("Title", caps(title))
-    # One list for the whole body: paragraph numbers run on from section to section.
-    paragraphs = w.new_list(ListKind.PARAGRAPH)
+    if document.version_kind in VERSION_LINES:
+        w.paragraph("Version line", VERSION_LINES[document.version_kind])
+    # One list for the whole body: paragraph numbers run on from section to section. A
+    # corrigendum's text is replacement wording for the paper it corrects: not numbered.
+    paragraphs = None if document.is_corrigendum else w.new_list(ListKind.PARAGRAPH)
+    body_style = "Body Text" if document.is_corrigendum else "Numbered Paragraph"
     sections = [(None, document.opening_paragraphs)] + [
         (caps(inline_spans(f"{roman(i)}. {s.title}")), s.paragraphs)
         for i, s in enumerate(document.sections, 1)]
@@ -40,8 +34,8 @@ def build_numbered_document(document: NumberedDocument, *,
         if heading:
             w.paragraph("Heading 1", heading)
         for text in texts:
-            write_markdown(w, text, paragraph_style="Numbered Paragraph", paragraph_num=paragraphs)
+            write_markdown(w, text, paragraph_style=body_style, paragraph_num=paragraphs)
     if document.carried_resolution is not None:
         write_resolution(w, document.carried_resolution)
-    return w.to_bytes(title=plain(title), subject=document.symbol,
+    return w.to_bytes(title=plain(title), subject=cover_subject(document.cover),
                       created=created or document.date, language=document.language)

@@ -93,6 +93,8 @@ class Style:
     numbering: tuple[ListKind, int] | None = None
     tab: int | None = None
     house: bool = False  # a style of the house rather than one Word ships
+    color: str | None = None  # RRGGBB
+    spaced: int = 0  # letter spacing, in twentieths of a point
 
 
 def _lists(kind: ListKind, name: str, style_id: str) -> list[Style]:
@@ -128,6 +130,11 @@ PARAGRAPH_STYLES: list[Style] = [
     Style("Quote", "Quote", align="both", after=12, left=CM),
     Style("Symbol block", "SymbolBlock", bold=True, left=11 * CM, house=True),
     Style("Cover details", "CoverDetails", left=11 * CM, house=True),
+    # A draft's mark at the top of every page, where an issued paper has its symbol.
+    Style("Draft mark", "DraftMark", bold=True, size=20, align="center", after=6, color="A6A6A6", spaced=60,
+          house=True),
+    # "Corrigendum", "Addendum": under the title of a version of a paper.
+    Style("Version line", "VersionLine", align="center", after=24, keep_next=True, house=True),
     Style("Session heading", "SessionHeading", bold=True, align="center", before=48, after=12,
           keep_next=True, house=True),
     Style("Resolution heading", "ResolutionHeading", bold=True, align="center", before=12, after=6,
@@ -188,7 +195,8 @@ def _el(tag: str, parent=None, **attrs: str | int):
     return element
 
 
-def _run_properties(parent, *, bold=False, italic=False, size=None, font=None, lang=None):
+def _run_properties(parent, *, bold=False, italic=False, size=None, font=None, lang=None, color=None,
+                    spaced=0):
     rpr = _el("w:rPr", parent)
     if font:
         _el("w:rFonts", rpr, ascii=font, hAnsi=font, cs=font, eastAsia=font)
@@ -198,6 +206,10 @@ def _run_properties(parent, *, bold=False, italic=False, size=None, font=None, l
     if italic:
         _el("w:i", rpr)
         _el("w:iCs", rpr)
+    if color:
+        _el("w:color", rpr, val=color)
+    if spaced:
+        _el("w:spacing", rpr, val=spaced)
     if size:
         _el("w:sz", rpr, val=int(size * 2))
         _el("w:szCs", rpr, val=int(size * 2))
@@ -247,8 +259,9 @@ def _style_element(style: Style):
         _el("w:jc", ppr, val=style.align)
     if style.outline_level is not None:
         _el("w:outlineLvl", ppr, val=style.outline_level)
-    if style.bold or style.italic or style.size:
-        _run_properties(el, bold=style.bold, italic=style.italic, size=style.size)
+    if style.bold or style.italic or style.size or style.color or style.spaced:
+        _run_properties(el, bold=style.bold, italic=style.italic, size=style.size, color=style.color,
+                        spaced=style.spaced)
     return el
 
 

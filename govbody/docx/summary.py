@@ -14,6 +14,7 @@ import enum
 from dataclasses import dataclass
 
 from govbody.core.text import long_date
+from govbody.docx.cover import cover_subject, write_cover
 from govbody.docx.data import MeetingSummary, Point, Statement, SummaryItem
 from govbody.docx.markdown import inline_spans, write_numbered, write_points
 from govbody.docx.writer import DocumentWriter, plain
@@ -151,14 +152,19 @@ def _write_part(w: DocumentWriter, part: Part) -> None:
 
 def build_meeting_summary(summary: MeetingSummary, *,
                           created: dt.date | dt.datetime | None = None) -> bytes:
+    """The summary; issued as a paper (``summary.cover``), the same layout under the cover block."""
     layout = summary_layout(summary)
     w = DocumentWriter()
-    w.page_number_footer()
+    if summary.cover is not None:
+        write_cover(w, summary.cover)
+    else:
+        w.page_number_footer()
     title = inline_spans(layout.title)
     w.paragraph("Meeting title", title)
     for line in layout.details:
         w.paragraph("Meeting details", inline_spans(line))
     for part in layout.parts:
         _write_part(w, part)
-    return w.to_bytes(title=plain(title), subject="Meeting summary",
-                      created=created or summary.date, language=summary.language)
+    subject = cover_subject(summary.cover) if summary.cover is not None else summary.subject
+    return w.to_bytes(title=plain(title), subject=subject, created=created or summary.date,
+                      language=summary.language)

@@ -236,6 +236,16 @@ class DocumentWriter:
         header.append(page)
         add_field(page, "PAGE", "2")
 
+    def draft_header(self, mark: str) -> None:
+        """A draft's ``mark`` at the top of every page, the first too; "Page N" from page 2."""
+        self.running_header([])
+        section = self.document.sections[0]
+        first = section.first_page_header.part.element
+        for child in list(first):
+            first.remove(child)
+        for header in (first, section.header.part.element):
+            header.insert(0, self.make_paragraph("Draft mark", mark))
+
     def page_number_footer(self) -> None:
         footer = self.document.sections[0].footer.part.element
         for child in list(footer):

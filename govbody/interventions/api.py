@@ -178,7 +178,7 @@ def get_summary(meeting_id: int):
 def summary_docx(meeting_id: int):
     meeting, summary = _readable_summary(meeting_id)
     data = render.summary_docx(meeting, summary, services.meeting_interventions(db.session, meeting))
-    filename = f"summary-{meeting.body.code}-{meeting.number}.docx".replace("/", "-")
+    filename = f"summary-{meeting.body.code}-{meeting.file_label}.docx".replace("/", "-")
     return send_bytes(lambda: data, mimetype=DOCX, filename=filename)
 
 

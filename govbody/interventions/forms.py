@@ -65,7 +65,7 @@ class IssueForm(Form):
 
 
 def issue_summary_ask(meeting) -> Ask:
-    return Ask(f"Issue the summary of the {meeting.ordinal} meeting?",
+    return Ask(f"Issue the summary of the {meeting.name}?",
                "It takes the next number of the chosen series and is frozen: a later change is a corrigendum or "
                "a revision. The summary is published with it, for delegations and the public. "
                "This cannot be undone.", "Issue")

@@ -7,6 +7,9 @@ floor, each reply directly under what it answers; then closing remarks and concl
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
+from sqlalchemy.orm import object_session
+
 from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import TITLE_MAX
 from govbody.docx import build_meeting_summary
@@ -24,10 +27,19 @@ def summary_title(meeting: Meeting) -> str:
     return meeting.title or issued_title(meeting)
 
 
+def summary_designation(meeting: Meeting) -> str:
+    """What the summary is, in a file's properties: "Summary of the 481st meeting of the Council",
+    "Summary of the briefing of 14 October 2016 of the Council"."""
+    return f"Summary of the {meeting.name} of the {meeting.body.name}"
+
+
 def issued_title(meeting: Meeting) -> str:
     """The title of the summary issued as a paper: "Summary of the 481st meeting of the Council",
-    followed by the meeting's own title when it has one (and the two fit)."""
-    title = f"Summary of the {meeting.ordinal} meeting of the {meeting.body.name}"
+    followed by the meeting's own title when it has one (and the two fit); a briefing or an informal
+    consultation, which has no number, by its own title."""
+    if not meeting.is_numbered:
+        return meeting.title or summary_designation(meeting)
+    title = summary_designation(meeting)
     titled = f"{title}: {meeting.title}"
     return titled if meeting.title and len(titled) <= TITLE_MAX else title
 
@@ -86,11 +98,23 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
         closing_statements=closing,
         conclusions_by=(summary.conclusions_by or None) if summary else None,
         conclusions=list(summary.conclusions) if summary else [],
+        subject=summary_designation(meeting),
     )
 
 
 def summary_docx(meeting: Meeting, summary: MeetingSummary | None, interventions: list[Intervention]) -> bytes:
     return build_meeting_summary(summary_data(meeting, summary, interventions), created=meeting.date)
+
+
+def issued_summary_data(document) -> docx_data.MeetingSummary | None:
+    """The summary a paper of the register was issued from (services.issue_summary), or None."""
+    from govbody.interventions.services import meeting_interventions
+
+    session = object_session(document)
+    summary = session.scalar(sa.select(MeetingSummary).where(MeetingSummary.document_id == document.id))
+    if summary is None:
+        return None
+    return summary_data(summary.meeting, summary, meeting_interventions(session, summary.meeting))
 
 
 def _markdown_points(points) -> list[str]:

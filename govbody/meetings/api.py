@@ -60,7 +60,7 @@ def create_meeting(session_id: int):
 @endpoint(out=MeetingOut, page=True, tags=("meetings",))
 def list_meetings(session_id: int):
     body_session = load(BodySession, session_id, user())
-    stmt = sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(Meeting.number)
+    stmt = sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(*Meeting.in_order())
     return paginate(stmt, MeetingOut, per_page=200)
 
 

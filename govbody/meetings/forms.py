@@ -17,7 +17,7 @@ from wtforms.validators import (
 
 from govbody.core.forms import Form, SubForm, choices, limits
 from govbody.core.schemas import NAME_MAX, NUMBER_MAX
-from govbody.meetings.models import SESSION_NUMBER_MAX, SessionKind
+from govbody.meetings.models import SESSION_NUMBER_MAX, MeetingKind, SessionKind
 from govbody.meetings.schemas import MeetingIn, SessionIn
 
 
@@ -31,6 +31,8 @@ class SessionForm(Form):
 
 class MeetingForm(Form):
     date = DateField("Date", validators=[DataRequired()])
+    kind = SelectField("Kind", choices=choices((k.value, k.label) for k in MeetingKind),
+                       default=MeetingKind.numbered.value)
     number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
     starts_at = TimeField("Starts at", validators=[Optional()])
     ends_at = TimeField("Ends at", validators=[Optional()])

@@ -26,6 +26,24 @@ class SessionKind(enum.Enum):
     special = "special"
 
 
+class MeetingKind(enum.Enum):
+    """A numbered meeting of the body ("481st meeting"), or a meeting that is not one and takes
+    no number: a briefing to Member States, an informal consultation."""
+
+    numbered = "numbered"
+    briefing = "briefing"
+    informal_consultation = "informal_consultation"
+
+    @property
+    def label(self) -> str:
+        return {"numbered": "Numbered meeting", "briefing": "Briefing",
+                "informal_consultation": "Informal consultation"}[self.value]
+
+    @property
+    def is_numbered(self) -> bool:
+        return self is MeetingKind.numbered
+
+
 class OfficerRole(enum.Enum):
     chairperson = "chairperson"
     vice_chairperson = "vice_chairperson"
@@ -58,7 +76,7 @@ class BodySession(IdMixin, TimestampMixin, Base):
 
     body: Mapped[Body] = relationship(back_populates="sessions")
     meetings: Mapped[list[Meeting]] = relationship(
-        back_populates="session", order_by="Meeting.number", foreign_keys="Meeting.session_id"
+        back_populates="session", order_by=lambda: list(Meeting.in_order()), foreign_keys="Meeting.session_id"
     )
     officers: Mapped[list[SessionOfficer]] = relationship(
         back_populates="session", order_by="SessionOfficer.id", cascade="all, delete-orphan"
@@ -109,16 +127,21 @@ class SessionOfficer(IdMixin, Base):
 
 
 class Meeting(IdMixin, TimestampMixin, Base):
-    """A meeting, numbered per body across sessions ("481st meeting")."""
+    """A meeting, numbered per body across sessions ("481st meeting"); a briefing or an informal
+    consultation is held in a session too but takes no number, and goes by its own title."""
 
     __tablename__ = "meetings"
-    # body_id repeats session.body_id so the database itself keeps numbers unique per body.
-    __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
-    _repr_fields = ("id", "body_id", "number")
+    __table_args__ = (
+        # body_id repeats session.body_id so the database itself keeps numbers unique per body.
+        sa.UniqueConstraint("body_id", "number"),
+        sa.CheckConstraint("(kind = 'numbered') = (number IS NOT NULL)", name="number_by_kind"),
+    )
+    _repr_fields = ("id", "body_id", "kind", "number")
 
     session_id: Mapped[int] = mapped_column(sa.ForeignKey("body_sessions.id", ondelete="RESTRICT"), index=True)
     body_id: Mapped[int] = mapped_column(sa.ForeignKey("bodies.id", ondelete="RESTRICT"))
-    number: Mapped[int]
+    kind: Mapped[MeetingKind] = mapped_column(default=MeetingKind.numbered)
+    number: Mapped[int | None]  # None for a meeting that is not a numbered meeting of the body
     date: Mapped[dt.date]
     starts_at: Mapped[dt.time | None]
     ends_at: Mapped[dt.time | None]
@@ -132,13 +155,50 @@ class Meeting(IdMixin, TimestampMixin, Base):
     session: Mapped[BodySession] = relationship(back_populates="meetings", foreign_keys=[session_id])
     body: Mapped[Body] = relationship()
 
+    @classmethod
+    def in_order(cls) -> tuple:
+        """Meetings as they were held: by day, the numbered ones of a day in number order first."""
+        return cls.date, cls.number.is_(None), cls.number, cls.id
+
+    @hybrid_property
+    def is_numbered(self) -> bool:
+        """A numbered meeting of the body: where agendas are adopted and decisions taken. Also an SQL condition."""
+        return self.kind == MeetingKind.numbered
+
     @property
-    def ordinal(self) -> str:
-        return text.ordinal_number(self.number)
+    def ordinal(self) -> str | None:
+        """"481st"; None for a meeting that takes no number."""
+        return text.ordinal_number(self.number) if self.number is not None else None
+
+    @property
+    def name(self) -> str:
+        """How running text names the meeting: "481st meeting", "briefing of 14 October 2016"."""
+        if self.number is not None:
+            return f"{self.ordinal} meeting"
+        return f"{self.kind.label.lower()} of {text.long_date(self.date)}"
 
     @property
     def display_title(self) -> str:
-        return self.title or f"{self.ordinal} meeting"
+        return self.title or self.name
+
+    @property
+    def label(self) -> str:
+        """What a link to the meeting says: "481st meeting", or a briefing's title."""
+        return self.name if self.is_numbered else self.display_title
+
+    @property
+    def file_label(self) -> str:
+        """What names the meeting in a file name: "481", "briefing-2016-10-14-12" (the id: two in a day)."""
+        if self.number is not None:
+            return str(self.number)
+        return f"{self.kind.value.replace('_', '-')}-{self.date.isoformat()}-{self.id}"
+
+    @property
+    def heading(self) -> str:
+        """The meeting page's heading: "481st meeting: Opening of the session", or a briefing's title."""
+        if not self.is_numbered:
+            return self.display_title
+        return f"{self.name}: {self.title}" if self.title else self.name
 
     @hybrid_property
     def has_taken_place(self) -> bool:

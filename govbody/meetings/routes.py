@@ -13,7 +13,7 @@ from govbody.core.pagecache import public_page
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.forms import MeetingForm, OfficersForm, SessionForm
-from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionKind, SessionOfficer
+from govbody.meetings.models import BodySession, Meeting, MeetingKind, OfficerRole, SessionKind, SessionOfficer
 
 bp = Blueprint("meetings", __name__, template_folder="templates")
 
@@ -29,7 +29,7 @@ def load_session(session_id: int) -> BodySession:
 def session_detail(session_id: int):
     body_session = load_session(session_id)
     meetings = list(db.session.scalars(
-        sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(Meeting.number)))
+        sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(*Meeting.in_order())))
     agenda = agenda_tree(db.session, body_session)
     return render_template("meetings/session.html", s=body_session, meetings=meetings, agenda=agenda,
                            readable=readable_documents(db.session, agenda, acting_user()),
@@ -85,15 +85,16 @@ def create_meeting(session_id: int):
         form.venue.data = body_session.venue
     if form.validate_on_submit():
         ok, meeting = commit_or_errors(form, lambda: services.create_meeting(
-            db.session, body_session, date=form.date.data, number=form.number.data,
+            db.session, body_session, date=form.date.data, number=form.number.data, kind=MeetingKind(form.kind.data),
             venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
             starts_at=form.starts_at.data, ends_at=form.ends_at.data, **form.speaking_time_limits(),
             by=acting_user()))
         if ok:
-            flash(f"The {meeting.ordinal} meeting was created.", "success")
+            flash(f"The {meeting.name} was created.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
     next_number = services.next_meeting_number(db.session, body_session.body)
-    return render_template("meetings/meeting_form.html", form=form, s=body_session, next_number=next_number)
+    return (render_template("meetings/meeting_form.html", form=form, s=body_session, next_number=next_number),
+            422 if form.errors else 200)
 
 
 @bp.get("/meetings/<int:meeting_id>")
@@ -171,13 +172,14 @@ def edit_meeting(meeting_id: int):
     meeting = db.get_or_404(Meeting, meeting_id)
     require(access.can_manage_sessions(acting_user(), meeting.body_id))
     form = MeetingForm(obj=meeting)
+    del form.kind  # a meeting keeps its kind
     if form.validate_on_submit():
         ok, _ = commit_or_errors(form, lambda: services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
                                 venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
                                 starts_at=form.starts_at.data, ends_at=form.ends_at.data,
                                 **form.speaking_time_limits()))
         if ok:
-            flash(f"The {meeting.ordinal} meeting was saved.", "success")
+            flash(f"The {meeting.name} was saved.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))
     return (render_template("meetings/meeting_form.html", form=form, s=meeting.session, m=meeting,
                             next_number=meeting.number), 422 if form.errors else 200)

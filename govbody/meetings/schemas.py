@@ -16,7 +16,7 @@ from govbody.core.schemas import (
     text,
     with_fields,
 )
-from govbody.meetings.models import MEETING_TITLE_MAX, SessionKind
+from govbody.meetings.models import MEETING_TITLE_MAX, MeetingKind, SessionKind
 
 SPEAKING_TIME_LIMIT_MAX = 3600  # an hour: a longer turn is no limit
 # Seconds a speaker may speak; null: no limit.
@@ -47,9 +47,14 @@ class SessionOut(Out):
 
 class MeetingIn(Payload):
     date: Date
+    kind: MeetingKind = Field(MeetingKind.numbered, description=(
+        "numbered: a meeting of the body, which takes the body's next meeting number; briefing, "
+        "informal_consultation: held in the session but not numbered, and named by its title."))
     number: Number | None = None
     venue: ShortText = ""
-    title: text(MEETING_TITLE_MAX) = ""
+    title: text(MEETING_TITLE_MAX) = Field("", description=(
+        "Required for a briefing or an informal consultation (\"Briefing to Member States on ...\"); it heads "
+        "its summary."))
     starts_at: Time | None = None
     ends_at: Time | None = None
     speaking_time_limit_s: SpeakingTimeLimit | None = Field(
@@ -62,15 +67,17 @@ class MeetingIn(Payload):
 
 @with_fields(MeetingIn, optional=True)
 class MeetingPatch(Payload):
-    """The fields given change (null clears a limit); a meeting keeps its number."""
+    """The fields given change (null clears a limit); a meeting keeps its kind and number."""
 
 
 class MeetingOut(Out):
     id: int
     session_id: int
     body_id: int
-    number: int
-    ordinal: str
+    kind: MeetingKind
+    number: int | None  # null for a meeting that is not a numbered meeting of the body
+    ordinal: str | None
+    name: str
     date: dt.date
     starts_at: Time | None
     ends_at: Time | None

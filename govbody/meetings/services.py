@@ -12,13 +12,14 @@ from govbody.core.errors import ValidationError
 from govbody.meetings.models import (
     BodySession,
     Meeting,
+    MeetingKind,
     OfficerRole,
     SessionKind,
     SessionOfficer,
 )
 
 SESSION_FIELDS = ["number", "kind", "starts_on", "ends_on", "venue"]
-MEETING_FIELDS = ["number", "date", "starts_at", "ends_at", "venue", "title", "speaking_time_limit_s",
+MEETING_FIELDS = ["kind", "number", "date", "starts_at", "ends_at", "venue", "title", "speaking_time_limit_s",
                   "group_speaking_time_limit_s"]
 MAX_NUMBER = 999  # session titles are spelled out in words up to 999
 
@@ -99,13 +100,25 @@ def _check_meeting(starts_at: dt.time | None, ends_at: dt.time | None, limit: in
                                                  f"than any other ({limit} seconds).")
 
 
+def _check_title(kind: MeetingKind, title: str, errors: dict[str, str]) -> None:
+    if not kind.is_numbered and not title.strip():
+        errors["title"] = f"A {kind.label.lower()} takes no number: it is named by its title. Enter the title."
+
+
 def create_meeting(session: Session, body_session: BodySession, *, date: dt.date, number: int | None = None,
-                   venue: str = "", title: str = "", starts_at: dt.time | None = None,
-                   ends_at: dt.time | None = None, speaking_time_limit_s: int | None = None,
-                   group_speaking_time_limit_s: int | None = None, by=None) -> Meeting:
+                   kind: MeetingKind = MeetingKind.numbered, venue: str = "", title: str = "",
+                   starts_at: dt.time | None = None, ends_at: dt.time | None = None,
+                   speaking_time_limit_s: int | None = None, group_speaking_time_limit_s: int | None = None,
+                   by=None) -> Meeting:
+    """A numbered meeting takes the body's next meeting number (or the one given, importing history);
+    a briefing or an informal consultation takes none, and is named by its title."""
     body = body_session.body
     errors = {}
-    if number is not None:
+    _check_title(kind, title, errors)
+    if number is not None and not kind.is_numbered:
+        errors["number"] = (f"A {kind.label.lower()} is not a numbered meeting of the {body.name}: "
+                            "it takes no number.")
+    elif number is not None:
         if number < 1:
             errors["number"] = "Meeting numbers start at 1."
         elif session.scalar(sa.select(Meeting.id).where(Meeting.body_id == body.id, Meeting.number == number)):
@@ -113,9 +126,10 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
     _check_meeting(starts_at, ends_at, speaking_time_limit_s, group_speaking_time_limit_s, errors)
     if errors:
         raise ValidationError("The meeting was not saved.", errors)
-    allocated = numbering.allocate(session, numbering.meeting_key(body.id),
-                                   start=_first_meeting_number(session, body), explicit=number)
-    meeting = Meeting(session=body_session, body=body, number=allocated, date=date, venue=venue or body_session.venue,
+    allocated = numbering.allocate(session, numbering.meeting_key(body.id), start=_first_meeting_number(session, body),
+                                   explicit=number) if kind.is_numbered else None
+    meeting = Meeting(session=body_session, body=body, kind=kind, number=allocated, date=date,
+                      venue=venue or body_session.venue,
                       title=title, starts_at=starts_at, ends_at=ends_at, speaking_time_limit_s=speaking_time_limit_s,
                       group_speaking_time_limit_s=group_speaking_time_limit_s)
     session.add(meeting)
@@ -125,9 +139,14 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
 
 
 def update_meeting(session: Session, meeting: Meeting, *, by=None, **values) -> Meeting:
-    if "number" in values and values["number"] != meeting.number:
-        raise ValidationError("The meeting was not saved.", {"number": "A meeting keeps the number it was given."})
     errors: dict[str, str] = {}
+    if "kind" in values and values["kind"] is not meeting.kind:
+        errors["kind"] = f"A meeting keeps its kind ({meeting.kind.label.lower()})."
+    if "number" in values and values["number"] != meeting.number:
+        errors["number"] = ("A meeting keeps the number it was given." if meeting.is_numbered else
+                            f"A {meeting.kind.label.lower()} takes no number.")
+    if "title" in values:
+        _check_title(meeting.kind, values["title"], errors)
     _check_meeting(*(values.get(name, getattr(meeting, name)) for name in (
         "starts_at", "ends_at", "speaking_time_limit_s", "group_speaking_time_limit_s")), errors)
     if errors:

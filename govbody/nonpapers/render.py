@@ -90,7 +90,7 @@ def synthesis_data(result: Synthesis) -> SynthesisData:
             number=sq.question.number, text=sq.question.text, count=sq.count,
             entries=[SynthesisEntryData(
                 speaker=("Reply from " + e.speaker) if e.kind == "reply" else e.speaker_label,
-                meeting=f"{e.meeting.ordinal} meeting, {long_date(e.meeting.date)}",
+                meeting=f"{e.meeting.label}, {long_date(e.meeting.date)}",
                 points=e.points,
                 replies=[SynthesisReplyData(r.speaker, r.points) for r in e.replies]) for e in sq.entries],
         ) for sq in result.questions],

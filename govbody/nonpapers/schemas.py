@@ -105,7 +105,7 @@ class AddressedOut(BaseModel):
     speaker: str
     on_behalf_of: str
     kind: str
-    meeting_number: int
+    meeting_number: int | None  # null for a briefing or an informal consultation
     points: list[Any]
     replies: list[ReplyOut]
 

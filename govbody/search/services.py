@@ -181,7 +181,7 @@ def _filtered(stmt, filters: Filters, *, body, session, when, delegation=None):
 
 def _intervention_query(fts, key, user, filters: Filters):
     stmt = (sa.select(Intervention.id, Intervention.meeting_id, Intervention.speaker_name, Delegation.name,
-                      Meeting.number, Meeting.date, Body.code)
+                      Meeting.number, Meeting.kind, Meeting.title, Meeting.date, Body.code)
             .select_from(fts).join(Intervention, Intervention.id == key)
             .join(Meeting, Meeting.id == Intervention.meeting_id).join(Body, Body.id == Meeting.body_id)
             .outerjoin(Delegation, Delegation.id == Intervention.delegation_id)
@@ -192,7 +192,8 @@ def _intervention_query(fts, key, user, filters: Filters):
 
 def _intervention_hit(row, snippet, url_for) -> Hit:
     speaker = row.name or row.speaker_name or "Speaker"
-    title = f"{speaker}, {row.code} {text.ordinal_number(row.number)} meeting ({text.long_date(row.date)})"
+    meeting = f"{text.ordinal_number(row.number)} meeting" if row.number is not None else row.title
+    title = f"{speaker}, {row.code} {meeting} ({text.long_date(row.date)})"
     return Hit("intervention", row.id, title, snippet, url_for("interventions.summary", meeting_id=row.meeting_id),
                row.date)
 

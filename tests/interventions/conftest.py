@@ -88,3 +88,23 @@ def frozen_clock(monkeypatch) -> Clock:
     frozen = Clock(dt.datetime(2007, 6, 7, 10, 0, 0))
     monkeypatch.setattr(clock, "now", frozen)
     return frozen
+
+
+def word_numbering(paragraph) -> tuple[str, int] | None:
+    """How Word numbers a paragraph of a reopened DOCX: (numFmt, level) of its list, from the paragraph
+    or its style, or None when it is no list item."""
+    from docx.oxml.ns import qn
+
+    numpr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    style = paragraph.style
+    while numpr is None and style is not None:
+        numpr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        style = style.base_style
+    if numpr is None:
+        return None
+    num_id = numpr.find(qn("w:numId")).get(qn("w:val"))
+    level = int(numpr.find(qn("w:ilvl")).get(qn("w:val")))
+    numbering = paragraph.part.numbering_part.element
+    abstract = numbering.xpath(f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val")[0]
+    fmt = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='{level}']/w:numFmt/@w:val")[0]
+    return fmt, level

@@ -71,10 +71,12 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.non_paper_synthesis": "officer", "api.list_non_papers": "public",
     # documents (the URL names an issued paper of restricted distribution)
     "documents.register": "public", "documents.body_register": "public", "documents.session_register": "public",
-    "documents.document_detail": "member", "documents.download": "member", "documents.create_document": "staff",
+    "documents.document_detail": "member", "documents.download": "member", "documents.preview": "member",
+    "documents.create_document": "staff",
     "documents.edit_document": "staff", "documents.issue_document": "staff", "documents.create_version": "staff",
     "documents.series_list": {"GET": "public", "POST": "staff"}, "documents.set_next_number": "staff",
     "api.list_documents": "public", "api.get_document": "member", "api.document_docx": "member",
+    "api.document_preview_docx": "member",
     "api.create_document": "staff", "api.update_document": "staff", "api.issue_document": "staff",
     "api.create_version": "staff", "api.list_series": "public", "api.get_series": "public",
     "api.create_series": "staff", "api.update_series": "staff",

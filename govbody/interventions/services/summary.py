@@ -72,10 +72,14 @@ def issue_summary(session: Session, meeting: Meeting, *, series: Any, by=None) -
     if not interventions:
         raise ValidationError("The summary was not issued.", {"series": "No intervention has been recorded yet."})
     doc = render.summary_data(meeting, summary, interventions)
+    # The paper is linked to the summary before it is issued: issuing renders it with the summary's
+    # layout under the cover block (documents.render); its text is the summary's Markdown, for the
+    # register's page and search.
     document = documents.create_document(session, series=series, title=render.issued_title(meeting), date=meeting.date,
-                                         body_session=meeting.session, text=render.summary_markdown(doc),
-                                         issue=True, by=by)
+                                         body_session=meeting.session, text=render.summary_markdown(doc), by=by)
     summary.document = document
+    session.flush()
+    documents.issue_document(session, document, by=by)
     # The paper is for general distribution: the record it carries is published with it.
     published_now = not summary.published
     summary.published = True

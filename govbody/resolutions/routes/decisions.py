@@ -97,7 +97,7 @@ def adopt(resolution_id: int):
     form = AdoptForm()
     # Only meetings that have taken place, the latest first (and so chosen).
     meetings = list(db.session.scalars(
-        sa.select(Meeting).where(Meeting.body_id == resolution.body_id, Meeting.has_taken_place)
+        sa.select(Meeting).where(Meeting.body_id == resolution.body_id, Meeting.has_taken_place, Meeting.is_numbered)
         .order_by(Meeting.date.desc(), Meeting.number.desc()).limit(200)))
     next_number = services.next_number(db.session, resolution.body)
     lines = render.adoption_lines(resolution, meetings, next_number)

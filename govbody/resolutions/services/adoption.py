@@ -42,6 +42,10 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     if meeting.body_id != resolution.body_id:
         raise ValidationError("The resolution was not adopted.",
                               {"meeting_id": f"The meeting is not a meeting of the {resolution.body.name}."})
+    if not meeting.is_numbered:
+        raise ValidationError("The resolution was not adopted.", {
+            "meeting_id": f"The {meeting.name} is not a numbered meeting of the {resolution.body.name}: a "
+                          "resolution is adopted at one."})
     errors = {}
     if not meeting.has_taken_place:
         errors["meeting_id"] = (f"The {meeting.ordinal} meeting is on {long_date(meeting.date)}: a resolution is "

@@ -1,0 +1,45 @@
+"""The top of an issued paper's first page, one way for every kind that carries a symbol
+(numbered documents, issued meeting summaries, agendas): the cover block at the top right,
+the session heading, and the running header of the later pages; a draft says DRAFT instead
+of a symbol, on every page."""
+from __future__ import annotations
+
+import datetime as dt
+
+from govbody.core.text import long_date, session_title
+from govbody.docx.data import Cover
+from govbody.docx.writer import DocumentWriter
+
+DRAFT = "DRAFT"  # in the cover block, where the symbol goes once issued
+DRAFT_MARK = "DRAFT \u2013 NOT ISSUED"  # at the top of every page of a draft
+DISTRIBUTION_LINES = {"limited": "Limited", "restricted": "Restricted"}
+VERSION_LINES = {"corr": "Corrigendum", "add": "Addendum"}  # under the title; a revision replaces the text
+
+
+def write_cover_block(w: DocumentWriter, symbol: str | None, original_language: str,
+                      date: dt.date | None, distribution: str = "general") -> None:
+    """Top right of the first page: the symbol (bold; DRAFT for a draft), the distribution when
+    it is not general, "Original: English", the date."""
+    w.paragraph("Symbol block", symbol or DRAFT)
+    if distribution in DISTRIBUTION_LINES:
+        w.paragraph("Cover details", DISTRIBUTION_LINES[distribution])
+    w.paragraph("Cover details", f"Original: {original_language}")
+    if date is not None:
+        w.paragraph("Cover details", long_date(date))
+
+
+def write_cover(w: DocumentWriter, cover: Cover) -> None:
+    """The page furniture and everything above the title: the symbol and "Page N" in the header
+    from page 2 (a draft's mark on every page), the cover block, the session heading."""
+    if cover.symbol is None:
+        w.draft_header(DRAFT_MARK)
+    else:
+        w.running_header([cover.symbol])
+    write_cover_block(w, cover.symbol, cover.original_language, cover.date, cover.distribution)
+    if cover.session_number is not None:
+        w.paragraph("Session heading", session_title(cover.session_number, cover.session_special).upper())
+
+
+def cover_subject(cover: Cover) -> str:
+    """The file's subject property: the symbol, or DRAFT before there is one."""
+    return cover.symbol or DRAFT
