@@ -1,5 +1,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     IntegerField,
     SelectField,
@@ -31,6 +32,7 @@ class DocumentForm(FlaskForm):
     distribution = SelectField("Distribution", choices=DISTRIBUTIONS, default=Distribution.general.value)
     resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()])
     text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
+    contents = BooleanField("Contents page: the headings listed with their page numbers")
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 

@@ -1,7 +1,8 @@
 """A document as the DOCX builders see it: the model mapped onto ``govbody.docx.data``.
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
-numbered-document layout ("I. INTRODUCTION"), everything under them numbered paragraphs.
+numbered-document layout ("I. INTRODUCTION"; one ending "{.unnumbered}" or "{-}" takes no
+numeral), their "##" headings lettered sub-sections, their paragraphs numbered paragraphs.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from govbody import docx as house
 from govbody.documents.models import Document
 
 _SECTION_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$")
+_UNNUMBERED = re.compile(r"[ \t]*\{(?:\.unnumbered|-)\}$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
@@ -28,7 +30,8 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
         else:
             parts[-1][1].append(line)
     bodies = ["\n".join(lines).strip() for _, lines in parts]
-    sections = [house.Section(title=title, paragraphs=[body] if body else [])
+    sections = [house.Section(title=_UNNUMBERED.sub("", title), paragraphs=[body] if body else [],
+                              numbered=not _UNNUMBERED.search(title))
                 for (title, _), body in zip(parts[1:], bodies[1:])]
     return bodies[0], sections
 
@@ -50,6 +53,7 @@ def numbered_document(document: Document) -> house.NumberedDocument:
         session_special=body_session.special if body_session else False,
         original_language=document.original_language, sections=sections,
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
+        contents=document.contents,
     )
 
 
