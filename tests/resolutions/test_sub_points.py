@@ -77,9 +77,10 @@ def test_libreoffice_prints_the_docx_as_the_page_does(client, long_resolution, t
         pytest.skip("LibreOffice (soffice) not installed")
     path = tmp_path / "long.docx"
     path.write_bytes(client.get(f"/resolutions/{long_resolution}.docx").data)
-    text = re.sub(r"\s+", " ", pdf_text(convert_to_pdf([path], tmp_path)[0]))
+    raw = pdf_text(convert_to_pdf([path], tmp_path)[0])
+    text = re.sub(r"\s+", " ", raw)
     assert "(z) lettered point 26; (aa) lettered point 27." in text
-    printed = re.findall(r"(\(\w+\)) (\w+) point (\d+)[;:.]", text)
+    printed = re.findall(r"^\s*(\(\w+\))\s*(\w+) point (\d+)[;:.]", raw, re.M)  # each on a line of its own
     assert printed[:7] == [("(a)", "lettered", "1"), ("(b)", "lettered", "2"), ("(i)", "roman", "1"),
                            ("(ii)", "roman", "2"), ("(iii)", "roman", "3"), ("(1)", "figure", "1"),
                            ("(2)", "figure", "2")]
