@@ -32,9 +32,17 @@ NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 # "[^1]:" right after a word is a reference followed by a colon, not a definition.
 _INLINE_DEF = re.compile(r"(?:^|\s+)\[\^([^\]\s]+)\]:[ \t]*(?=\S)")
-_UNNUMBERED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t].*?)[ \t]*\{(?:\.unnumbered|-)\}[ \t]*$", re.M)
+_UNNUMBERED = r"[ \t]*\{(?:\.unnumbered|-)\}[ \t]*$"
+_UNNUMBERED_TITLE = re.compile(_UNNUMBERED)
+_UNNUMBERED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t].*?)" + _UNNUMBERED, re.M)
 _MARKER = "\u2063fn{}\u2063"  # stands for a note's number while the text is rendered
 _MARKED = re.compile("\u2063fn(\\d+)\u2063")
+
+
+def unnumbered(title: str) -> tuple[str, bool]:
+    """A heading's words without a closing "{.unnumbered}" or "{-}", and whether it is numbered."""
+    trimmed = _UNNUMBERED_TITLE.sub("", title)
+    return trimmed, trimmed == title
 
 
 def split_footnotes(text: str) -> tuple[str, dict[str, str]]:

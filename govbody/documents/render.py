@@ -10,10 +10,10 @@ import datetime as dt
 import re
 
 from govbody import docx as house
+from govbody.core.markup import unnumbered
 from govbody.documents.models import Document
 
 _SECTION_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$")
-_UNNUMBERED = re.compile(r"[ \t]*\{(?:\.unnumbered|-)\}$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
@@ -30,9 +30,10 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
         else:
             parts[-1][1].append(line)
     bodies = ["\n".join(lines).strip() for _, lines in parts]
-    sections = [house.Section(title=_UNNUMBERED.sub("", title), paragraphs=[body] if body else [],
-                              numbered=not _UNNUMBERED.search(title))
-                for (title, _), body in zip(parts[1:], bodies[1:])]
+    sections = []
+    for (title, _), body in zip(parts[1:], bodies[1:]):
+        words, numbered = unnumbered(title)
+        sections.append(house.Section(words, [body] if body else [], numbered=numbered))
     return bodies[0], sections
 
 

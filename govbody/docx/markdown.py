@@ -28,7 +28,7 @@ from typing import Iterable, Mapping, Sequence
 
 from markdown_it.token import Token
 
-from govbody.core.markup import NOTE_REF, parser, split_footnotes, split_inline_footnotes
+from govbody.core.markup import NOTE_REF, parser, split_footnotes, split_inline_footnotes, unnumbered
 from govbody.core.text import letter, roman
 from govbody.docx.data import Point
 from govbody.docx.styles import ListKind
@@ -39,7 +39,6 @@ _STYLE_BY_KIND = {ListKind.NUMBER: "List Number", ListKind.BULLET: "List Bullet"
                   ListKind.LETTERED: "List Number", ListKind.ROMAN: "List Number"}
 # Without any of these characters a line of CommonMark is its own plain text.
 _MARKUP = re.compile(r"[\\`*_\[\]<>&\n]")
-_UNNUMBERED = re.compile(r"\s*\{(?:\.unnumbered|-)\}\s*$")
 _TYPED_LABEL = re.compile(r"\(([a-z]{1,7})\)[ \t]+")
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif);base64,", re.IGNORECASE)
 
@@ -336,10 +335,11 @@ def heading_text(children: list[Token]) -> tuple[list[Token], bool]:
     """A heading's inline tokens without a closing "{.unnumbered}" or "{-}", and whether it
     carried none (it is numbered)."""
     last = children[-1] if children else None
-    if last is None or last.type != "text" or not _UNNUMBERED.search(last.content):
+    words, numbered = unnumbered(last.content) if last is not None and last.type == "text" else ("", True)
+    if numbered:
         return children, True
     trimmed = last.copy()
-    trimmed.content = _UNNUMBERED.sub("", last.content)
+    trimmed.content = words
     return [*children[:-1], trimmed], False
 
 
