@@ -39,6 +39,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
 _SPECIAL = re.compile("[\x00-\x1f\ufffe\uffff]")
 _TEXT_WIDTH_EMU = Emu(TEXT_WIDTH * 635)  # twips to EMU
+_FIGURE_HEIGHT_EMU = Emu(200 * 36000)  # 20 cm of the 24.7 cm of a page's text
 
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU",
                  "zh": "zh-CN", "de": "de-DE", "pt": "pt-PT"}
@@ -288,15 +289,19 @@ class DocumentWriter:
             self.add_content(label, caption)
 
     def _picture(self, p, image: bytes, description: str) -> bool:
-        from docx.image.exceptions import UnrecognizedImageError
+        from docx.image import exceptions
 
         try:
             rid, picture = self.document.part.get_or_add_image(BytesIO(image))
             cx, cy = picture.scaled_dimensions(None, None)
-        except (UnrecognizedImageError, ValueError, LookupError, EOFError, struct.error):
+        except (exceptions.UnrecognizedImageError, exceptions.UnexpectedEndOfFileError,
+                exceptions.InvalidImageStreamError, ValueError, LookupError, EOFError, struct.error):
             return False  # bytes that only claim to be an image
-        if cx > _TEXT_WIDTH_EMU:
-            cx, cy = _TEXT_WIDTH_EMU, round(cy * _TEXT_WIDTH_EMU / cx)
+        if cx <= 0 or cy <= 0:
+            return False
+        # No wider than the text column, and room left on the page for the caption.
+        scale = min(1, _TEXT_WIDTH_EMU / cx, _FIGURE_HEIGHT_EMU / cy)
+        cx, cy = max(1, round(cx * scale)), max(1, round(cy * scale))
         inline = CT_Inline.new_pic_inline(self.document.part.next_id, rid, picture.filename, cx, cy)
         inline.docPr.set("descr", description)
         etree.SubElement(p, _R).append(OxmlElement("w:drawing"))

@@ -254,6 +254,13 @@ def test_a_wide_image_is_shrunk_to_the_text_column(opened):
     assert int(extent.get("cy")) == round(TEXT_WIDTH * 635 / 20)
 
 
+def test_a_tall_image_leaves_room_for_its_caption_on_the_page(opened):
+    doc = render(opened, f"![Tall]({png_url(100, 5000)})")
+    extent = next(doc.paragraphs[0]._p.iter(qn("wp:extent")))
+    assert int(extent.get("cy")) == 200 * 36000  # 20 cm of the 24.7 cm of text
+    assert int(extent.get("cx")) == round(200 * 36000 / 50)
+
+
 def test_bytes_that_are_no_image_give_the_frame(opened):
     doc = render(opened, "![Broken](data:image/png;base64,bm90IGFuIGltYWdl)")
     assert doc.paragraphs[0].text.startswith("Image not included")
