@@ -121,7 +121,7 @@ def create_document():
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
         original_language=data.original_language, distribution=data.distribution, text=data.text,
-        resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
+        contents=data.contents, resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
     db.session.commit()
     return created(document_out(document))
 

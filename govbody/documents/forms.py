@@ -1,4 +1,5 @@
 from wtforms import (
+    BooleanField,
     DateField,
     IntegerField,
     SelectField,
@@ -31,6 +32,7 @@ class DocumentForm(Form):
     # The adopted resolutions are offered; the service says why another cannot be carried.
     resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()], validate_choice=False)
     text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
+    contents = BooleanField("Contents page: the headings listed with their page numbers")
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 

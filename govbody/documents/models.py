@@ -82,6 +82,7 @@ class Document(IdMixin, TimestampMixin, Base):
     original_language: Mapped[str] = mapped_column(sa.String(LANGUAGE_MAX), default="English")
     distribution: Mapped[Distribution] = mapped_column(default=Distribution.general)
     text: Mapped[str] = mapped_column(sa.Text, default="")
+    contents: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # a contents page
     resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
     status: Mapped[DocumentStatus] = mapped_column(default=DocumentStatus.draft)
     issued_at: Mapped[dt.datetime | None]

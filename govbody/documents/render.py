@@ -1,7 +1,8 @@
 """A document as the DOCX builders see it: the model mapped onto ``govbody.docx.data``.
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
-numbered-document layout ("I. INTRODUCTION"), everything under them numbered paragraphs.
+numbered-document layout ("I. INTRODUCTION"; one ending "{.unnumbered}" or "{-}" takes no
+numeral), their "##" headings lettered sub-sections, their paragraphs numbered paragraphs.
 A paper issued from a meeting summary keeps the summary's layout under the same cover block.
 A draft has no symbol: it is built marked DRAFT (the preview), never stored.
 """
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 
 from govbody import docx as house
+from govbody.core.markup import unnumbered
 from govbody.documents.models import Document
 
 _SECTION_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$")
@@ -31,8 +33,10 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
         else:
             parts[-1][1].append(line)
     bodies = ["\n".join(lines).strip() for _, lines in parts]
-    sections = [house.Section(title=title, paragraphs=[body] if body else [])
-                for (title, _), body in zip(parts[1:], bodies[1:])]
+    sections = []
+    for (title, _), body in zip(parts[1:], bodies[1:]):
+        words, numbered = unnumbered(title)
+        sections.append(house.Section(words, [body] if body else [], numbered=numbered))
     return bodies[0], sections
 
 
@@ -68,6 +72,7 @@ def numbered_document(document: Document) -> house.NumberedDocument:
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
         distribution=front.distribution,
         version_kind=document.version_kind.value if document.version_kind else None,
+        contents=document.contents,
     )
 
 

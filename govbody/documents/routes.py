@@ -164,6 +164,7 @@ def _form_values(form: DocumentForm) -> dict:
         "session": db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
         "original_language": form.original_language.data.strip(),
         "distribution": Distribution(form.distribution.data), "text": form.text.data or "",
+        "contents": bool(form.contents.data),
         "resolution": _carried(form.resolution_id.data),
     }
 

@@ -70,6 +70,8 @@ class DocumentIn(Payload):
     original_language: Language = "English"
     distribution: Distribution = Distribution.general
     text: LongText = ""
+    # A contents page after the title: a Word TOC field over the headings of the text.
+    contents: bool = False
     resolution_id: Id | None = None
     # A draft takes no number until POST /documents/{id}/issue.
     draft: bool = False
@@ -98,6 +100,7 @@ class DocumentPatch(Payload):
     original_language: changed(Language)
     distribution: changed(Distribution)
     text: changed(LongText)
+    contents: changed(bool)
     resolution_id: Id | None = None
 
 
@@ -127,6 +130,7 @@ class DocumentOut(Out):
     original_language: str
     distribution: Distribution
     text: str
+    contents: bool
     resolution_id: int | None
     parent_id: int | None
     parent_symbol: str | None

@@ -32,7 +32,8 @@ from govbody.resolutions.models import Resolution
 SESSION_PLACEHOLDER = "{session}"
 # Segments of letters, digits, dots and hyphens ("MC", "INF", "WG-IM"), or the session placeholder.
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,29}(/([A-Za-z0-9][A-Za-z0-9.-]{0,29}|\{session\})){0,5}$")
-DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "resolution_id"]
+DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "contents",
+                   "resolution_id"]
 EDITABLE_FIELDS = frozenset(DOCUMENT_FIELDS)
 
 
@@ -194,14 +195,15 @@ def check_carried(resolution: Resolution | None) -> None:
 
 def create_document(session: Session, *, series: Series, title: str, date: dt.date,
                     body_session: BodySession | None = None, original_language: str = "English",
-                    distribution: Distribution = Distribution.general, text: str = "",
+                    distribution: Distribution = Distribution.general, text: str = "", contents: bool = False,
                     resolution: Resolution | None = None, issue: bool = False, by=None) -> Document:
-    """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once."""
+    """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once;
+    `contents`: it opens with a contents page."""
     _check_session(series, body_session)
     check_carried(resolution)
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
-                        resolution=resolution, status=DocumentStatus.draft)
+                        contents=contents, resolution=resolution, status=DocumentStatus.draft)
     if issue:
         return _issue(session, document, by=by)
     session.add(document)
@@ -291,6 +293,7 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
         distribution=parent.distribution, text=text or "",
         # A revision replaces the text, so it carries what the original carried.
         resolution=parent.carried_resolution if kind is VersionKind.rev else None,
+        contents=parent.contents and kind is VersionKind.rev,
     )
     _freeze(session, document)
     session.expire(parent, ["versions"])

@@ -31,7 +31,8 @@ class Annex:
 @dataclass
 class Operative:
     text: str  # "To approve the strategy ..."; the closing ";" or "." is set by the builder
-    points: list[str] = field(default_factory=list)  # lettered (a), (b), ...
+    # Lettered (a), (b), ...; under a point its own (i), (ii), and under those (1), (2).
+    points: list[Point] = field(default_factory=list)
 
 
 @dataclass
@@ -76,7 +77,9 @@ class Cover:
 @dataclass
 class Section:
     title: str  # "Introduction"; printed "I. INTRODUCTION"
-    paragraphs: list[str] = field(default_factory=list)  # CommonMark, each numbered
+    # CommonMark: its paragraphs numbered, "##" sub-sections lettered "A.", "B."
+    paragraphs: list[str] = field(default_factory=list)
+    numbered: bool = True  # False: the heading takes no Roman numeral ("EXECUTIVE SUMMARY")
 
 
 @dataclass
@@ -91,6 +94,7 @@ class NumberedDocument:
     opening_paragraphs: list[str] = field(default_factory=list)  # numbered, before section I
     carried_resolution: Resolution | None = None  # printed in full after the sections
     language: str = "en"
+    contents: bool = False  # a contents page (a Word TOC field) after the title
     distribution: str = "general"
     version_kind: str | None = None  # "corr", "rev", "add": a version of an issued paper
 

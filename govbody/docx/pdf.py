@@ -1,4 +1,9 @@
-"""PDF through LibreOffice, for previews and for checking that files open and lay out."""
+"""PDF through LibreOffice, for previews and for checking that files open and lay out.
+
+LibreOffice shows a contents page (a Word TOC field) as the file holds it until its indexes
+are updated, which ``--convert-to`` never does; so the conversion is a Basic macro, put in
+the run's own profile, that opens each file, updates its indexes and exports the PDF.
+"""
 from __future__ import annotations
 
 import re
@@ -10,6 +15,37 @@ from pathlib import Path
 from typing import Sequence
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub ConvertAll(listing As String)
+  On Error Resume Next
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  Dim store(0) As New com.sun.star.beans.PropertyValue
+  store(0).Name = &quot;FilterName&quot;
+  store(0).Value = &quot;writer_pdf_Export&quot;
+  Dim line As String
+  Open listing For Input As #1
+  Do While Not EOF(1)
+    Line Input #1, line
+    parts = Split(line, Chr(9))
+    doc = StarDesktop.loadComponentFromURL(ConvertToURL(parts(0)), &quot;_blank&quot;, 0, load())
+    If Not IsNull(doc) Then
+      indexes = doc.getDocumentIndexes()
+      For i = 0 To indexes.getCount() - 1
+        indexes.getByIndex(i).update()
+      Next
+      doc.storeToURL(ConvertToURL(parts(1)), store())
+      doc.close(True)
+    End If
+  Loop
+  Close #1
+  StarDesktop.terminate()
+End Sub
+</script:module>
+"""
 
 
 def soffice() -> str | None:
@@ -24,14 +60,22 @@ def convert_to_pdf(paths: Sequence[Path], outdir: Path, *, timeout: float = 300)
     if executable is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")
     profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
+    pdfs = [Path(outdir).absolute() / (Path(p).stem + ".pdf") for p in paths]
+    options = ["--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}"]
     try:
-        subprocess.run(
-            [executable, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-             "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
-            check=True, capture_output=True, timeout=timeout)
+        # The first start writes the profile (and its empty Basic library), then stops.
+        subprocess.run([executable, *options, "--terminate_after_init"], check=True, capture_output=True,
+                       timeout=timeout)
+        library = profile / "user" / "basic" / "Standard"
+        library.mkdir(parents=True, exist_ok=True)
+        (library / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+        listing = profile / "convert.txt"
+        listing.write_text("".join(f"{Path(p).absolute()}\t{pdf}\n" for p, pdf in zip(paths, pdfs)),
+                           encoding="utf-8")
+        subprocess.run([executable, *options, f'macro:///Standard.Module1.ConvertAll("{listing}")'],
+                       check=True, capture_output=True, timeout=timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdfs = [Path(outdir) / (Path(p).stem + ".pdf") for p in paths]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice produced no PDF for {', '.join(missing)}")

@@ -7,8 +7,8 @@ import re
 from typing import NamedTuple
 
 from govbody.core.text import long_date, ordinal_number, roman
-from govbody.docx.data import Resolution
-from govbody.docx.markdown import inline_spans, write_markdown
+from govbody.docx.data import Point, Resolution
+from govbody.docx.markdown import footnote_pool, inline_spans, point_texts, write_markdown
 from govbody.docx.styles import ListKind
 from govbody.docx.writer import DocumentWriter, Span, caps, plain
 
@@ -36,12 +36,14 @@ _ABBREVIATION = re.compile(r"(?:\betc|\bet al|\bseq|\b(?:[A-Z]\.)*[A-Z])\.$")
 
 
 class Printed(NamedTuple):
-    """A paragraph as the resolution prints it; ``restart`` opens a new list of ``kind``."""
+    """A paragraph as the resolution prints it; ``restart`` opens a new list of ``kind``,
+    ``level`` is its depth in that list (a sub-point's (i) under its (a))."""
 
     style: str
     spans: list[Span]
     kind: ListKind | None = None
     restart: bool = False
+    level: int = 0
 
 
 def preamble_opening(text: str) -> int:
@@ -67,8 +69,8 @@ def close_with(spans: list[Span], mark: str) -> list[Span]:
     return spans + [Span(mark)]
 
 
-def _preambular(text: str) -> list[Span]:
-    spans = inline_spans(text)
+def _preambular(text: str, notes) -> list[Span]:
+    spans = inline_spans(text, notes)
     if spans and not spans[0].italic and spans[0].note is None:
         first = spans[0]
         cut = preamble_opening(first.text)
@@ -110,24 +112,45 @@ def annex_heading(resolution: Resolution, index: int) -> str:
     return f"Annex{numeral} to {target}"
 
 
+def footnotes(resolution: Resolution) -> dict[str, str]:
+    """The footnotes defined anywhere in the resolution, for a reference in any part of it."""
+    return footnote_pool([resolution.title, *resolution.preamble,
+                          *(text for o in resolution.operative for text in [o.text, *point_texts(o.points)]),
+                          *(annex.text for annex in resolution.annexes)])
+
+
+def _sub_points(points: list[Point], end: str, notes, depth: int = 0) -> list[Printed]:
+    """Each sub-point its own paragraph, one level deeper in the paragraph's list: (a), under
+    it (i), under that (1). A point with sub-points ends with ":", the others with ";", and
+    the last of all with ``end``, the paragraph's own end."""
+    printed: list[Printed] = []
+    for j, point in enumerate(points):
+        text, children = (point, []) if isinstance(point, str) else (point["text"], point.get("points") or [])
+        last = j == len(points) - 1
+        mark = ":" if children else end if last else ";"
+        style = "Operative Point" + (f" {min(depth, 2) + 1}" if depth else "")
+        printed.append(Printed(style, close_with(inline_spans(text, notes), mark), ListKind.LETTER,
+                               restart=depth == 0 and j == 0, level=min(depth, 2)))
+        printed += _sub_points(children, end if last else ";", notes, depth + 1)
+    return printed
+
+
 def printed_paragraphs(resolution: Resolution) -> list[Printed]:
     """Title to last operative paragraph, with the house's italics and punctuation."""
+    notes = footnotes(resolution)
     formula = resolution.operative_formula.strip().strip("*_:").strip()
     paragraphs = [
-        Printed("Resolution title", caps(inline_spans(resolution.title))),
+        Printed("Resolution title", caps(inline_spans(resolution.title, notes))),
         Printed("Preamble", [Span(f"The {resolution.body_name},")]),
-        *(Printed("Preamble", _preambular(text)) for text in resolution.preamble),
+        *(Printed("Preamble", _preambular(text, notes)) for text in resolution.preamble),
         Printed("Operative formula", [Span(formula, italic=True), Span(":")]),
     ]
     for i, operative in enumerate(resolution.operative):
         end = "." if i == len(resolution.operative) - 1 else ";"
-        spans = inline_spans(operative.text)
+        spans = inline_spans(operative.text, notes)
         paragraphs.append(Printed("Operative Paragraph", close_with(spans, ":" if operative.points else end),
                                   ListKind.OPERATIVE, restart=i == 0))
-        for j, point in enumerate(operative.points):
-            mark = end if j == len(operative.points) - 1 else ";"
-            paragraphs.append(Printed("Operative Point", close_with(inline_spans(point), mark),
-                                      ListKind.LETTER, restart=j == 0))
+        paragraphs += _sub_points(operative.points, end, notes)
     return paragraphs
 
 
@@ -140,7 +163,7 @@ def write_printed(w: DocumentWriter, paragraphs: list[Printed]):
             if paragraph.restart or paragraph.kind not in nums:
                 nums[paragraph.kind] = w.new_list(paragraph.kind)
             num = nums[paragraph.kind]
-        yield paragraph, w.paragraph(paragraph.style, num=num)
+        yield paragraph, w.paragraph(paragraph.style, num=num, level=paragraph.level)
 
 
 def write_heading(w: DocumentWriter, resolution: Resolution) -> None:
@@ -155,11 +178,12 @@ def write_resolution(w: DocumentWriter, resolution: Resolution) -> None:
     write_heading(w, resolution)
     for paragraph, p in write_printed(w, printed_paragraphs(resolution)):
         w.add_content(p, paragraph.spans)
+    notes = footnotes(resolution)
     for i, annex in enumerate(resolution.annexes, 1):
         w.paragraph("Annex heading", annex_heading(resolution, i))
         if annex.title:
-            w.paragraph("Resolution title", caps(inline_spans(annex.title)))
-        write_markdown(w, annex.text)
+            w.paragraph("Resolution title", caps(inline_spans(annex.title, notes)))
+        write_markdown(w, annex.text, notes=notes)
 
 
 def build_resolution(resolution: Resolution, *,

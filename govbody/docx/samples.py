@@ -33,9 +33,9 @@ The Standing Committee oversees the policy. Member States agreed:
 
 1. To review the policy every three years.
 2. To ask the Administration for an annual report covering:
-   1. the documents issued and withdrawn;
-   2. the requests for access and how they were answered;
-   3. the cost of keeping the archive.
+   (a) the documents issued and withdrawn;
+   (b) the requests for access and how they were answered;
+   (c) the cost of keeping the archive.
 3. To keep the policy within the regular budget.
 
 # Part III: Resources

@@ -25,16 +25,20 @@ CM = 567  # twips
 
 # A4 with 2.5 cm margins: the text column is 16 cm wide.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 25
+TEXT_WIDTH = round((PAGE_WIDTH_MM - 2 * MARGIN_MM) / 10 * CM)  # twips
+TABLE_STYLE = "House table"
 
 
 class ListKind(enum.IntEnum):
     """A numbering definition (abstractNum); its value is also the numId styles link to."""
 
     PARAGRAPH = 1  # body paragraphs of a numbered document: 1. 2. 3.
-    NUMBER = 2  # List Number: 1. / (a) / (i)
+    NUMBER = 2  # List Number: 1. at every level (a typed "1." list, nested or not)
     BULLET = 3  # List Bullet: • / o / ▪
     OPERATIVE = 4  # operative paragraphs of a resolution: 1. 2. 3.
-    LETTER = 5  # lettered sub-points of an operative paragraph: (a) (b)
+    LETTER = 5  # sub-points of an operative paragraph: (a), under it (i), under that (1)
+    LETTERED = 6  # a typed "(a)" list in a text: (a) at every level
+    ROMAN = 7  # a typed "(i)" list in a text: (i) at every level
 
 
 FIRST_FREE_NUM_ID = max(ListKind) + 1
@@ -55,18 +59,22 @@ class Level:
 # core.text.sub_point_label types for the page and the XML do.
 LISTS: dict[ListKind, tuple[Level, ...]] = {
     ListKind.PARAGRAPH: (Level("decimal", "%1.", left=0, tab=CM),),
-    ListKind.NUMBER: (
-        Level("decimal", "%1.", left=CM, hanging=CM),
-        Level("lowerLetter", "(%2)", left=2 * CM, hanging=CM),
-        Level("lowerRoman", "(%3)", left=3 * CM, hanging=CM),
-    ),
+    ListKind.NUMBER: tuple(Level("decimal", f"%{i + 1}.", left=(i + 1) * CM, hanging=CM) for i in range(3)),
     ListKind.BULLET: (
         Level("bullet", "\u2022", left=CM, hanging=CM, font=FONT),
         Level("bullet", "o", left=2 * CM, hanging=CM, font="Courier New"),
         Level("bullet", "\u25aa", left=3 * CM, hanging=CM, font=FONT),
     ),
     ListKind.OPERATIVE: (Level("decimal", "%1.", left=0, first_line=CM, tab=2 * CM),),
-    ListKind.LETTER: (Level("lowerLetter", "(%1)", left=2 * CM, hanging=CM),),
+    ListKind.LETTER: (
+        Level("lowerLetter", "(%1)", left=2 * CM, hanging=CM),
+        Level("lowerRoman", "(%2)", left=3 * CM + CM // 2, hanging=CM + CM // 2),  # room for "(viii)"
+        Level("decimal", "(%3)", left=4 * CM + CM // 2, hanging=CM),
+    ),
+    ListKind.LETTERED: tuple(Level("lowerLetter", f"(%{i + 1})", left=(i + 1) * CM, hanging=CM)
+                             for i in range(3)),
+    ListKind.ROMAN: tuple(Level("lowerRoman", f"(%{i + 1})", left=(i + 1) * CM + CM // 2, hanging=CM + CM // 2)
+                          for i in range(3)),
 }
 
 
@@ -92,6 +100,7 @@ class Style:
     outline_level: int | None = None
     numbering: tuple[ListKind, int] | None = None
     tab: int | None = None
+    right_tab: int | None = None  # a right-aligned tab with dot leaders (contents entries)
     house: bool = False  # a style of the house rather than one Word ships
     color: str | None = None  # RRGGBB
     spaced: int = 0  # letter spacing, in twentieths of a point
@@ -147,8 +156,8 @@ PARAGRAPH_STYLES: list[Style] = [
           numbering=(ListKind.OPERATIVE, 0), house=True),
     Style("Operative formula", "OperativeFormula", align="both", after=12, first_line=CM,
           keep_next=True, house=True),
-    Style("Operative Point", "OperativePoint", align="both", after=12,
-          numbering=(ListKind.LETTER, 0), house=True),
+    *[Style("Operative Point" + (f" {i + 1}" if i else ""), "OperativePoint" + (str(i + 1) if i else ""),
+            align="both", after=12, numbering=(ListKind.LETTER, i), house=True) for i in range(3)],
     Style("Annex heading", "AnnexHeading", bold=True, align="center", after=12, keep_next=True,
           page_break_before=True, house=True),
     Style("Author line", "AuthorLine", italic=True, align="center", after=18, house=True),
@@ -168,6 +177,15 @@ PARAGRAPH_STYLES: list[Style] = [
     Style("header", "Header", size=10, align="right"),
     Style("footer", "Footer", size=10, align="center"),
     Style("footnote text", "FootnoteText", size=10, after=3),
+    # Tables, figures and the contents page of a long text.
+    Style("Table text", "TableText", after=0, house=True),
+    Style("Table heading", "TableHeading", bold=True, after=0, keep_next=True, house=True),
+    Style("Figure", "Figure", align="center", before=6, after=3, keep_next=True, house=True),
+    Style("caption", "Caption", next_style="Body Text", italic=True, size=11, align="center", after=12),
+    Style("TOC Heading", "TOCHeading", next_style="Body Text", bold=True, align="center", before=12,
+          after=12, keep_next=True),
+    *[Style(f"toc {i}", f"TOC{i}", after=3 if i > 1 else 6, left=(i - 1) * CM, right_tab=TEXT_WIDTH)
+      for i in (1, 2, 3)],
 ]
 
 CHARACTER_STYLES = {
@@ -179,7 +197,8 @@ CHARACTER_STYLES = {
 
 STYLE_IDS: dict[str, str] = {s.name: s.style_id for s in PARAGRAPH_STYLES} | {
     "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3",
-    "Header": "Header", "Footer": "Footer", "Footnote Text": "FootnoteText",
+    "Header": "Header", "Footer": "Footer", "Footnote Text": "FootnoteText", "Caption": "Caption",
+    TABLE_STYLE: "HouseTable",
 } | {name: sid for name, (sid, _) in CHARACTER_STYLES.items()}
 
 
@@ -249,8 +268,12 @@ def _style_element(style: Style):
         numpr = _el("w:numPr", ppr)
         _el("w:ilvl", numpr, val=ilvl)
         _el("w:numId", numpr, val=int(kind))
-    if style.tab:
-        _el("w:tab", _el("w:tabs", ppr), val="left", pos=style.tab)
+    if style.tab or style.right_tab:
+        tabs = _el("w:tabs", ppr)
+        if style.tab:
+            _el("w:tab", tabs, val="left", pos=style.tab)
+        if style.right_tab:
+            _el("w:tab", tabs, val="right", leader="dot", pos=style.right_tab)
     _el("w:spacing", ppr, before=int(style.before * 20), after=int(style.after * 20), line=240,
         lineRule="auto")
     if style.left or style.hanging or style.first_line:
@@ -291,8 +314,24 @@ def _write_styles(styles) -> None:
     margins = _el("w:tblCellMar", _el("w:tblPr", table))
     for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108)):
         _el(f"w:{side}", margins, w=width, type="dxa")
+    _house_table(styles)
     no_list = _el("w:style", styles, type="numbering", default=1, styleId="NoList")
     _el("w:name", no_list, val="No List")
+
+
+def _house_table(styles) -> None:
+    """Tables in a text: thin rules round every cell, the full width of the text column."""
+    table = _el("w:style", styles, type="table", styleId=style_id(TABLE_STYLE), customStyle=1)
+    _el("w:name", table, val=TABLE_STYLE)
+    _el("w:basedOn", table, val="TableNormal")
+    _el("w:qFormat", table)
+    tblpr = _el("w:tblPr", table)
+    borders = _el("w:tblBorders", tblpr)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _el(f"w:{side}", borders, val="single", sz=4, space=0, color="auto")
+    margins = _el("w:tblCellMar", tblpr)
+    for side, width in (("top", 40), ("left", 108), ("bottom", 40), ("right", 108)):
+        _el(f"w:{side}", margins, w=width, type="dxa")
 
 
 def _write_numbering(numbering) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import zipfile
 from io import BytesIO
 from typing import Iterable, NamedTuple, Sequence
@@ -20,10 +21,13 @@ from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
 from lxml import etree
 
 from govbody.core.printable import xml_safe
-from govbody.docx.styles import FIRST_FREE_NUM_ID, LISTS, ListKind, new_document, style_id
+from govbody.docx.styles import (FIRST_FREE_NUM_ID, LISTS, TABLE_STYLE, TEXT_WIDTH, ListKind,
+                                  new_document, style_id)
 
 _P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
 _NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
@@ -33,6 +37,8 @@ _VAL, _ID = qn("w:val"), qn("w:id")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
 _SPECIAL = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT_WIDTH_EMU = Emu(TEXT_WIDTH * 635)  # twips to EMU
+_FIGURE_HEIGHT_EMU = Emu(200 * 36000)  # 20 cm of the 24.7 cm of a page's text
 
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ar": "ar-SA", "ru": "ru-RU",
                  "zh": "zh-CN", "de": "de-DE", "pt": "pt-PT"}
@@ -98,16 +104,21 @@ def add_run(parent, text: str, *, italic: bool = False, bold: bool = False,
     return run
 
 
-def add_field(p, instruction: str, placeholder: str) -> None:
-    """Append a complex field such as `` PAGE ``, which Word and LibreOffice compute."""
-    for part in ("begin", "code", "separate", "result", "end"):
+def add_field(p, instruction: str, placeholder: str, *, parts=("begin", "code", "separate", "result", "end"),
+              dirty: bool = False) -> None:
+    """Append a complex field such as `` PAGE ``, which Word and LibreOffice compute (``parts``
+    may stop after "separate" or start at "end": a field whose result spans paragraphs)."""
+    for part in parts:
         if part == "code":
             add_run(p, f" {instruction} ", text_tag=qn("w:instrText"))
         elif part == "result":
             add_run(p, placeholder)
         else:
             run = etree.SubElement(p, _R)
-            etree.SubElement(run, qn("w:fldChar")).set(qn("w:fldCharType"), part)
+            char = etree.SubElement(run, qn("w:fldChar"))
+            char.set(qn("w:fldCharType"), part)
+            if dirty and part == "begin":
+                char.set(qn("w:dirty"), "true")  # Word recomputes it when the file opens
 
 
 class DocumentWriter:
@@ -122,6 +133,8 @@ class DocumentWriter:
         self._link_ids: dict[str, str] = {}
         self._footnotes = None
         self._next_note_id = 1
+        self.figures = 0  # figures captioned so far: "Figure 3"
+        self._bookmarks = 0
 
     # -- paragraphs -------------------------------------------------------------------
     def make_paragraph(self, style: str, content: Content = (), *, num: int | None = None,
@@ -221,6 +234,134 @@ class DocumentWriter:
         settings.find(qn("w:compat")).addprevious(properties)
         return part.element
 
+    # -- tables and figures -----------------------------------------------------------
+    def table(self, header: Sequence[Content], rows: Sequence[Sequence[Content]],
+              aligns: Sequence[str | None] = ()) -> None:
+        """A table of the house style, the width of the text column; ``header`` is its first
+        row, repeated at the top of each page. ``aligns``: None, "left", "center" or "right"."""
+        columns = max([len(header), *map(len, rows)])
+        width = TEXT_WIDTH // columns
+        tbl = OxmlElement("w:tbl")
+        tblpr = etree.SubElement(tbl, qn("w:tblPr"))
+        etree.SubElement(tblpr, qn("w:tblStyle")).set(_VAL, style_id(TABLE_STYLE))
+        tblw = etree.SubElement(tblpr, qn("w:tblW"))
+        tblw.set(qn("w:w"), str(width * columns))
+        tblw.set(qn("w:type"), "dxa")
+        look = etree.SubElement(tblpr, qn("w:tblLook"))
+        for name, value in (("val", "04A0"), ("firstRow", "1"), ("lastRow", "0"), ("firstColumn", "0"),
+                            ("lastColumn", "0"), ("noHBand", "1"), ("noVBand", "1")):
+            look.set(qn(f"w:{name}"), value)
+        grid = etree.SubElement(tbl, qn("w:tblGrid"))
+        for _ in range(columns):
+            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+        for i, cells in enumerate([header, *rows]):
+            tr = etree.SubElement(tbl, qn("w:tr"))
+            if i == 0:
+                etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:tblHeader"))
+            for j in range(columns):
+                tc = etree.SubElement(tr, qn("w:tc"))
+                tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")
+                p = self.make_paragraph("Table heading" if i == 0 else "Table text",
+                                        cells[j] if j < len(cells) else ())
+                align = aligns[j] if j < len(aligns) else None
+                if align in ("center", "right"):
+                    etree.SubElement(p.find(_PPR), qn("w:jc")).set(_VAL, align)
+                tc.append(p)
+        self._end.addprevious(tbl)
+
+    def figure(self, image: bytes | None, caption: Content = (), *, description: str = "",
+               address: str = "") -> None:
+        """An image the width of its own or of the text column at most, or, when ``image`` is
+        None or not a picture Word can show, a frame naming ``address``; then its caption,
+        "Figure N: ...", numbered by a SEQ field as Word numbers captions."""
+        p = self.paragraph("Figure")
+        if image is None or not self._picture(p, image, description):
+            _frame(p)
+            add_run(p, f"Image not included: {address}" if address else "Image not included")
+        self.figures += 1
+        label = self.paragraph("Caption", "Figure ")
+        add_field(label, r"SEQ Figure \* ARABIC", str(self.figures))
+        if caption:
+            add_run(label, ": ")
+            self.add_content(label, caption)
+
+    def _picture(self, p, image: bytes, description: str) -> bool:
+        from docx.image import exceptions
+
+        try:
+            rid, picture = self.document.part.get_or_add_image(BytesIO(image))
+            cx, cy = picture.scaled_dimensions(None, None)
+        except (exceptions.UnrecognizedImageError, exceptions.UnexpectedEndOfFileError,
+                exceptions.InvalidImageStreamError, ValueError, LookupError, EOFError, struct.error):
+            return False  # bytes that only claim to be an image
+        if cx <= 0 or cy <= 0:
+            return False
+        # No wider than the text column, and room left on the page for the caption.
+        scale = min(1, _TEXT_WIDTH_EMU / cx, _FIGURE_HEIGHT_EMU / cy)
+        cx, cy = max(1, round(cx * scale)), max(1, round(cy * scale))
+        inline = CT_Inline.new_pic_inline(self.document.part.next_id, rid, picture.filename, cx, cy)
+        inline.docPr.set("descr", description)
+        etree.SubElement(p, _R).append(OxmlElement("w:drawing"))
+        p[-1][-1].append(inline)
+        return True
+
+    # -- contents -----------------------------------------------------------------------
+    def contents(self, after, heading: str, *, levels: int = 3) -> None:
+        """A contents page after the paragraph ``after``: the heading, then a Word TOC field
+        over Heading 1 to ``levels``, holding the entries as written (each a link to a
+        bookmark on its heading) so that a reader sees them before any update; Word
+        recomputes it on opening, LibreOffice when its indexes are updated (govbody.docx.pdf
+        does before a PDF). The text after it starts on a new page."""
+        outline = {style_id(f"Heading {n}"): n for n in range(1, levels + 1)}
+        entries = []
+        for p in after.itersiblings(_P):
+            style = p.find(f"{_PPR}/{_PSTYLE}")
+            level = outline.get(style.get(_VAL)) if style is not None else None
+            if level is not None:
+                entries.append((level, self._bookmark(p), "".join(t.text or "" for t in p.iter(_T))))
+        title = self.make_paragraph("TOC Heading", heading)
+        after.addnext(title)
+        paragraphs = [self.make_paragraph(f"toc {level}") for level, _, _ in entries] or [
+            self.make_paragraph("toc 1")]
+        add_field(paragraphs[0], r'TOC \o "1-%d" \h \z \u' % levels, "", parts=("begin", "code", "separate"),
+                  dirty=True)
+        for p, (_, name, text) in zip(paragraphs, entries):
+            link = etree.SubElement(p, qn("w:hyperlink"))
+            link.set(qn("w:anchor"), name)
+            link.set(qn("w:history"), "1")
+            add_run(link, text)
+            add_run(link, "\t")
+            add_field(link, f"PAGEREF {name} \\h", "")
+        add_field(paragraphs[-1], "", "", parts=("end",))
+        title.addnext(paragraphs[0])
+        for previous, p in zip(paragraphs, paragraphs[1:]):
+            previous.addnext(p)
+        following = paragraphs[-1].getnext()
+        if following is not None and following.tag == _P:
+            following.find(f"{_PPR}/{_PSTYLE}").addnext(OxmlElement("w:pageBreakBefore"))
+        else:
+            etree.SubElement(paragraphs[-1], _R).append(_page_break())
+        self._update_fields_on_open()
+
+    def _bookmark(self, p) -> str:
+        self._bookmarks += 1
+        name = f"_Toc{self._bookmarks:08d}"
+        start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(self._bookmarks), qn("w:name"): name})
+        p.find(_PPR).addnext(start)
+        p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(self._bookmarks)}))
+        return name
+
+    def _update_fields_on_open(self) -> None:
+        settings = self.document.settings.element
+        if settings.find(qn("w:updateFields")) is not None:
+            return
+        before = settings.find(qn("w:footnotePr"))
+        if before is None:
+            before = settings.find(qn("w:compat"))
+        before.addprevious(OxmlElement("w:updateFields", {_VAL: "true"}))
+
     # -- page furniture ---------------------------------------------------------------
     def running_header(self, lines: Iterable[str]) -> None:
         """Header from page 2 on: ``lines`` then "Page N"; the first page stays clear."""
@@ -270,6 +411,21 @@ class DocumentWriter:
         out = BytesIO()
         _save_reproducibly(self.document, out, stamp)
         return out.getvalue()
+
+
+def _frame(p) -> None:
+    """A paragraph boxed by thin rules with room inside: the place of a missing image."""
+    borders = etree.SubElement(p.find(_PPR), qn("w:pBdr"))
+    for side in ("top", "left", "bottom", "right"):
+        etree.SubElement(borders, qn(f"w:{side}"), {_VAL: "single", qn("w:sz"): "4",
+                                                    qn("w:space"): "24" if side in ("top", "bottom") else "4",
+                                                    qn("w:color"): "auto"})
+
+
+def _page_break():
+    run = OxmlElement("w:r")
+    etree.SubElement(run, _BR).set(qn("w:type"), "page")
+    return run
 
 
 def as_utc(value: dt.date | dt.datetime | None) -> dt.datetime:

@@ -16,13 +16,14 @@ from typing import Any
 from lxml import etree
 
 from govbody.core import text as words
-from govbody.core.markup import parser
+from govbody.core.markup import parser, split_footnotes
 from govbody.core.printable import xml_safe
-from govbody.docx.markdown import inline_spans, split_footnotes
+from govbody.docx.markdown import inline_spans
 from govbody.docx.resolution import (
     adoption_line,
     annex_heading,
     close_with,
+    footnotes,
     preamble_opening,
 )
 from govbody.docx.writer import Span
@@ -106,9 +107,11 @@ class _Writer:
         self.inline(p, spans, prefix)
         return p
 
-    def markdown(self, parent, source: str, prefix: str) -> None:
-        """CommonMark blocks (an annex): "#" headings open parts, lists become blockLists."""
+    def markdown(self, parent, source: str, prefix: str, pool: dict[str, str] | None = None) -> None:
+        """CommonMark blocks (an annex): "#" headings open parts, lists become blockLists;
+        ``pool``: the footnotes defined elsewhere in the resolution."""
         text, notes = split_footnotes(source or "")
+        notes = {**(pool or {}), **notes}
         holder = parent
         stack: list[tuple[Any, bool]] = []  # open blockLists and items; bool: an ordered list
         parts: list[Any] = []
@@ -239,7 +242,8 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
     if line:
         _el(preface, "p", line, class_="adoption")
     title = _el(preface, "p", class_="title")
-    w.inline(_el(title, "docTitle"), inline_spans(data.title), "preface")
+    notes = footnotes(data)  # a footnote may be referred to in one part and defined in another
+    w.inline(_el(title, "docTitle"), inline_spans(data.title, notes), "preface")
 
     preamble = _el(statement, "preamble")
     formula = _el(preamble, "formula", name="enactingFormula", eId=ids("preamble__formula_1"))
@@ -249,7 +253,7 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
         for i, paragraph in enumerate(data.preamble, 1):
             eid = ids(f"preamble__recitals__recital_{i}")
             recital = _el(recitals, "recital", eId=eid)
-            spans = inline_spans(paragraph)
+            spans = inline_spans(paragraph, notes)
             if spans and not spans[0].italic and spans[0].note is None:
                 cut = preamble_opening(spans[0].text)
                 if cut:
@@ -270,10 +274,10 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
         _el(para, "num", f"{i}.")
         raw_points = resolution_points(resolution, i - 1)
         if not raw_points:
-            w.p(_el(para, "content"), close_with(inline_spans(operative.text), end), eid)
+            w.p(_el(para, "content"), close_with(inline_spans(operative.text, notes), end), eid)
             continue
-        w.p(_el(para, "intro"), close_with(inline_spans(operative.text), ":"), eid)
-        _points(w, para, raw_points, eid, end, depth=0)
+        w.p(_el(para, "intro"), close_with(inline_spans(operative.text, notes), ":"), eid)
+        _points(w, para, raw_points, eid, end, depth=0, notes=notes)
 
     conclusions = _el(statement, "conclusions")
     if resolution.is_adopted and resolution.adopted_on:
@@ -302,9 +306,9 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
             _el(doc_preface, "p", annex_heading(data, i), class_="heading")
             if annex.title:
                 dt_p = _el(doc_preface, "p", class_="title")
-                w.inline(_el(dt_p, "docTitle"), inline_spans(annex.title), eid)
+                w.inline(_el(dt_p, "docTitle"), inline_spans(annex.title, notes), eid)
             annex_body = _el(doc, "mainBody")
-            w.markdown(annex_body, annex.text, eid)
+            w.markdown(annex_body, annex.text, eid, notes)
             if len(annex_body) == 0:
                 _el(annex_body, "p")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -315,7 +319,7 @@ def resolution_points(resolution: Resolution, index: int) -> list:
     return list(paragraphs[index].points or []) if index < len(paragraphs) else []
 
 
-def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int) -> None:
+def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int, notes: dict[str, str]) -> None:
     for n, point in enumerate(points, 1):
         numeral = words.sub_point_numeral(depth, n)
         eid = w.ids(f"{prefix}__point_{numeral}")
@@ -323,9 +327,9 @@ def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int)
         _el(element, "num", f"({numeral})")
         mark = end if n == len(points) else ";"
         children = render.point_children(point)
-        spans = inline_spans(render.point_text(point))
+        spans = inline_spans(render.point_text(point), notes)
         if children:
             w.p(_el(element, "intro"), close_with(spans, ":"), eid)
-            _points(w, element, children, eid, mark, depth + 1)
+            _points(w, element, children, eid, mark, depth + 1, notes)
         else:
             w.p(_el(element, "content"), close_with(spans, mark), eid)

@@ -19,10 +19,13 @@ from govbody.docx.resolution import (
     heading,
     printed_paragraphs,
 )
+from govbody.docx.markdown import point_texts
+from govbody.docx.styles import ListKind
 from govbody.docx.writer import Span
 from govbody.resolutions.models import Resolution
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
+RESOLUTION_NOTES = "0"  # the key of the paragraphs' footnotes on a page; annexes are 1, 2, ...
 
 
 def snapshot(resolution: Resolution) -> dict[str, Any]:
@@ -44,16 +47,6 @@ def point_children(point: Any) -> list:
     return [] if isinstance(point, str) else list(point.get("points") or [])
 
 
-def _flat_point(point: Any, depth: int = 0) -> str:
-    """A lettered sub-point with its own sub-points run in: "text: (i) ...; (ii) ..."."""
-    children = point_children(point)
-    if not children:
-        return point_text(point)
-    inner = "; ".join(f"{sub_point_label(depth + 1, n)} {_flat_point(c, depth + 1)}"
-                      for n, c in enumerate(children, 1))
-    return f"{point_text(point).rstrip(':;,. ')}: {inner}"
-
-
 def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_draft: bool = False) -> docx.Resolution:
     """The builders' dataclass for a resolution, with its current text or a revision's."""
     text = text or snapshot(resolution)
@@ -63,8 +56,7 @@ def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_dr
         body_name=resolution.body.short_name,
         title=text["title"],
         preamble=list(text["preamble"]),
-        operative=[docx.Operative(text=o["text"], points=[_flat_point(p) for p in o.get("points") or []])
-                   for o in text["operative"]],
+        operative=[docx.Operative(text=o["text"], points=list(o.get("points") or [])) for o in text["operative"]],
         operative_formula=text.get("operative_formula") or "Resolves",
         number=resolution.number if adopted else None,
         session_numeral=resolution.session_numeral if adopted else None,
@@ -93,10 +85,15 @@ def redline_docx(resolution: Resolution, before: dict, after: dict, *, author: s
                               author=author, date=date)
 
 
-def spans_html(spans: list[Span]) -> Markup:
-    """Printed spans as inline HTML: <em>, <strong>, and links to the web only."""
+def spans_html(spans: list[Span], notes: list[Markup] | None = None) -> Markup:
+    """Printed spans as inline HTML: <em>, <strong>, and links to the web only; a footnote
+    as its number, its text added to ``notes`` (left out when ``notes`` is None)."""
     out = []
     for span in spans:
+        if span.note is not None and notes is not None:
+            notes.append(spans_html(list(span.note)))
+            out.append(markup.note_reference(RESOLUTION_NOTES, len(notes)))
+            continue
         if span.note is not None or not span.text:
             continue
         html = str(escape(span.text))
@@ -115,28 +112,35 @@ def layout(resolution: Resolution, text: dict[str, Any] | None = None) -> dict[s
     closing punctuation (heading, adoption line, paragraphs, annex headings)."""
     data = to_data(resolution, text)
     printed = printed_paragraphs(data)
+    notes: list[Markup] = []  # the footnotes of the title and paragraphs, listed after them
+    title = spans_html(printed[0].spans, notes)
     # Title, "The Council,", then one printed paragraph per preambular paragraph.
-    preamble = [spans_html(p.spans) for p in printed[2:2 + len(data.preamble)]]
+    preamble = [spans_html(p.spans, notes) for p in printed[2:2 + len(data.preamble)]]
     operative: list[dict[str, Any]] = []
     for p in printed:
         if p.style == "Operative Paragraph":
-            operative.append({"html": spans_html(p.spans), "points": []})
-        elif p.style == "Operative Point" and operative:
-            operative[-1]["points"].append(spans_html(p.spans))
+            operative.append({"html": spans_html(p.spans, notes), "points": []})
+        elif p.kind is ListKind.LETTER and operative:
+            siblings = operative[-1]["points"]
+            for _ in range(p.level):  # a sub-point goes under the last point one level up
+                siblings = siblings[-1]["points"]
+            siblings.append({"html": spans_html(p.spans, notes), "points": []})
     return {
         "heading": heading(data),
         "adoption_line": adoption_line(data),
         "body_name": data.body_name,
         "formula": data.operative_formula.strip().strip("*_:").strip(),
-        "title": spans_html(printed[0].spans),
+        "title": title,
         "preamble": preamble,
         "operative": operative,
+        "notes": markup.note_list(RESOLUTION_NOTES, notes) if notes else Markup(""),
         "annex_headings": [annex_heading(data, i) for i in range(1, len(data.annexes) + 1)],
     }
 
 
 _PART_OF_STYLE = {"Resolution title": "title", "Preamble": "preamble", "Operative formula": "formula",
-                 "Operative Paragraph": "operative", "Operative Point": "point"}
+                 "Operative Paragraph": "operative", "Operative Point": "point", "Operative Point 2": "point",
+                 "Operative Point 3": "point"}
 
 
 def _words(text: str) -> list[str]:
@@ -167,16 +171,18 @@ def _printed_rows(resolution: Resolution, text: dict[str, Any]) -> list[tuple[st
 
     data = to_data(resolution, text, as_draft=True)
     rows: list[tuple[str, str, str]] = []
-    operative = point = 0
+    operative = 0
+    points = [0, 0, 0]  # the count at each depth under the current paragraph or point
     for p in printed_paragraphs(data):
         part = _PART_OF_STYLE.get(p.style, "preamble")
         label = ""
         if part == "operative":
-            operative, point = operative + 1, 0
+            operative, points = operative + 1, [0, 0, 0]
             label = f"{operative}."
         elif part == "point":
-            point += 1
-            label = sub_point_label(0, point)
+            points[p.level] += 1
+            points[p.level + 1:] = [0] * (2 - p.level)
+            label = sub_point_label(p.level, points[p.level])
         rows.append((part, label, plain(p.spans)))
     for i, annex in enumerate(text["annexes"], 1):
         rows.append(("annex-heading", "", annex_heading(data, i)))
@@ -212,30 +218,7 @@ def redline_rows(resolution: Resolution, before: dict, after: dict) -> list[dict
 def annex_html(text: str | None, annex: int = 1) -> Markup:
     """An annex as HTML: CommonMark, with its [^1] footnotes numbered and listed at the end
     (ids carry the annex number, so two annexes on one page do not clash)."""
-    from govbody.docx.markdown import split_footnotes
-
-    source, notes = split_footnotes(text or "")
-    if not notes:
-        return markup.to_html(source)
-    order: list[str] = []
-
-    def reference(match: re.Match) -> str:
-        label = match.group(1)
-        if label not in notes:
-            return match.group(0)
-        if label not in order:
-            order.append(label)
-        n = order.index(label) + 1
-        return f"@@fn{n}@@"
-
-    marked = re.sub(r"\[\^([^\]\s]+)\]", reference, source)
-    html = str(markup.to_html(marked))
-    html = re.sub(r"@@fn(\d+)@@", lambda m: f'<sup class="fn"><a href="#fn-{annex}-{m.group(1)}" '
-                  f'id="fnref-{annex}-{m.group(1)}">{m.group(1)}</a></sup>', html)
-    items = "".join(f'<li id="fn-{annex}-{i}">{markup.to_inline_html(notes[label])} '
-                    f'<a href="#fnref-{annex}-{i}" aria-label="Back to the text">↩</a></li>'
-                    for i, label in enumerate(order, 1))
-    return Markup(html + f'<aside class="footnotes" aria-label="Footnotes"><ol>{items}</ol></aside>')
+    return markup.to_html(text, key=str(annex))
 
 
 # Document symbols as they are cited in a text: "MC/2216", "C/108/7", "MC/2216/Corr.1/Rev.1".
@@ -246,7 +229,7 @@ def cited_symbols(text: dict[str, Any]) -> set[str]:
     """Every document symbol the text of a resolution mentions."""
     found: set[str] = set()
     parts = [text["title"], *text["preamble"], *(o["text"] for o in text["operative"]),
-             *(p for o in text["operative"] for p in map(_flat_point, o.get("points") or [])),
+             *(p for o in text["operative"] for p in point_texts(o.get("points") or [])),
              *(a.get("text") or "" for a in text["annexes"])]
     for part in parts:
         found.update(SYMBOL.findall(part or ""))

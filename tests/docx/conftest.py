@@ -76,3 +76,38 @@ class Opened:
 @pytest.fixture
 def opened():
     return Opened
+
+
+def footnotes(doc: Opened) -> dict[str, str]:
+    """The notes of footnotes.xml by id, as text (the separators left out)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = doc.document.part.part_related_by(RT.FOOTNOTES)
+    root = etree.fromstring(part.blob)
+    return {note.get(qn("w:id")): "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+            for note in root.findall(qn("w:footnote")) if note.get(qn("w:type")) is None}
+
+
+def note_ids(paragraph: Paragraph) -> list[str]:
+    """The ids of the footnotes a paragraph refers to, in order."""
+    return [r.get(qn("w:id")) for r in paragraph._p.iter(qn("w:footnoteReference"))]
+
+
+def png(width: int, height: int) -> bytes:
+    """A plain red PNG of that size, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xcc\x33\x33" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def png_url(width: int = 40, height: int = 20) -> str:
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(png(width, height)).decode()

@@ -4,6 +4,7 @@ from docx.oxml.ns import qn
 
 from govbody.docx import NumberedDocument, Section, build_numbered_document
 from govbody.docx.samples import sample_numbered_document
+from tests.docx.conftest import footnotes, note_ids
 
 
 def build(**changes) -> bytes:
@@ -109,3 +110,85 @@ def test_paper_of_no_session_with_paragraphs_before_the_first_section(opened):
                                 ("Heading 1", "I. DATES"),
                                 ("Numbered Paragraph", "The dates.")]
     assert len({doc.num(p) for p in doc.paragraphs if p.style.name == "Numbered Paragraph"}) == 1
+
+
+def strategy(**changes) -> NumberedDocument:
+    """A long paper in the shape of a strategy: an executive summary without a numeral,
+    sections with lettered sub-sections and finer headings, a footnote defined elsewhere."""
+    document = NumberedDocument(
+        "C/120/INF/1", "Charting the next decade", dt.date(2031, 11, 14), session_number=120,
+        sections=[
+            Section("Executive summary", ["The Organization has grown fast[^staff].\n\n- Resilience\n- Mobility"],
+                    numbered=False),
+            Section("Introduction", ["Why this paper.\n\n## Background\n\nHow we got here.\n\n"
+                                     "## Method {.unnumbered}\n\nWho was consulted.\n\n## Scope\n\n### In detail\n\n"
+                                     "What it covers."]),
+            Section("Priorities", ["## Resilience\n\nFirst priority.\n\n[^staff]: Staff doubled in ten years."]),
+        ])
+    for name, value in changes.items():
+        setattr(document, name, value)
+    return document
+
+
+def test_sub_sections_are_lettered_within_each_roman_section(opened):
+    doc = opened(build_numbered_document(strategy()))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [
+        ("Heading 1", "EXECUTIVE SUMMARY"), ("Heading 1", "I. INTRODUCTION"), ("Heading 2", "A. Background"),
+        ("Heading 2", "Method"), ("Heading 2", "B. Scope"), ("Heading 3", "In detail"),
+        ("Heading 1", "II. PRIORITIES"), ("Heading 2", "A. Resilience")]
+
+
+def test_paragraph_numbers_run_through_unnumbered_sections_and_skip_lists(opened):
+    doc = opened(build_numbered_document(strategy()))
+    numbered = [p.text for p in doc.paragraphs if doc.num(p) and doc.num(p)[0] == doc.num(doc.find("Why"))[0]]
+    assert numbered == ["The Organization has grown fast.", "Why this paper.", "How we got here.",
+                        "Who was consulted.", "What it covers.", "First priority."]
+    assert doc.find("Resilience").style.name == "List Bullet"
+
+
+def test_a_footnote_defined_in_another_section_is_a_real_footnote(opened):
+    doc = opened(build_numbered_document(strategy()))
+    notes = footnotes(doc)
+    assert [notes[i] for i in note_ids(doc.find("The Organization has grown"))] == ["Staff doubled in ten years."]
+    assert not any("[^" in t for t in doc.texts)
+
+
+def test_no_contents_page_unless_asked(opened):
+    doc = opened(build_numbered_document(strategy()))
+    assert not [p for p in doc.paragraphs if p.style.name.startswith(("TOC", "toc"))]
+    assert doc.document.settings.element.find(qn("w:updateFields")) is None
+
+
+def test_contents_page_is_a_toc_field_holding_the_headings(opened):
+    doc = opened(build_numbered_document(strategy(contents=True)))
+    title = doc.index("CHARTING")
+    assert doc.styled()[title + 1] == ("TOC Heading", "CONTENTS")
+    entries = [p for p in doc.paragraphs if p.style.name.startswith("toc")]
+    assert [(p.style.name, p.text.strip()) for p in entries] == [
+        ("toc 1", "EXECUTIVE SUMMARY"), ("toc 1", "I. INTRODUCTION"), ("toc 2", "A. Background"),
+        ("toc 2", "Method"), ("toc 2", "B. Scope"), ("toc 3", "In detail"), ("toc 1", "II. PRIORITIES"),
+        ("toc 2", "A. Resilience")]
+    codes = [t.text.strip() for p in entries for t in p._p.iter(qn("w:instrText"))]
+    assert codes[0] == 'TOC \\o "1-3" \\h \\z \\u'
+    begin = entries[0]._p.find(f".//{qn('w:fldChar')}")
+    assert begin.get(qn("w:fldCharType")) == "begin" and begin.get(qn("w:dirty")) == "true"
+    assert [c.get(qn("w:fldCharType")) for c in entries[-1]._p.iter(qn("w:fldChar"))][-1] == "end"
+    # each entry links to a bookmark on its heading, whose page Word and LibreOffice look up
+    link = entries[2]._p.find(qn("w:hyperlink"))
+    heading, = [p for p in doc.paragraphs if p.style.name == "Heading 2" and p.text == "A. Background"]
+    mark = heading._p.find(qn("w:bookmarkStart"))
+    assert link.get(qn("w:anchor")) == mark.get(qn("w:name"))
+    assert f"PAGEREF {mark.get(qn('w:name'))} \\h" in codes
+    assert doc.document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    # the body starts on the next page
+    assert doc.paragraphs[doc.paragraphs.index(entries[-1]) + 1].paragraph_format.page_break_before
+
+
+def test_contents_page_with_no_heading_is_still_a_field(opened):
+    document = NumberedDocument("S/25/4", "Short note", dt.date(2020, 1, 2), opening_paragraphs=["Only this."],
+                                contents=True)
+    doc = opened(build_numbered_document(document))
+    assert doc.styled()[-3:-1] == [("TOC Heading", "CONTENTS"), ("toc 1", "")]
+    codes = [t.text.strip() for t in doc.paragraphs[-2]._p.iter(qn("w:instrText"))]
+    assert codes == ['TOC \\o "1-3" \\h \\z \\u']
