@@ -23,6 +23,7 @@ _PPR, _R, _HYPERLINK = qn("w:pPr"), qn("w:r"), qn("w:hyperlink")
 _NOTE_REFERENCE = qn("w:footnoteReference")
 _ALIKE = 0.5  # share of words two versions of one paragraph have in common, at least
 _ALIGN_LIMIT = 10_000  # pairs of changed paragraphs weighed one by one
+_IN_PLACE = {"Annex heading"}  # written by the builder, not typed: one version of it stands for the other
 _Note = Callable[[object, Span], None]  # places a footnote reference span in a w:p or w:ins
 
 
@@ -91,6 +92,8 @@ def _pairs(old: list[Printed], new: list[Printed]) -> Iterator[tuple[Printed | N
 def _similarity(a: Printed, b: Printed) -> float:
     if a.style != b.style:
         return 0.0
+    if a.style in _IN_PLACE:
+        return 1.0
     return difflib.SequenceMatcher(None, _WORD.findall(plain(a.spans)), _WORD.findall(plain(b.spans)),
                                    autojunk=False).ratio()
 

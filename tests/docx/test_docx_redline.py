@@ -187,3 +187,13 @@ def test_a_changed_annex_paragraph_keeps_its_footnote_in_place(opened):
     notes = doc.document.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
     assert len([n for n in etree.fromstring(notes.blob).iter(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0]) == 1
+
+
+def test_an_annex_heading_that_reads_otherwise_changes_in_place(opened):
+    before, after = sample_resolution(draft=True), sample_resolution()
+    doc = opened(build_redline(before, after, author="A", date=WHEN))
+    headings = [p for p in doc.paragraphs if p.style.name == "Annex heading"]
+    assert len(headings) == 1  # not one deleted and one inserted, each on a page of its own
+    p = headings[0]._p
+    assert "".join(t.text for t in p.iter(qn("w:delText"))) == "draft resolution"
+    assert p.find(f"{qn('w:pPr')}/{qn('w:rPr')}") is None  # its paragraph mark is kept
