@@ -1,4 +1,6 @@
-"""/api/v1: series and documents (issuing under a gapless symbol, versions, frozen downloads)."""
+"""/api/v1: series and documents (issuing under a gapless symbol, versions, frozen downloads), of
+every kind: numbered documents, outlines of remarks (kind, meeting_id, speaker, points), agendas
+(issued from their session: POST /sessions/{id}/agenda/issue, in agenda/api.py)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -22,9 +24,9 @@ from govbody.core.downloads import DOCX
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
-from govbody.documents import services
+from govbody.documents import render, services
 from govbody.documents.downloads import send_issued
-from govbody.documents.models import Document, Series
+from govbody.documents.models import Document, DocumentKind, Series
 from govbody.documents.schemas import (
     DocumentIn,
     DocumentOut,
@@ -36,7 +38,7 @@ from govbody.documents.schemas import (
     VersionIn,
 )
 from govbody.extensions import db
-from govbody.meetings.models import BodySession
+from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
 
 SERIES, DOCUMENTS = ("series",), ("documents",)
@@ -49,8 +51,13 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
 
 
 def document_out(document: Document) -> dict:
+    points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
+    items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
+        points=[{"title": p.title, "text": p.text} for p in points],
+        agenda_items=[{"number": i["number"], "title": i["title"], "documents": [d["symbol"] for d in i["documents"]]}
+                      for i in items],
         versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
         docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None)
 
@@ -65,6 +72,17 @@ def _session(session_id: int | None) -> BodySession | None:
 
 def _resolution(resolution_id: int | None) -> Resolution | None:
     return reference(Resolution, resolution_id, user(), field="resolution_id")
+
+
+def _meeting(meeting_id: int | None) -> Meeting | None:
+    return reference(Meeting, meeting_id, user(), field="meeting_id", what="meeting")
+
+
+def _outline_text(kind: DocumentKind, opening: str, points) -> str:
+    """An outline's text from its points (``opening`` before them); points belong to outlines only."""
+    if kind is not DocumentKind.outline:
+        raise _invalid("points", "Only an outline of remarks has points.")
+    return services.outline_text(opening, [(p.title, p.text) for p in points])
 
 
 @bp.post("/series")
@@ -114,13 +132,17 @@ def update_series(series_id: int):
 def create_document():
     require(access.can_issue_documents(user()))
     data: DocumentIn = parse()
+    if data.kind is DocumentKind.agenda:
+        raise _invalid("kind", "An agenda is issued from its session's agenda: POST /api/v1/sessions/{id}/agenda/issue.")
     series = services.find_series(db.session, data.series)
     if series is None:
         raise _invalid("series", f"No series has the prefix {data.series!r}.")
+    text = data.text if data.points is None else _outline_text(data.kind, data.text, data.points)
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
-        original_language=data.original_language, distribution=data.distribution, text=data.text,
-        resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
+        original_language=data.original_language, distribution=data.distribution, text=text,
+        resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
+        speaker=data.speaker, speaker_title=data.speaker_title, issue=not data.draft, by=user())
     db.session.commit()
     return created(document_out(document))
 
@@ -131,7 +153,8 @@ def list_documents():
     filters: DocumentsQuery = query_args()
     stmt = services.register_query(visible=Document.visible_to(user()), session_id=filters.session_id,
                                    series_prefix=filters.series or None, symbol=filters.symbol or None)
-    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series))
+    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series),
+                        selectinload(Document.remarks))
     return paginate(stmt, document_out)
 
 
@@ -152,6 +175,13 @@ def update_document(document_id: int):
         values["session"] = _session(values.pop("session_id"))
     if "resolution_id" in values:
         values["resolution"] = _resolution(values.pop("resolution_id"))
+    if "meeting_id" in values:
+        values["meeting"] = _meeting(values.pop("meeting_id"))
+    if "points" in values:
+        points = values.pop("points")
+        opening = values["text"] if "text" in values else render.outline_points(document.text)[0]
+        if points is not None:
+            values["text"] = _outline_text(document.kind, opening, points)
     services.update_document(db.session, document, by=user(), **values)
     db.session.commit()
     return document_out(document)
