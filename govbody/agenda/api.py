@@ -20,9 +20,8 @@ from govbody.core import access
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load
 from govbody.core.schemas import items_model
-from govbody.documents.api import document_out
+from govbody.documents.api import document_out, series_named
 from govbody.documents.schemas import DocumentOut
-from govbody.documents.services import find_series
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 
@@ -114,12 +113,7 @@ def issue_agenda(session_id: int):
     body_session = load(BodySession, session_id, user())
     require(access.can_issue_documents(user()))
     data: AgendaIssueIn = parse()
-    series = None
-    if data.series:
-        series = find_series(db.session, data.series)
-        if series is None:
-            raise ValidationError("Some fields are missing or invalid.",
-                                  {"series": f"No series has the prefix {data.series!r}."})
+    series = series_named(data.series) if data.series else None
     document = services.issue_agenda(db.session, body_session, series=series, date=data.date, by=user())
     db.session.commit()
     return created(document_out(document))

@@ -66,6 +66,14 @@ def _invalid(field: str, message: str) -> ValidationError:
     return ValidationError("Some fields are missing or invalid.", {field: message})
 
 
+def series_named(prefix: str) -> Series:
+    """The series a request names by its prefix ("MC/INF"), or a 422 naming the field `series`."""
+    series = services.find_series(db.session, prefix)
+    if series is None:
+        raise _invalid("series", f"No series has the prefix {prefix!r}.")
+    return series
+
+
 def _session(session_id: int | None) -> BodySession | None:
     return reference(BodySession, session_id, user(), field="session_id", what="session")
 
@@ -134,9 +142,7 @@ def create_document():
     data: DocumentIn = parse()
     if data.kind is DocumentKind.agenda:
         raise _invalid("kind", "An agenda is issued from its session's agenda: POST /api/v1/sessions/{id}/agenda/issue.")
-    series = services.find_series(db.session, data.series)
-    if series is None:
-        raise _invalid("series", f"No series has the prefix {data.series!r}.")
+    series = series_named(data.series)
     text = data.text if data.points is None else _outline_text(data.kind, data.text, data.points)
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
