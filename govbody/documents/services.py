@@ -14,12 +14,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, object_session
 
 from govbody.bodies.models import Body
-from govbody.core import audit, clock, numbering
+from govbody.core import audit, numbering
 from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
-from govbody.documents import render
 from govbody.core.schemas import LONG_MAX
+from govbody.documents import render
 from govbody.documents.models import (
     Distribution,
     Document,
@@ -357,7 +357,7 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
     document = Document(
         series=parent.series, series_key=parent.series_key, parent_id=parent.id, version_kind=kind,
         version_number=version_number, symbol=f"{parent.symbol}/{kind.suffix}.{version_number}", title=title,
-        date=date or clock.now().date(), session=parent.session, original_language=parent.original_language,
+        date=date or dt.date.today(), session=parent.session, original_language=parent.original_language,
         distribution=parent.distribution, text=text or "",
         # A revision replaces the text, so it carries what the original carried.
         resolution=parent.resolution if kind is VersionKind.rev else None, kind=version_kind,
