@@ -136,12 +136,29 @@ def restore_command(path, yes):
     click.echo(f"Restored the database from {path}.")
 
 
+@click.command("samples", help="Draw the first page of a sample of every kind of document into FOLDER "
+                                "(default docs/samples), one PNG a kind; needs LibreOffice and poppler-utils.")
+@click.argument("folder", default="docs/samples", type=click.Path(file_okay=False))
+def samples_command(folder):
+    from pathlib import Path
+
+    from govbody.docx.gallery import write_gallery
+
+    try:
+        images = write_gallery(Path(folder))
+    except FileNotFoundError as missing:
+        raise click.ClickException(str(missing)) from None
+    for image in images:
+        click.echo(f"{image} ({image.stat().st_size // 1024} KB)")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(users)
     app.cli.add_command(tokens)
     app.cli.add_command(demo)
+    app.cli.add_command(samples_command)
 
 
 if __name__ == "__main__":

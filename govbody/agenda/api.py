@@ -1,4 +1,5 @@
-"""/api/v1: a session's agenda items, their documents, and the changes recorded after adoption."""
+"""/api/v1: a session's agenda items, their documents, the changes recorded after adoption, and the
+agenda issued as a paper of the register (POST /sessions/{id}/agenda/issue)."""
 from __future__ import annotations
 
 from flask import jsonify, url_for
@@ -7,6 +8,7 @@ from govbody.agenda import services
 from govbody.agenda.models import AgendaAmendment, AgendaItem
 from govbody.agenda.schemas import (
     AgendaChangeOut,
+    AgendaIssueIn,
     AgendaItemIn,
     AgendaItemOut,
     AgendaItemPatch,
@@ -18,6 +20,8 @@ from govbody.core import access
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load
 from govbody.core.schemas import items_model
+from govbody.documents.api import document_out, series_named
+from govbody.documents.schemas import DocumentOut
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 
@@ -100,3 +104,16 @@ def change_out(change: AgendaAmendment) -> dict:
 def list_agenda_changes(session_id: int):
     body_session = load(BodySession, session_id, user())
     return jsonify({"items": [change_out(c) for c in services.recorded_changes(db.session, body_session)]})
+
+
+@bp.post("/sessions/<int:session_id>/agenda/issue")
+@endpoint(json=AgendaIssueIn, out=DocumentOut, status=201, tags=("agenda",))
+def issue_agenda(session_id: int):
+    """The agenda as it stands, issued in the register ("C/112/1"), then revised ("C/112/1/Rev.1")."""
+    body_session = load(BodySession, session_id, user())
+    require(access.can_issue_documents(user()))
+    data: AgendaIssueIn = parse()
+    series = series_named(data.series) if data.series else None
+    document = services.issue_agenda(db.session, body_session, series=series, date=data.date, by=user())
+    db.session.commit()
+    return created(document_out(document))

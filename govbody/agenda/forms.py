@@ -51,3 +51,19 @@ def delete_item_ask(item) -> Ask:
     recorded = " The deletion is recorded as an amendment to the adopted agenda." if item.session.agenda_adopted else ""
     return Ask(f"Delete item {item.number}?", f"{what} will be deleted and the items after it renumbered. "
                f"This cannot be undone.{recorded}", "Delete the item")
+
+
+class IssueAgendaForm(Form):
+    """The agenda as a paper of the register: the series the first time; a revision after that."""
+    series = SelectField("Series", coerce=int, validators=[Optional()])
+
+
+def issue_agenda_ask(body_session, issued=None) -> Ask:
+    """``issued``: the paper the agenda was first issued as, which a second issue revises."""
+    if issued is not None:
+        return Ask(f"Issue a revision of {issued.symbol}?",
+                   f"The agenda as it stands now is issued as the next revision of {issued.symbol} and frozen. "
+                   "This cannot be undone.", "Issue the revision")
+    return Ask(f"Issue the agenda of the {body_session.title} as a document?",
+               "It takes the next number of the chosen series and is frozen: a later change to the agenda is "
+               "issued as a revision. This cannot be undone.", "Issue")

@@ -11,15 +11,17 @@ from govbody.agenda.forms import (
     AdoptForm,
     AgendaItemForm,
     EditItemForm,
+    IssueAgendaForm,
     LinkDocumentForm,
     MoveForm,
     adopt_ask,
     delete_item_ask,
+    issue_agenda_ask,
 )
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access, confirm, once
-from govbody.core.errors import ConflictError, ValidationError
-from govbody.core.forms import apply_errors, commit_or_errors
+from govbody.core.errors import ConflictError, ServiceError, ValidationError
+from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
@@ -53,12 +55,29 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
     for item in tree:
         for it in (item, *item.children):
             forms.setdefault(it.id, LinkDocumentForm(formdata=None, prefix=f"link{it.id}"))
+    issued = services.issued_agenda(db.session, body_session)
+    issue_form = None
+    if access.can_issue_documents(acting_user()):
+        issue_form = IssueAgendaForm(formdata=None)
+        _series_choices(issue_form, body_session)
     return render_template(
         "agenda/edit.html", s=body_session, agenda=tree, add_form=add_form, link_forms=forms,
         adopt_form=adopt_form, meetings=meetings, changes=services.recorded_changes(db.session, body_session),
         readable=services.readable_documents(db.session, tree, acting_user()),
         adopt_ask=adopt_ask(body_session), delete_item_ask=delete_item_ask,
-        can_draft=access.can_draft(acting_user(), body_session.body_id)), status
+        can_draft=access.can_draft(acting_user(), body_session.body_id), issued=issued, issue_form=issue_form,
+        issue_ask=issue_agenda_ask(body_session, issued)), status
+
+
+def _series_choices(form: IssueAgendaForm, body_session: BodySession) -> None:
+    """The series of the session's body (or of none), each named by the symbol it would give next."""
+    from govbody.documents import services as documents
+    from govbody.documents.models import Series
+
+    series = list(db.session.scalars(sa.select(Series).where(
+        sa.or_(Series.body_id == body_session.body_id, Series.body_id.is_(None))).order_by(Series.prefix)))
+    symbols = documents.next_symbols(db.session, series, body_session)
+    form.series.choices = choices((s.id, symbols[s.id]) for s in series)
 
 
 @bp.get("/sessions/<int:session_id>/agenda")
@@ -189,6 +208,37 @@ def adopt(session_id: int):
     return _agenda_page(body_session, adopt_form=form, status=422 if request.method == "POST" else 200)
 
 
+@bp.post("/sessions/<int:session_id>/agenda/issue")
+def issue(session_id: int):
+    """Issue the agenda as a paper of the register (the series chosen the first time), or a revision of it."""
+    from govbody.documents.models import Series
+
+    body_session = db.get_or_404(BodySession, session_id)
+    require(access.can_issue_documents(acting_user()))
+    submission = once.claim(db.session, by=acting_user())
+    page = url_for(".edit_agenda", session_id=body_session.id, _anchor="issue-heading")
+    issued = services.issued_agenda(db.session, body_session)
+    form = IssueAgendaForm()
+    _series_choices(form, body_session)
+    if not form.validate_on_submit() or (issued is None and not form.series.data):
+        flash("Choose the series to issue the agenda in.", "error")
+        return redirect(page)
+    if not confirm.given():
+        return confirm.page(issue_agenda_ask(body_session, issued), back=page)
+    series = db.session.get(Series, form.series.data) if issued is None else None
+    try:
+        document = services.issue_agenda(db.session, body_session, series=series, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(" ".join([error.message, *error.fields.values()]), "error")
+        return redirect(page)
+    done = f"The agenda was issued as {document.symbol}."
+    submission.done(url_for("documents.document_detail", document_id=document.id), done)
+    db.session.commit()
+    flash(done, "success")
+    return redirect(url_for("documents.document_detail", document_id=document.id))
+
+
 @bp.get("/sessions/<int:session_id>/agenda.docx")
 def download(session_id: int):
     body_session = db.get_or_404(BodySession, session_id)
@@ -201,7 +251,8 @@ def session_panel(body_session: BodySession) -> Markup:
     return Markup(render_template("agenda/_session_panel.html", s=body_session,
                                   changes=services.recorded_changes(db.session, body_session)
                                   if body_session.agenda_adopted else [],
-                                  can_draft=access.can_draft(acting_user(), body_session.body_id)))
+                                  can_draft=access.can_draft(acting_user(), body_session.body_id),
+                                  issued=services.issued_agenda(db.session, body_session)))
 
 
 def init_app(app) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import pydantic
 
 from govbody.core.schemas import (
+    Date,
     Id,
     LongText,
     NotNull,
@@ -16,13 +17,21 @@ from govbody.core.schemas import (
     Title,
     text,
 )
-from govbody.documents.models import SYMBOL_MAX
+from govbody.documents.models import PREFIX_MAX, SYMBOL_MAX
 
 POSITION_MAX = 200  # places among siblings the drafting page offers
 
 Symbol = text(SYMBOL_MAX, required=True)
 CLERICAL = ("On an adopted agenda, the change corrects a clerical error (a typo): it is recorded as a "
             "correction, not as an amendment to the agenda.")
+
+
+class AgendaIssueIn(Payload):
+    """POST /sessions/{id}/agenda/issue: the agenda as a paper of the register."""
+    series: text(PREFIX_MAX) | None = pydantic.Field(None, description=(
+        "The series' prefix (\"C/{session}\" gives C/112/1). Needed the first time only: once issued, the "
+        "agenda is issued again as a revision of that paper (C/112/1/Rev.1)."))
+    date: Date | None = pydantic.Field(None, description="The date of issue; today when left out.")
 
 
 class AgendaItemIn(Payload):

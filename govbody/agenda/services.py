@@ -2,18 +2,21 @@
 
 Once adopted at a meeting the agenda is frozen: later changes are still possible but each is
 recorded as an amendment to the agenda, or, when the drafter marks it so, as the correction of
-a clerical error (a typo), which amends nothing.
+a clerical error (a typo), which amends nothing. The agenda is issued as a paper of the register
+(a numbered document, "C/112/1") from what it holds at that moment.
 """
 from __future__ import annotations
+
+import datetime as dt
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from govbody.agenda.models import AgendaAmendment, AgendaItem, AgendaItemDocument
-from govbody.core import audit
+from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.documents import services as documents
-from govbody.documents.models import Document
+from govbody.documents.models import Document, DocumentKind, Series, VersionKind
 from govbody.meetings.models import BodySession, Meeting
 
 MAX_ITEMS_PER_LEVEL = 200
@@ -217,3 +220,58 @@ def recorded_changes(session: Session, body_session: BodySession) -> list[Agenda
     stmt = (sa.select(AgendaAmendment).where(AgendaAmendment.session_id == body_session.id)
             .order_by(AgendaAmendment.created_at, AgendaAmendment.id))
     return list(session.scalars(stmt))
+
+
+# The agenda issued as a paper of the register (C/112/1), and revised (C/112/1/Rev.1).
+
+def agenda_items(session: Session, body_session: BodySession) -> dict:
+    """The agenda as it stands, as plain JSON: {"provisional", "items": [{"number", "title",
+    "documents": [{"symbol", "document_id"}]}]}, items and sub-items in order."""
+    items = [{"number": it.number, "title": it.title,
+              "documents": [{"symbol": d.symbol, "document_id": d.document_id} for d in it.documents]}
+             for item in agenda_tree(session, body_session) for it in (item, *item.children)]
+    return {"provisional": not body_session.agenda_adopted, "items": items}
+
+
+def agenda_text(issued: dict) -> str:
+    """The agenda as CommonMark, for the register's page and search: each item with its number in
+    bold and the symbols of its documents under it."""
+    paragraphs = []
+    for item in issued["items"]:
+        number = item["number"] if "." in item["number"] else f"{item['number']}."
+        lines = [f"**{number}** {item['title']}"]
+        symbols = [d["symbol"] for d in item["documents"]]
+        if symbols:
+            lines.append(("Documents: " if len(symbols) > 1 else "Document: ") + "; ".join(symbols))
+        paragraphs.append("  \n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def issued_agenda(session: Session, body_session: BodySession) -> Document | None:
+    """The paper the session's agenda was first issued as (its revisions are its versions)."""
+    return session.scalar(sa.select(Document).where(
+        Document.session_id == body_session.id, Document.kind == DocumentKind.agenda, Document.parent_id.is_(None),
+    ).order_by(Document.id).limit(1))
+
+
+def issue_agenda(session: Session, body_session: BodySession, *, series: Series | None = None,
+                 date: dt.date | None = None, by=None) -> Document:
+    """Issue the agenda as it stands as a paper of the register, frozen like every other: the first
+    time under the next number of ``series`` ("C/112/1"), then as a revision of it ("C/112/1/Rev.1")."""
+    _lock(session, body_session)
+    issued = agenda_items(session, body_session)
+    if not issued["items"]:
+        raise ValidationError("The agenda was not issued.", {"agenda": "The agenda has no items yet."})
+    first = issued_agenda(session, body_session)
+    title = "Provisional agenda" if issued["provisional"] else "Agenda"
+    if first is not None:
+        if series is not None and series.id != first.series_id:
+            raise ValidationError("The agenda was not issued.", {
+                "series": f"The agenda was issued as {first.symbol}: it is revised under that symbol."})
+        return documents.issue_version(session, first, kind=VersionKind.rev, title=title, text=agenda_text(issued),
+                                       date=date, agenda=issued, by=by)
+    if series is None:
+        raise ValidationError("The agenda was not issued.", {"series": "Choose the series to issue the agenda in."})
+    return documents.create_document(session, series=series, title=title, date=date or clock.now().date(),
+                                     body_session=body_session, text=agenda_text(issued), kind=DocumentKind.agenda,
+                                     agenda=issued, issue=True, by=by)

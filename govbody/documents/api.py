@@ -1,4 +1,6 @@
-"""/api/v1: series and documents (issuing under a gapless symbol, versions, frozen downloads)."""
+"""/api/v1: series and documents (issuing under a gapless symbol, versions, frozen downloads), of
+every kind: numbered documents, outlines of remarks (kind, meeting_id, speaker, points), agendas
+(issued from their session: POST /sessions/{id}/agenda/issue, in agenda/api.py)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -22,9 +24,9 @@ from govbody.core.downloads import DOCX
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
-from govbody.documents import services
+from govbody.documents import render, services
 from govbody.documents.downloads import send_issued, send_preview
-from govbody.documents.models import Document, Series
+from govbody.documents.models import Document, DocumentKind, Series
 from govbody.documents.schemas import (
     DocumentIn,
     DocumentOut,
@@ -36,7 +38,7 @@ from govbody.documents.schemas import (
     VersionIn,
 )
 from govbody.extensions import db
-from govbody.meetings.models import BodySession
+from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
 
 SERIES, DOCUMENTS = ("series",), ("documents",)
@@ -49,8 +51,13 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
 
 
 def document_out(document: Document) -> dict:
+    points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
+    items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
+        points=[{"title": p.title, "text": p.text} for p in points],
+        agenda_items=[{"number": i["number"], "title": i["title"], "documents": [d["symbol"] for d in i["documents"]]}
+                      for i in items],
         versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
         docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None,
         preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id))
@@ -60,12 +67,31 @@ def _invalid(field: str, message: str) -> ValidationError:
     return ValidationError("Some fields are missing or invalid.", {field: message})
 
 
+def series_named(prefix: str) -> Series:
+    """The series a request names by its prefix ("MC/INF"), or a 422 naming the field `series`."""
+    series = services.find_series(db.session, prefix)
+    if series is None:
+        raise _invalid("series", f"No series has the prefix {prefix!r}.")
+    return series
+
+
 def _session(session_id: int | None) -> BodySession | None:
     return reference(BodySession, session_id, user(), field="session_id", what="session")
 
 
 def _resolution(resolution_id: int | None) -> Resolution | None:
     return reference(Resolution, resolution_id, user(), field="resolution_id")
+
+
+def _meeting(meeting_id: int | None) -> Meeting | None:
+    return reference(Meeting, meeting_id, user(), field="meeting_id", what="meeting")
+
+
+def _outline_text(kind: DocumentKind, opening: str, points) -> str:
+    """An outline's text from its points (``opening`` before them); points belong to outlines only."""
+    if kind is not DocumentKind.outline:
+        raise _invalid("points", "Only an outline of remarks has points.")
+    return services.outline_text(opening, [(p.title, p.text) for p in points])
 
 
 @bp.post("/series")
@@ -115,13 +141,15 @@ def update_series(series_id: int):
 def create_document():
     require(access.can_issue_documents(user()))
     data: DocumentIn = parse()
-    series = services.find_series(db.session, data.series)
-    if series is None:
-        raise _invalid("series", f"No series has the prefix {data.series!r}.")
+    if data.kind is DocumentKind.agenda:
+        raise _invalid("kind", "An agenda is issued from its session's agenda: POST /api/v1/sessions/{id}/agenda/issue.")
+    series = series_named(data.series)
+    text = data.text if data.points is None else _outline_text(data.kind, data.text, data.points)
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
-        original_language=data.original_language, distribution=data.distribution, text=data.text,
-        contents=data.contents, resolution=_resolution(data.resolution_id), issue=not data.draft, by=user())
+        original_language=data.original_language, distribution=data.distribution, text=text,
+        contents=data.contents, resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
+        speaker=data.speaker, speaker_title=data.speaker_title, issue=not data.draft, by=user())
     db.session.commit()
     return created(document_out(document))
 
@@ -132,7 +160,8 @@ def list_documents():
     filters: DocumentsQuery = query_args()
     stmt = services.register_query(visible=Document.visible_to(user()), session_id=filters.session_id,
                                    series_prefix=filters.series or None, symbol=filters.symbol or None)
-    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series))
+    stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series),
+                        selectinload(Document.remarks))
     return paginate(stmt, document_out)
 
 
@@ -153,6 +182,13 @@ def update_document(document_id: int):
         values["session"] = _session(values.pop("session_id"))
     if "resolution_id" in values:
         values["resolution"] = _resolution(values.pop("resolution_id"))
+    if "meeting_id" in values:
+        values["meeting"] = _meeting(values.pop("meeting_id"))
+    if "points" in values:
+        points = values.pop("points")
+        opening = values["text"] if "text" in values else render.outline_points(document.text)[0]
+        if points is not None:
+            values["text"] = _outline_text(document.kind, opening, points)
     services.update_document(db.session, document, by=user(), **values)
     db.session.commit()
     return document_out(document)

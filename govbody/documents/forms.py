@@ -37,6 +37,15 @@ class DocumentForm(Form):
     issue = SubmitField("Issue")
 
 
+class OutlineForm(DocumentForm):
+    """An outline of remarks: a paper of the register with its meeting and speaker, its points the
+    "#" headings of its text; it carries no resolution."""
+    resolution_id = None
+    meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired(message="Choose the meeting.")])
+    speaker = StringField("Speaker", validators=limits(DocumentIn, "speaker", required=True))
+    speaker_title = StringField("Speaker's title", validators=limits(DocumentIn, "speaker_title"))
+
+
 class VersionForm(Form):
     kind = SelectField("Kind", choices=VERSION_KINDS)
     title = StringField("Title", validators=limits(VersionIn, "title"))

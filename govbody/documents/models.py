@@ -8,11 +8,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
-from govbody.core.schemas import TITLE_MAX
+from govbody.core.schemas import NAME_MAX, SHORT_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body
-    from govbody.meetings.models import BodySession
+    from govbody.meetings.models import BodySession, Meeting
     from govbody.resolutions.models import Resolution
 
 PREFIX_MAX = 100  # a series' prefix, and the expanded prefix of a paper ("C/110/INF")
@@ -29,6 +29,19 @@ class Distribution(enum.Enum):
 class DocumentStatus(enum.Enum):
     draft = "draft"
     issued = "issued"
+
+
+class DocumentKind(enum.Enum):
+    """What a paper of the register is, and so how it is laid out."""
+
+    paper = "paper"  # a numbered document: "#" headings are Roman-numbered sections, paragraphs numbered
+    agenda = "agenda"  # a session's agenda issued as a paper ("C/112/1"), its items kept as issued
+    outline = "outline"  # an outline of remarks: a speaker's points at a meeting, one "#" heading each
+
+    @property
+    def label(self) -> str:
+        return {"paper": "Numbered document", "agenda": "Agenda of a session",
+                "outline": "Outline of remarks"}[self.value]
 
 
 class VersionKind(enum.Enum):
@@ -84,6 +97,10 @@ class Document(IdMixin, TimestampMixin, Base):
     text: Mapped[str] = mapped_column(sa.Text, default="")
     contents: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # a contents page
     resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
+    kind: Mapped[DocumentKind] = mapped_column(default=DocumentKind.paper, server_default=DocumentKind.paper.value)
+    # An agenda as issued: {"provisional": bool, "items": [{"number", "title", "documents":
+    # [{"symbol", "document_id"}]}]}; the session's agenda may change afterwards, the paper does not.
+    agenda: Mapped[dict | None]
     status: Mapped[DocumentStatus] = mapped_column(default=DocumentStatus.draft)
     issued_at: Mapped[dt.datetime | None]
     docx: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
@@ -92,6 +109,7 @@ class Document(IdMixin, TimestampMixin, Base):
     series: Mapped[Series] = relationship()
     session: Mapped[BodySession | None] = relationship()
     resolution: Mapped[Resolution | None] = relationship()
+    remarks: Mapped[Remarks | None] = relationship(back_populates="document", cascade="all, delete-orphan")
     parent: Mapped[Document | None] = relationship(remote_side="Document.id", back_populates="versions")
     versions: Mapped[list[Document]] = relationship(back_populates="parent", order_by="Document.id")
 
@@ -131,6 +149,39 @@ class Document(IdMixin, TimestampMixin, Base):
     @property
     def is_issued(self) -> bool:
         return self.status is DocumentStatus.issued
+
+    # An outline of remarks' meeting and speaker, read through its `remarks` (None or "" for other papers).
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.remarks.meeting if self.remarks else None
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.remarks.meeting_id if self.remarks else None
+
+    @property
+    def speaker(self) -> str:
+        return self.remarks.speaker if self.remarks else ""
+
+    @property
+    def speaker_title(self) -> str:
+        return self.remarks.speaker_title if self.remarks else ""
+
+
+class Remarks(Base):
+    """What an outline of remarks says of itself: the meeting it is for and who speaks (its points
+    are its text, one "#" heading each)."""
+
+    __tablename__ = "document_remarks"
+    _repr_fields = ("document_id", "meeting_id")
+
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="RESTRICT"), index=True)
+    speaker: Mapped[str] = mapped_column(sa.String(NAME_MAX))  # "Anna Lindqvist"
+    speaker_title: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")  # "Director General"
+
+    document: Mapped[Document] = relationship(back_populates="remarks")
+    meeting: Mapped[Meeting] = relationship()
 
 
 # The register's order (newest first), so that a page of it reads a few index entries rather

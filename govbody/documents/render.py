@@ -1,23 +1,33 @@
-"""A document as the DOCX builders see it: the model mapped onto ``govbody.docx.data``.
+"""A document as the DOCX builders see it: the model mapped onto ``govbody.docx.data``, one
+layout per kind of paper.
 
 The body text is CommonMark; its "#" headings become the Roman-numbered sections of the
 numbered-document layout ("I. INTRODUCTION"; one ending "{.unnumbered}" or "{-}" takes no
 numeral), their "##" headings lettered sub-sections, their paragraphs numbered paragraphs.
 A paper issued from a meeting summary keeps the summary's layout under the same cover block.
 A draft has no symbol: it is built marked DRAFT (the preview), never stored.
+In an outline of remarks each "#" heading is a point of the outline. An agenda is laid out
+from its items as issued.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
+from typing import Any, Callable
 
 from govbody import docx as house
 from govbody.core.markup import unnumbered
-from govbody.documents.models import Document
+from govbody.core.web import external_url
+from govbody.documents.models import Document, DocumentKind
 
 _SECTION_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def starts_section(text: str) -> bool:
+    """Whether a text holds a "#" heading (outside code), which would start a section of its own."""
+    return len(split_sections(text)[1]) > 0
 
 
 def split_sections(text: str) -> tuple[str, list[house.Section]]:
@@ -88,12 +98,61 @@ def _carried_summary(document: Document) -> house.MeetingSummary | None:
     return dataclasses.replace(summary, title=document.title, cover=cover(document))
 
 
+def outline_points(text: str) -> tuple[str, list[house.OutlinePoint]]:
+    """An outline's opening (before its first "#" heading) and its points, one per heading."""
+    opening, sections = split_sections(text)
+    return opening, [house.OutlinePoint(s.title, s.paragraphs[0] if s.paragraphs else "") for s in sections]
+
+
+def meeting_line(meeting: Any) -> str:
+    """"21st meeting of the Working Group on Budget Reform": the heading of remarks given at it."""
+    return f"{meeting.ordinal} meeting of the {meeting.body.name}"
+
+
+def outline(document: Document) -> house.OutlineOfRemarks:
+    opening, points = outline_points(document.text)
+    return house.OutlineOfRemarks(
+        meeting=meeting_line(document.meeting), date=document.meeting.date, speaker=document.speaker,
+        speaker_title=document.speaker_title, points=points, opening=opening, title=document.title,
+        symbol=document.symbol)
+
+
+def agenda_of(body_session: Any, issued: dict, *, symbol: str | None = None, date: dt.date | None = None,
+              original_language: str = "English") -> house.Agenda:
+    """A session's agenda for the builder, from its items as ``agenda.render.agenda_items`` keeps them."""
+    return house.Agenda(
+        body_name=body_session.body.name, session_number=body_session.number,
+        items=[house.AgendaItem(item["number"], item["title"], [d["symbol"] for d in item["documents"]])
+               for item in issued["items"]],
+        provisional=issued["provisional"], session_special=body_session.special, symbol=symbol, date=date,
+        original_language=original_language, opens_on=body_session.starts_on, closes_on=body_session.ends_on,
+        venue=body_session.venue or None)
+
+
+def agenda_links(issued: dict) -> Callable[[str], str | None]:
+    """The address of the page of each document an agenda links, by its symbol."""
+    pages = {d["symbol"]: d["document_id"] for item in issued["items"] for d in item["documents"]
+             if d.get("document_id") is not None}
+
+    def link_for(symbol: str) -> str | None:
+        document_id = pages.get(symbol)
+        return external_url("documents.document_detail", document_id=document_id) if document_id else None
+
+    return link_for
+
+
 def render_docx(document: Document) -> bytes:
     """The paper's DOCX: what issuing freezes, or a draft's preview (marked DRAFT, no symbol)."""
     created = document.issued_at or dt.datetime.combine(document.date, dt.time())
     summary = _carried_summary(document)
     if summary is not None:
         return house.build_meeting_summary(summary, created=created)
+    if document.kind is DocumentKind.outline:
+        return house.build_outline(outline(document), created=created)
+    if document.kind is DocumentKind.agenda:
+        data = agenda_of(document.session, document.agenda, symbol=document.symbol, date=document.date,
+                         original_language=document.original_language)
+        return house.build_agenda(data, link_for=agenda_links(document.agenda), created=created)
     return house.build_numbered_document(numbered_document(document), created=created)
 
 

@@ -22,21 +22,23 @@ from govbody.core.loaders import load, visible_ids
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
+from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
 from govbody.documents.downloads import send_issued, send_preview
 from govbody.documents.forms import (
     DocumentForm,
     NextNumberForm,
+    OutlineForm,
     SeriesForm,
     VersionForm,
     issue_ask,
     version_ask,
 )
-from govbody.documents.models import Distribution, Document, Series, VersionKind
+from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
-from govbody.meetings.models import BodySession
+from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
 bp = Blueprint("documents", __name__, template_folder="templates")
@@ -151,6 +153,12 @@ def _document_choices(form: DocumentForm) -> None:
                                   .options(joinedload(BodySession.body))
                                   .order_by(Body.name, BodySession.number.desc()))
     form.session_id.choices = choices([(0, "— none —")] + [(s.id, f"{s.body.name}: {s.title}") for s in sessions])
+    if isinstance(form, OutlineForm):
+        meetings = db.session.scalars(sa.select(Meeting).options(joinedload(Meeting.body))
+                                      .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(500))
+        form.meeting_id.choices = choices([(0, "— choose —")] + [
+            (m.id, f"{m.body.name}: {m.name}, {long_date(m.date)}" if m.number is not None else f"{m.body.name}: {m.name}") for m in meetings])
+        return
     resolutions = db.session.scalars(sa.select(Resolution).where(Resolution.status == ResolutionStatus.adopted)
                                      .order_by(Resolution.adopted_on.desc(), Resolution.id.desc()).limit(500))
     form.resolution_id.choices = choices([(0, "— none —")] + [
@@ -158,15 +166,26 @@ def _document_choices(form: DocumentForm) -> None:
 
 
 def _form_values(form: DocumentForm) -> dict:
-    return {
+    values = {
         "series": db.session.get(Series, form.series_id.data), "title": form.title.data.strip(),
         "date": form.date.data,
         "session": db.session.get(BodySession, form.session_id.data) if form.session_id.data else None,
         "original_language": form.original_language.data.strip(),
         "distribution": Distribution(form.distribution.data), "text": form.text.data or "",
         "contents": bool(form.contents.data),
-        "resolution": _carried(form.resolution_id.data),
     }
+    if isinstance(form, OutlineForm):
+        return {**values, "meeting": db.session.get(Meeting, form.meeting_id.data) if form.meeting_id.data else None,
+                "speaker": form.speaker.data or "", "speaker_title": form.speaker_title.data or ""}
+    return {**values,
+            "resolution": _carried(form.resolution_id.data)}
+
+
+def _form_for(kind: DocumentKind, **kwargs) -> DocumentForm:
+    """The form of a paper of this kind (an agenda is issued from its session, never drafted here)."""
+    if kind is DocumentKind.agenda:
+        abort(404)
+    return (OutlineForm if kind is DocumentKind.outline else DocumentForm)(**kwargs)
 
 
 def _carried(resolution_id: int | None) -> Resolution | None:
@@ -196,7 +215,9 @@ def _document_form(form: DocumentForm, document: Document | None, save, submissi
         if ok:
             flash(_saved_message(document), "success")
             return redirect(url_for(".document_detail", document_id=document.id))
-    return (render_template("documents/form.html", form=form, d=document, issue_ask=issue_ask()),
+    kind = document.kind if document is not None else (
+        DocumentKind.outline if isinstance(form, OutlineForm) else DocumentKind.paper)
+    return (render_template("documents/form.html", form=form, d=document, kind=kind, issue_ask=issue_ask()),
             422 if form.errors or form.form_errors else 200)
 
 
@@ -208,15 +229,16 @@ def _saved_message(document: Document) -> str:
 def create_document():
     require(access.can_issue_documents(acting_user()))
     submission = _claim()
-    form = DocumentForm()
+    wanted: RegisterQuery = lenient(RegisterQuery, request.args)
+    kind = wanted.kind or DocumentKind.paper
+    form = _form_for(kind)
     _document_choices(form)
     if not form.is_submitted():
-        wanted: RegisterQuery = lenient(RegisterQuery, request.args)
         form.series_id.data, form.session_id.data = wanted.series or 0, wanted.session or 0
 
     def save(values: dict, issue: bool) -> Document:
         values["body_session"] = values.pop("session")
-        return services.create_document(db.session, issue=issue, by=acting_user(), **values)
+        return services.create_document(db.session, kind=kind, issue=issue, by=acting_user(), **values)
 
     return _document_form(form, None, save, submission)
 
@@ -228,11 +250,14 @@ def edit_document(document_id: int):
     submission = _claim()  # before the 409: the same form sent again lands on the paper it issued
     if document.is_issued:
         abort(409, description=f"{document.symbol} is issued and frozen; issue a corrigendum or a revision instead.")
-    form = DocumentForm(obj=document)
+    form = _form_for(document.kind, obj=document)
     _document_choices(form)
     if not form.is_submitted():
         form.session_id.data = document.session_id or 0
-        form.resolution_id.data = document.resolution_id or 0
+        if isinstance(form, OutlineForm):
+            form.meeting_id.data = document.meeting_id or 0
+        else:
+            form.resolution_id.data = document.resolution_id or 0
         form.distribution.data = document.distribution.value
 
     def save(values: dict, issue: bool) -> Document:

@@ -11,6 +11,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from govbody.core.schemas import (
+    NAME_MAX,
     SESSION_ID_RULE,
     SHORT_MAX,
     Date,
@@ -30,6 +31,7 @@ from govbody.documents.models import (
     LANGUAGE_MAX,
     PREFIX_MAX,
     Distribution,
+    DocumentKind,
     DocumentStatus,
     VersionKind,
 )
@@ -37,6 +39,22 @@ from govbody.documents.models import (
 Prefix = text(PREFIX_MAX, required=True)
 Language = text(LANGUAGE_MAX, required=True)
 Year = Annotated[int, pydantic.Field(ge=1900, le=2999)]
+Speaker = text(NAME_MAX)
+SpeakerTitle = text(SHORT_MAX)
+POINTS_MAX = 100  # points of an outline of remarks
+KIND = ("`paper` (default): a numbered document, its \"#\" headings Roman-numbered sections; `outline`: an "
+        "outline of remarks (meeting_id, speaker, and its points: `points`, or one \"#\" heading of the text "
+        "each). An agenda is issued from its session: POST /api/v1/sessions/{id}/agenda/issue.")
+
+
+class OutlinePointIn(Payload):
+    title: Title
+    text: LongText = ""
+
+
+OutlinePoints = Annotated[list[OutlinePointIn], pydantic.Field(min_length=1, max_length=POINTS_MAX, description=(
+    "An outline of remarks' points, in order: each a title (the line of the outline) and the text said "
+    "under it (CommonMark). Given, they follow `text`, which is then the opening."))]
 # In a query string an empty value is no filter ("?session_id=").
 
 
@@ -75,6 +93,11 @@ class DocumentIn(Payload):
     resolution_id: Id | None = None
     # A draft takes no number until POST /documents/{id}/issue.
     draft: bool = False
+    kind: DocumentKind = pydantic.Field(DocumentKind.paper, description=KIND)
+    meeting_id: Id | None = pydantic.Field(None, description="An outline of remarks: the meeting they are for.")
+    speaker: Speaker = pydantic.Field("", description="An outline of remarks: who speaks (\"Anna Lindqvist\").")
+    speaker_title: SpeakerTitle = pydantic.Field("", description="The speaker's title (\"Director General\").")
+    points: OutlinePoints | None = None
 
 
 def _given(value: Any) -> Any:
@@ -102,6 +125,10 @@ class DocumentPatch(Payload):
     text: changed(LongText)
     contents: changed(bool)
     resolution_id: Id | None = None
+    meeting_id: changed(Id)
+    speaker: changed(Speaker)
+    speaker_title: changed(SpeakerTitle)
+    points: OutlinePoints | None = None
 
 
 class VersionIn(Payload):
@@ -117,9 +144,21 @@ class VersionBrief(Out):
     kind: VersionKind | None
 
 
+class OutlinePointOut(BaseModel):
+    title: str
+    text: str
+
+
+class AgendaItemOut(BaseModel):
+    number: str
+    title: str
+    documents: list[str]
+
+
 class DocumentOut(Out):
     id: int
     symbol: str | None
+    kind: DocumentKind
     status: DocumentStatus
     series: str
     series_key: str | None
@@ -132,6 +171,13 @@ class DocumentOut(Out):
     text: str
     contents: bool
     resolution_id: int | None
+    # An outline of remarks: its meeting and speaker, and its points as its text holds them.
+    meeting_id: int | None
+    speaker: str
+    speaker_title: str
+    points: list[OutlinePointOut]
+    # An agenda: its items as issued, each with the symbols of its documents.
+    agenda_items: list[AgendaItemOut]
     parent_id: int | None
     parent_symbol: str | None
     version_kind: VersionKind | None
@@ -158,6 +204,7 @@ class RegisterQuery(BaseModel):
     year: Year | None = None
     body: Id | None = None
     session: Id | None = None
+    kind: DocumentKind | None = None  # the new-paper form: an outline of remarks rather than a numbered document
     # Searched symbols are short; a longer text is cut rather than refused.
     q: Annotated[ShortText, BeforeValidator(lambda value: value.strip()[:SHORT_MAX]
                                             if isinstance(value, str) else value)] = ""

@@ -18,15 +18,18 @@ from govbody.core import audit, numbering
 from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
+from govbody.core.schemas import LONG_MAX
 from govbody.documents import render
 from govbody.documents.models import (
     Distribution,
     Document,
+    DocumentKind,
     DocumentStatus,
+    Remarks,
     Series,
     VersionKind,
 )
-from govbody.meetings.models import BodySession
+from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
 
 SESSION_PLACEHOLDER = "{session}"
@@ -35,6 +38,7 @@ _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,29}(/([A-Za-z0-9][A-Za-z0-9.-
 DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "contents",
                    "resolution_id"]
 EDITABLE_FIELDS = frozenset(DOCUMENT_FIELDS)
+REMARKS_FIELDS = ["meeting_id", "speaker", "speaker_title"]  # an outline of remarks' own
 
 
 def normalize_symbol(text: str) -> str:
@@ -193,23 +197,86 @@ def check_carried(resolution: Resolution | None) -> None:
             "resolution_id": f"{CARRIED_RULE} “{resolution.title}” is {resolution.status.value}."})
 
 
+def outline_text(opening: str, points: list[tuple[str, str]]) -> str:
+    """An outline's text from its opening and its points (title, text): one "#" heading a point."""
+    errors: dict[str, str] = {}
+    parts = [opening.strip()] if opening and opening.strip() else []
+    for i, (title, words) in enumerate(points):
+        title = " ".join(title.split())
+        if not title:
+            errors[f"points.{i}.title"] = "Give the point a title."
+        if render.starts_section(words):
+            errors[f"points.{i}.text"] = ("A point's text cannot hold a \"# \" heading, which would start another "
+                                          "point; use \"## \" for a heading inside it.")
+        parts.append(f"# {title}" + (f"\n\n{words.strip()}" if words and words.strip() else ""))
+    text = "\n\n".join(parts)
+    if len(text) > LONG_MAX:
+        errors["points"] = f"An outline has at most {LONG_MAX} characters in all."
+    if errors:
+        raise ValidationError("The document was not saved.", errors)
+    return text
+
+
+def _check_kind(document: Document) -> None:
+    """What each kind of paper needs (an outline: its meeting, speaker and points) and what only an
+    outline carries; an outline belongs to its meeting's session."""
+    errors: dict[str, str] = {}
+    if document.kind is DocumentKind.outline:
+        if document.remarks is None or document.remarks.meeting is None:
+            errors["meeting_id"] = "An outline of remarks is for a meeting: choose it."
+        elif document.session is not None and document.session.id != document.meeting.session_id:
+            errors["session_id"] = "The meeting is not one of this session."
+        if not (document.speaker or "").strip():
+            errors["speaker"] = "Name the speaker."
+        if document.resolution is not None:
+            errors["resolution_id"] = "An outline of remarks carries no resolution."
+        if not render.split_sections(document.text)[1]:
+            errors["text"] = "An outline needs at least one point: each \"# \" heading of the text is one."
+    elif document.remarks is not None:
+        for name, field in (("meeting", "meeting_id"), ("speaker", "speaker"), ("speaker_title", "speaker_title")):
+            if getattr(document.remarks, name):
+                errors[field] = "Only an outline of remarks has a meeting and a speaker."
+    if document.kind is DocumentKind.agenda and document.agenda is None:
+        errors["kind"] = "An agenda is issued from its session's agenda."
+    if errors:
+        raise ValidationError("The document was not saved.", errors)
+
+
 def create_document(session: Session, *, series: Series, title: str, date: dt.date,
                     body_session: BodySession | None = None, original_language: str = "English",
                     distribution: Distribution = Distribution.general, text: str = "", contents: bool = False,
-                    resolution: Resolution | None = None, issue: bool = False, by=None) -> Document:
+                    resolution: Resolution | None = None, kind: DocumentKind = DocumentKind.paper,
+                    meeting: Meeting | None = None, speaker: str = "", speaker_title: str = "",
+                    agenda: dict | None = None, issue: bool = False, by=None) -> Document:
     """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once;
-    `contents`: it opens with a contents page."""
-    _check_session(series, body_session)
+    `contents`: it opens with a contents page. An outline of remarks names its meeting and
+    speaker; an agenda comes with its items as issued."""
+    if body_session is None and meeting is not None:
+        body_session = meeting.session  # an outline goes with its meeting
     check_carried(resolution)
+    remarks = None
+    if meeting is not None or (speaker or "").strip() or (speaker_title or "").strip():
+        remarks = Remarks(meeting=meeting, speaker=(speaker or "").strip(), speaker_title=(speaker_title or "").strip())
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
-                        contents=contents, resolution=resolution, status=DocumentStatus.draft)
+                        contents=contents, resolution=resolution, status=DocumentStatus.draft, kind=kind,
+                        remarks=remarks, agenda=agenda)
+    _check_kind(document)
+    _check_session(series, document.session)
     if issue:
         return _issue(session, document, by=by)
     session.add(document)
     session.flush()
-    audit.record(session, "document.create", document, by=by, changes=audit.snapshot(document, DOCUMENT_FIELDS))
+    audit.record(session, "document.create", document, by=by, changes=_audited(document))
     return document
+
+
+def _audited(document: Document) -> dict:
+    """A paper's fields as the audit log keeps them, with its kind and an outline's own."""
+    if document.kind is DocumentKind.paper:
+        return audit.snapshot(document, DOCUMENT_FIELDS)
+    fields = DOCUMENT_FIELDS + (REMARKS_FIELDS if document.remarks else [])
+    return {**audit.snapshot(document, fields), "kind": document.kind.value}
 
 
 def _refuse_if_issued(document: Document) -> None:
@@ -224,18 +291,27 @@ def update_document(session: Session, document: Document, /, *, issue: bool = Fa
     """Change a draft (`series`, `session` and `resolution` are passed as records), and issue it if asked.
     (Positional-only: the paper's `session` is one of the values, not the database session.)"""
     _refuse_if_issued(document)
+    remarks = {name: values.pop(name) for name in ("meeting", "speaker", "speaker_title") if name in values}
     unknown = set(values) - EDITABLE_FIELDS - {"series", "session", "resolution"}
     if unknown:
         raise ValidationError("The document was not saved.", {name: "This field cannot be changed." for name in unknown})
-    _check_session(values.get("series", document.series), values.get("session", document.session))
     check_carried(values.get("resolution"))
-    before = audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])
+    before = audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"] + REMARKS_FIELDS)
     for field, value in values.items():
         if field in ("title", "original_language"):
             value = value.strip()
         setattr(document, field, value)
+    if remarks:
+        if document.remarks is None:
+            document.remarks = Remarks(speaker="", speaker_title="")
+        for field, value in remarks.items():
+            setattr(document.remarks, field, value.strip() if isinstance(value, str) else value)
+        if "meeting" in remarks and "session" not in values and document.remarks.meeting is not None:
+            document.session = document.remarks.meeting.session  # an outline goes with its meeting
+    _check_kind(document)
+    _check_session(document.series, document.session)
     session.flush()
-    if changes := audit.diff(before, audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"])):
+    if changes := audit.diff(before, audit.snapshot(document, DOCUMENT_FIELDS + ["series_id"] + REMARKS_FIELDS)):
         audit.record(session, "document.update", document, by=by, changes=changes)
     return issue_document(session, document, by=by) if issue else document
 
@@ -261,7 +337,7 @@ def _issue(session: Session, document: Document, *, by=None) -> Document:
     document.series_key, document.number, document.symbol = prefix, number, _symbol(prefix, number)
     _freeze(session, document)
     audit.record(session, "document.issue", document, by=by,
-                 changes={**audit.snapshot(document, DOCUMENT_FIELDS), "symbol": document.symbol,
+                 changes={**_audited(document), "symbol": document.symbol,
                           "sha256": document.sha256})
     return document
 
@@ -278,10 +354,17 @@ def _freeze(session: Session, document: Document) -> None:
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,
-                  text: str = "", date: dt.date | None = None, by=None) -> Document:
-    """A corrigendum, revision or addendum of an issued document (or of a version: they stack)."""
+                  text: str = "", date: dt.date | None = None, agenda: dict | None = None, by=None) -> Document:
+    """A corrigendum, revision or addendum of an issued document (or of a version: they stack). A
+    revision replaces the text and so is of the parent's kind: a revised outline keeps its meeting and
+    speaker, a revised agenda is the session's agenda as it stands (``agenda``, from the agenda)."""
     if not parent.is_issued:
         raise ConflictError("Only an issued document has versions; edit the draft instead.")
+    version_kind = parent.kind if kind is VersionKind.rev else DocumentKind.paper
+    if version_kind is DocumentKind.agenda and agenda is None:
+        raise ValidationError("The version was not issued.", {"kind": (
+            "A revised agenda is the session's agenda as it stands: change the agenda, then issue it from the "
+            "session's agenda page (or POST /api/v1/sessions/{id}/agenda/issue).")})
     title = (title or "").strip() or parent.title
     version_number = numbering.allocate(session, numbering.version_key(parent.id, kind.value))
     # Records, not ids, so the renderer sees them before the insert; parent_id alone keeps the
@@ -292,9 +375,13 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
         date=date or dt.date.today(), session=parent.session, original_language=parent.original_language,
         distribution=parent.distribution, text=text or "",
         # A revision replaces the text, so it carries what the original carried.
-        resolution=parent.carried_resolution if kind is VersionKind.rev else None,
+        resolution=parent.carried_resolution if kind is VersionKind.rev else None, kind=version_kind,
         contents=parent.contents and kind is VersionKind.rev,
+        agenda=agenda if version_kind is DocumentKind.agenda else None,
+        remarks=Remarks(meeting=parent.meeting, speaker=parent.speaker, speaker_title=parent.speaker_title)
+        if version_kind is DocumentKind.outline else None,
     )
+    _check_kind(document)
     _freeze(session, document)
     session.expire(parent, ["versions"])
     audit.record(session, "document.version", document, by=by,

@@ -1,5 +1,5 @@
 """Agendas: body and session, "PROVISIONAL AGENDA" or "AGENDA", items and sub-items with
-the symbols of their documents."""
+the symbols of their documents; issued in the register, under the cover block with its symbol."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,9 +31,11 @@ def build_agenda(agenda: Agenda, *, link_for: Callable[[str], str | None] | None
                  created: dt.date | dt.datetime | None = None) -> bytes:
     """``link_for(symbol)`` may give the address of each document, to link its symbol."""
     w = DocumentWriter()
-    w.page_number_footer()
-    if agenda.symbol:
+    if agenda.symbol:  # issued as a numbered document: its symbol heads the later pages too
+        w.running_header([agenda.symbol])
         write_cover_block(w, agenda.symbol, agenda.original_language, agenda.date)
+    else:
+        w.page_number_footer()
     session = session_title(agenda.session_number, agenda.session_special)
     w.paragraph("Session heading", f"{agenda.body_name.upper()}\n{session.upper()}")
     when = date_range(agenda.opens_on, agenda.closes_on) if agenda.opens_on else ""

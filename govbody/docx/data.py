@@ -126,6 +126,31 @@ class NonPaper:
 
 
 @dataclass
+class OutlinePoint:
+    title: str  # one line: "Letter from the President"; its section reads "1. LETTER FROM THE PRESIDENT"
+    text: str = ""  # CommonMark: what is said under it (bullets, nested)
+
+
+@dataclass
+class OutlineOfRemarks:
+    """A speech as circulated: meeting, date, speaker, the numbered outline, one section per point."""
+
+    meeting: str  # "21st meeting of the Working Group on Budget Reform"
+    date: dt.date
+    speaker: str  # "Anna Lindqvist"
+    speaker_title: str = ""  # "Director General"
+    points: list[OutlinePoint] = field(default_factory=list)
+    opening: str = ""  # CommonMark, before the outline
+    title: str = "Outline of remarks"
+    symbol: str | None = None  # once issued in the register: the file's subject
+    language: str = "en"
+
+    @property
+    def speaker_line(self) -> str:
+        return f"{self.speaker}, {self.speaker_title}" if self.speaker_title else self.speaker
+
+
+@dataclass
 class AgendaItem:
     number: str  # "2" or "2.1"
     title: str

@@ -178,6 +178,11 @@ def write_resolution(w: DocumentWriter, resolution: Resolution) -> None:
     write_heading(w, resolution)
     for paragraph, p in write_printed(w, printed_paragraphs(resolution)):
         w.add_content(p, paragraph.spans)
+    write_annexes(w, resolution)
+
+
+def write_annexes(w: DocumentWriter, resolution: Resolution) -> None:
+    """Each annex on a page of its own: heading, title, then its CommonMark text."""
     notes = footnotes(resolution)
     for i, annex in enumerate(resolution.annexes, 1):
         w.paragraph("Annex heading", annex_heading(resolution, i))

@@ -1,17 +1,21 @@
-"""Fictional documents of every kind, for previews, tests and benchmarks.
+"""Fictional documents of every kind, for previews, tests, benchmarks and the page images of
+docs/samples (``govbody samples``): a kind is one line of SAMPLES.
 
 The prose is invented; only the fixed formulas of the house are real.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Callable
 
 from govbody.docx.agenda import build_agenda
 from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
-                               NumberedDocument, Operative, Question, Reply, Resolution, Section,
-                               Statement)
+                               NumberedDocument, Operative, OutlineOfRemarks, OutlinePoint, Question,
+                               Reply, Resolution, Section, Statement)
 from govbody.docx.nonpaper import build_non_paper
 from govbody.docx.numbered import build_numbered_document
+from govbody.docx.outline import build_outline
 from govbody.docx.redline import build_redline
 from govbody.docx.resolution import build_resolution
 from govbody.docx.summary import build_meeting_summary
@@ -241,21 +245,72 @@ def sample_meeting_summary(interventions: int = 4) -> MeetingSummary:
     )
 
 
-def sample_files() -> dict[str, bytes]:
-    """Every kind built from the samples; the redline compares the draft with a revision."""
+def sample_outline() -> OutlineOfRemarks:
+    return OutlineOfRemarks(
+        meeting="23rd meeting of the Working Group on Budget Reform",
+        date=dt.date(2016, 11, 3),
+        speaker="Anna Lindqvist",
+        speaker_title="Director General",
+        points=[
+            OutlinePoint("Calendar of the consultations", (
+                "- Regional meetings from January to April, one in each region.\n"
+                "- Papers for each meeting circulated three weeks ahead:\n"
+                "  - a concept note;\n"
+                "  - a list of questions for Member States.")),
+            OutlinePoint("Budget of the process", (
+                "Pledges received so far cover two thirds of the cost.\n\n"
+                "- Confirmed: USD 2.1 million.\n"
+                "- Still needed: USD 1.0 million, chiefly for travel of delegates.")),
+            OutlinePoint("Closing remarks", (
+                "- The Organization will report to the Working Group after each meeting.\n"
+                "- Questions?")),
+        ],
+    )
+
+
+def sample_corrigendum() -> NumberedDocument:
+    return NumberedDocument(
+        symbol="MC/INF/301/Corr.1",
+        title="Records and archives policy",
+        date=dt.date(2009, 3, 18),
+        session_number=96,
+        opening_paragraphs=["Paragraph 2, second line: for *one document in ten* read *one document in "
+                            "eight*."],
+    )
+
+
+def sample_revisions() -> tuple[Resolution, Resolution]:
+    """A draft and the adopted text after two amendments: what the redline sample compares."""
     draft = sample_resolution(draft=True)
     adopted = sample_resolution()
     adopted.preamble[1] = "Mindful of the steady growth in the number of documents issued"
     adopted.operative.insert(2, Operative("To invite Member States to deposit their own "
                                           "records of the sessions with the archive"))
-    return {
-        "numbered": build_numbered_document(sample_numbered_document()),
-        "resolution": build_resolution(adopted),
-        "draft-resolution": build_resolution(draft),
-        "non-paper": build_non_paper(sample_non_paper()),
-        "agenda": build_agenda(sample_agenda(),
-                               link_for=lambda symbol: f"https://example.org/documents/{symbol}"),
-        "meeting-summary": build_meeting_summary(sample_meeting_summary()),
-        "redline": build_redline(draft, adopted, author="Secretariat",
-                                 date=dt.datetime(2008, 11, 20, 9, 30)),
-    }
+    adopted.annexes[0].text = adopted.annexes[0].text.replace("fifty years", "a hundred years")
+    return draft, adopted
+
+
+def _agenda_link(symbol: str) -> str:
+    return f"https://example.org/documents/{symbol}"
+
+
+# Every kind of document govbody makes, by the name of its sample file: one line a kind.
+SAMPLES: dict[str, Callable[[], bytes]] = {
+    "numbered": lambda: build_numbered_document(sample_numbered_document()),
+    "corrigendum": lambda: build_numbered_document(sample_corrigendum()),
+    "resolution": lambda: build_resolution(sample_revisions()[1]),
+    "draft-resolution": lambda: build_resolution(sample_revisions()[0]),
+    "non-paper": lambda: build_non_paper(sample_non_paper()),
+    "agenda": lambda: build_agenda(dataclasses.replace(sample_agenda(), symbol=None, date=None),
+                                   link_for=_agenda_link),
+    "provisional-agenda": lambda: build_agenda(sample_agenda(), link_for=_agenda_link),
+    "meeting-summary": lambda: build_meeting_summary(sample_meeting_summary()),
+    "outline-of-remarks": lambda: build_outline(sample_outline()),
+    "redline": lambda: build_redline(*sample_revisions(), author="Secretariat",
+                                     date=dt.datetime(2008, 11, 20, 9, 30)),
+}
+
+
+def sample_files() -> dict[str, bytes]:
+    """Every kind built from the samples."""
+    return {kind: build() for kind, build in SAMPLES.items()}

@@ -2,9 +2,11 @@
 
 Beyond the contract:
   POST /resolutions/{id}/withdraw                  a draft, recorded (409 once adopted)
-  POST /resolutions/{id}/amendments                delegation (name) or delegation_id, part (preamble|operative),
-                                                   kind (insertion|deletion|replacement), paragraph (its number;
-                                                   0 inserts at the top), text, points, rationale
+  POST /resolutions/{id}/amendments                delegation (name) or delegation_id, part (preamble|operative|
+                                                   annex), kind (insertion|deletion|replacement), paragraph (its
+                                                   number; 0 inserts at the top; the annex's number), text, points,
+                                                   passage (an annex's words that are replaced, deleted or followed),
+                                                   rationale
   GET  /resolutions/{id}/amendments                the officers' record
   POST /amendments/{id}/accept | /reject           accept makes a new revision
   GET  /resolutions/{id}/revisions                 every revision with its whole text
@@ -193,7 +195,8 @@ def propose_amendment(resolution_id: int):
         raise _invalid("delegation", "Name an existing delegation (delegation or delegation_id).")
     amendment = services.propose_amendment(
         db.session, resolution, delegation=delegation, part=data.part, kind=data.kind,
-        paragraph_number=data.paragraph, text=data.text, points=data.points, rationale=data.rationale, by=user())
+        paragraph_number=data.paragraph, text=data.text, points=data.points, passage=data.passage,
+        rationale=data.rationale, by=user())
     db.session.commit()
     return created(AmendmentOut.of(amendment))
 

@@ -39,9 +39,12 @@ class AnnexForm(Form):
 
 class AmendmentForm(Form):
     delegation_id = SelectField("Delegation", coerce=int, validators=[DataRequired()])
-    part = SelectField("Part", choices=choices((p.value, p.label.capitalize() + "s") for p in ResolutionPart))
+    part = SelectField("Part", choices=choices([(ResolutionPart.preamble.value, "Preambular paragraphs"),
+                                                (ResolutionPart.operative.value, "Operative paragraphs"),
+                                                (ResolutionPart.annex.value, "Annexes")]))
     kind = SelectField("Change", choices=choices((k.value, k.value.capitalize()) for k in AmendmentKind))
-    paragraph = IntegerField("Paragraph", validators=[Optional(), NumberRange(min=0, max=PARAGRAPHS_MAX)])
+    paragraph = IntegerField("Paragraph or annex", validators=[Optional(), NumberRange(min=0, max=PARAGRAPHS_MAX)])
+    passage = TextAreaField("Words of the annex", validators=limits(AmendmentIn, "passage"))
     text = TextAreaField("New text", validators=limits(AmendmentIn, "text"))
     points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
     rationale = TextAreaField("Explanation", validators=limits(AmendmentIn, "rationale"))

@@ -150,10 +150,11 @@ class Annex(IdMixin, Base):
 class ResolutionPart(enum.Enum):
     preamble = "preamble"
     operative = "operative"
+    annex = "annex"  # an amendment's target only: words of an annex's text
 
     @property
     def label(self) -> str:
-        return {"preamble": "preambular paragraph", "operative": "operative paragraph"}[self.value]
+        return {"preamble": "preambular paragraph", "operative": "operative paragraph", "annex": "annex"}[self.value]
 
 
 class AmendmentKind(enum.Enum):
@@ -169,7 +170,8 @@ class AmendmentStatus(enum.Enum):
 
 
 class Amendment(IdMixin, TimestampMixin, Base):
-    """A delegation's proposal to insert, delete or replace one paragraph of a draft."""
+    """A delegation's proposal to insert, delete or replace one paragraph of a draft, or words of
+    the text of one of its annexes."""
 
     __tablename__ = "resolution_amendments"
     _repr_fields = ("id", "resolution_id", "kind", "status")
@@ -179,9 +181,10 @@ class Amendment(IdMixin, TimestampMixin, Base):
     part: Mapped[ResolutionPart]
     kind: Mapped[AmendmentKind]
     # The paragraph as numbered when the amendment was tabled ("operative paragraph 3");
-    # 0 for an insertion at the top of the part.
+    # 0 for an insertion at the top of the part. For an annex, the annex's number.
     paragraph_number: Mapped[int]
-    # The wording it amends, as tabled: accepting it after that wording changed is refused.
+    # The wording it amends, as tabled: accepting it after that wording changed is refused. For
+    # an annex, the words quoted from its text (that an insertion follows; empty: at the end).
     original_text: Mapped[str] = mapped_column(sa.Text, default="")
     text: Mapped[str] = mapped_column(sa.Text, default="")
     points: Mapped[list] = mapped_column(default=list)
@@ -202,8 +205,11 @@ class Amendment(IdMixin, TimestampMixin, Base):
 
     @property
     def summary(self) -> str:
-        """"Replacement of operative paragraph 2", "Insertion after preambular paragraph 1"."""
+        """"Replacement of operative paragraph 2", "Insertion after preambular paragraph 1",
+        "Replacement in annex 2"."""
         label = self.part.label
+        if self.part is ResolutionPart.annex:
+            return f"{self.kind.value.capitalize()} in annex {self.paragraph_number}"
         if self.kind is AmendmentKind.insertion:
             if self.paragraph_number == 0:
                 return f"New {label} at the beginning"

@@ -49,6 +49,7 @@ Formula = text(FORMULA_MAX, required=True)
 Paragraph = text(PARAGRAPH_MAX, strip=False, multiline=True)
 AnnexTitle = text(TITLE_MAX, strip=False)
 AnnexText = text(ANNEX_TEXT_MAX, strip=False, multiline=True)
+AmendedText = text(ANNEX_TEXT_MAX, strip=False, multiline=True)  # a paragraph, or words of an annex (as long as one)
 
 # Points and paragraphs are checked by `clean_text` below (its messages name each bad item);
 # the models only describe their shape.
@@ -111,9 +112,13 @@ class AmendmentIn(Payload):
     part: ResolutionPart
     kind: AmendmentKind
     # The paragraph as numbered now; 0 inserts at the top of the part.
-    paragraph: Annotated[int, pydantic.Field(ge=0, le=PARAGRAPHS_MAX)]
-    text: Paragraph = ""
+    paragraph: Annotated[int, pydantic.Field(ge=0, le=PARAGRAPHS_MAX, description=(
+        "The paragraph as numbered now (0 inserts at the top of the part); for part `annex`, the annex's number."))]
+    text: AmendedText = ""
     points: Points = pydantic.Field(default_factory=list)
+    passage: Annotated[AmendedText, pydantic.Field(description=(
+        "For part `annex`: the words of the annex's text that a replacement replaces, a deletion removes or an "
+        "insertion follows (an insertion without them goes at the end); they must occur once in the text."))] = ""
     rationale: Paragraph = ""
 
 

@@ -177,3 +177,30 @@ def test_summary_heads_each_agenda_item_after_what_was_said_under_none_and_names
         ("Heading 2", "Interventions from the floor"), ("Speaker", "Point of order: Freedonia"),
         ("List Bullet", "Objected."), ("Reply", "Right of reply: Elbonia"), ("List Bullet 2", "Disagreed."),
         ("Reply", "Reply from Jo Park:"), ("List Bullet 2", "Noted.")]
+
+
+def test_an_outline_of_remarks_reads_meeting_speaker_outline_then_sections(opened):
+    from govbody.docx import OutlineOfRemarks, OutlinePoint, build_outline
+
+    doc = opened(build_outline(OutlineOfRemarks(
+        meeting="3rd meeting of the Board", date=dt.date(2020, 5, 4), speaker="A. Speaker",
+        opening="A word first.", points=[OutlinePoint("Only point", "Said *plainly*.")])))
+    assert doc.styled() == [("Meeting title", "3rd meeting of the Board"), ("Meeting details", "4 May 2020"),
+                            ("Speaker", "A. Speaker"), ("Body Text", "A word first."),
+                            ("Title", "Outline of remarks"), ("List Number", "Only point"),
+                            ("Heading 1", "1. ONLY POINT"), ("Body Text", "Said plainly.")]
+    assert doc.num(doc.find("Only point"))[1] == 0 and doc.num(doc.find("1. ONLY")) is None
+    assert doc.italic_words(doc.find("Said")) == "plainly"
+    assert doc.document.core_properties.subject == "Outline of remarks"
+
+
+def test_an_agenda_issued_as_a_paper_carries_its_symbol_on_later_pages(opened):
+    agenda = sample_agenda()
+    doc = opened(build_agenda(agenda))
+    header = doc.document.sections[0].header
+    assert doc.document.sections[0].different_first_page_header_footer
+    assert [p.text for p in header.paragraphs] == ["MC/2290", "Page 2"]
+    agenda.symbol = None
+    unissued = opened(build_agenda(agenda))
+    assert not unissued.document.sections[0].different_first_page_header_footer
+    assert unissued.texts[0] == "COUNCIL\nNINETY-SIXTH SESSION"

@@ -32,7 +32,8 @@ def text(pdfs):
 
 @pytest.mark.parametrize("kind, low, high", [
     ("numbered", 3, 4), ("resolution", 2, 2), ("draft-resolution", 2, 2), ("non-paper", 1, 1),
-    ("agenda", 1, 1), ("meeting-summary", 2, 3), ("redline", 1, 2),
+    ("agenda", 1, 1), ("meeting-summary", 2, 3), ("redline", 2, 3), ("provisional-agenda", 1, 1),
+    ("outline-of-remarks", 1, 2), ("corrigendum", 1, 1),
 ])
 def test_every_kind_converts_to_a_plausible_number_of_pages(pdfs, kind, low, high):
     assert low <= page_count(pdfs[kind]) <= high
@@ -85,9 +86,26 @@ def test_non_paper_and_agenda_numbers(text):
     assert "PROVISIONAL AGENDA" in agenda and "5.1 Applications for membership" in agenda
 
 
-def test_redline_shows_both_revisions(text):
+def test_redline_shows_both_revisions(pdfs, text):
     page = text("redline", 1)
     assert "growing" in page and "steady growth" in page
+    annex = "".join(text("redline", n) for n in range(2, page_count(pdfs["redline"]) + 1))
+    assert re.search(r"fifty\s*a\s+hundred\s+years", annex)  # the annex's change, both words shown
+    assert annex.count("\x0c") == 1  # one page: the annex's heading changed in place
+
+
+def test_outline_of_remarks_numbers_its_outline_and_heads_each_point(text):
+    page = text("outline-of-remarks", 1)
+    assert "23rd meeting of the Working Group on Budget Reform" in page and "Anna Lindqvist, Director General" in page
+    assert re.search(r"^ ?1\. Calendar of the consultations", page, re.M)
+    assert re.search(r"^ ?3\. Closing remarks", page, re.M)
+    assert "2. BUDGET OF THE PROCESS" in page
+
+
+def test_the_issued_agenda_carries_its_cover_block(text):
+    page = text("provisional-agenda", 1)
+    assert "MC/2290" in page and "Original: English" in page and "PROVISIONAL AGENDA" in page
+    assert "Original: English" not in text("agenda", 1)  # the agenda page's download has no cover block
 
 
 def test_lettered_points_past_z_print_as_core_text_letters_them(tmp_path):

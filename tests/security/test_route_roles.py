@@ -61,6 +61,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "agenda.unlink_document": "chair", "agenda.adopt": "chair", "agenda.download": "public",
     "api.list_agenda_items": "public", "api.get_agenda_item": "public", "api.create_agenda_item": "chair",
     "api.update_agenda_item": "chair", "api.link_agenda_document": "chair", "api.list_agenda_changes": "public",
+    "agenda.issue": "staff", "api.issue_agenda": "staff",  # the agenda as a paper: the secretariat issues
     # non-papers (the URL names a draft)
     "nonpapers.for_body": "public", "nonpapers.create": "chair", "nonpapers.edit": "chair",
     "nonpapers.detail": "officer", "nonpapers.download": "officer", "nonpapers.circulate": "chair",

@@ -44,7 +44,8 @@ def amendments(resolution_id: int):
                 db.session, resolution, delegation=db.session.get(Delegation, form.delegation_id.data),
                 part=ResolutionPart(form.part.data), kind=AmendmentKind(form.kind.data),
                 paragraph_number=form.paragraph.data or 0, text=form.text.data or "",
-                points=points_from_lines(form.points.data), rationale=form.rationale.data or "", by=user))
+                points=points_from_lines(form.points.data), passage=form.passage.data or "",
+                rationale=form.rationale.data or "", by=user))
             if ok:
                 flash("The amendment was recorded.", "success")
                 return redirect(url_for(".amendments", resolution_id=resolution.id))

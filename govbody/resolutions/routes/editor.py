@@ -92,10 +92,10 @@ def edit(resolution_id: int):
 
 
 def _part(name: str) -> ResolutionPart:
-    try:
-        return ResolutionPart(name)
-    except ValueError:
+    """The paragraphs of the preamble or of the operative part (an annex is edited whole)."""
+    if name not in (ResolutionPart.preamble.value, ResolutionPart.operative.value):
         abort(404)
+    return ResolutionPart(name)
 
 
 def _direction() -> int:
