@@ -12,7 +12,7 @@ from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.downloads import DOCX, send_bytes
-from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.web import acting_user, add_nav_link, add_panel, require, writes
 from govbody.core.paging import page_of
 from govbody.delegations import charts, ical, pack, services
 from govbody.extensions import db
@@ -266,6 +266,7 @@ def session_pack(session_id: int):
 # Following bodies.
 
 @bp.get("/following")
+@writes
 def following():
     user = acting_user()
     require(access.can_follow_bodies(user))
