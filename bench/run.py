@@ -339,13 +339,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(url: str, name: str):
+def gunicorn(url: str, name: str, *, app: str = "bench.run:bench_app()", log_path: Path | None = None,
+             workers: int = WORKERS, timeout: int = 60, env: dict[str, str] | None = None,
+             secret_key: str = "bench secret key"):
+    """`app` (a gunicorn factory) served on a free loopback port over the database `url`: yields
+    (base URL, the master's pid); its log goes to `log_path` (bench/data/gunicorn-<name>.log)."""
     port = free_port()
-    logfile = open(DATA / f"gunicorn-{name}.log", "w")  # noqa: SIM115  (closed below)
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench secret key", "PYTHONPATH": str(ROOT)}
+    logfile = open(log_path or DATA / f"gunicorn-{name}.log", "w")  # noqa: SIM115  (closed below)
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secret_key, "PYTHONPATH": str(ROOT), **(env or {})}
     process = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
-         "--backlog", "512", "--timeout", "60", "--log-level", "warning", "bench.run:bench_app()"],
+        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-w", str(workers), "-b", f"127.0.0.1:{port}",
+         "--backlog", "512", "--timeout", str(timeout), "--log-level", "warning", app],
         env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -15,8 +15,10 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from flask import Response, current_app, request, send_file
 
@@ -28,8 +30,16 @@ def safe_filename(stem: str, ext: str) -> str:
     return (re.sub(r"[^A-Za-z0-9.]+", "-", stem).strip("-.") or "document") + f".{ext}"
 
 
-def _disposition(filename: str, inline: bool = False) -> str:
-    return f'{"inline" if inline else "attachment"}; filename="{filename}"'
+def disposition(filename: str, inline: bool = False) -> str:
+    """The Content-Disposition header of every download. A name that is not plain ASCII (a
+    delegation's name in its own script) goes as RFC 6266's filename* in UTF-8, beside an ASCII
+    one for older clients: a header holds Latin-1 only, and gunicorn answered 500 to any other."""
+    kind = "inline" if inline else "attachment"
+    plain = re.sub(r"[^A-Za-z0-9._-]+", "-", unicodedata.normalize("NFKD", filename).encode("ascii", "ignore")
+                   .decode()).strip("-") or "download"
+    if plain == filename:
+        return f'{kind}; filename="{filename}"'
+    return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def _revalidate(response: Response, etag: str | None, public: bool) -> Response:
@@ -52,7 +62,7 @@ def send_bytes(read: Callable[[], bytes], *, mimetype: str, filename: str, etag:
     else:
         response.set_data(read())
         response.mimetype = mimetype
-        response.headers["Content-Disposition"] = _disposition(filename, inline)
+        response.headers["Content-Disposition"] = disposition(filename, inline)
     if etag:
         response.set_etag(etag)
     return _revalidate(response, etag, public)
@@ -102,5 +112,5 @@ def send_frozen(sha256: str, read: Callable[[], bytes], *, mimetype: str, filena
                              conditional=True, max_age=None)
     except FileNotFoundError:  # not kept, or the folder was emptied just now: from the database
         return send_bytes(read, mimetype=mimetype, filename=filename, etag=sha256, public=public, inline=inline)
-    response.headers["Content-Disposition"] = _disposition(filename, inline)
+    response.headers["Content-Disposition"] = disposition(filename, inline)
     return _revalidate(response, sha256, public)

@@ -84,6 +84,14 @@ class RecordIdConverter(IntegerConverter):
             self.regex = _digits_up_to(self.max)
 
 
+def writes(view):
+    """A page read with GET that writes too (What's new moves the reader's "since" mark): its
+    transaction takes SQLite's write lock at BEGIN, as a form's POST does. Begun for reading, it
+    could not write once another request had written meanwhile ("database is locked", a 503)."""
+    view.writes = True
+    return view
+
+
 def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = "Please log in to see this page."
@@ -106,7 +114,8 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _write_intent():
         # Writes take SQLite's lock at BEGIN, so concurrent writers queue instead of failing.
-        set_write_intent(request.method in UNSAFE_METHODS)
+        view = app.view_functions.get(request.endpoint)
+        set_write_intent(request.method in UNSAFE_METHODS or getattr(view, "writes", False))
 
     @app.before_request
     def _session_timeouts():

@@ -11,8 +11,8 @@ from markupsafe import Markup
 from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
-from govbody.core.downloads import DOCX, send_bytes
-from govbody.core.web import acting_user, add_nav_link, add_panel, require
+from govbody.core.downloads import DOCX, disposition, send_bytes
+from govbody.core.web import acting_user, add_nav_link, add_panel, require, writes
 from govbody.core.paging import page_of
 from govbody.delegations import charts, ical, pack, services
 from govbody.extensions import db
@@ -115,7 +115,7 @@ def interventions_csv(delegation_id: int):
     delegation = db.get_or_404(Delegation, delegation_id)
     rows = services.all_interventions(db.session, delegation, acting_user(), body_id=_body_filter())
     return Response(services.interventions_csv(rows), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{_export_name(delegation, "csv")}"'})
+                    headers={"Content-Disposition": disposition(_export_name(delegation, "csv"))})
 
 
 @bp.get("/delegations/<int:delegation_id>/interventions.docx")
@@ -159,7 +159,7 @@ def _stats_page(stats: services.Statistics, page_url: str, back_url: str, back_l
     csv_url = page_url + ".csv"
     if request.path.endswith(".csv"):
         return Response(services.statistics_csv(stats), mimetype="text/csv",
-                        headers={"Content-Disposition": 'attachment; filename="speaking-statistics.csv"'})
+                        headers={"Content-Disposition": disposition("speaking-statistics.csv")})
     return render_template("delegations/statistics.html", stats=stats, charts=_charts(stats), csv_url=csv_url,
                            back_url=back_url, back_label=back_label, duration=services.duration)
 
@@ -198,7 +198,7 @@ def _ics(name: str, meetings: list[Meeting]) -> Response:
         name, meetings, host=request.host.split(":")[0] or "govbody",
         meeting_url=lambda m: url_for("meetings.meeting_detail", meeting_id=m.id, _external=True),
         agenda_url=lambda m: url_for("meetings.session_detail", session_id=m.session_id, _external=True) + "#agenda")
-    return Response(data, mimetype="text/calendar", headers={"Content-Disposition": 'inline; filename="meetings.ics"'})
+    return Response(data, mimetype="text/calendar", headers={"Content-Disposition": disposition("meetings.ics", inline=True)})
 
 
 @bp.get("/calendar.ics")
@@ -255,7 +255,7 @@ def session_pack(session_id: int):
                 yield data
 
     response = Response(chunks(), mimetype="application/zip", direct_passthrough=True)
-    response.headers["Content-Disposition"] = f'attachment; filename="{manifest.filename}"'
+    response.headers["Content-Disposition"] = disposition(manifest.filename)
     response.headers["Content-Length"] = str(path.stat().st_size)
     response.headers["X-Pack-Cache"] = "miss" if built else "hit"
     response.headers["Cache-Control"] = "private, no-cache"
@@ -266,6 +266,7 @@ def session_pack(session_id: int):
 # Following bodies.
 
 @bp.get("/following")
+@writes
 def following():
     user = acting_user()
     require(access.can_follow_bodies(user))

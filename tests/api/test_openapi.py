@@ -71,12 +71,12 @@ def test_the_reference_page_lists_every_endpoint(client):
 
 # Schemathesis against the running app.
 
-def _separate_database(db_url: str, tmp_path: Path) -> str:
+def _separate_database(db_url: str, tmp_path: Path, suffix: str = "openapi") -> str:
     """A database of its own: the suite empties its tables after every test."""
     if not db_url.startswith("postgresql"):
-        return "sqlite:///" + str(tmp_path / "openapi.sqlite")
+        return "sqlite:///" + str(tmp_path / f"{suffix}.sqlite")
     base, _, name = db_url.rpartition("/")
-    name = f"{name.split('?')[0]}_openapi"
+    name = f"{name.split('?')[0]}_{suffix}"
     engine = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import sqlalchemy as sa
 
@@ -160,3 +161,49 @@ def test_unfollow(client, world):
     assert client.post(f"/bodies/{world.body}/unfollow", data={"csrf_token": token}).status_code == 302
     assert "You follow no body yet" in _text(client.get("/following").data)
     assert client.post("/bodies/9999/follow", data={"csrf_token": token}).status_code == 404
+
+
+def test_what_is_new_survives_another_request_writing_while_it_reads(app, client, world, db_url):
+    """What's new reads the news, then moves the visit's mark. Another request that wrote in
+    between (a paper issued, an intervention saved) made SQLite refuse the mark: a transaction
+    begun for reading cannot write once the database has moved on ("database is locked"), and
+    the page was a 503. The page now takes the write lock first, as a form's POST does: the other
+    writer waits for it instead."""
+    from govbody.core import pagecache
+    from govbody.extensions import db
+
+    login(client, world.delegate.email)
+    assert _follow(client, world.body).status_code == 302
+    other = sa.create_engine(db_url)
+    landed = []
+
+    def write_elsewhere():
+        with other.connect() as elsewhere:
+            if elsewhere.dialect.name == "sqlite":
+                elsewhere.exec_driver_sql("PRAGMA busy_timeout=200")  # not the app's 30 s: it would wait for us
+                elsewhere.commit()
+            try:
+                with elsewhere.begin():
+                    pagecache.bump(elsewhere)
+                landed.append("written")
+            except sa.exc.OperationalError:
+                landed.append("waited")  # the page holds the write lock: the other writer queues behind it
+
+    def another_request_writes(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("UPDATE BODY_FOLLOWS") and not landed:
+            thread = threading.Thread(target=write_elsewhere)  # another request: its own thread and context
+            thread.start()
+            thread.join()
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", another_request_writes)
+    try:
+        page = client.get("/following")
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", another_request_writes)
+        other.dispose()
+    assert landed, "the page did not move its mark"
+    assert page.status_code == 200, page.get_data(as_text=True)[:300]
+    assert "Unfollow the Council" in _text(page.data)
+    assert "Nothing new since your last visit" in _text(client.get("/following").data)  # the mark moved

@@ -78,6 +78,24 @@ def test_docx_export_opens_and_lists_the_points(client, world):
     assert "in reply to" not in text and "item 2. Strategy" in text
 
 
+def test_exports_of_a_delegation_named_in_its_own_script_download(client, world):
+    """Its name goes in the file's name: as RFC 6266's filename* (UTF-8) beside an ASCII name.
+    Put in the header as it was, it left Latin-1, and gunicorn answered 500 (found by the fuzz run)."""
+    from urllib.parse import unquote
+
+    name = "Δημοκρατία της Νορβάντης 北"
+    created = client.post("/api/v1/delegations", json={"name": name, "kind": "member_state", "iso3": "NRV"},
+                          headers=world.staff.headers)
+    assert created.status_code == 201
+    for ext in ("docx", "csv"):
+        response = client.get(f"/delegations/{created.get_json()['id']}/interventions.{ext}")
+        assert response.status_code == 200
+        header = response.headers["Content-Disposition"]
+        assert header.isascii() and header.isprintable(), header
+        assert header.startswith('attachment; filename="')
+        assert unquote(header.split("filename*=UTF-8''")[1]) == f"{name.replace(' ', '-')}-interventions.{ext}"
+
+
 def test_api_lists_the_interventions_newest_first(client, world):
     kenya = world.delegations["Kenya"]
     items = client.get(f"/api/v1/delegations/{kenya}/interventions").get_json()["items"]
