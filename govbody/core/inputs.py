@@ -23,19 +23,17 @@ _NOT_JSON = "The request body is not valid JSON."
 
 
 def _depth(data: Any) -> int:
-    """How deep arrays and objects nest in `data` (read without recursion)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, level = stack.pop()
-        if isinstance(value, dict):
-            value = value.values()
-        elif not isinstance(value, list):
-            continue
-        deepest = max(deepest, level)
-        if level > JSON_DEPTH_MAX:
-            break
-        stack.extend((item, level + 1) for item in value if isinstance(item, (dict, list)))
-    return deepest
+    """How deep arrays and objects nest in `data`, read a level at a time (no recursion), up to
+    one level past `JSON_DEPTH_MAX`."""
+    level, depth = ([data] if isinstance(data, (dict, list)) else []), 0
+    while level and depth <= JSON_DEPTH_MAX:
+        depth += 1
+        below = []
+        for container in level:
+            items = container.values() if type(container) is dict else container
+            below += [item for item in items if type(item) is dict or type(item) is list]
+        level = below
+    return depth
 
 
 def read_json(raw: bytes) -> dict | None:
