@@ -105,7 +105,10 @@ def outline_points(text: str) -> tuple[str, list[house.OutlinePoint]]:
 
 
 def meeting_line(meeting: Any) -> str:
-    """"21st meeting of the Working Group on Budget Reform": the heading of remarks given at it."""
+    """"21st meeting of the Working Group on Budget Reform": the heading of remarks given at it; a
+    briefing or informal consultation, which takes no number, is headed by its own title."""
+    if meeting.number is None:
+        return meeting.display_title
     return f"{meeting.ordinal} meeting of the {meeting.body.name}"
 
 

@@ -439,12 +439,17 @@ def as_utc(value: dt.date | dt.datetime | None) -> dt.datetime:
     return dt.datetime.combine(value, dt.time())
 
 
+_ZIP_FIRST, _ZIP_LAST = dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58)
+
+
 class _ZipWriter:
     """PhysPkgWriter's interface, stamping every member with one fixed time."""
 
     def __init__(self, stream, stamp: dt.datetime) -> None:
         self._zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
-        self._date_time = max(stamp, dt.datetime(1980, 1, 1)).timetuple()[:6]
+        # A zip entry's date is a DOS date: 1980 to 2107. A paper dated outside (a meeting typed
+        # in the year 9999) keeps its own date in its properties; the entries take the nearest.
+        self._date_time = min(max(stamp, _ZIP_FIRST), _ZIP_LAST).timetuple()[:6]
 
     def write(self, pack_uri, blob: bytes) -> None:
         info = zipfile.ZipInfo(pack_uri.membername, self._date_time)
@@ -464,7 +469,9 @@ def _save_reproducibly(document, stream, stamp: dt.datetime) -> None:
     for part in parts:
         part.before_marshal()
     writer = _ZipWriter(stream, stamp)
-    PackageWriter._write_content_types_stream(writer, parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, parts)
-    writer.close()
+    try:
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)
+    finally:
+        writer.close()

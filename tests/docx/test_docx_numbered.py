@@ -192,3 +192,12 @@ def test_contents_page_with_no_heading_is_still_a_field(opened):
     assert doc.styled()[-3:-1] == [("TOC Heading", "CONTENTS"), ("toc 1", "")]
     codes = [t.text.strip() for t in doc.paragraphs[-2]._p.iter(qn("w:instrText"))]
     assert codes == ['TOC \\o "1-3" \\h \\z \\u']
+
+
+def test_a_paper_dated_beyond_what_a_zip_entry_can_carry_still_builds(opened):
+    # A meeting typed in the year 9999 made the summary's DOCX a 500 (found by schemathesis):
+    # zip entries carry DOS dates, 1980 to 2107; the file must still be written and open.
+    for day in (dt.date(9999, 12, 31), dt.date(1, 1, 1)):
+        document = NumberedDocument("S/25/3", "Far dates", day, sections=[Section("Purpose", ["One."])])
+        doc = opened(build_numbered_document(document))
+        assert doc.document.core_properties.title == "Far dates" and doc.texts[-1] == "One."

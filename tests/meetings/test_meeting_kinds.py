@@ -156,3 +156,19 @@ def test_a_briefings_summary_is_titled_by_the_briefing(client, wg, make):
     assert issued.status_code == 201, issued.get_json()
     paper = client.get(f"/api/v1/documents/{issued.get_json()['document_id']}", headers=h).get_json()
     assert (paper["title"], paper["symbol"]) == (BRIEFING["title"], "WG/SR/1")
+
+
+def test_an_outline_of_remarks_at_a_briefing_is_headed_by_the_briefing_s_title(client, wg):
+    from tests.docx.conftest import Opened
+
+    briefing = client.post(_meetings_url(wg), json=BRIEFING, headers=wg["chair"].headers).get_json()
+    h = wg["staff"].headers
+    assert client.post("/api/v1/series", headers=h, json={"prefix": "WG/DG", "body_code": "WG"}).status_code == 201
+    r = client.post("/api/v1/documents", headers=h, json={
+        "series": "WG/DG", "title": "Outline of remarks", "date": "2016-10-14", "kind": "outline",
+        "meeting_id": briefing["id"], "speaker": "Aiko Brandt", "speaker_title": "Deputy Director General",
+        "points": [{"title": "Where the consultations stand", "text": "Four regions have met."}]})
+    assert r.status_code == 201, r.get_json()
+    texts = Opened(client.get(f"/api/v1/documents/{r.get_json()['id']}.docx").data).texts
+    assert BRIEFING["title"] in texts
+    assert not any("None meeting" in t for t in texts)
