@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Callable
 
 from govbody.docx.agenda import build_agenda
-from govbody.docx.data import (Agenda, AgendaItem, Annex, MeetingSummary, NonPaper,
+from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, MeetingSummary, NonPaper,
                                NumberedDocument, Operative, OutlineOfRemarks, OutlinePoint, Question,
                                Reply, Resolution, Section, Statement)
 from govbody.docx.nonpaper import build_non_paper
@@ -276,6 +276,7 @@ def sample_corrigendum() -> NumberedDocument:
         session_number=96,
         opening_paragraphs=["Paragraph 2, second line: for *one document in ten* read *one document in "
                             "eight*."],
+        version_kind="corr",
     )
 
 
@@ -300,11 +301,15 @@ SAMPLES: dict[str, Callable[[], bytes]] = {
     "corrigendum": lambda: build_numbered_document(sample_corrigendum()),
     "resolution": lambda: build_resolution(sample_revisions()[1]),
     "draft-resolution": lambda: build_resolution(sample_revisions()[0]),
+    "draft-document": lambda: build_numbered_document(dataclasses.replace(
+        sample_numbered_document(), symbol=None, distribution="limited")),
     "non-paper": lambda: build_non_paper(sample_non_paper()),
     "agenda": lambda: build_agenda(dataclasses.replace(sample_agenda(), symbol=None, date=None),
                                    link_for=_agenda_link),
     "provisional-agenda": lambda: build_agenda(sample_agenda(), link_for=_agenda_link),
     "meeting-summary": lambda: build_meeting_summary(sample_meeting_summary()),
+    "issued-summary": lambda: build_meeting_summary(dataclasses.replace(
+        sample_meeting_summary(), cover=Cover("WG/2016/3", dt.date(2016, 10, 21), distribution="restricted"))),
     "outline-of-remarks": lambda: build_outline(sample_outline()),
     "redline": lambda: build_redline(*sample_revisions(), author="Secretariat",
                                      date=dt.datetime(2008, 11, 20, 9, 30)),
