@@ -30,6 +30,12 @@ def database_url(instance_path: str) -> str:
     return "sqlite:///" + str(Path(instance_path) / "govbody.sqlite")
 
 
+def rate_limit_storage() -> str:
+    """Where login attempts are counted: Redis when REDIS_URL names one (every worker and app server
+    counts together), else each worker's own memory (a single process's limits, for one machine)."""
+    return os.environ.get("REDIS_URL") or os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
+
+
 def from_environment(instance_path: str) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance_path),
@@ -49,7 +55,11 @@ def from_environment(instance_path: str) -> dict:
         # Sessions end after 30 minutes without activity, and 12 hours after login in any case.
         "SESSION_IDLE_TIMEOUT": int(os.environ.get("GOVBODY_IDLE_MINUTES", "30")) * 60,
         "SESSION_ABSOLUTE_TIMEOUT": int(os.environ.get("GOVBODY_ABSOLUTE_HOURS", "12")) * 3600,
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": rate_limit_storage(),
+        "RATELIMIT_KEY_PREFIX": "govbody",
+        # Redis out of reach: each worker counts in its own memory until it answers again, rather than
+        # refusing every login.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
         "PAGE_CACHE": os.environ.get("GOVBODY_PAGE_CACHE", "1") != "0",
