@@ -103,6 +103,8 @@ def demo():
     summary = demo_data.load(db.session)
     db.session.commit()
     click.echo("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in summary.items()) + ".")
+    click.echo("It has no accounts: make one to log in, e.g. govbody users create you@example.org --role admin "
+               "--password \"pick a long passphrase\" (an admin sets up a second factor at the first login).")
 
 
 @click.command("backup", help="Copy the database to PATH while the app runs.")

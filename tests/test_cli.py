@@ -1,4 +1,6 @@
 """The `govbody` command as the contract writes it."""
+import re
+
 import sqlalchemy as sa
 
 from govbody.accounts.models import ApiToken, User
@@ -62,6 +64,18 @@ def test_demo_loads_once(runner, app, client):
     page = client.get("/").get_data(as_text=True)
     assert "Council" in page and "Standing Committee on Programmes and Finance" in page
     assert "(Special) Session" in page or "Session" in page
+
+    # The printout says how to log in, and that command makes an admin who logs in (setting up
+    # the second factor at the first login).
+    import shlex
+
+    from tests.conftest import login
+
+    command = re.search(r"e\.g\. govbody (users create .+?) \(", result.output).group(1)
+    assert runner.invoke(args=shlex.split(command)).exit_code == 0
+    email, password = shlex.split(command)[2], shlex.split(command)[-1]
+    login(client, email, password)
+    assert f'{email} <span class="role">(Admin)' in client.get("/").get_data(as_text=True)
 
 
 def test_the_command_line_creates_only_users_who_can_log_in(runner, app):

@@ -19,6 +19,7 @@ from govbody.core.models import utcnow
 
 
 WRONG_PASSWORD = "This is not your current password."
+STAFF_KEEP_THE_FACTOR = "Admin and secretariat accounts keep their second factor."
 
 
 def verify_password(user: User, password: str) -> bool:
@@ -137,8 +138,7 @@ def set_second_factor(session: Session, user: User, on: bool, *, password: str) 
         twofactor.pending_secret(session, user)
         return
     if access.needs_second_factor(user):
-        raise ValidationError("Nothing was changed.",
-                              {"password": f"A {user.role.label.lower()} account keeps its second factor."})
+        raise ValidationError("Nothing was changed.", {"password": STAFF_KEEP_THE_FACTOR})
     twofactor.turn_off(session, user, by=user)
 
 

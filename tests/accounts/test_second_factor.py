@@ -176,7 +176,7 @@ def test_staff_cannot_turn_their_second_factor_off(client, app, make):
     assert "Turn the second factor off" not in client.get("/account").get_data(as_text=True)
     r = client.post("/account/second-factor", data={"second-factor-password": PASSWORD,
                                                     "csrf_token": csrf_token(client, "/account")})
-    assert '<p class="error" role="alert">A secretariat account keeps its second factor.</p>' in r.get_data(as_text=True)
+    assert '<p class="error" role="alert">Admin and secretariat accounts keep their second factor.</p>' in r.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(User, staff.id).has_second_factor
 
