@@ -54,6 +54,12 @@ def _no_code_asked() -> bool:
     return not isinstance(session.get(PENDING), dict)
 
 
+def code_attempts(view):
+    """Codes are limited like passwords: per address, and per account whichever browser sends them."""
+    view = limiter.limit(PER_ACCOUNT, methods=["POST"], key_func=_pending_account, exempt_when=_no_code_asked)(view)
+    return limiter.limit(PER_ADDRESS, methods=["POST"], exempt_when=_no_code_asked)(view)
+
+
 def _pending_user() -> User | None:
     """The account whose password was given in this browser in the last five minutes, if any."""
     pending = session.get(PENDING)
@@ -113,15 +119,13 @@ def login():
 
 def _pending_or_restart():
     user = _pending_user()
-    if user is None:
-        session.pop(PENDING, None)
+    if user is None and session.pop(PENDING, None) is not None:
         flash("Log in again: the login was not finished within five minutes.", "error")
     return user
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
-@limiter.limit(PER_ADDRESS, methods=["POST"], exempt_when=_no_code_asked)
-@limiter.limit(PER_ACCOUNT, methods=["POST"], key_func=_pending_account, exempt_when=_no_code_asked)
+@code_attempts
 def second_factor():
     user = _pending_or_restart()
     if user is None:
@@ -140,8 +144,7 @@ def second_factor():
 
 
 @bp.route("/login/set-up", methods=["GET", "POST"])
-@limiter.limit(PER_ADDRESS, methods=["POST"], exempt_when=_no_code_asked)
-@limiter.limit(PER_ACCOUNT, methods=["POST"], key_func=_pending_account, exempt_when=_no_code_asked)
+@code_attempts
 def set_up_at_login():
     """An admin's or the secretariat's first login: the second factor is set up before any page opens."""
     user = _pending_or_restart()
