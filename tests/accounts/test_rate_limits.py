@@ -92,6 +92,23 @@ def test_two_workers_sharing_redis_allow_five_attempts_between_them(db_url, make
     assert any(b"govbody" in key for key in redis_db.keys())  # counted in Redis, under the app's prefix
 
 
+def test_with_redis_out_of_reach_a_worker_counts_alone_and_logins_go_on(db_url, make, tmp_path):
+    """Redis down is no reason to refuse every login (nor to answer 500): the worker counts in its memory."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    make.body("C")
+    user = make.user("chair", bodies=("C",))
+    with worker(db_url, tmp_path, REDIS_URL=f"redis://127.0.0.1:{closed}/0") as base:
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                              NoRedirect)
+        assert attempt(browser, base, user.email, "a long test password") == 302
+        codes = [attempt(browser, base, user.email, f"wrong guess number {i}") for i in range(5)]
+        assert codes == [200] * 4 + [429]
+
+
 def test_without_redis_url_each_worker_counts_in_memory(monkeypatch):
     from govbody import config
 
