@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from govbody.accounts import logins, services, twofactor
 from govbody.accounts.forms import ChangePasswordForm, CodeForm, PasswordForm
-from govbody.accounts.routes import PER_ACCOUNT, bp
+from govbody.accounts.routes import PER_ACCOUNT, bp, set_up_page
 from govbody.core import access
 from govbody.core.forms import commit_or_errors
 from govbody.extensions import db, limiter
@@ -95,9 +95,7 @@ def set_up():
         ok, codes = commit_or_errors(form, lambda: twofactor.confirm(db.session, user, form.code.data))
         if ok:
             return render_template("accounts/recovery_codes.html", codes=codes, next=url_for(".account"))
-    uri = twofactor.setup_uri(user)
-    return render_template("accounts/set_up.html", form=form, secret=user.totp_secret, uri=uri,
-                           qr=twofactor.qr_svg(uri), at_login=False)
+    return set_up_page(form, user, at_login=False)
 
 
 @bp.post("/account/recovery-codes")

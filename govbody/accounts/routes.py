@@ -85,14 +85,6 @@ def _log_in(user: User, how: str | None, target: str | None = None) -> str:
     return target
 
 
-def _refused_code(user: User, form: CodeForm, error: ValidationError) -> None:
-    db.session.rollback()
-    audit.record(db.session, "login.failed", user, object_type="User",
-                 changes={"email": user.email, "step": "second factor"})
-    db.session.commit()
-    apply_errors(form, error)
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(PER_ADDRESS, methods=["POST"])
 @limiter.limit(PER_ACCOUNT, methods=["POST"], key_func=_login_email)
@@ -124,22 +116,48 @@ def _pending_or_restart():
     return user
 
 
+def _at_step(setting_up: bool):
+    """(the account between password and code, None), or (None, where it belongs instead): the login
+    form when no login was started, the other code page when the account has (or lacks) a factor."""
+    user = _pending_or_restart()
+    if user is None:
+        return None, redirect(url_for(".login"))
+    if user.has_second_factor == setting_up:
+        return None, redirect(url_for(".second_factor" if user.has_second_factor else ".set_up_at_login"))
+    return user, None
+
+
+def _accepted(form: CodeForm, user: User, check):
+    """What `check` makes of the code sent, or None (nothing sent, or refused: audited, shown by the field)."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        return check(db.session, user, form.code.data)
+    except ValidationError as error:
+        db.session.rollback()
+        audit.record(db.session, "login.failed", user, object_type="User",
+                     changes={"email": user.email, "step": "second factor"})
+        db.session.commit()
+        apply_errors(form, error)
+        return None
+
+
+def set_up_page(form: CodeForm, user: User, *, at_login: bool):
+    """The set-up of a second factor: the key as a QR code and as text, and the field for the first code."""
+    uri = twofactor.setup_uri(user)
+    return render_template("accounts/set_up.html", form=form, secret=user.totp_secret, uri=uri,
+                           qr=twofactor.qr_svg(uri), at_login=at_login)
+
+
 @bp.route("/login/code", methods=["GET", "POST"])
 @code_attempts
 def second_factor():
-    user = _pending_or_restart()
-    if user is None:
-        return redirect(url_for(".login"))
-    if not user.has_second_factor:
-        return redirect(url_for(".set_up_at_login"))
+    user, elsewhere = _at_step(setting_up=False)
+    if elsewhere:
+        return elsewhere
     form = CodeForm()
-    if form.validate_on_submit():
-        try:
-            how = twofactor.check_code(db.session, user, form.code.data)
-        except ValidationError as error:
-            _refused_code(user, form, error)
-        else:
-            return redirect(_log_in(user, how))
+    if how := _accepted(form, user, twofactor.check_code):
+        return redirect(_log_in(user, how))
     return render_template("accounts/login_code.html", form=form, hint=twofactor.CODE_HINT)
 
 
@@ -147,24 +165,16 @@ def second_factor():
 @code_attempts
 def set_up_at_login():
     """An admin's or the secretariat's first login: the second factor is set up before any page opens."""
-    user = _pending_or_restart()
-    if user is None:
-        return redirect(url_for(".login"))
-    if user.has_second_factor:
-        return redirect(url_for(".second_factor"))
+    user, elsewhere = _at_step(setting_up=True)
+    if elsewhere:
+        return elsewhere
     form = CodeForm()
-    if form.validate_on_submit():
-        try:
-            codes = twofactor.confirm(db.session, user, form.code.data)
-        except ValidationError as error:
-            _refused_code(user, form, error)
-        else:
-            target = _log_in(user, "set up")
-            return render_template("accounts/recovery_codes.html", codes=codes, next=target)
-    secret = twofactor.pending_secret(db.session, user)
+    if codes := _accepted(form, user, twofactor.confirm):
+        target = _log_in(user, "set up")
+        return render_template("accounts/recovery_codes.html", codes=codes, next=target)
+    twofactor.pending_secret(db.session, user)
     db.session.commit()
-    return render_template("accounts/set_up.html", form=form, secret=secret, uri=twofactor.setup_uri(user),
-                           qr=twofactor.qr_svg(twofactor.setup_uri(user)), at_login=True)
+    return set_up_page(form, user, at_login=True)
 
 
 @bp.post("/logout")
