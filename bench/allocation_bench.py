@@ -105,7 +105,7 @@ def prepare(url: str) -> str:
         from govbody.extensions import db
 
         upgrade()
-        user = create_user(db.session, "bench@example.org", role="secretariat", password="allocation bench pw",
+        user = create_user(db.session, "bench@example.org", role="secretariat", password="allocation timing passphrase",
                            body_codes=[], delegation_name=None)
         token = create_token(db.session, user)
         create_series(db.session, prefix=PREFIX)

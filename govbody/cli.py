@@ -54,11 +54,13 @@ tokens = click.Group("tokens", help="Manage API tokens.")
 @click.option("--body", "bodies", type=LINE, multiple=True,
               help="Code of a body the chair or rapporteur acts for (repeatable).")
 @click.option("--delegation", type=LINE, help="Name of the delegate's delegation.")
-@click.option("--password", required=True, help="At least 8 characters, not a common password.")
+@click.option("--password", required=True,
+              help="At least 12 characters, not containing the e-mail's local part, not a common password.")
 @click.option("--name", type=LINE, default="", help="The person's name.")
 @with_appcontext
 def create_user(email, role, bodies, delegation, password, name):
     from govbody.accounts.services import create_user as create
+    from govbody.core import access
 
     try:
         user = create(db.session, email, role=role, password=password, body_codes=list(bodies),
@@ -67,6 +69,34 @@ def create_user(email, role, bodies, delegation, password, name):
         _fail(error)
     db.session.commit()
     click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
+    if access.needs_second_factor(user):
+        click.echo("At the first login, after the password, the account sets up its second factor "
+                   "(an authenticator app).")
+
+
+@users.command("reset-second-factor")
+@click.argument("email")
+@with_appcontext
+def reset_second_factor(email):
+    """Forget a user's second factor (a lost phone) and end their logins; an admin or secretariat
+    account sets up a new one at its next login."""
+    from govbody.accounts.services import reset_second_factor as reset
+
+    user = _user(email)
+    reset(db.session, user)
+    db.session.commit()
+    click.echo(f"The second factor of {user.email} was reset; every login of theirs has ended.")
+
+
+def _user(email: str):
+    import sqlalchemy as sa
+
+    from govbody.accounts.models import User
+
+    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No user has the e-mail address {email}.")
+    return user
 
 
 @tokens.command("create")
@@ -74,14 +104,9 @@ def create_user(email, role, bodies, delegation, password, name):
 @click.option("--name", type=LINE, default="", help="What the token is for.")
 @with_appcontext
 def create_token(email, name):
-    import sqlalchemy as sa
-
-    from govbody.accounts.models import User
     from govbody.accounts.services import create_token as create
 
-    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
-    if user is None:
-        raise click.ClickException(f"No user has the e-mail address {email}.")
+    user = _user(email)
     token = create(db.session, user, name=name)
     db.session.commit()
     click.echo(f"API token for {user.email} (shown once; only its hash is stored):")
@@ -99,6 +124,8 @@ def demo():
     summary = demo_data.load(db.session)
     db.session.commit()
     click.echo("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in summary.items()) + ".")
+    click.echo("It has no accounts: make one to log in, e.g. govbody users create you@example.org --role admin "
+               "--password \"pick a long passphrase\" (an admin sets up a second factor at the first login).")
 
 
 @click.command("backup", help="Copy the database to PATH while the app runs.")

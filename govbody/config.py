@@ -30,6 +30,12 @@ def database_url(instance_path: str) -> str:
     return "sqlite:///" + str(Path(instance_path) / "govbody.sqlite")
 
 
+def rate_limit_storage() -> str:
+    """Where login attempts are counted: Redis when REDIS_URL names one (every worker and app server
+    counts together), else each worker's own memory (a single process's limits, for one machine)."""
+    return os.environ.get("REDIS_URL") or os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
+
+
 def from_environment(instance_path: str) -> dict:
     https = os.environ.get("GOVBODY_HTTPS", "") == "1"
     return {
@@ -56,7 +62,11 @@ def from_environment(instance_path: str) -> dict:
         # How many reverse proxies stand in front of the app and set X-Forwarded-For/-Proto/-Host:
         # 0 (the default) trusts none of those headers, so a client cannot choose its own address.
         "TRUSTED_PROXIES": int(os.environ.get("GOVBODY_TRUSTED_PROXIES", "0")),
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_URI": rate_limit_storage(),
+        "RATELIMIT_KEY_PREFIX": "govbody",
+        # Redis out of reach: each worker counts in its own memory until it answers again, rather than
+        # refusing every login.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
         "PAGE_CACHE": os.environ.get("GOVBODY_PAGE_CACHE", "1") != "0",

@@ -12,5 +12,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(compare_type=True, render_as_batch=True)
 csrf = CSRFProtect()
 login_manager = LoginManager()
-# Limits are declared on the routes that need them (login); storage from RATELIMIT_STORAGE_URI.
-limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
+# Limits are declared on the routes that need them (login); their counts are kept where
+# RATELIMIT_STORAGE_URI says (config.py: Redis when REDIS_URL is set, shared by every worker and
+# app server; else each worker's memory).
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

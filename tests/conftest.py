@@ -20,6 +20,7 @@ from flask.testing import FlaskClient
 
 from govbody import create_app
 from govbody.extensions import db
+from tests.authenticator import account_code, code_after, enrol
 
 PASSWORD = "a long test password"
 
@@ -153,9 +154,30 @@ def confirmed(client, url: str, action: str | None = None, **data) -> dict[str, 
     return {**hidden_fields(client, url, action), **data, "confirmed": "yes"}
 
 
-def login(client, email: str, password: str = PASSWORD):
+def login(client, email: str, password: str = PASSWORD, *, next: str | None = None):
+    """Log in through the login form; for an account with a second factor, the code its authenticator
+    shows goes in next (tests/authenticator.py). Returns the last answer: a redirect once logged in."""
     token = csrf_token(client, "/login")
-    return client.post("/login", data={"email": email, "password": password, "csrf_token": token})
+    r = client.post("/login", query_string={"next": next} if next is not None else None,
+                    data={"email": email, "password": password, "csrf_token": token})
+    if r.status_code == 302 and r.headers["Location"] == "/login/code":
+        r = client.post("/login/code", data={"code": account_code(client.application, email),
+                                             "csrf_token": csrf_token(client, "/login/code")})
+    elif r.status_code == 302 and r.headers["Location"] == "/login/set-up":
+        r = set_up_second_factor(client)
+    return r
+
+
+def set_up_second_factor(client, url: str = "/login/set-up"):
+    """Set up a second factor on its page, as a person does with a phone: the key shown goes into
+    the app, the app's code back. Returns the page of recovery codes."""
+    from lxml import html
+
+    page = html.fromstring(client.get(url).get_data(as_text=True))
+    secret = page.get_element_by_id("secret").text_content().strip()
+    r = client.post(url, data={"code": code_after(secret, None), "csrf_token": hidden_fields(client, url)["csrf_token"]})
+    assert r.status_code == 200 and "Recovery codes" in r.get_data(as_text=True), r.get_data(as_text=True)[:2000]
+    return r
 
 
 @dataclass
@@ -163,6 +185,7 @@ class Account:
     id: int
     email: str
     token: str
+    recovery_codes: tuple[str, ...] = ()
 
     @property
     def headers(self) -> dict[str, str]:
@@ -181,15 +204,20 @@ class Factory:
         return self._n
 
     def user(self, role: str = "secretariat", *, bodies: tuple[str, ...] = (), delegation: str | None = None,
-             email: str | None = None) -> Account:
+             email: str | None = None, second_factor: bool | None = None) -> Account:
+        """A user with an API token; with its second factor set up when `second_factor`, which is by
+        default what its role requires (admins and the secretariat)."""
         from govbody.accounts.services import create_token, create_user
+        from govbody.core import access
 
         with self.app.app_context():
             user = create_user(db.session, email or f"{role}{self._next()}@example.org", role=role, password=PASSWORD,
                                body_codes=list(bodies), delegation_name=delegation)
+            codes = enrol(db.session, user) if (access.needs_second_factor(user) if second_factor is None
+                                                else second_factor) else []
             token = create_token(db.session, user)
             db.session.commit()
-            return Account(user.id, user.email, token)
+            return Account(user.id, user.email, token, tuple(codes))
 
     def body(self, code: str = "C", name: str | None = None, kind: str = "council", parent_code: str | None = None) -> int:
         from govbody.bodies import services

@@ -1,4 +1,6 @@
 """The `govbody` command as the contract writes it."""
+import re
+
 import sqlalchemy as sa
 
 from govbody.accounts.models import ApiToken, User
@@ -37,8 +39,8 @@ def test_chair_needs_a_body_and_delegate_a_delegation(runner, app, make):
 
 def test_weak_or_duplicate_password_and_email_are_refused(runner, app):
     result = runner.invoke(args=["users", "create", "a@example.org", "--role", "admin", "--password", "short"])
-    assert result.exit_code != 0 and "8 characters" in result.output
-    result = runner.invoke(args=["users", "create", "a@example.org", "--role", "admin", "--password", "password123"])
+    assert result.exit_code != 0 and "12 characters" in result.output
+    result = runner.invoke(args=["users", "create", "a@example.org", "--role", "admin", "--password", "qwerty123456"])
     assert result.exit_code != 0 and "common" in result.output
     assert runner.invoke(args=["users", "create", "a@example.org", "--role", "admin",
                                "--password", "a fine passphrase"]).exit_code == 0
@@ -63,6 +65,18 @@ def test_demo_loads_once(runner, app, client):
     assert "Council" in page and "Standing Committee on Programmes and Finance" in page
     assert "(Special) Session" in page or "Session" in page
 
+    # The printout says how to log in, and that command makes an admin who logs in (setting up
+    # the second factor at the first login).
+    import shlex
+
+    from tests.conftest import login
+
+    command = re.search(r"e\.g\. govbody (users create .+?) \(", result.output).group(1)
+    assert runner.invoke(args=shlex.split(command)).exit_code == 0
+    email, password = shlex.split(command)[2], shlex.split(command)[-1]
+    login(client, email, password)
+    assert f'{email} <span class="role">(Admin)' in client.get("/").get_data(as_text=True)
+
 
 def test_the_command_line_creates_only_users_who_can_log_in(runner, app):
     """One rule for e-mail addresses (issue 16, point 9): what the command line accepts, the login
@@ -77,6 +91,7 @@ def test_the_command_line_creates_only_users_who_can_log_in(runner, app):
                                  "--password", "a fine passphrase"])
     assert result.exit_code == 0, result.output
     client = app.test_client()
-    assert login(client, "chair@example.org", "a fine passphrase").status_code == 302
+    login(client, "chair@example.org", "a fine passphrase")  # an admin: with its second factor set up at once
+    assert 'chair@example.org <span class="role">' in client.get("/").get_data(as_text=True)
     refused = login(app.test_client(), "chair@ux.test", "a fine passphrase")
     assert refused.status_code == 200 and "valid e-mail address" in refused.get_data(as_text=True)

@@ -1,4 +1,5 @@
-"""Admin pages: users (create, deactivate, end sessions, revoke tokens) and the audit log."""
+"""Admin pages: users (create, deactivate, end sessions, reset a second factor, revoke tokens) and
+the audit log."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.accounts import services
-from govbody.accounts.forms import UserForm, revoke_ask
+from govbody.accounts.forms import UserForm, reset_second_factor_ask, revoke_ask
 from govbody.accounts.models import ApiToken, Role, User
 from govbody.accounts.routes import bp
 from govbody.bodies.models import Body, Delegation
@@ -44,7 +45,8 @@ def users():
             return redirect(url_for(".users"))
     listed = db.session.scalars(sa.select(User).options(selectinload(User.bodies), selectinload(User.delegation),
                                                         selectinload(User.tokens)).order_by(User.email))
-    return render_template("accounts/users.html", form=form, users=list(listed), revoke_ask=revoke_ask)
+    return render_template("accounts/users.html", form=form, users=list(listed), revoke_ask=revoke_ask,
+                           reset_ask=reset_second_factor_ask)
 
 
 def _user_action(user_id: int, action) -> object:
@@ -73,6 +75,18 @@ def activate(user_id: int):
 @bp.post("/admin/users/<int:user_id>/end-sessions")
 def end_sessions(user_id: int):
     return _user_action(user_id, lambda u: services.end_sessions(db.session, u, by=acting_user()))
+
+
+@bp.post("/admin/users/<int:user_id>/reset-second-factor")
+def reset_second_factor(user_id: int):
+    _require_admin()
+    user = db.get_or_404(User, user_id)
+    if not confirm.given():
+        return confirm.page(reset_second_factor_ask(user), back=url_for(".users"))
+    services.reset_second_factor(db.session, user, by=acting_user())
+    db.session.commit()
+    flash(f"The second factor of {user.email} was reset.", "success")
+    return redirect(url_for(".users"))
 
 
 @bp.post("/admin/tokens/<int:token_id>/revoke")

@@ -5,6 +5,7 @@ from __future__ import annotations
 EMAIL_MAX = 254
 PASSWORD_MAX = 200
 NAME_MAX = 200
+TOTP_SECRET_MAX = 64
 
 
 def email_address(address: str) -> str:

@@ -1,65 +1,35 @@
-"""Accounts: passwords (argon2), API tokens (stored as hashes), user creation."""
+"""Accounts: creating users, checking and changing passwords, API tokens (stored as hashes), ending
+logins, deactivation."""
 from __future__ import annotations
 
 import hashlib
 import secrets
 
 import sqlalchemy as sa
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
-from govbody.accounts.schemas import email_address
+from govbody.accounts import logins, twofactor
 from govbody.accounts.models import ApiToken, Role, User
+from govbody.accounts.passwords import hash_password, password_matches, password_problem, spend_the_time_of_a_check
+from govbody.accounts.schemas import email_address
 from govbody.bodies.models import Body, Delegation
-from govbody.core import audit
+from govbody.core import access, audit
 from govbody.core.errors import ValidationError
 from govbody.core.models import utcnow
 
-MIN_PASSWORD_LENGTH = 8
-# The most common passwords of public breach lists, refused outright.
-COMMON_PASSWORDS = frozenset("""
-password password1 password123 12345678 123456789 1234567890 qwerty123 qwertyuiop 11111111
-iloveyou sunshine1 princess1 football1 baseball1 welcome1 welcome123 admin123 administrator
-letmein1 passw0rd p@ssw0rd abc12345 00000000 87654321 trustno1 superman1 changeme changeme1
-""".split())
 
-_hasher = PasswordHasher()
-
-
-def check_password_policy(password: str) -> str | None:
-    """Why a password is refused, or None."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Use at least {MIN_PASSWORD_LENGTH} characters."
-    if len(password) > 200:
-        return "Use at most 200 characters."
-    if password.lower() in COMMON_PASSWORDS:
-        return "This password is too common; choose another."
-    return None
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+WRONG_PASSWORD = "This is not your current password."
+STAFF_KEEP_THE_FACTOR = "Admin and secretariat accounts keep their second factor."
 
 
 def verify_password(user: User, password: str) -> bool:
-    try:
-        return _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
-# Verifying against this when the e-mail is unknown keeps the response time the same.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+    return password_matches(user.password_hash, password)
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:
     user = session.scalar(sa.select(User).where(sa.func.lower(User.email) == email.strip().lower()))
     if user is None:
-        try:
-            _hasher.verify(_DUMMY_HASH, password)
-        except VerificationError:
-            pass
+        spend_the_time_of_a_check(password)
         return None
     if not verify_password(user, password) or not user.active:
         return None
@@ -80,7 +50,7 @@ def create_user(session: Session, email: str, *, role: str, password: str, body_
     except ValueError:
         errors["role"] = f"Choose one of: {', '.join(r.value for r in Role)}."
         role_value = None
-    if why := check_password_policy(password):
+    if why := password_problem(password, email):
         errors["password"] = why
     bodies = []
     for code in body_codes or []:
@@ -137,9 +107,53 @@ def revoke_token(session: Session, token: ApiToken, by: User | None = None) -> N
 
 def end_sessions(session: Session, user: User, *, by: User | None = None) -> None:
     """Log the user out everywhere: every login cookie issued before now stops working."""
-    user.session_version += 1
-    session.flush()
+    logins.end_all(session, user)
     audit.record(session, "user.end_sessions", user, by=by)
+
+
+def change_password(session: Session, user: User, *, current: str, new: str, again: str,
+                    keep_login: str | None = None) -> None:
+    """The user's own new password, with the current one; every other login of theirs ends."""
+    if not verify_password(user, current or ""):
+        raise ValidationError("The password was not changed.", {"current": WRONG_PASSWORD})
+    if why := password_problem(new or "", user.email):
+        raise ValidationError("The password was not changed.", {"new": why})
+    if new != again:
+        raise ValidationError("The password was not changed.", {"again": "The two new passwords differ."})
+    if verify_password(user, new):
+        raise ValidationError("The password was not changed.", {"new": "This is your current password."})
+    user.password_hash = hash_password(new)
+    ended = logins.end_all(session, user, keep=keep_login)
+    session.flush()
+    audit.record(session, "user.password", user, by=user, changes={"other_logins_ended": ended})
+
+
+def set_second_factor(session: Session, user: User, on: bool, *, password: str) -> None:
+    """The user's own choice (for roles that may choose), confirmed with their password: turning
+    it off happens here; turning it on starts the set-up (`twofactor.pending_secret`), finished by
+    the first code (`twofactor.confirm`)."""
+    if not verify_password(user, password or ""):
+        raise ValidationError("Nothing was changed.", {"password": WRONG_PASSWORD})
+    if on:
+        twofactor.pending_secret(session, user)
+        return
+    if access.needs_second_factor(user):
+        raise ValidationError("Nothing was changed.", {"password": STAFF_KEEP_THE_FACTOR})
+    twofactor.turn_off(session, user, by=user)
+
+
+def new_recovery_codes(session: Session, user: User, *, password: str) -> list[str]:
+    """Ten new recovery codes for the user, with their password (the old codes stop working)."""
+    if not verify_password(user, password or ""):
+        raise ValidationError("No new codes were made.", {"password": WRONG_PASSWORD})
+    return twofactor.new_recovery_codes(session, user)
+
+
+def reset_second_factor(session: Session, user: User, *, by: User | None = None) -> None:
+    """An admin's help for a lost phone: the second factor is forgotten and every login of the user
+    ends; an admin or secretariat account sets a new one up at its next login."""
+    twofactor.turn_off(session, user, by=by)
+    logins.end_all(session, user)
 
 
 def set_active(session: Session, user: User, active: bool, *, by: User | None = None) -> None:
@@ -148,7 +162,7 @@ def set_active(session: Session, user: User, active: bool, *, by: User | None = 
     if user.active == active:
         return
     user.active = active
-    user.session_version += 1  # deactivation ends every session of that user
+    logins.end_all(session, user)  # deactivation ends every login of that user
     if not active:
         for token in user.tokens:
             if token.revoked_at is None:

@@ -32,6 +32,12 @@ def is_admin(user: Any) -> bool:
     return role(user) is Role.admin
 
 
+def needs_second_factor(user: Any) -> bool:
+    """Admins and the secretariat log in with a second factor (accounts/twofactor.py); for the
+    others it is their choice."""
+    return is_staff(user)
+
+
 def _assigned(user: Any, body_id: int | None, *roles: Role) -> bool:
     u = active_user(user)
     return u is not None and u.role in roles and body_id is not None and body_id in u.body_ids

@@ -92,6 +92,13 @@ def writes(view):
     return view
 
 
+def login_lasts(app: Flask):
+    """How long a login lasts at most, whatever happens in it (GOVBODY_ABSOLUTE_HOURS)."""
+    import datetime as dt
+
+    return dt.timedelta(seconds=app.config["SESSION_ABSOLUTE_TIMEOUT"])
+
+
 def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = "Please log in to see this page."
@@ -99,17 +106,14 @@ def init_app(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        from govbody.accounts.models import User
+        from govbody.accounts import logins
 
         try:
-            uid, version = (int(x) for x in user_id.split(":"))
+            uid = int(user_id)
         except ValueError:
             return None
-        user = db.session.get(User, uid)
-        # A bumped session version (logout everywhere, deactivation) ends older logins.
-        if user is None or not user.active or user.session_version != version:
-            return None
-        return user
+        # The login must still be on the server: logout and logging out everywhere delete it.
+        return logins.user_of(db.session, uid, session.get(logins.COOKIE_KEY), lasting=login_lasts(app))
 
     @app.before_request
     def _write_intent():
@@ -126,6 +130,10 @@ def init_app(app: Flask) -> None:
         seen_at = session.get("seen_at", now)
         if (now - seen_at > app.config["SESSION_IDLE_TIMEOUT"]
                 or now - logged_in_at > app.config["SESSION_ABSOLUTE_TIMEOUT"]):
+            from govbody.accounts import logins
+
+            logins.end(db.session, session.get(logins.COOKIE_KEY))
+            db.session.commit()
             logout_user()
             session.clear()
             flash("Your session has ended; please log in again.", "error")

@@ -101,7 +101,7 @@ def served_demo(db_url, tmp_path):
         upgrade()
         demo.load(db.session)
         admin = accounts.create_user(db.session, "schemathesis@example.org", role="admin",
-                                     password="a long schemathesis password")
+                                     password="a long generated-requests passphrase")
         token = accounts.create_token(db.session, admin, name="schemathesis")
         db.session.commit()
     with served(app) as base_url:

@@ -59,8 +59,7 @@ def test_login_and_logout(client, make):
 
 def test_login_redirects_only_to_this_site(client, make):
     user = make.user("secretariat")
-    token = csrf_token(client, "/login")
-    r = client.post("/login?next=//evil.example/x", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
+    r = login(client, user.email, next="//evil.example/x")
     assert r.headers["Location"] == "/"
 
 

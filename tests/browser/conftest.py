@@ -91,6 +91,7 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     watch = PageWatch(page)
     page.watch = watch
+    page.app = live_server[1]  # for the authenticator's codes (keyboard_login)
     yield page
     context.close()
     assert watch.problems == [], "\n".join(watch.problems)
@@ -151,12 +152,19 @@ def check_page(page, name: str, *, fits_phone: bool = False) -> None:
     page.set_viewport_size(size)
 
 
-def create_user(app, email: str, role: str, password: str = "browser test password", **scope) -> None:
+def create_user(app, email: str, role: str, password: str = "browser test password", *,
+                second_factor: bool | None = None, **scope) -> None:
+    """A user; with its second factor set up when `second_factor`, by default when its role requires
+    one (admins and the secretariat). Without, a staff member sets it up at the first login."""
     from govbody.accounts.services import create_user as create
+    from govbody.core import access
     from govbody.extensions import db
+    from tests.authenticator import enrol
 
     with app.app_context():
-        create(db.session, email, role=role, password=password, **scope)
+        user = create(db.session, email, role=role, password=password, **scope)
+        if access.needs_second_factor(user) if second_factor is None else second_factor:
+            enrol(db.session, user)
         db.session.commit()
 
 
@@ -170,15 +178,58 @@ def load_demo(app) -> None:
             db.session.commit()
 
 
-def keyboard_login(page, email: str, password: str = "browser test password") -> None:
-    """Log in with the keyboard only: tab to the fields, type, press Enter."""
+def keyboard_login(page, email: str, password: str = "browser test password", *, check=None) -> None:
+    """Log in with the keyboard only: tab to the fields, type, press Enter; then, for an account with
+    a second factor, type the code its authenticator app shows (tests/authenticator.py), or set the
+    factor up first when the account has none yet. `check(page, name)`, if given, looks at each
+    page of the second factor ("login-code", "set-up", "recovery-codes")."""
+    from tests.authenticator import account_code, code_after
+
     page.goto("/login")
     page.get_by_label("E-mail").focus()
     page.keyboard.type(email)
     page.keyboard.press("Tab")
     page.keyboard.type(password)
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    if page.url.endswith("/login/code"):
+        if check:
+            check(page, "login-code")
+        _type_code(page, account_code(page.app, email))
+    elif page.url.endswith("/login/set-up"):
+        if check:
+            check(page, "set-up")
+        _type_code(page, code_after(page.locator("#secret").inner_text().strip(), None))
+        if check:
+            check(page, "recovery-codes")
+        with page.expect_navigation():
+            page.get_by_role("link", name="I have kept them: continue").click()
     page.wait_for_url("**/")
+
+
+_KEPT_LOGINS: dict[tuple[int, str], list] = {}
+
+
+def stay_logged_in(page, email: str, password: str = "browser test password") -> None:
+    """Logged in as `email`: through the login form the first time on this server (keyboard_login),
+    afterwards with that login's cookie, as a browser left logged in. An authenticator shows a new
+    code only every 30 seconds, and each is taken once: a test module that logs a staff member in
+    page after page would otherwise wait for the codes."""
+    key = (id(page.app), email)
+    if key in _KEPT_LOGINS:
+        page.context.add_cookies(_KEPT_LOGINS[key])
+        page.goto("/")
+        if page.get_by_text(email).count():
+            return
+    keyboard_login(page, email, password)
+    _KEPT_LOGINS[key] = page.context.cookies()
+
+
+def _type_code(page, code: str) -> None:
+    page.get_by_label("Code", exact=True).focus()
+    page.keyboard.type(code)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def open_console(page, meeting_id: int, email: str = "rapporteur@example.org") -> None:

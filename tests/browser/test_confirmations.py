@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, asks_first, check_page, keyboard_login
+from tests.browser.conftest import DESKTOP, asks_first, check_page, stay_logged_in
 
 STAFF = "confirm-staff@example.org"
 TODAY = dt.date.today()
@@ -61,7 +61,7 @@ def _login(page) -> None:
     from govbody.extensions import limiter
 
     limiter.reset()  # logins are limited per address, and every test here logs in from 127.0.0.1
-    keyboard_login(page, STAFF)
+    stay_logged_in(page, STAFF)
 
 
 def _flash(page, text: str) -> None:
@@ -170,6 +170,7 @@ def test_deleting_an_intervention_asks_first(page, council):
 def test_without_scripts_the_server_asks_on_a_page(browser, live_server, council):
     context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
+    page.app = live_server[1]
     try:
         _login(page)
         page.goto(f"/non-papers/{council['papers'][1]}")

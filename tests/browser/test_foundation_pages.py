@@ -33,15 +33,19 @@ def test_skip_link_is_first_and_focus_is_visible(page, live_server):
 
 def test_keyboard_login_and_admin_pages(page, live_server):
     _, app = live_server
-    create_user(app, "admin@example.org", "admin")
+    create_user(app, "admin@example.org", "admin", second_factor=False)  # set up at the first login
     page.goto("/login")
     check_page(page, "login")
     page.get_by_label("E-mail").fill("admin@example.org")
     page.get_by_label("Password").fill("wrong password")
     page.keyboard.press("Enter")
     expect(page.get_by_text("The e-mail address or password is not correct.")).to_be_visible()
-    keyboard_login(page, "admin@example.org")
+    keyboard_login(page, "admin@example.org", check=check_page)  # the set-up and recovery codes pages too
     assert page.get_by_text("admin@example.org").first.is_visible()
+    page.get_by_role("link", name="Account", exact=True).click()
+    check_page(page, "account")
+    page.get_by_role("link", name="Change your password").click()
+    check_page(page, "change-password")
     page.goto("/admin/users")
     check_page(page, "admin-users")
     page.goto("/admin/audit")

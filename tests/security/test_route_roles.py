@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from govbody.extensions import db
-from tests.conftest import PASSWORD, csrf_token
+from tests.conftest import csrf_token, login
 
 ROLES = ("anonymous", "delegate", "rapporteur", "chair", "secretariat", "admin", "chair_other", "rapporteur_other")
 STAFF = {"secretariat", "admin"}
@@ -42,7 +42,11 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # accounts
     "accounts.login": "public", "accounts.logout": "user", "accounts.users": "admin",
     "accounts.activate": "admin", "accounts.deactivate": "admin", "accounts.end_sessions": "admin",
-    "accounts.revoke_token": "admin", "accounts.audit_log": "admin",
+    "accounts.revoke_token": "admin", "accounts.audit_log": "admin", "accounts.reset_second_factor": "admin",
+    "accounts.account": "user", "accounts.change_password": "user", "accounts.second_factor_switch": "user",
+    "accounts.set_up": "user", "accounts.new_recovery_codes": "user",
+    # Only between a correct password and the second factor: anyone else is sent to the login page.
+    "accounts.second_factor": "nobody", "accounts.set_up_at_login": "nobody",
     # bodies, sessions, meetings
     "bodies.home": "public", "bodies.list_bodies": "public", "bodies.body_detail": "public",
     "bodies.create_body": "staff", "bodies.edit_body": "staff", "bodies.list_delegations": "public",
@@ -175,9 +179,7 @@ def people(app, make):
 def log_in(people, role: str) -> None:
     client = people["app"].test_client()
     if role != "anonymous":
-        token = csrf_token(client, "/login")
-        r = client.post("/login", data={"email": people["accounts"][role].email, "password": PASSWORD,
-                                        "csrf_token": token})
+        r = login(client, people["accounts"][role].email)
         assert r.status_code == 302, role
     people["clients"][role] = client
 
