@@ -66,5 +66,9 @@ export function combobox(input, find, onChoose) {
       close();
     }
   });
-  input.addEventListener("blur", () => { window.setTimeout(close, 100); });
+  // Closing waits a moment so that a click on an option lands; a late close must not hide the
+  // list the rapporteur is already typing into again (focus back within the 100 ms).
+  let closing = 0;
+  input.addEventListener("blur", () => { closing = window.setTimeout(close, 100); });
+  input.addEventListener("focus", () => { window.clearTimeout(closing); });
 }

@@ -144,6 +144,7 @@ def test_fifteen_interventions_over_three_agenda_items_four_offline_each_under_i
         delegation.focus()
         page.keyboard.type(typed)
         expect(page.locator("#entry-delegation-list [role=option]").first).to_contain_text(name)
+        expect(page.locator("#entry-delegation-list")).to_be_visible()
         page.keyboard.press("Enter")
         expect(delegation).to_have_value(name)
         page.get_by_label("Points").focus()
@@ -183,6 +184,21 @@ def _points_and_save_in_view(page) -> None:
     for control in (page.get_by_label("Points"), page.get_by_role("button", name="Save entry")):
         box = control.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+
+
+def test_the_delegation_list_stays_open_when_focus_comes_back_at_once(page, live_server):
+    """Choosing an agenda item and going straight back to type a delegation: the list closing
+    late for the earlier blur hid the list being typed into, and Enter then took nothing (CI, twice)."""
+    _, _, items = _open_console(page, live_server, "CK")
+    delegation = page.locator("#entry-delegation")
+    delegation.focus()
+    page.get_by_label("Agenda item").focus()  # the delegation box loses focus ...
+    delegation.focus()  # ... and has it back within the 100 ms a click on an option is given
+    page.keyboard.type("KEN")
+    page.wait_for_timeout(250)  # longer than that late close
+    expect(page.locator("#entry-delegation-list")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(delegation).to_have_value("Kenya")
 
 
 def test_points_and_save_stay_in_view_at_1366x900_with_a_non_paper_of_seven_questions(page, live_server):
