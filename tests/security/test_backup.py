@@ -131,8 +131,9 @@ def test_restore_refuses_a_database_that_is_not_a_govbody_backup(app, runner, tm
                 with db.engine.begin() as conn:
                     conn.exec_driver_sql("DROP SCHEMA unrelated CASCADE")
     _restore_refused(app, runner, unrelated, "not a govbody backup")
+    schema = None if url.get_backend_name() == "sqlite" else "unrelated"
     with app.app_context(), db.engine.connect() as conn:
-        assert not sa.inspect(conn).has_table("notes", schema=None if url.get_backend_name() == "sqlite" else "unrelated")
+        assert not sa.inspect(conn).has_table("notes", schema=schema)
 
 
 def test_restore_refuses_a_sqlite_file_naming_a_revision_without_the_tables(app, runner, tmp_path, make):
@@ -195,7 +196,8 @@ def test_backup_from_an_older_revision_is_restored_and_upgraded(app, runner, cli
     assert _drift(app) == []  # the schema is the one the models describe
     assert [b["name"] for b in client.get("/api/v1/bodies").get_json()["items"]] == ["Council"]
     # The token kept in the backup still works, and writes go through on the upgraded schema.
-    r = client.post("/api/v1/bodies", headers=staff.headers, json={"code": "S", "name": "Standing Committee", "kind": "standing_committee"})
+    r = client.post("/api/v1/bodies", headers=staff.headers,
+                    json={"code": "S", "name": "Standing Committee", "kind": "standing_committee"})
     assert r.status_code == 201, r.get_json()
 
 
