@@ -143,19 +143,21 @@ def backup_command(path):
     click.echo(f"Backed up the database to {path}.")
 
 
-@click.command("restore", help="Replace the database's content with the backup at PATH.")
+@click.command("restore", help="Replace the database's content with the backup at PATH, upgraded to this "
+                                "version's schema; a file that is not such a backup changes nothing.")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @with_appcontext
 def restore_command(path, yes):
     from govbody.core import backup
+    from govbody.extensions import migrate
 
     if not yes:
         click.confirm(f"Replace everything in the database with {path}?", abort=True)
     db.session.remove()
     db.engine.dispose()  # no pooled connection may hold the old database open
     try:
-        backup.restore(db.engine.url, path)
+        backup.restore(db.engine.url, path, migrate.get_config())
     except (ValueError, RuntimeError, OSError) as error:
         raise click.ClickException(str(error))
     except Exception as error:
