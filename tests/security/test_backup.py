@@ -137,16 +137,18 @@ def test_restore_refuses_a_database_that_is_not_a_govbody_backup(app, runner, tm
 
 
 def test_restore_refuses_a_sqlite_file_naming_a_revision_without_the_tables(app, runner, tmp_path, make):
-    """A file that claims a revision of govbody's migrations but lacks its tables cannot be upgraded."""
+    """A file that claims a revision of govbody's migrations but lacks its tables cannot be upgraded
+    (and, for a PostgreSQL database, a SQLite file is no backup at all)."""
     make.body("C", "Council")
-    with app.app_context():
-        if db.engine.url.get_backend_name() != "sqlite":
-            pytest.skip("a SQLite file is only a backup format for a SQLite database")
     fake = tmp_path / "fake.backup"
     with sqlite3.connect(fake) as conn:
         conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
         conn.execute("INSERT INTO alembic_version VALUES ('d6d84fa1b14d')")  # the first migration
     conn.close()
+    with app.app_context():
+        if db.engine.url.get_backend_name() != "sqlite":
+            _restore_refused(app, runner, fake, "the backup of a PostgreSQL database is an archive")
+            return
     _restore_refused(app, runner, fake, "could not be upgraded")
     fake_at_head = tmp_path / "fake-at-head.backup"
     with sqlite3.connect(fake_at_head) as conn:
