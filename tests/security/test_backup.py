@@ -5,7 +5,6 @@ import stat
 import subprocess
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
