@@ -25,7 +25,7 @@ from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
-from govbody.documents.downloads import send_issued, send_preview
+from govbody.documents.downloads import send_issued, send_issued_pdf, send_preview
 from govbody.documents.forms import (
     DocumentForm,
     NextNumberForm,
@@ -138,6 +138,11 @@ def document_detail(document_id: int):
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
     return send_issued(load(Document, document_id, acting_user()))
+
+
+@bp.get("/documents/<int:document_id>/download.pdf")
+def download_pdf(document_id: int):
+    return send_issued_pdf(load(Document, document_id, acting_user()), page=True)
 
 
 @bp.get("/documents/<int:document_id>/preview")
