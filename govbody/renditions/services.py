@@ -78,18 +78,18 @@ def _claim(rendition_id: int) -> int | None:
     """Take the row for this worker (its attempt number), or None when it is not ours to do."""
     now = clock.now()
     gone = now - dt.timedelta(seconds=current_app.config["RENDITION_TIMEOUT"])
+    ours = sa.and_(Rendition.id == rendition_id, sa.or_(
+        sa.and_(Rendition.status == RenditionStatus.pending, Rendition.due_at <= now),
+        sa.and_(Rendition.status == RenditionStatus.running, Rendition.started_at < gone)))
     with writing():
-        attempts = db.session.scalar(sa.select(Rendition.attempts).where(
-            Rendition.id == rendition_id,
-            sa.or_(sa.and_(Rendition.status == RenditionStatus.pending, Rendition.due_at <= now),
-                   sa.and_(Rendition.status == RenditionStatus.running, Rendition.started_at < gone))))
-        if attempts is None:
-            db.session.rollback()
-            return None
-        db.session.execute(sa.update(Rendition).where(Rendition.id == rendition_id).values(
-            status=RenditionStatus.running, attempts=attempts + 1, started_at=now, worker=this_worker()))
+        attempts = db.session.scalar(sa.select(Rendition.attempts).where(ours))
+        # The same condition again, and the attempts read: of two workers that read it at once
+        # (PostgreSQL, read committed) only one takes it.
+        taken = attempts is not None and db.session.execute(
+            sa.update(Rendition).where(ours, Rendition.attempts == attempts).values(
+                status=RenditionStatus.running, attempts=attempts + 1, started_at=now, worker=this_worker())).rowcount
         db.session.commit()
-    return attempts + 1
+    return attempts + 1 if taken else None
 
 
 def _holds(attempt: int):
