@@ -23,6 +23,7 @@ from govbody.docx.pdf import pdf_text
 from govbody.extensions import db
 from govbody.renditions.models import Rendition, RenditionStatus
 from tests.conftest import WsgiServerClient, login
+from tests.resolutions.conftest import STRATEGY, adopt, council, create  # noqa: F401  (council is a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = "redis://127.0.0.1:6379/11"  # a database of its own; each test a queue name of its own
@@ -164,12 +165,19 @@ def test_an_issued_paper_is_202_then_a_pdf_a_made_by_a_redis_worker(redis_queue,
 
 
 @needs_tools
-def test_the_sqlite_queue_needs_no_server_and_makes_the_pdf_of_an_adopted_resolution(sqlite_queue, make):
+def test_the_sqlite_queue_needs_no_server_and_makes_the_pdf_of_an_adopted_resolution(sqlite_queue, make,
+                                                                                      council):  # noqa: F811
     document_id = issue(sqlite_queue, make, title="Paper on the SQLite queue")
+    resolution = create(sqlite_queue.client, council).get_json()
+    assert adopt(sqlite_queue.client, council, resolution["id"]).status_code == 200
+    assert sqlite_queue.client.get(f"/resolutions/{resolution['id']}.pdf").status_code == 202
     sqlite_queue.start_worker()
     r = pdf_of(sqlite_queue.client, f"/api/v1/documents/{document_id}.pdf")
     assert r.status_code == 200, sqlite_queue.logs()
     assert_pdf_shows(r.data, "PAPER ON THE SQLITE QUEUE", TEXT)
+    r = pdf_of(sqlite_queue.client, f"/api/v1/resolutions/{resolution['id']}.pdf")
+    assert r.status_code == 200 and r.headers["Content-Disposition"].endswith('.pdf"'), sqlite_queue.logs()
+    assert_pdf_shows(r.data, "Resolution No.", STRATEGY["operative"][0][:40])
 
 
 @needs_tools
