@@ -184,10 +184,14 @@ def samples_command(folder):
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Jobs run at once.")
 @with_appcontext
 def worker_command(workers):
+    import logging
+
     from flask import current_app
 
     from govbody.core import tasks
 
+    # What the worker does (each job, each retry, each row swept back) on its standard error.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
     tasks.run_worker(current_app._get_current_object(), workers=workers)
 
 
