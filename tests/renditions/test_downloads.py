@@ -83,9 +83,12 @@ def test_the_secretariat_tries_a_failed_pdf_again(app, client, make):
                                                        error="LibreOffice (soffice) exited with status 81."))
         db.session.commit()
     assert client.get("/documents/renditions").status_code == 401
+    assert "exited with status" not in client.get(f"/documents/{document_id}").get_data(as_text=True)
     login(client, make.user("secretariat").email)
     page = client.get("/documents/renditions").get_data(as_text=True)
     assert symbol in page and "exited with status 81" in page
+    detail = client.get(f"/documents/{document_id}").get_data(as_text=True)
+    assert "PDF: failed, 4 attempts" in detail and "exited with status 81" in detail
     [row] = _rows(app, SubjectKind.document, document_id)
     form = {"csrf_token": page.split('name="csrf_token" value="')[1].split('"')[0]}
     assert client.post(f"/documents/renditions/{row.id}/retry", data=form).status_code == 302
