@@ -25,12 +25,13 @@ MODEL_MODULES = (
     "govbody.resolutions.models",
     "govbody.documents.models",
     "govbody.delegations.models",
+    "govbody.renditions.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations")
+            "search", "delegations", "renditions")
 
 
 def import_models() -> None:
@@ -84,6 +85,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         if importlib.util.find_spec(f"govbody.{feature}.api"):  # its endpoints on the API blueprint
             importlib.import_module(f"govbody.{feature}.api")
     app.register_blueprint(api_bp)
+
+    from govbody.core import tasks
+
+    tasks.init_app(app)  # after the features: their jobs are declared as they are imported
 
     from govbody import cli
 

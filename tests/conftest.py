@@ -67,6 +67,7 @@ def _app(db_url, tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": db_url,
         "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs")),
         "FROZEN_FILES_DIR": str(tmp_path_factory.mktemp("frozen-files")),
+        "TASK_QUEUE_URL": "memory://",  # jobs are kept and never run, but by the worker tests own queues
     })
     app.test_client_class = WsgiServerClient
     with app.app_context():

@@ -25,7 +25,7 @@ from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
 from govbody.documents import render, services
-from govbody.documents.downloads import send_issued, send_preview
+from govbody.documents.downloads import send_issued, send_issued_pdf, send_preview
 from govbody.documents.models import Document, DocumentKind, Series
 from govbody.documents.schemas import (
     DocumentIn,
@@ -38,6 +38,8 @@ from govbody.documents.schemas import (
     VersionIn,
 )
 from govbody.extensions import db
+from govbody.renditions.downloads import PDF
+from govbody.renditions.schemas import PreparingOut
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
 
@@ -220,6 +222,13 @@ def create_version(document_id: int):
 @endpoint(content=DOCX, tags=DOCUMENTS)
 def document_docx(document_id: int):
     return send_issued(load(Document, document_id, user()))
+
+
+@bp.get("/documents/<int:document_id>.pdf")
+@endpoint(content=PDF, tags=DOCUMENTS, answers={202: PreparingOut})
+def document_pdf(document_id: int):
+    """The issued document as PDF/A-2b, made by a worker: 202 with Retry-After until it exists."""
+    return send_issued_pdf(load(Document, document_id, user()))
 
 
 @bp.get("/documents/<int:document_id>/preview.docx")

@@ -9,18 +9,32 @@ from govbody.core.downloads import DOCX, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
 from govbody.documents import render, services
 from govbody.documents.models import Distribution, Document
+from govbody.renditions.downloads import send_pdf
+from govbody.renditions.models import SubjectKind
+
+
+def _issued_public(document: Document) -> bool:
+    """The rule of an issued file, DOCX or PDF: a draft has none (404); whether anyone may keep a copy."""
+    if not document.is_issued:
+        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    return document.distribution is Distribution.general
 
 
 def send_issued(document: Document) -> Response:
     """The issued file of a document the caller may see; a draft has none (404)."""
-    if not document.is_issued:
-        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
-    public = document.distribution is Distribution.general
+    public = _issued_public(document)
     if not render.prints_frozen(document):
         return send_bytes(lambda: render.render_docx(document), mimetype=DOCX,
                           filename=services.download_name(document), public=public)
     return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
                        public=public)
+
+
+def send_issued_pdf(document: Document, *, page: bool = False) -> Response:
+    """The PDF of an issued document the caller may see (202 while a worker makes it)."""
+    public = _issued_public(document)
+    return send_pdf(SubjectKind.document, document.id, filename=services.download_name(document)[:-len("docx")] + "pdf",
+                    public=public, page=page)
 
 
 def send_preview(document: Document) -> Response:

@@ -25,7 +25,7 @@ from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import services
-from govbody.documents.downloads import send_issued, send_preview
+from govbody.documents.downloads import send_issued, send_issued_pdf, send_preview
 from govbody.documents.forms import (
     DocumentForm,
     NextNumberForm,
@@ -38,6 +38,8 @@ from govbody.documents.forms import (
 from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
+from govbody.renditions import services as renditions
+from govbody.renditions.models import SubjectKind
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
@@ -126,7 +128,10 @@ def _detail(document: Document, version_form: VersionForm | None = None):
     return render_template("documents/detail.html", d=document, lineage=services.lineage(document),
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
                            version_form=version_form, visible=lambda doc: doc.id in seen,
-                           issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None)
+                           issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
+                           # The PDF's state for whoever issues papers: a failure's reason where they look first.
+                           rendition=renditions.find(db.session, SubjectKind.document, document.id)
+                           if can_issue and document.is_issued else None)
 
 
 @bp.get("/documents/<int:document_id>")
@@ -138,6 +143,11 @@ def document_detail(document_id: int):
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
     return send_issued(load(Document, document_id, acting_user()))
+
+
+@bp.get("/documents/<int:document_id>/download.pdf")
+def download_pdf(document_id: int):
+    return send_issued_pdf(load(Document, document_id, acting_user()), page=True)
 
 
 @bp.get("/documents/<int:document_id>/preview")

@@ -30,6 +30,8 @@ from govbody.documents.models import (
     VersionKind,
 )
 from govbody.meetings.models import BodySession, Meeting
+from govbody.renditions import services as renditions
+from govbody.renditions.models import SubjectKind
 from govbody.resolutions.models import Resolution
 
 SESSION_PLACEHOLDER = "{session}"
@@ -351,6 +353,7 @@ def _freeze(session: Session, document: Document) -> None:
     document.sha256 = hashlib.sha256(data).hexdigest()
     session.add(document)
     session.flush()
+    renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,
