@@ -25,12 +25,13 @@ MODEL_MODULES = (
     "govbody.resolutions.models",
     "govbody.documents.models",
     "govbody.delegations.models",
+    "govbody.attendance.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations")
+            "search", "delegations", "attendance")
 
 
 def import_models() -> None:

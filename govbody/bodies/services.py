@@ -128,6 +128,18 @@ def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3
     return delegation
 
 
+def update_delegation(session: Session, delegation: Delegation, *, by=None, **values) -> Delegation:
+    """Change what a delegation says of itself; for now, whether its voting rights are suspended."""
+    fields = [*DELEGATION_FIELDS, "voting_rights_suspended"]
+    before = audit.snapshot(delegation, fields)
+    for field, value in values.items():
+        setattr(delegation, field, value)
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(delegation, fields)):
+        audit.record(session, "delegation.update", delegation, by=by, changes=changes)
+    return delegation
+
+
 def add_membership(session: Session, body: Body, delegation: Delegation, *,
                    status: MembershipStatus = MembershipStatus.member, from_date: dt.date | None = None,
                    to_date: dt.date | None = None, by=None) -> Membership:
