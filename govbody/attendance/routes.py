@@ -35,7 +35,7 @@ def roll_call(meeting_id: int):
     require(access.can_take_attendance(acting_user(), meeting.body_id))
     form = RollCallForm()
     if form.validate_on_submit():
-        data = validated(form, AttendanceIn, {"present": form.present.data}, names={"present": "present"})
+        data = validated(form, AttendanceIn, {"present": form.present.data})
         if data is not None:
             ok, _ = commit_or_errors(form, lambda: services.record_attendance(
                 db.session, meeting, data.present, by=acting_user()))

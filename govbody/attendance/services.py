@@ -87,12 +87,16 @@ def record_attendance(session: Session, meeting: Meeting, present: list[str], *,
     on_roll = {r.delegation.id: r for r in roll(session, meeting)}
     wanted: set[int] = set()
     refused: list[str] = []
+    # A whole roll typed as the roll names it is read without a query per name.
+    named = {r.delegation.name.casefold(): ident for ident, r in on_roll.items()}
     for name in present:
-        found = find_delegation(session, name)
-        if found is None or found.id not in on_roll:
+        ident = named.get(name.casefold())
+        if ident is None and (found := find_delegation(session, name)) is not None:
+            ident = found.id
+        if ident is None or ident not in on_roll:
             refused.append(name)
         else:
-            wanted.add(found.id)
+            wanted.add(ident)
     if refused:
         raise ValidationError("The attendance was not saved.", {
             "present": f"Not on the roll of the {meeting.body.name}: {', '.join(refused)}."})
