@@ -26,12 +26,13 @@ MODEL_MODULES = (
     "govbody.documents.models",
     "govbody.delegations.models",
     "govbody.renditions.models",
+    "govbody.attendance.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions")
+            "search", "delegations", "renditions", "attendance")
 
 
 def import_models() -> None:
