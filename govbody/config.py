@@ -71,4 +71,8 @@ def from_environment(instance_path: str) -> dict:
         # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
         "PAGE_CACHE": os.environ.get("GOVBODY_PAGE_CACHE", "1") != "0",
         "PAGE_CACHE_BYTES": int(os.environ.get("GOVBODY_PAGE_CACHE_MB", "64")) * 1024 * 1024,
+        # Refused requests, counted per client, route, status and minute (core/refused.py): each worker
+        # writes its counts at most this often, and the counts are kept this many days.
+        "REFUSED_FLUSH_SECONDS": 1.0,
+        "REFUSED_KEEP_DAYS": int(os.environ.get("GOVBODY_REFUSED_DAYS", "90")),
     }

@@ -110,7 +110,10 @@ def _empty_tables(app) -> None:
 def app(_app):
     from govbody.extensions import limiter
 
+    from govbody.core import refused
+
     yield _app
+    refused.discard(_app)  # counts of refused requests not written yet belong to this test
     _empty_tables(_app)
     limiter.reset()  # login limits count per test, as they would per minute
 
