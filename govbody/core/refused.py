@@ -68,13 +68,17 @@ class _Tally:
             self.flushed_at = time.monotonic()
             return taken
 
+    def add(self, key: Key, n: int) -> None:
+        """Count `n` more under `key` (the caller holds the lock)."""
+        if key in self.pending or len(self.pending) < PENDING_MAX:
+            self.pending[key] += n
+        else:
+            self.dropped += n
+
     def give_back(self, counts: Counter[Key]) -> None:
         with self.lock:
             for key, n in counts.items():
-                if key in self.pending or len(self.pending) < PENDING_MAX:
-                    self.pending[key] += n
-                else:
-                    self.dropped += n
+                self.add(key, n)
 
 
 def _tally(app: Flask) -> _Tally:
@@ -100,10 +104,7 @@ def count(app: Flask, status: int, *, client: str | None, rule: str, actor: str)
     tally = _tally(app)
     key = (clock.now().replace(second=0, microsecond=0), client_of(client), rule[:RULE_MAX], status, actor or "")
     with tally.lock:
-        if key in tally.pending or len(tally.pending) < PENDING_MAX:
-            tally.pending[key] += 1
-        else:
-            tally.dropped += 1
+        tally.add(key, 1)
         return (len(tally.pending) >= FLUSH_KEYS
                 or time.monotonic() - tally.flushed_at >= app.config["REFUSED_FLUSH_SECONDS"])
 
