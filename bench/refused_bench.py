@@ -7,7 +7,7 @@ API as the live console does (bearer token), in three phases: with no flood; wit
 threads sending anonymous requests that are refused (401: a POST to the API, an admin page)
 at `--rate` requests a second in all, each refusal written at once (REFUSED_FLUSH_SECONDS 0);
 and with the same flood counted in memory and written once a second (the default). Prints the
-saves' median and p95, the flood's rate, and the rows the flood added to the audit log and to
+saves' median and p95, the flood's rate and its refusals' median, and the rows the flood added to the audit log and to
 `refused_counts`. The phases take turns in rounds, so that other load on the machine falls on
 each alike. Target: the flood no longer multiplies the save time.
 
@@ -73,6 +73,7 @@ class Flood:
 
     def __init__(self, app, threads: int, rate: float) -> None:
         self.app, self.stop, self.sent = app, threading.Event(), [0] * threads
+        self.timings: list[float] = []  # milliseconds each refusal took (list.append is thread-safe)
         self.interval = threads / rate if rate else 0.0
         self.threads = [threading.Thread(target=self._run, args=(n,), daemon=True) for n in range(threads)]
 
@@ -80,11 +81,13 @@ class Flood:
         client = self.app.test_client()
         next_at = time.perf_counter()
         while not self.stop.is_set():
+            start = time.perf_counter()
             if n % 2:
                 status = client.get("/admin/users").status_code
             else:
                 status = client.post("/api/v1/bodies", json={"name": "X", "kind": "council", "code": "X"}).status_code
             assert status == 401, status
+            self.timings.append((time.perf_counter() - start) * 1000)
             self.sent[n] += 1
             next_at += self.interval
             if (pause := next_at - time.perf_counter()) > 0:
@@ -148,6 +151,7 @@ def main() -> None:
               "flood, refusals counted and written once a second": 1.0}
     timings: dict[str, list[float]] = {label: [] for label in phases}
     sent: dict[str, list[float]] = {label: [0, 0.0] for label in phases}
+    refusals: dict[str, list[float]] = {label: [] for label in phases}
     added: dict[str, list[int]] = {label: [0, 0] for label in phases}
     saves(client, meeting_id, token, WARM_UP)
     for _round in range(args.rounds):
@@ -162,11 +166,13 @@ def main() -> None:
                 flush(app)
                 sent[label][0] += sum(flood.sent)
                 sent[label][1] += flood.seconds
+                refusals[label] += flood.timings
             after = rows(app)
             added[label][0] += after[0] - before[0] - args.saves // args.rounds  # one audit row a save
             added[label][1] += after[1] - before[1]
     for label, values in timings.items():
-        flood = f"; {sent[label][0]} refused at {sent[label][0] / sent[label][1]:.0f}/s" if sent[label][1] else ""
+        flood = (f"; {sent[label][0]} refused at {sent[label][0] / sent[label][1]:.0f}/s, each p50"
+                 f" {statistics.median(refusals[label]):.1f} ms" if sent[label][1] else "")
         print(f"{label}: save p50 {statistics.median(values):.1f} ms, p95 {percentile(values, 95):.1f} ms{flood};"
               f" +{added[label][0]} audit rows beyond the saves', +{added[label][1]} refused_counts rows")
     print("refused_counts at the end: {1} rows counting {2} requests".format(*rows(app)))
