@@ -1,15 +1,18 @@
 """How long a rapporteur's intervention save takes while anonymous refused requests flood in.
 
-    .venv/bin/python bench/refused_bench.py [--saves 300] [--rounds 3] [--threads 4] [--rate 200] [--db PATH]
+    .venv/bin/python bench/refused_bench.py [--saves 300] [--rounds 3] [--threads 4] [--processes 0]
+                                            [--rate 200] [--db PATH]
 
 Builds a SQLite file database at head, then saves interventions one by one through the JSON
 API as the live console does (bearer token), in three phases: with no flood; with `--threads`
 threads sending anonymous requests that are refused (401: a POST to the API, an admin page)
 at `--rate` requests a second in all, each refusal written at once (REFUSED_FLUSH_SECONDS 0);
 and with the same flood counted in memory and written once a second (the default). Prints the
-saves' median and p95, the flood's rate and its refusals' median, and the rows the flood added to the audit log and to
+saves' median and p95, the flood's rate and its refusals' median and p95, and the rows the flood added to the audit log and to
 `refused_counts`. The phases take turns in rounds, so that other load on the machine falls on
-each alike. Target: the flood no longer multiplies the save time.
+each alike. With `--processes N` the flood comes from N worker processes of their own, as
+under gunicorn, rather than from threads beside the saves (which share their interpreter lock).
+Target: the flood no longer multiplies the save time.
 
 Run with `PYTHONPATH=/path/to/an/older/checkout` to measure code from before refusals were
 counted (each refusal then wrote an audit row; the flush setting is ignored).
@@ -20,6 +23,7 @@ import argparse
 import datetime as dt
 import os
 import statistics
+import multiprocessing
 import tempfile
 import threading
 import time
@@ -106,6 +110,46 @@ class Flood:
         self.seconds = time.perf_counter() - self.started
 
 
+def _flood_process(url: str, flush_seconds: float, threads: int, rate: float, ready, stop, results) -> None:
+    """A worker process of its own (as under gunicorn) flooding the same database."""
+    from govbody import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False,
+                      "PAGE_CACHE": False, "REFUSED_FLUSH_SECONDS": flush_seconds})
+    with Flood(app, threads, rate) as flood:
+        ready.set()
+        stop.wait()
+    flush(app)
+    results.put((sum(flood.sent), flood.seconds, flood.timings))
+
+
+class ProcessFlood:
+    """`processes` processes, each a Flood of `threads` threads, at `rate` a second in all."""
+
+    def __init__(self, url: str, flush_seconds: float, processes: int, threads: int, rate: float) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.stop, self.results = context.Event(), context.Queue()
+        self.ready = [context.Event() for _ in range(processes)]
+        self.processes = [context.Process(target=_flood_process, args=(
+            url, flush_seconds, threads, rate / processes, ready, self.stop, self.results)) for ready in self.ready]
+
+    def __enter__(self) -> ProcessFlood:
+        for process in self.processes:
+            process.start()
+        for ready in self.ready:
+            ready.wait()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop.set()
+        done = [self.results.get() for _ in self.processes]
+        for process in self.processes:
+            process.join()
+        self.sent = [n for n, _, _ in done]
+        self.seconds = max(seconds for _, seconds, _ in done)
+        self.timings = [t for _, _, timings in done for t in timings]
+
+
 def saves(client, meeting_id: int, token: str, count: int) -> list[float]:
     """Milliseconds each of `count` saves took."""
     headers = {"Authorization": f"Bearer {token}"}
@@ -126,7 +170,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4, help="flooding threads (in each process with --processes)")
+    parser.add_argument("--processes", type=int, default=0,
+                        help="flood from this many worker processes of their own, as under gunicorn (default: threads here)")
     parser.add_argument("--rate", type=float, default=200.0, help="refused requests a second, all threads together")
     parser.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
     args = parser.parse_args()
@@ -145,7 +191,8 @@ def main() -> None:
     meeting_id, token = build(app)
     client = app.test_client()
     print(f"SQLite {path}; {args.saves} saves a phase in {args.rounds} rounds (the phases take turns, so that"
-          f" other load on the machine falls on each alike); flood: {args.threads} threads,"
+          f" other load on the machine falls on each alike); flood: {args.threads} threads"
+          f"{f' in each of {args.processes} processes' if args.processes else ''},"
           f" {args.rate:.0f} refused requests/s")
     phases = {"no flood": None, "flood, each refusal written at once": 0.0,
               "flood, refusals counted and written once a second": 1.0}
@@ -161,7 +208,9 @@ def main() -> None:
                 timings[label] += saves(client, meeting_id, token, args.saves // args.rounds)
             else:
                 app.config["REFUSED_FLUSH_SECONDS"] = flush_seconds
-                with Flood(app, args.threads, args.rate) as flood:
+                flooding = (ProcessFlood(f"sqlite:///{path}", flush_seconds, args.processes, args.threads, args.rate)
+                            if args.processes else Flood(app, args.threads, args.rate))
+                with flooding as flood:
                     timings[label] += saves(client, meeting_id, token, args.saves // args.rounds)
                 flush(app)
                 sent[label][0] += sum(flood.sent)
@@ -172,7 +221,8 @@ def main() -> None:
             added[label][1] += after[1] - before[1]
     for label, values in timings.items():
         flood = (f"; {sent[label][0]} refused at {sent[label][0] / sent[label][1]:.0f}/s, each p50"
-                 f" {statistics.median(refusals[label]):.1f} ms" if sent[label][1] else "")
+                 f" {statistics.median(refusals[label]):.1f} ms, p95 {percentile(refusals[label], 95):.1f} ms"
+                 if sent[label][1] else "")
         print(f"{label}: save p50 {statistics.median(values):.1f} ms, p95 {percentile(values, 95):.1f} ms{flood};"
               f" +{added[label][0]} audit rows beyond the saves', +{added[label][1]} refused_counts rows")
     print("refused_counts at the end: {1} rows counting {2} requests".format(*rows(app)))
