@@ -16,6 +16,7 @@ MODEL_MODULES = (
     "govbody.core.numbering",
     "govbody.core.pagecache",
     "govbody.core.once",
+    "govbody.core.refused",
     "govbody.accounts.models",
     "govbody.bodies.models",
     "govbody.meetings.models",
@@ -68,10 +69,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from govbody.core import pagecache, web
+    from govbody.core import pagecache, refused, web
 
     web.init_app(app)
     pagecache.init_app(app)
+    refused.init_app(app)
 
     import importlib
     import importlib.util

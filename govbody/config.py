@@ -89,4 +89,8 @@ def from_environment(instance_path: str) -> dict:
         "RENDITION_RETRY_DELAY": float(os.environ.get("GOVBODY_RENDITION_RETRY_DELAY", "30")),
         # Tests only: seconds a worker waits before converting, to be killed mid-job.
         "RENDITION_DELAY": float(os.environ.get("GOVBODY_RENDITION_DELAY", "0")),
+        # Refused requests, counted per client, route, status and minute (core/refused.py): each worker
+        # writes its counts at most this often, and the counts are kept this many days.
+        "REFUSED_FLUSH_SECONDS": 1.0,
+        "REFUSED_KEEP_DAYS": int(os.environ.get("GOVBODY_REFUSED_DAYS", "90")),
     }
