@@ -58,6 +58,9 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.list_sessions": "public", "api.get_session": "public", "api.create_session": "chair",
     "api.list_meetings": "public", "api.get_meeting": "public", "api.create_meeting": "chair",
     "api.update_meeting": "chair",
+    # the meeting room: the roll-call is kept by the body's officers; voting rights by the secretariat
+    "attendance.roll_call": "officer", "api.get_attendance": "officer", "api.put_attendance": "officer",
+    "api.update_delegation": "staff",
     # agenda
     "agenda.edit_agenda": "public",  # read-only for those who may not draft
     "agenda.add_item": "chair", "agenda.edit_item": "chair",
@@ -80,7 +83,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "documents.create_document": "staff",
     "documents.edit_document": "staff", "documents.issue_document": "staff", "documents.create_version": "staff",
     "documents.series_list": {"GET": "public", "POST": "staff"}, "documents.set_next_number": "staff",
-    "api.list_documents": "public", "api.get_document": "member", "api.document_docx": "member",
+    "api.list_documents": "public", "api.get_document": "member", "api.document_docx": "member", "api.document_pdf": "member",
+    "documents.download_pdf": "member", "renditions.unfinished": "staff", "renditions.retry": "staff",
     "api.document_preview_docx": "member",
     "api.create_document": "staff", "api.update_document": "staff", "api.issue_document": "staff",
     "api.create_version": "staff", "api.list_series": "public", "api.get_series": "public",
@@ -113,6 +117,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "resolutions.revisions": "officer", "resolutions.redline": "officer",
     "resolutions.adopt": "chair", "resolutions.withdraw": "chair",
     "api.list_resolutions": "public", "api.get_resolution": "officer", "api.resolution_docx": "officer",
+    # A draft resolution has no PDF, for anyone (404); an adopted one's is public (tests/renditions).
+    "api.resolution_pdf": "nobody", "resolutions.pdf_file": "nobody",
     "api.resolution_xml": "officer", "api.resolution_json_file": "officer", "api.create_resolution": "drafters",
     "api.update_resolution": "chair", "api.adopt_resolution": "chair", "api.withdraw_resolution": "chair",
     "api.list_amendments": "officer", "api.propose_amendment": "chair", "api.accept_amendment": "chair",
@@ -264,6 +270,7 @@ def build_world(app, people) -> dict[str, int | str]:
         from govbody.agenda.models import AgendaItemDocument
         from govbody.agenda.services import link_document
         from govbody.agenda.models import AgendaItem
+        from govbody.renditions.models import Rendition
         from govbody.resolutions.models import Annex, OperativeParagraph
 
         link = link_document(db.session, db.session.get(AgendaItem, item["id"]), "MC/INF/1")
@@ -275,7 +282,9 @@ def build_world(app, people) -> dict[str, int | str]:
                                               .order_by(OperativeParagraph.position)),
             "link_id": link.id,
             "token_id": db.session.scalar(sa.select(ApiToken.id).where(ApiToken.user_id == people["target"].id)),
+            "rendition_id": db.session.scalar(sa.select(Rendition.id).order_by(Rendition.id)),  # the adopted one's PDF
         }
+        assert ids["rendition_id"] is not None
         assert db.session.scalar(sa.select(sa.func.count(AgendaItemDocument.id))) == 1
     return {
         **ids, "body_id": council, "session_id": s["id"], "meeting_id": m["id"], "item_id": item["id"],
