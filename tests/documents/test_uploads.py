@@ -4,52 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
+import zipfile
 
-import docx
 import pytest
 
 from tests.conftest import confirmed, login
+from tests.documents.real_papers import pdf_paper, word_paper
 
 SERIES = "C/{session}/INF"
-
-
-def word_paper(*paragraphs: str, cell: str = "") -> bytes:
-    """A DOCX as a department writes it in Word: paragraphs, and a table."""
-    document = docx.Document()
-    document.add_heading("Outlook for the harbour pilots' training", level=1)
-    for text in paragraphs:
-        document.add_paragraph(text)
-    if cell:
-        table = document.add_table(rows=1, cols=2)
-        table.rows[0].cells[0].text = "Item"
-        table.rows[0].cells[1].text = cell
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def pdf_paper(text: str) -> bytes:
-    """A small valid PDF of one page with one line of text (Helvetica), its cross-reference table exact."""
-    stream = zlib.compress(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 class Papers:
@@ -142,7 +104,6 @@ def test_a_renamed_text_file_is_refused_by_its_content(papers):
     assert r.status_code == 415, r.get_json()
     # A zip that is not a Word document is another type too.
     out = io.BytesIO()
-    import zipfile
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("notes.txt", "tide tables")
     assert papers.put(draft["id"], "en", out.getvalue()).status_code == 415
@@ -217,3 +178,22 @@ def test_the_page_sends_a_file_without_script_after_confirmation(papers, client)
     assert papers.found("drills") == [draft["id"]]
     after = client.get(page).get_data(as_text=True)
     assert "C/94/INF/1" in after and hashlib.sha256(data).hexdigest() in after
+
+
+def test_a_pdf_original_issues_the_draft_and_is_its_download(papers, client):
+    draft = papers.draft(title="Dredging of the inner basin")
+    data = pdf_paper("Dredging resumes in the inner basin after the spawning season")
+    r = papers.put(draft["id"], "en", data, content_type="application/pdf")
+    assert r.status_code == 201
+    assert r.get_json()["languages"] == [
+        {"language": "en", "source": "uploaded", "sha256": hashlib.sha256(data).hexdigest(), "pdf": True}]
+    assert client.get(f"/api/v1/documents/{draft['id']}.pdf").data == data
+    as_docx = client.get(f"/api/v1/documents/{draft['id']}.docx")
+    assert as_docx.status_code == 404 and "download the .pdf" in as_docx.get_json()["error"]["message"]
+    # The public finds it on the search page and downloads it from the paper's page.
+    found = client.get("/search", query_string={"q": "spawning"}).get_data(as_text=True)
+    assert "C/94/INF/1" in found
+    page = client.get(f"/documents/{draft['id']}").get_data(as_text=True)
+    link = f"/documents/{draft['id']}/files/en"
+    assert f'href="{link}"' in page and "Download (PDF)" in page
+    assert client.get(link).data == data
