@@ -21,7 +21,6 @@ from govbody.api.common import WRITE_ERRORS
 from govbody.bodies.services import find_body_by_code
 from govbody.core import access
 from govbody.core.downloads import DOCX, PDF
-from govbody.core.errors import TooLarge
 from govbody.core.inputs import raw_body
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
@@ -244,19 +243,9 @@ def upload_document_file(document_id: int, lang: str):
     the original language's file of a draft issues it."""
     document = load(Document, document_id, user())
     require(access.can_issue_documents(user()))
-    files.upload(db.session, document, lang, _file_bytes(), by=user())
+    files.upload(db.session, document, lang, request.get_data(cache=False), by=user())
     db.session.commit()
     return created(document_out(document))
-
-
-def _file_bytes() -> bytes:
-    from werkzeug.exceptions import RequestEntityTooLarge
-
-    try:
-        return request.get_data(cache=False)
-    except RequestEntityTooLarge:
-        mb = files.FILE_MAX // (1024 * 1024)
-        raise TooLarge(f"The file is larger than {mb} MB.", {"file": f"At most {mb} MB."}) from None
 
 
 @bp.get("/documents/<int:document_id>/preview.docx")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Response
 
 from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_frozen
-from govbody.core.errors import NotFoundError, ValidationError
+from govbody.core.errors import NotFoundError
 from govbody.documents import files, render, services
 from govbody.documents.models import Distribution, Document, DocumentFile, FileFormat
 
@@ -39,9 +39,8 @@ def send_language(document: Document, language: str | None, kind: FileFormat) ->
     original, or the file sent for that language, byte for byte."""
     original = files.original_code(document)
     language = language or original
-    if language != original and language not in files.LANGUAGES:
-        raise ValidationError("The language is not one a document is kept in.",
-                              {"lang": "One of " + ", ".join(files.LANGUAGES) + "."})
+    if language != original:
+        files.check_language(language)
     if not document.is_issued:
         raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
     uploaded = files.file_of(document, language)

@@ -101,6 +101,12 @@ def extract_text(data: bytes, kind: FileFormat) -> str:
     return printable.strip_refused(found)[:SEARCH_TEXT_MAX]
 
 
+def check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValidationError("The language is not one a file is kept in.",
+                              {"lang": "One of " + ", ".join(LANGUAGES) + "."})
+
+
 def file_of(document: Document, language: str) -> DocumentFile | None:
     return next((f for f in document.files if f.language == language), None)
 
@@ -129,9 +135,7 @@ def open_languages(document: Document) -> list[str]:
 def upload(session: Session, document: Document, language: str, data: bytes, *, by=None) -> DocumentFile:
     """`data` becomes the file of `document` in `language`, frozen; the original language's file of
     a draft issues it. Refused, nothing changes: 413, 415, 422 (the file), 409 (the document)."""
-    if language not in LANGUAGES:
-        raise ValidationError("The language is not one a file can be sent in.",
-                              {"lang": "One of " + ", ".join(LANGUAGES) + "."})
+    check_language(language)
     if len(data) > FILE_MAX:
         raise TooLarge(f"The file is larger than {FILE_MAX // (1024 * 1024)} MB.",
                        {"file": f"At most {FILE_MAX // (1024 * 1024)} MB."})

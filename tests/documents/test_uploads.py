@@ -7,6 +7,8 @@ import io
 import zipfile
 
 import pytest
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from tests.conftest import confirmed, login
 from tests.documents.real_papers import pdf_paper, word_paper
@@ -144,13 +146,24 @@ def test_a_file_over_25_mb_is_refused_and_other_requests_keep_their_small_limit(
     big = pdf_paper("Charts") + b"%" * (25 * 1024 * 1024)
     r = papers.put(draft["id"], "en", big, content_type="application/pdf")
     assert r.status_code == 413
-    assert "25 MB" in r.get_json()["error"]["message"]
+    assert "larger than 25 MB" in r.get_json()["error"]["message"]
     # 5 MB is taken for a file, and refused as JSON elsewhere.
     padded = pdf_paper("Pilot boarding ladders") + b"\n%" + b"x" * (5 * 1024 * 1024)
     assert papers.put(draft["id"], "en", padded).status_code == 201
     elsewhere = papers.client.post("/api/v1/series", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
                                    content_type="application/json", headers=papers.staff.headers)
     assert elsewhere.status_code == 413
+    assert "larger than 4 MB" in elsewhere.get_json()["error"]["message"]
+    # The page's form says the same.
+    login(papers.client, papers.staff.email)
+    other = papers.draft(title="Berth allocation")
+    action = f"/documents/{other['id']}/files/en"
+    fields = confirmed(papers.client, f"/documents/{other['id']}", action)
+    fields["file"] = FileStorage(io.BytesIO(big), "charts.pdf", content_type="application/pdf")
+    boundary, body = encode_multipart(fields)  # as bytes: the test client would spool it to a file it leaves open
+    r = papers.client.post(action, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert r.status_code == 413 and "larger than 25 MB" in r.get_data(as_text=True)
+    assert papers.found("berth") == [other["id"]]  # found by its title, still a draft
 
 
 def test_unknown_language_is_named(papers):
