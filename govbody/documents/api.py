@@ -55,15 +55,18 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
 def document_out(document: Document) -> dict:
     points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
     items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
+    languages = files.languages(document)
+    issued_as_pdf = bool(languages) and languages[0]["source"] == "uploaded" and languages[0]["pdf"]
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
         points=[{"title": p.title, "text": p.text} for p in points],
         agenda_items=[{"number": i["number"], "title": i["title"], "documents": [d["symbol"] for d in i["documents"]]}
                       for i in items],
         versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
-        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None,
+        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued and not issued_as_pdf
+        else None,
         preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id),
-        languages=files.languages(document))
+        languages=languages)
 
 
 def _invalid(field: str, message: str) -> ValidationError:

@@ -201,6 +201,7 @@ def test_a_pdf_original_issues_the_draft_and_is_its_download(papers, client):
     assert r.get_json()["languages"] == [
         {"language": "en", "source": "uploaded", "sha256": hashlib.sha256(data).hexdigest(), "pdf": True}]
     assert client.get(f"/api/v1/documents/{draft['id']}.pdf").data == data
+    assert r.get_json()["docx_url"] is None  # it has no DOCX
     as_docx = client.get(f"/api/v1/documents/{draft['id']}.docx")
     assert as_docx.status_code == 404 and "download the .pdf" in as_docx.get_json()["error"]["message"]
     # The public finds it on the search page and downloads it from the paper's page.
