@@ -49,6 +49,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+import pyotp
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's govbody and tests
 
@@ -79,6 +81,7 @@ ID_TABLES = {
     "annex_id": ("annexes",), "paragraph_id": ("operative_paragraphs", "preambular_paragraphs"),
     "series_id": ("series",), "entry_id": ("speaker_list_entries",), "draft_id": ("intervention_drafts",),
     "user_id": ("users",), "token_id": ("api_tokens",), "number": ("resolutions.number",),
+    "rendition_id": ("renditions",),
 }
 WORDS = {
     "code": ["C", "S", "WG-PS", "SBR", "c"], "part": ["operative", "preambular"],
@@ -180,6 +183,8 @@ def build_database(url: str, out: Path) -> dict:
     from govbody import create_app, demo
     from govbody.accounts import services as accounts
     from govbody.accounts.models import ApiToken
+    from govbody.core.access import needs_second_factor
+    from govbody.core.models import utcnow
     from govbody.extensions import db
     from tests.conftest import reset_database
 
@@ -198,6 +203,9 @@ def build_database(url: str, out: Path) -> dict:
             user = accounts.create_user(db.session, f"fuzz-{name}@example.org", role=role, password=PASSWORD,
                                         body_codes=list(bodies), delegation_name=delegation)
             made[name] = {"email": user.email, "id": user.id, "token": accounts.create_token(db.session, user, "fuzz")}
+            if needs_second_factor(user):  # admin and secretariat log in with a code from their app
+                made[name]["totp"] = user.totp_secret = pyotp.random_base32()
+                user.totp_confirmed_at = utcnow()
         for name in TARGETS:
             role = name.split("-")[1]
             user = accounts.create_user(db.session, f"{name}@example.org", role=role, password=PASSWORD,
@@ -725,6 +733,7 @@ class Browser:
     """A role's logged-in browser: its session cookie and CSRF token."""
     cookie: str = ""
     csrf: str = ""
+    totp_step: int = 0  # the last step whose code this browser sent (a code is accepted once)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -772,23 +781,47 @@ class Client:
                 browser.cookie = match.group(1)
 
     def log_in(self, role: str) -> None:
-        """The role's browser through the login form (the anonymous one only loads the form)."""
+        """The role's browser through the login form (the anonymous one only loads the form). The
+        login runs in a browser of its own, which takes the role's place once logged in: answers to
+        the role's requests still in flight (with the cookie of before) must not mix into it."""
         browser = self.browsers[role]
         with browser.lock:
-            browser.cookie = ""
+            fresh = Browser(totp_step=browser.totp_step)
             status, headers, page = self.raw("GET", "/login")
-            self._adopt(browser, headers)
+            self._adopt(fresh, headers)
             if role != "anonymous":
                 token = CSRF_FIELD.search(page.decode()).group(1)
                 form = urlencode({"email": self.accounts[role]["email"], "password": PASSWORD, "csrf_token": token})
                 status, headers, _ = self.raw("POST", "/login", form.encode(), {
-                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"session={browser.cookie}"})
+                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"session={fresh.cookie}"})
                 if status != 302:
                     raise RuntimeError(f"could not log in as {role}: {status}")
-                self._adopt(browser, headers)
-                status, headers, page = self.raw("GET", "/login", headers={"Cookie": f"session={browser.cookie}"})
-                self._adopt(browser, headers)
+                self._adopt(fresh, headers)
+                if urlsplit(headers.get("Location", "")).path == "/login/code":
+                    self._send_code(role, fresh)
+                status, headers, page = self.raw("GET", "/login", headers={"Cookie": f"session={fresh.cookie}"})
+                self._adopt(fresh, headers)
             browser.csrf = CSRF_FIELD.search(page.decode()).group(1)
+            browser.cookie, browser.totp_step = fresh.cookie, fresh.totp_step
+
+    def _send_code(self, role: str, browser: Browser) -> None:
+        """The second step of a staff login: the code the role's authenticator app shows. A code is
+        accepted once, so a re-login within the same 30 s uses the next step's code (accepted a step
+        early), or waits for a step after that."""
+        totp = pyotp.TOTP(self.accounts[role]["totp"])
+        step = max(totp.timecode(time.time()), browser.totp_step + 1)
+        while step > totp.timecode(time.time()) + 1:
+            time.sleep(1)
+        browser.totp_step = step
+        status, headers, page = self.raw("GET", "/login/code", headers={"Cookie": f"session={browser.cookie}"})
+        self._adopt(browser, headers)
+        token = CSRF_FIELD.search(page.decode()).group(1)
+        form = urlencode({"code": totp.generate_otp(step), "csrf_token": token})
+        status, headers, _ = self.raw("POST", "/login/code", form.encode(), {
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"session={browser.cookie}"})
+        if status != 302:
+            raise RuntimeError(f"the second factor of {role} was not accepted: {status}")
+        self._adopt(browser, headers)
 
     def still_logged_in(self, role: str) -> bool:
         status, headers, _ = self.raw("GET", "/following", headers={"Cookie": f"session={self.browsers[role].cookie}"})
@@ -967,6 +1000,8 @@ def run(args) -> int:
         client = Client(base, accounts)
         for role in ROLES:
             client.log_in(role)
+            if role != "anonymous" and not client.still_logged_in(role):
+                raise RuntimeError(f"{role} is not logged in after the login form")
         setup = time.monotonic()
         pages = discover_forms(client, generator, app)
         timings["discover_seconds"] = round(time.monotonic() - setup, 1)

@@ -16,6 +16,7 @@ MODEL_MODULES = (
     "govbody.core.numbering",
     "govbody.core.pagecache",
     "govbody.core.once",
+    "govbody.core.refused",
     "govbody.accounts.models",
     "govbody.bodies.models",
     "govbody.meetings.models",
@@ -25,12 +26,14 @@ MODEL_MODULES = (
     "govbody.resolutions.models",
     "govbody.documents.models",
     "govbody.delegations.models",
+    "govbody.renditions.models",
+    "govbody.attendance.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations")
+            "search", "delegations", "renditions", "attendance")
 
 
 def import_models() -> None:
@@ -66,10 +69,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from govbody.core import pagecache, web
+    from govbody.core import pagecache, refused, web
 
     web.init_app(app)
     pagecache.init_app(app)
+    refused.init_app(app)
 
     import importlib
     import importlib.util
@@ -84,6 +88,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         if importlib.util.find_spec(f"govbody.{feature}.api"):  # its endpoints on the API blueprint
             importlib.import_module(f"govbody.{feature}.api")
     app.register_blueprint(api_bp)
+
+    from govbody.core import tasks
+
+    tasks.init_app(app)  # after the features: their jobs are declared as they are imported
 
     from govbody import cli
 

@@ -143,19 +143,21 @@ def backup_command(path):
     click.echo(f"Backed up the database to {path}.")
 
 
-@click.command("restore", help="Replace the database's content with the backup at PATH.")
+@click.command("restore", help="Replace the database's content with the backup at PATH, upgraded to this "
+                                "version's schema; a file that is not such a backup changes nothing.")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @with_appcontext
 def restore_command(path, yes):
     from govbody.core import backup
+    from govbody.extensions import migrate
 
     if not yes:
         click.confirm(f"Replace everything in the database with {path}?", abort=True)
     db.session.remove()
     db.engine.dispose()  # no pooled connection may hold the old database open
     try:
-        backup.restore(db.engine.url, path)
+        backup.restore(db.engine.url, path, migrate.get_config())
     except (ValueError, RuntimeError, OSError) as error:
         raise click.ClickException(str(error))
     except Exception as error:
@@ -179,7 +181,50 @@ def samples_command(folder):
         click.echo(f"{image} ({image.stat().st_size // 1024} KB)")
 
 
+@click.command("worker", help="Run a worker of the task queue (PDF renditions) until stopped: Redis when "
+                              "REDIS_URL is set, else the SQLite queue in the instance folder.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Jobs run at once.")
+@with_appcontext
+def worker_command(workers):
+    import logging
+
+    from flask import current_app
+
+    from govbody.core import tasks
+
+    # What the worker does (each job, each retry, each row swept back) on its standard error.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+    tasks.run_worker(current_app._get_current_object(), workers=workers)
+
+
+renditions = click.Group("renditions", help="PDF renditions of issued papers and adopted resolutions.")
+
+
+@renditions.command("sweep", help="Send again every rendition whose worker is gone or whose message was lost.")
+@with_appcontext
+def renditions_sweep():
+    from govbody.renditions import services
+
+    again = services.sweep()
+    click.echo(f"{len(again)} rendition(s) sent to the queue again.")
+
+
+@renditions.command("request-missing", help="Ask for the PDF of every issued paper and adopted resolution "
+                                            "that has none (those issued before renditions).")
+@with_appcontext
+def renditions_request_missing():
+    from govbody.core.db import writing
+    from govbody.renditions import services
+
+    with writing():
+        count = services.request_missing(db.session)
+        db.session.commit()
+    click.echo(f"{count} rendition(s) asked for.")
+
+
 def init_app(app: Flask) -> None:
+    app.cli.add_command(worker_command)
+    app.cli.add_command(renditions)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(users)

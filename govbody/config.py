@@ -36,6 +36,13 @@ def rate_limit_storage() -> str:
     return os.environ.get("REDIS_URL") or os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
 
 
+def task_queue_url(instance_path: str) -> str:
+    """The task queue's broker: GOVBODY_TASK_QUEUE when set, else Redis when REDIS_URL names one (every
+    app server and worker shares it), else a SQLite file in the instance folder (one machine, no server)."""
+    return (os.environ.get("GOVBODY_TASK_QUEUE") or os.environ.get("REDIS_URL")
+            or "sqlite:///" + str(Path(instance_path) / "tasks.sqlite"))
+
+
 def from_environment(instance_path: str) -> dict:
     https = os.environ.get("GOVBODY_HTTPS", "") == "1"
     return {
@@ -71,4 +78,19 @@ def from_environment(instance_path: str) -> dict:
         # Public pages kept per worker for readers who are not logged in (core/pagecache.py).
         "PAGE_CACHE": os.environ.get("GOVBODY_PAGE_CACHE", "1") != "0",
         "PAGE_CACHE_BYTES": int(os.environ.get("GOVBODY_PAGE_CACHE_MB", "64")) * 1024 * 1024,
+        # The task queue (core/tasks.py) and the PDF renditions its workers make (renditions/).
+        "TASK_QUEUE_URL": task_queue_url(instance_path),
+        "TASK_QUEUE_NAME": os.environ.get("GOVBODY_TASK_QUEUE_NAME", "govbody"),
+        "SOFFICE": os.environ.get("GOVBODY_SOFFICE") or None,  # None: soffice or libreoffice on the PATH
+        # A rendition running longer than this has lost its worker: the sweep sends it again.
+        "RENDITION_TIMEOUT": float(os.environ.get("GOVBODY_RENDITION_TIMEOUT", "600")),
+        "RENDITION_ATTEMPTS": int(os.environ.get("GOVBODY_RENDITION_ATTEMPTS", "4")),
+        # The wait before the n-th retry: this many seconds times 2**(n-1).
+        "RENDITION_RETRY_DELAY": float(os.environ.get("GOVBODY_RENDITION_RETRY_DELAY", "30")),
+        # Tests only: seconds a worker waits before converting, to be killed mid-job.
+        "RENDITION_DELAY": float(os.environ.get("GOVBODY_RENDITION_DELAY", "0")),
+        # Refused requests, counted per client, route, status and minute (core/refused.py): each worker
+        # writes its counts at most this often, and the counts are kept this many days.
+        "REFUSED_FLUSH_SECONDS": 1.0,
+        "REFUSED_KEEP_DAYS": int(os.environ.get("GOVBODY_REFUSED_DAYS", "90")),
     }

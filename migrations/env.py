@@ -102,9 +102,7 @@ def run_migrations_online():
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 
-    connectable = get_engine()
-
-    with connectable.connect() as connection:
+    def run(connection):
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -115,6 +113,14 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+
+    # A database other than the app's: the scratch copy `govbody restore` upgrades (core/backup.py).
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        run(connection)
+        return
+    with get_engine().connect() as connection:
+        run(connection)
 
 
 if context.is_offline_mode():

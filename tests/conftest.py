@@ -67,6 +67,7 @@ def _app(db_url, tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": db_url,
         "PACK_CACHE_DIR": str(tmp_path_factory.mktemp("session-packs")),
         "FROZEN_FILES_DIR": str(tmp_path_factory.mktemp("frozen-files")),
+        "TASK_QUEUE_URL": "memory://",  # jobs are kept and never run, but by the worker tests own queues
     })
     app.test_client_class = WsgiServerClient
     with app.app_context():
@@ -110,7 +111,10 @@ def _empty_tables(app) -> None:
 def app(_app):
     from govbody.extensions import limiter
 
+    from govbody.core import refused
+
     yield _app
+    refused.discard(_app)  # counts of refused requests not written yet belong to this test
     _empty_tables(_app)
     limiter.reset()  # login limits count per test, as they would per minute
 
@@ -123,6 +127,14 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+def row_counts(app) -> dict[str, int]:
+    """Rows in every table but the counts of refused requests (a refused request is counted there):
+    what a refused request must leave as it was."""
+    with app.app_context(), db.engine.connect() as conn:
+        return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in db.metadata.sorted_tables if t.name != "refused_counts"}
 
 
 def csrf_token(client, url: str) -> str:

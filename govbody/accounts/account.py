@@ -29,6 +29,11 @@ def _note_guess(field) -> None:
 guesses = limiter.limit(PER_ACCOUNT, methods=["POST"], key_func=_own_account, deduct_when=_wrong_password)
 
 
+def _this_login() -> str | None:
+    """The token of this browser's login, which a change of the user's factors leaves running."""
+    return session.get(logins.COOKIE_KEY)
+
+
 def _me():
     return current_user._get_current_object()
 
@@ -56,7 +61,7 @@ def change_password():
     if form.validate_on_submit():
         ok, _ = commit_or_errors(form, lambda: services.change_password(
             db.session, _me(), current=form.current.data, new=form.new.data, again=form.again.data,
-            keep_login=session.get(logins.COOKIE_KEY)))
+            keep_login=_this_login()))
         _note_guess(form.current)
         if ok:
             flash("Your password was changed; you were logged out everywhere else.", "success")
@@ -73,7 +78,7 @@ def second_factor_switch():
     turn_on = not _me().has_second_factor
     if form.validate_on_submit():
         ok, _ = commit_or_errors(form, lambda: services.set_second_factor(
-            db.session, _me(), turn_on, password=form.password.data))
+            db.session, _me(), turn_on, password=form.password.data, keep_login=_this_login()))
         _note_guess(form.password)
         if ok and turn_on:
             return redirect(url_for(".set_up"))
@@ -92,7 +97,8 @@ def set_up():
         return redirect(url_for(".account"))
     form = CodeForm()
     if form.validate_on_submit():
-        ok, codes = commit_or_errors(form, lambda: twofactor.confirm(db.session, user, form.code.data))
+        ok, codes = commit_or_errors(form, lambda: twofactor.confirm(
+            db.session, user, form.code.data, keep_login=_this_login()))
         if ok:
             return render_template("accounts/recovery_codes.html", codes=codes, next=url_for(".account"))
     return set_up_page(form, user, at_login=False)
@@ -105,7 +111,7 @@ def new_recovery_codes():
     form = PasswordForm(prefix="codes")
     if form.validate_on_submit() and _me().has_second_factor:
         ok, codes = commit_or_errors(form, lambda: services.new_recovery_codes(
-            db.session, _me(), password=form.password.data))
+            db.session, _me(), password=form.password.data, keep_login=_this_login()))
         _note_guess(form.password)
         if ok:
             return render_template("accounts/recovery_codes.html", codes=codes, next=url_for(".account"))

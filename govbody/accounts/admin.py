@@ -1,11 +1,11 @@
-"""Admin pages: users (create, deactivate, end sessions, reset a second factor, revoke tokens) and
-the audit log."""
+"""Admin pages: users (create, deactivate, end sessions, reset a second factor, revoke tokens),
+the audit log and the counts of refused requests."""
 from __future__ import annotations
 
 import datetime as dt
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy.orm import selectinload
 
 from govbody.accounts import services
@@ -13,14 +13,16 @@ from govbody.accounts.forms import UserForm, reset_second_factor_ask, revoke_ask
 from govbody.accounts.models import ApiToken, Role, User
 from govbody.accounts.routes import bp
 from govbody.bodies.models import Body, Delegation
-from govbody.core import access, confirm
+from govbody.core import access, confirm, refused
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ValidationError
 from govbody.core.forms import choices, commit_or_errors
+from govbody.core.paging import page_of
 from govbody.core.web import acting_user, require
 from govbody.extensions import db
 
 AUDIT_PAGE = 100
+REFUSED_PAGE = 100
 
 
 def _require_admin() -> None:
@@ -129,6 +131,28 @@ def audit_log():
     types = db.session.scalars(sa.select(AuditEvent.object_type).distinct().order_by(AuditEvent.object_type))
     return render_template("accounts/audit.html", events=events, filters=filters, next_before=next_before,
                            object_types=[t for t in types if t])
+
+
+@bp.get("/admin/refused")
+def refused_requests():
+    _require_admin()
+    refused.flush(current_app._get_current_object())  # this worker's latest counts too
+    db.session.commit()  # a new snapshot: SQLite's read began before the flush, on another connection
+    Count = refused.RefusedCount
+    stmt = sa.select(Count)
+    filters = {k: (request.args.get(k) or "").strip()[:refused.CLIENT_MAX] for k in ("status", "client")}
+    if filters["status"]:
+        if filters["status"].isdigit() and len(filters["status"]) == 3:
+            stmt = stmt.where(Count.status == int(filters["status"]))
+        else:
+            flash("The status is a three-digit number such as 403; it was ignored.", "error")
+    if filters["client"]:
+        stmt = stmt.where(Count.client.startswith(filters["client"], autoescape=True))
+    page = max(1, min(request.args.get("page", 1, type=int), 100_000))
+    rows, more = page_of(db.session, stmt.order_by(Count.minute.desc(), Count.count.desc(), Count.id.desc()),
+                         page=page, per_page=REFUSED_PAGE)
+    return render_template("accounts/refused.html", rows=rows, filters=filters, page=page, more=more,
+                           keep_days=current_app.config["REFUSED_KEEP_DAYS"])
 
 
 def init_app(app) -> None:

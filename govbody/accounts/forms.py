@@ -6,7 +6,7 @@ from govbody.accounts.schemas import NAME_MAX, PASSWORD_MAX, EmailRule
 from govbody.core.confirm import Ask
 from govbody.core.forms import Form
 
-CODE_MAX = 32  # a recovery code typed with spaces and dashes fits
+CODE_MAX = 48  # a recovery code (24 characters) typed with spaces and dashes fits
 
 
 class LoginForm(Form):

@@ -20,8 +20,11 @@ PASSWORD_MIN = 12
 # The local part of an e-mail address is refused inside a password from this length on
 # ("al" in "always" is no hint to a guesser; "amara.velde" is).
 LOCAL_PART_MIN = 3
+# "aaaaaaaaaaaa" and "abababababab" are long enough and in no list (NIST SP 800-63B, 3.1.1.2:
+# refuse repetitive or sequential characters); any passphrase has more.
+DISTINCT_MIN = 5
 POLICY_HINT = (f"At least {PASSWORD_MIN} characters (a few words make a good passphrase), not your e-mail "
-               "address, not a common password.")
+               "address, not a common password, not a run or repeat of a few characters.")
 # C0 and C1 control characters, DEL, and the non-characters: none can be typed into a login form.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 
@@ -46,9 +49,19 @@ def password_problem(password: str, email: str | None = None) -> str | None:
     if len(local) >= LOCAL_PART_MIN and local in password.lower():
         return "Do not use your e-mail address, or its part before the @, in your password."
     plain = password.strip().lower()
+    if len(set(plain)) < DISTINCT_MIN:
+        return f"Use at least {DISTINCT_MIN} different characters: a few words make a good passphrase."
+    if _is_run(plain):
+        return "A run of characters such as abcdef or 987654 is too easy to guess."
     if plain in common_passwords() or "".join(plain.split()) in common_passwords():
         return "This password is in a list of common passwords; choose another."
     return None
+
+
+def _is_run(text: str) -> bool:
+    """Each character the one after (or before) the last: "abcdefghijkl", "987654321098"."""
+    steps = {(ord(b) - ord(a)) for a, b in zip(text, text[1:])}
+    return steps in ({1}, {-1}, {1, -9}, {-1, 9})  # digits may wrap: ...890... or ...109...
 
 
 def hash_password(password: str) -> str:

@@ -128,10 +128,10 @@ def change_password(session: Session, user: User, *, current: str, new: str, aga
     audit.record(session, "user.password", user, by=user, changes={"other_logins_ended": ended})
 
 
-def set_second_factor(session: Session, user: User, on: bool, *, password: str) -> None:
+def set_second_factor(session: Session, user: User, on: bool, *, password: str, keep_login: str | None = None) -> None:
     """The user's own choice (for roles that may choose), confirmed with their password: turning
-    it off happens here; turning it on starts the set-up (`twofactor.pending_secret`), finished by
-    the first code (`twofactor.confirm`)."""
+    it off happens here, and ends every other login of theirs; turning it on starts the set-up
+    (`twofactor.pending_secret`), finished by the first code (`twofactor.confirm`)."""
     if not verify_password(user, password or ""):
         raise ValidationError("Nothing was changed.", {"password": WRONG_PASSWORD})
     if on:
@@ -140,13 +140,17 @@ def set_second_factor(session: Session, user: User, on: bool, *, password: str) 
     if access.needs_second_factor(user):
         raise ValidationError("Nothing was changed.", {"password": STAFF_KEEP_THE_FACTOR})
     twofactor.turn_off(session, user, by=user)
+    logins.end_all(session, user, keep=keep_login)
 
 
-def new_recovery_codes(session: Session, user: User, *, password: str) -> list[str]:
-    """Ten new recovery codes for the user, with their password (the old codes stop working)."""
+def new_recovery_codes(session: Session, user: User, *, password: str, keep_login: str | None = None) -> list[str]:
+    """Ten new recovery codes for the user, with their password (the old codes stop working, and
+    so does every other login of theirs)."""
     if not verify_password(user, password or ""):
         raise ValidationError("No new codes were made.", {"password": WRONG_PASSWORD})
-    return twofactor.new_recovery_codes(session, user)
+    codes = twofactor.new_recovery_codes(session, user)
+    logins.end_all(session, user, keep=keep_login)
+    return codes
 
 
 def reset_second_factor(session: Session, user: User, *, by: User | None = None) -> None:

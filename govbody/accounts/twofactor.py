@@ -20,6 +20,7 @@ import pyotp
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from govbody.accounts import logins
 from govbody.accounts.models import RecoveryCode, User
 from govbody.core import audit
 from govbody.core.errors import ValidationError
@@ -29,7 +30,8 @@ ISSUER = "govbody"
 STEPS_EITHER_SIDE = 1
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
-_RECOVERY_LENGTH = 10  # shown as two groups of five: about 50 bits each
+_RECOVERY_LENGTH = 24  # 119 bits (ASVS 6.5.2: a lookup secret of 112 bits or more may be kept as a plain hash)
+_RECOVERY_GROUP = 6  # shown as four groups of six, to copy from paper
 CODE_HINT = "The 6 digits your authenticator app shows now, or one of your recovery codes."
 
 
@@ -117,16 +119,17 @@ def check_code(session: Session, user: User, code: str) -> str:
     raise ValidationError("The code was not accepted.", {"code": why})
 
 
-def confirm(session: Session, user: User, code: str) -> list[str]:
-    """The first code from the app confirms the secret shown: the second factor is on. Returns the
-    new recovery codes, to show once."""
+def confirm(session: Session, user: User, code: str, *, keep_login: str | None = None) -> list[str]:
+    """The first code from the app confirms the secret shown: the second factor is on, and every
+    login of the user but `keep_login` ends. Returns the new recovery codes, to show once."""
     if user.totp_secret is None or user.totp_confirmed_at is not None:
         raise ValidationError("Nothing to confirm.", {"code": "Start the set-up again."})
     if why := _accept_totp(session, user, code or ""):
         raise ValidationError("The code was not accepted.", {"code": why})
     user.totp_confirmed_at = utcnow()
     codes = new_recovery_codes(session, user, audited=False)
-    audit.record(session, "user.second_factor.on", user, by=user)
+    ended = logins.end_all(session, user, keep=keep_login)
+    audit.record(session, "user.second_factor.on", user, by=user, changes={"other_logins_ended": ended})
     return codes
 
 
@@ -136,7 +139,7 @@ def new_recovery_codes(session: Session, user: User, *, audited: bool = True) ->
     codes = []
     for _ in range(RECOVERY_CODE_COUNT):
         plain = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(_RECOVERY_LENGTH))
-        codes.append(f"{plain[:5]}-{plain[5:]}")
+        codes.append("-".join(plain[i:i + _RECOVERY_GROUP] for i in range(0, _RECOVERY_LENGTH, _RECOVERY_GROUP)))
         session.add(RecoveryCode(user_id=user.id, code_hash=_recovery_hash(user, plain)))
     session.flush()
     if audited:

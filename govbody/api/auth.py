@@ -39,10 +39,6 @@ def require(allowed: bool) -> None:
     """401 for the public, 403 for a user without the right."""
     if allowed:
         return
-    from govbody.core.web import record_refusal
-
-    status = 401 if g.get("api_user") is None else 403
-    record_refusal(status)
-    if status == 401:
+    if g.get("api_user") is None:
         raise ApiError(401, "unauthorized", "Log in or send an API token to do this.")
     raise ApiError(403, "forbidden", "Your role does not allow this.")

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from govbody.api import bp, created, endpoint, paginate, parse, require, user
 from govbody.bodies import services
 from govbody.bodies.models import Body, Delegation
-from govbody.bodies.schemas import BodyIn, BodyOut, DelegationIn, DelegationOut
+from govbody.bodies.schemas import BodyIn, BodyOut, DelegationIn, DelegationOut, DelegationPatch
 from govbody.core import access
 from govbody.core.loaders import load
 from govbody.extensions import db
@@ -60,3 +60,14 @@ def list_delegations():
 @endpoint(out=DelegationOut, tags=("delegations",))
 def get_delegation(delegation_id: int):
     return DelegationOut.of(load(Delegation, delegation_id, user()))
+
+
+@bp.patch("/delegations/<int:delegation_id>")
+@endpoint(json=DelegationPatch, out=DelegationOut, tags=("delegations",))
+def update_delegation(delegation_id: int):
+    delegation = load(Delegation, delegation_id, user())
+    require(access.can_suspend_voting_rights(user()))
+    data: DelegationPatch = parse()
+    services.update_delegation(db.session, delegation, **data.model_dump(include=data.model_fields_set), by=user())
+    db.session.commit()
+    return DelegationOut.of(delegation)

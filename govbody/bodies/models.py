@@ -117,6 +117,8 @@ class Delegation(IdMixin, TimestampMixin, Base):
     iso3: Mapped[str | None] = mapped_column(sa.String(3), unique=True)
     # Common short names typed by rapporteurs ("USA", "UK"), comma-separated.
     short_names: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
+    # In arrears: present and counted for the quorum, but it may not vote.
+    voting_rights_suspended: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="delegation")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import Field, StringConstraints
 
 from govbody.bodies.models import CODE_MAX, BodyKind, DelegationKind
-from govbody.core.schemas import Date, LongText, Name, Out, Payload, ShortText
+from govbody.core.schemas import Date, LongText, Name, NotNull, Out, Payload, ShortText
 
 CODE_PATTERN = rf"^[A-Za-z][A-Za-z0-9-]{{0,{CODE_MAX - 1}}}$"
 CODE_RULE = f"Letters, digits and hyphens, up to {CODE_MAX}."
@@ -47,9 +47,15 @@ class DelegationIn(Payload):
     short_names: ShortText = ""
 
 
+class DelegationPatch(Payload):
+    voting_rights_suspended: Annotated[bool | None, NotNull] = Field(None, description=(
+        "In arrears: the delegation is present and counted for the quorum, but may not vote."))
+
+
 class DelegationOut(Out):
     id: int
     name: str
     kind: DelegationKind
     iso3: str | None
     short_names: str
+    voting_rights_suspended: bool

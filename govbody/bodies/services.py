@@ -104,7 +104,7 @@ def update_body(session: Session, body: Body, *, by=None, **values) -> Body:
     return body
 
 
-DELEGATION_FIELDS = ["name", "kind", "iso3", "short_names"]
+DELEGATION_FIELDS = ["name", "kind", "iso3", "short_names", "voting_rights_suspended"]
 
 
 def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3: str | None = None,
@@ -125,6 +125,17 @@ def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3
     session.flush()
     audit.record(session, "delegation.create", delegation, by=by,
                  changes=audit.snapshot(delegation, DELEGATION_FIELDS))
+    return delegation
+
+
+def update_delegation(session: Session, delegation: Delegation, *, by=None, **values) -> Delegation:
+    """Change what a delegation says of itself; for now, whether its voting rights are suspended."""
+    before = audit.snapshot(delegation, DELEGATION_FIELDS)
+    for field, value in values.items():
+        setattr(delegation, field, value)
+    session.flush()
+    if changes := audit.diff(before, audit.snapshot(delegation, DELEGATION_FIELDS)):
+        audit.record(session, "delegation.update", delegation, by=by, changes=changes)
     return delegation
 
 

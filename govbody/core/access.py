@@ -69,6 +69,16 @@ def can_record(user: Any, body_id: int | None) -> bool:
     return is_staff(user) or _assigned(user, body_id, Role.rapporteur)
 
 
+def can_take_attendance(user: Any, body_id: int | None) -> bool:
+    """Take a meeting's roll-call and see who is present: the body's officers and the secretariat."""
+    return sees_body_drafts(user, body_id)
+
+
+def can_suspend_voting_rights(user: Any) -> bool:
+    """Mark a delegation in arrears (its voting rights suspended), or restore its rights."""
+    return is_staff(user)
+
+
 def can_issue_documents(user: Any) -> bool:
     return is_staff(user)
 

@@ -38,16 +38,6 @@ def require(allowed: bool) -> None:
         abort(403 if acting_user() else 401)
 
 
-def record_refusal(status: int) -> None:
-    """Every refused access goes to the audit log, in a transaction of its own."""
-    from govbody.core import audit
-
-    db.session.rollback()
-    audit.record(db.session, "access.denied", None, by=acting_user(), object_type="request",
-                 changes={"status": status, "method": request.method, "path": request.path[:500]})
-    db.session.commit()
-
-
 def external_url(endpoint: str, **values) -> str | None:
     """A page's full address, for a link inside a file: on the configured SERVER_NAME, else on the
     host the request came to; None outside a request when no SERVER_NAME is configured."""
@@ -162,8 +152,6 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
-        if error.code in (401, 403):
-            record_refusal(error.code)
         if error.code == 413 and (limit := request.max_content_length):
             # Werkzeug's words name no size: say the one this address takes (core/inputs.raw_body).
             error.description = f"The request is larger than {limit / 2**20:g} MB, the most this address takes."

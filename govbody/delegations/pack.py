@@ -149,7 +149,7 @@ def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
         # A paper linked to a resolution not adopted is rendered without it, and again once it is adopted.
         made = d.sha256 or "" if d.resolution_id is None else f"{d.sha256} {'frozen' if prints_frozen(d) else 'rendered'}"
         # A paper issued from a file sent as a PDF is that PDF.
-        uploaded = files.file_of(d, files.original_code(d))
+        uploaded = files.original_file(d)
         ext = uploaded.format.value if uploaded is not None else "docx"
         m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.{ext}",
                                d.symbol or "", d.title, d.date, made))
@@ -236,7 +236,7 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         return agenda_docx(session, m.body_session)
     if entry.kind in ("document", "linked"):
         d = session.scalar(sa.select(Document).where(Document.id == entry.ident).options(undefer(Document.docx)))
-        uploaded = files.file_of(d, files.original_code(d))
+        uploaded = files.original_file(d)
         return uploaded.data if uploaded is not None else published_docx(d)
     if entry.kind == "resolution":
         r = session.scalar(sa.select(Resolution).where(Resolution.id == entry.ident).options(undefer(Resolution.docx)))

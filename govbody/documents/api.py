@@ -40,6 +40,7 @@ from govbody.documents.schemas import (
     VersionIn,
 )
 from govbody.extensions import db
+from govbody.renditions.schemas import PreparingOut
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
 
@@ -231,9 +232,10 @@ def document_docx(document_id: int):
 
 
 @bp.get("/documents/<int:document_id>.pdf")
-@endpoint(query=LanguageQuery, content=PDF, tags=DOCUMENTS)
+@endpoint(query=LanguageQuery, content=PDF, tags=DOCUMENTS, answers={202: PreparingOut})
 def document_pdf(document_id: int):
-    """That language version as a PDF, when one was sent as a PDF."""
+    """That language version as a PDF: one sent as a PDF as it was sent; the original's PDF/A-2b made by a
+    worker otherwise (202 with Retry-After until it exists)."""
     lang = query_args().lang
     return send_language(load(Document, document_id, user()), lang, FileFormat.pdf)
 

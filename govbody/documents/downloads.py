@@ -9,20 +9,34 @@ from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_fr
 from govbody.core.errors import NotFoundError
 from govbody.documents import files, render, services
 from govbody.documents.models import Distribution, Document, DocumentFile, FileFormat
+from govbody.renditions.downloads import send_pdf
+from govbody.renditions.models import SubjectKind
+
+
+def _issued_public(document: Document) -> bool:
+    """The rule of an issued file, DOCX or PDF: a draft has none (404); whether anyone may keep a copy."""
+    if not document.is_issued:
+        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    return document.distribution is Distribution.general
 
 
 def send_issued(document: Document) -> Response:
     """The issued file of a document the caller may see; a draft has none (404)."""
-    if not document.is_issued:
-        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
-    public = document.distribution is Distribution.general
-    if (uploaded := files.file_of(document, files.original_code(document))) is not None:
+    public = _issued_public(document)
+    if (uploaded := files.original_file(document)) is not None:
         return send_file_version(document, uploaded, FileFormat.docx)
     if not render.prints_frozen(document):
         return send_bytes(lambda: render.render_docx(document), mimetype=DOCX,
                           filename=services.download_name(document), public=public)
     return send_frozen(document.sha256, lambda: document.docx, mimetype=DOCX, filename=services.download_name(document),
                        public=public)
+
+
+def send_issued_pdf(document: Document, *, page: bool = False) -> Response:
+    """The PDF of an issued document the caller may see (202 while a worker makes it)."""
+    public = _issued_public(document)
+    return send_pdf(SubjectKind.document, document.id, filename=services.download_name(document)[:-len("docx")] + "pdf",
+                    public=public, page=page)
 
 
 def send_preview(document: Document) -> Response:
@@ -44,8 +58,10 @@ def send_language(document: Document, language: str | None, kind: FileFormat) ->
     if not document.is_issued:
         raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
     uploaded = files.file_of(document, language)
-    if uploaded is None and language == original and kind is FileFormat.docx:
-        return send_issued(document)
+    if uploaded is None and language == original:
+        return send_issued(document) if kind is FileFormat.docx else send_issued_pdf(document)
+    if uploaded is not None and uploaded.format is FileFormat.docx and kind is FileFormat.pdf and language == original:
+        return send_issued_pdf(document)  # a Word original's PDF is made from it, like a generated one's
     if uploaded is None:
         raise NotFoundError(f"{document.symbol} has no {files.LANGUAGES.get(language, language)} version yet.")
     return send_file_version(document, uploaded, kind)

@@ -111,6 +111,11 @@ def file_of(document: Document, language: str) -> DocumentFile | None:
     return next((f for f in document.files if f.language == language), None)
 
 
+def original_file(document: Document) -> DocumentFile | None:
+    """The file an issued paper was issued from, when it was sent rather than generated."""
+    return file_of(document, original_code(document))
+
+
 def refusal(document: Document, language: str) -> str | None:
     """Why `document` cannot take a file in `language` now (None: it can), for the service and the page."""
     name = LANGUAGES[language]

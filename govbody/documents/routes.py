@@ -26,7 +26,7 @@ from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import files, services
-from govbody.documents.downloads import send_file_version, send_issued, send_preview
+from govbody.documents.downloads import send_file_version, send_issued, send_issued_pdf, send_preview
 from govbody.documents.forms import (
     DocumentForm,
     FileForm,
@@ -41,6 +41,8 @@ from govbody.documents.forms import (
 from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
+from govbody.renditions import services as renditions
+from govbody.renditions.models import SubjectKind
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
@@ -135,7 +137,10 @@ def _detail(document: Document, version_form: VersionForm | None = None, file_fo
                            version_form=version_form, visible=lambda doc: doc.id in seen,
                            issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
                            languages=files.languages(document), language_names=files.LANGUAGES, file_forms=file_forms,
-                           file_ask=lambda code: file_ask(document, code))
+                           file_ask=lambda code: file_ask(document, code),
+                           # The PDF's state for whoever issues papers: a failure's reason where they look first.
+                           rendition=renditions.find(db.session, SubjectKind.document, document.id)
+                           if can_issue and document.is_issued else None)
 
 
 @bp.get("/documents/<int:document_id>")
@@ -147,6 +152,11 @@ def document_detail(document_id: int):
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
     return send_issued(load(Document, document_id, acting_user()))
+
+
+@bp.get("/documents/<int:document_id>/download.pdf")
+def download_pdf(document_id: int):
+    return send_issued_pdf(load(Document, document_id, acting_user()), page=True)
 
 
 @bp.get("/documents/<int:document_id>/files/<lang>")

@@ -26,11 +26,14 @@ from govbody.documents.models import (
     DocumentFile,
     DocumentKind,
     DocumentStatus,
+    FileFormat,
     Remarks,
     Series,
     VersionKind,
 )
 from govbody.meetings.models import BodySession, Meeting
+from govbody.renditions import services as renditions
+from govbody.renditions.models import SubjectKind
 from govbody.resolutions.models import Resolution
 
 SESSION_PLACEHOLDER = "{session}"
@@ -358,14 +361,14 @@ def _freeze(session: Session, document: Document, file: DocumentFile | None = No
     if file is not None:
         document.files.append(file)
         document.sha256 = file.sha256
-        session.add(document)
-        session.flush()
-        return
-    data = render.render_docx(document)
-    document.docx = data
-    document.sha256 = hashlib.sha256(data).hexdigest()
+    else:
+        data = render.render_docx(document)
+        document.docx = data
+        document.sha256 = hashlib.sha256(data).hexdigest()
     session.add(document)
     session.flush()
+    if file is None or file.format is FileFormat.docx:  # a PDF sent as the original is its PDF already
+        renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,

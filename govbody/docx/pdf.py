@@ -23,9 +23,14 @@ Sub ConvertAll(listing As String)
   Dim load(0) As New com.sun.star.beans.PropertyValue
   load(0).Name = &quot;Hidden&quot;
   load(0).Value = True
-  Dim store(0) As New com.sun.star.beans.PropertyValue
+  Dim store(1) As New com.sun.star.beans.PropertyValue
   store(0).Name = &quot;FilterName&quot;
   store(0).Value = &quot;writer_pdf_Export&quot;
+  Dim filter(0) As New com.sun.star.beans.PropertyValue
+  filter(0).Name = &quot;SelectPdfVersion&quot;
+  filter(0).Value = CLng(PDF_VERSION)
+  store(1).Name = &quot;FilterData&quot;
+  store(1).Value = filter()
   Dim line As String
   Open listing For Input As #1
   Do While Not EOF(1)
@@ -53,10 +58,12 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(paths: Sequence[Path], outdir: Path, *, timeout: float = 300) -> list[Path]:
+def convert_to_pdf(paths: Sequence[Path], outdir: Path, *, timeout: float = 300, archive: bool = False,
+                   executable: str | None = None) -> list[Path]:
     """Convert ``paths`` in one LibreOffice run (it is slow to start), in a profile of its
-    own so that runs side by side do not lock each other out; returns the PDF paths."""
-    executable = soffice()
+    own so that runs side by side do not lock each other out; returns the PDF paths.
+    ``archive``: PDF/A-2b (fonts embedded, no external links), the PDF that is published."""
+    executable = executable or soffice()
     if executable is None:
         raise FileNotFoundError("LibreOffice (soffice) is not installed")
     profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
@@ -68,7 +75,9 @@ def convert_to_pdf(paths: Sequence[Path], outdir: Path, *, timeout: float = 300)
                        timeout=timeout)
         library = profile / "user" / "basic" / "Standard"
         library.mkdir(parents=True, exist_ok=True)
-        (library / "Module1.xba").write_text(_MACRO, encoding="utf-8")
+        # SelectPdfVersion: 0 a plain PDF, 2 PDF/A-2b.
+        (library / "Module1.xba").write_text(_MACRO.replace("PDF_VERSION", "2" if archive else "0"),
+                                             encoding="utf-8")
         listing = profile / "convert.txt"
         listing.write_text("".join(f"{Path(p).absolute()}\t{pdf}\n" for p, pdf in zip(paths, pdfs)),
                            encoding="utf-8")

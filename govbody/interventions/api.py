@@ -22,6 +22,8 @@ from govbody.api import (
     require,
     user,
 )
+from govbody.attendance import services as attendance
+from govbody.attendance.schemas import QuorumOut
 from govbody.bodies.models import Delegation
 from govbody.core import access, clock
 from govbody.core.downloads import DOCX, send_bytes
@@ -214,6 +216,7 @@ def console_state(meeting_id: int):
         group_speaking_time_limit_s=meeting.group_speaking_time_limit_s,
         drafts=[DraftOut.of(d) for d in services.meeting_drafts(db.session, meeting, user_id=user().id)],
         current_agenda_item_id=services.current_agenda_item_id(db.session, meeting),
+        quorum=QuorumOut.of_quorum(attendance.quorum(db.session, meeting)),
         csrf_token=generate_csrf(),
         server_time=clock.now())
 

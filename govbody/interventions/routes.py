@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from markupsafe import Markup
 
 from govbody.agenda.models import AgendaItem
+from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
 from govbody.core import access, confirm, once
 from govbody.core.audit import AuditEvent
@@ -73,7 +74,8 @@ def console(meeting_id: int):
     data = console_data(meeting)
     return render_template("interventions/console.html", m=meeting, data=data,
                            fields={f["name"]: f for f in data["fields"]}, agenda=_agenda_items(meeting),
-                           questions=services.meeting_questions(db.session, meeting))
+                           questions=services.meeting_questions(db.session, meeting),
+                           quorum=attendance.quorum(db.session, meeting))
 
 
 @bp.get("/meetings/<int:meeting_id>/summary")

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from govbody.attendance.schemas import QuorumOut
 from govbody.core.points import from_markdown
 from govbody.core.schemas import (
     ID_MAX,
@@ -329,6 +330,7 @@ class ConsoleOut(Out):
     group_speaking_time_limit_s: int | None
     drafts: list[DraftOut]
     current_agenda_item_id: int | None
+    quorum: QuorumOut
     csrf_token: str
     server_time: Timestamp
 

@@ -37,6 +37,8 @@ from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.schemas import items_model
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
+from govbody.renditions.downloads import PDF
+from govbody.renditions.schemas import PreparingOut
 from govbody.resolutions import downloads, loaders, render, services
 from govbody.resolutions.models import Resolution
 from govbody.resolutions.schemas import (
@@ -164,6 +166,13 @@ def get_resolution(resolution_id: int):
 @endpoint(content=DOCX, tags=TAGS)
 def resolution_docx(resolution_id: int):
     return downloads.send_resolution_docx(resolution_id, user())
+
+
+@bp.get("/resolutions/<int:resolution_id>.pdf")
+@endpoint(content=PDF, tags=TAGS, answers={202: PreparingOut})
+def resolution_pdf(resolution_id: int):
+    """The adopted resolution as PDF/A-2b, made by a worker: 202 with Retry-After until it exists."""
+    return downloads.send_resolution_pdf(resolution_id, user())
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")

@@ -15,7 +15,10 @@ from flask import Response
 
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
+from govbody.core.errors import NotFoundError
 from govbody.extensions import db
+from govbody.renditions.downloads import send_pdf
+from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, loaders, render
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
@@ -77,6 +80,15 @@ def send_resolution_docx(resolution_id: int, user) -> Response:
     """The DOCX for pages and API alike: an adopted resolution's straight from its row, else the
     loaded record's (404 for a draft the reader may not see)."""
     return send_adopted_docx(resolution_id) or send_docx(loaders.resolution(resolution_id, user))
+
+
+def send_resolution_pdf(resolution_id: int, user, *, page: bool = False) -> Response:
+    """The PDF of an adopted resolution for pages and API alike (202 while a worker makes it); a draft
+    has none: 404, whether or not the reader may see the draft (its DOCX is built per request)."""
+    resolution = loaders.resolution(resolution_id, user)
+    if not (resolution.is_adopted and resolution.sha256):
+        raise NotFoundError(f"Resolution {resolution_id} is not adopted: it has no PDF.")
+    return send_pdf(SubjectKind.resolution, resolution.id, filename=filename(resolution, "pdf"), public=True, page=page)
 
 
 def send_akn(resolution: Resolution) -> Response:

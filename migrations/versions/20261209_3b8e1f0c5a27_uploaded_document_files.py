@@ -3,14 +3,14 @@ it is, frozen with its SHA-256, its text extracted once; the search index of doc
 text too, so a real paper written in Word is found by its words like a generated one.
 
 Revision ID: 3b8e1f0c5a27
-Revises: 80bf64de8c9c
+Revises: 5e2b8c41a7d6
 Create Date: 2026-12-09
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '3b8e1f0c5a27'
-down_revision = '80bf64de8c9c'
+down_revision = '5e2b8c41a7d6'
 branch_labels = None
 depends_on = None
 

@@ -12,6 +12,7 @@ import { announcer } from "./dom.js";
 import { createEntryForm } from "./entry-form.js";
 import { keptTexts, renderKept, serverDraftEntry } from "./kept.js";
 import { recordedNames, renderRecorded } from "./recorded.js";
+import { renderQuorum } from "./quorum.js";
 import { createSpeakers } from "./speakers.js";
 import { createSync } from "./sync.js";
 import { renderLimits, renderTiming } from "./timing.js";
@@ -95,6 +96,7 @@ function start(root, data) {
     speakers.connected(true);
     renderRecorded(state.interventions, entry.edit, names);
     renderLimits(state.limits);
+    renderQuorum(document.querySelector("#quorum .quorum"), s.quorum);
     tick();
     showKept();
     entry.replyOptions();

@@ -78,7 +78,7 @@ def test_staff_set_up_their_second_factor_at_first_login_before_any_page_opens(c
     nothing_opens(client, staff.email)
 
     r = send_code(client, "/login/set-up", pyotp.TOTP(secret).now())
-    codes = re.findall(r"<li><code>([a-z2-9]{5}-[a-z2-9]{5})</code></li>", r.get_data(as_text=True))
+    codes = re.findall(r"<li><code>([a-z2-9]{6}(?:-[a-z2-9]{6}){3})</code></li>", r.get_data(as_text=True))
     assert r.status_code == 200 and len(set(codes)) == 10
     assert signed_in(client, staff.email)
     with app.app_context():
@@ -192,3 +192,66 @@ def test_an_admin_resets_a_lost_second_factor(client, app, make):
     assert r.status_code == 302
     assert not signed_in(phone, staff.email)  # logged out everywhere
     assert password_only(phone, staff.email).headers["Location"] == "/login/set-up"
+
+
+def test_a_change_of_second_factor_ends_the_other_logins_and_keeps_this_one(client, app, make):
+    """ASVS 7.4.3: turning the second factor on or off, or new recovery codes, end every other login
+    of the user (a phone or a shared computer left logged in), and this browser stays logged in."""
+    make.body("C")
+    chair = make.user("chair", bodies=("C",))
+    elsewhere = app.test_client()
+
+    def log_in_elsewhere(recovery_code: str | None = None) -> None:
+        if recovery_code is None:
+            login(elsewhere, chair.email)
+        else:  # a recovery code rather than the app's: no wait for the next 30-second step
+            assert password_only(elsewhere, chair.email).headers["Location"] == "/login/code"
+            assert send_code(elsewhere, "/login/code", recovery_code).status_code == 302
+        assert signed_in(elsewhere, chair.email)
+
+    def only_here_afterwards() -> None:
+        assert not signed_in(elsewhere, chair.email)
+        assert signed_in(client, chair.email)
+
+    def codes_on(response) -> list[str]:
+        return re.findall(r"<li><code>([^<]+)</code></li>", response.get_data(as_text=True))
+
+    login(client, chair.email)
+    log_in_elsewhere()
+    r = client.post("/account/second-factor", data={"second-factor-password": PASSWORD,
+                                                    "csrf_token": csrf_token(client, "/account")})
+    assert r.headers["Location"] == "/account/second-factor/set-up"
+    secret = re.search(r'id="secret">([A-Z2-7]+)<', client.get(r.headers["Location"]).get_data(as_text=True)).group(1)
+    codes = codes_on(send_code(client, "/account/second-factor/set-up", pyotp.TOTP(secret).now()))  # on
+    assert len(codes) == 10
+    only_here_afterwards()
+
+    log_in_elsewhere(codes[0])
+    r = client.post("/account/recovery-codes", data={"codes-password": PASSWORD,
+                                                     "csrf_token": csrf_token(client, "/account")})
+    new_codes = codes_on(r)
+    assert len(new_codes) == 10 and not set(new_codes) & set(codes)
+    only_here_afterwards()
+
+    log_in_elsewhere(new_codes[0])
+    r = client.post("/account/second-factor", data={"second-factor-password": PASSWORD,
+                                                    "csrf_token": csrf_token(client, "/account")})  # off
+    assert r.headers["Location"] == "/account"
+    only_here_afterwards()
+    with app.app_context():
+        assert not db.session.get(User, chair.id).has_second_factor
+
+
+def test_recovery_codes_carry_at_least_112_bits(make):
+    """ASVS 6.5.2: a lookup secret kept as a plain (unsalted, fast) hash must have 112 bits or more."""
+    import math
+
+    from govbody.accounts import twofactor
+
+    staff = make.user("admin")
+    alphabet = set(twofactor._RECOVERY_ALPHABET)
+    assert len(staff.recovery_codes) == 10 and len(set(staff.recovery_codes)) == 10
+    for code in staff.recovery_codes:
+        plain = code.replace("-", "")
+        assert set(plain) <= alphabet
+        assert len(plain) * math.log2(len(alphabet)) >= 112

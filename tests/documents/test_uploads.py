@@ -61,6 +61,13 @@ def test_a_word_paper_issues_its_draft_is_found_by_its_words_and_downloads_byte_
     assert again.status_code == 304
     # The paper's page offers the same bytes.
     assert client.get(f"/documents/{draft['id']}/download").data == data
+    # Its PDF is made from the file sent, by a worker, as for a generated paper.
+    assert client.get(f"/api/v1/documents/{draft['id']}.pdf").status_code == 202
+    from govbody.documents.models import Document
+    from govbody.documents.render import published_docx
+    from govbody.extensions import db
+    with papers.registry.client.application.app_context():
+        assert published_docx(db.session.get(Document, draft["id"])) == data
 
 
 def test_a_pdf_in_another_language_is_found_and_downloads_byte_identical(papers, registry, client):

@@ -2,11 +2,10 @@
 amendment in place: never a 500, and a refused request leaves every table as it was."""
 from __future__ import annotations
 
-import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govbody.extensions import db
+from tests.conftest import row_counts
 from tests.resolutions.conftest import adopt, create
 
 FIELDS = ["body_id", "session_id", "title", "preamble", "operative", "annexes", "operative_formula", "supersedes_id",
@@ -20,12 +19,6 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(["text", "points", "title"]), inner, max_size=3)),
     max_leaves=10)
 payloads = st.one_of(st.dictionaries(st.sampled_from(FIELDS), values, max_size=8), values)
-
-
-def _counts(app) -> dict[str, int]:
-    with app.app_context(), db.engine.connect() as conn:
-        return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                for t in db.metadata.sorted_tables}
 
 
 def test_resolution_endpoints_survive_generated_input(app, client, council, make):
@@ -47,12 +40,12 @@ def test_resolution_endpoints_survive_generated_input(app, client, council, make
     @given(index=st.integers(min_value=0, max_value=len(targets) - 1), payload=payloads)
     def run(index, payload):
         method, url = targets[index]
-        before = _counts(app)
+        before = row_counts(app)
         r = client.open(url, method=method, json=payload, headers=council.chair.headers)
         assert r.status_code < 500, (method, url, payload, r.get_data(as_text=True)[:300])
         if r.status_code >= 400:
             assert r.is_json and "error" in r.get_json(), (method, url, r.status_code)
-            assert _counts(app) == before, (method, url, payload, r.status_code)
+            assert row_counts(app) == before, (method, url, payload, r.status_code)
 
     run()
     for body in (b"{", b"\xff\xfe", b"null", b"[]", b'"text"'):

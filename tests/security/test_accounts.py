@@ -92,13 +92,18 @@ def test_login_is_rate_limited(app, make):
     assert login(app.test_client(), other.email).status_code == 302
 
 
-def test_refused_access_and_failed_logins_are_audited(client, app, make):
+def test_refused_access_is_counted_and_failed_logins_are_audited(client, app, make):
+    from govbody.core import refused
+
     make.body("C")
     client.post("/api/v1/bodies", json={"name": "X", "kind": "council", "code": "X"})
     login(client, "nobody@example.org", "wrong password")
     with app.app_context():
+        refused.flush(app)
         actions = db.session.scalars(sa.select(AuditEvent.action)).all()
-    assert "access.denied" in actions and "login.failed" in actions
+        counted = db.session.execute(sa.select(refused.RefusedCount.rule, refused.RefusedCount.status)).all()
+    assert "login.failed" in actions
+    assert [tuple(row) for row in counted] == [("/api/v1/bodies", 401)]
 
 
 def test_audit_log_is_for_admins_only_and_has_no_edit_routes(client, app, make):

@@ -42,7 +42,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # accounts
     "accounts.login": "public", "accounts.logout": "user", "accounts.users": "admin",
     "accounts.activate": "admin", "accounts.deactivate": "admin", "accounts.end_sessions": "admin",
-    "accounts.revoke_token": "admin", "accounts.audit_log": "admin", "accounts.reset_second_factor": "admin",
+    "accounts.revoke_token": "admin", "accounts.audit_log": "admin", "accounts.refused_requests": "admin", "accounts.reset_second_factor": "admin",
     "accounts.account": "user", "accounts.change_password": "user", "accounts.second_factor_switch": "user",
     "accounts.set_up": "user", "accounts.new_recovery_codes": "user",
     # Only between a correct password and the second factor: anyone else is sent to the login page.

@@ -126,6 +126,11 @@ def docx_file(resolution_id: int):
     return downloads.send_resolution_docx(resolution_id, acting_user())
 
 
+@bp.get("/resolutions/<int:resolution_id>.pdf")
+def pdf_file(resolution_id: int):
+    return downloads.send_resolution_pdf(resolution_id, acting_user(), page=True)
+
+
 @bp.get("/resolutions/<int:resolution_id>.xml")
 def akn_file(resolution_id: int):
     return downloads.send_akn(loaders.resolution(resolution_id, acting_user()))

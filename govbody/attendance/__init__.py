@@ -1,0 +1,1 @@
+"""Attendance at a meeting (the roll-call) and its quorum."""
