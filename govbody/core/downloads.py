@@ -23,6 +23,7 @@ from urllib.parse import quote
 from flask import Response, current_app, request, send_file
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 
 
 def safe_filename(stem: str, ext: str) -> str:

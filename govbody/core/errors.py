@@ -32,6 +32,16 @@ class PermissionDenied(ServiceError):
     code = "forbidden"
 
 
+class TooLarge(ServiceError):
+    status = 413
+    code = "too_large"
+
+
+class UnsupportedType(ServiceError):
+    status = 415
+    code = "unsupported_media_type"
+
+
 class ApiError(ServiceError):
     """An error with an explicit status and code (the JSON API's 400 and 401, among others)."""
 

@@ -4,14 +4,16 @@ the caller's token and the view): the hooks are registered first by `create_app`
 - A JSON body (every write under /api/): well formed, UTF-8, nested at most `JSON_DEPTH_MAX`
   levels, an object; else 400 `malformed_json`, to anyone, token or not. `json_body()` gives
   what was read.
+- A view marked `raw_body` takes a file, not JSON, with a larger size limit of its own.
 - The query string and the values in the address: under the text rule (core.printable), else
   422 naming the parameter; PostgreSQL refuses a NUL and would otherwise answer 503 to a search.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from pydantic_core import from_json
 
 from govbody.core import printable
@@ -64,7 +66,28 @@ def _is_api() -> bool:
     return request.path.startswith("/api/")
 
 
+def raw_body(max_bytes: int) -> Callable:
+    """Mark a view that takes a file (raw bytes, or a form with a file) rather than JSON: its
+    body may be `max_bytes` long, where every other request keeps MAX_CONTENT_LENGTH."""
+    def mark(view: Callable) -> Callable:
+        view.raw_body_max = max_bytes
+        return view
+    return mark
+
+
+def _raw_body_max() -> int | None:
+    view = current_app.view_functions.get(request.endpoint or "")
+    while view is not None:
+        if (limit := getattr(view, "raw_body_max", None)) is not None:
+            return limit
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
 def check_json_body() -> None:
+    if (limit := _raw_body_max()) is not None:
+        request.max_content_length = limit
+        return
     if request.method in UNSAFE_METHODS and _is_api():
         json_body()
 

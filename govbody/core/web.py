@@ -152,6 +152,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if error.code == 413 and (limit := request.max_content_length):
+            # Werkzeug's words name no size: say the one this address takes (core/inputs.raw_body).
+            error.description = f"The request is larger than {limit / 2**20:g} MB, the most this address takes."
         if wants_json():
             return error_response(error.code or 500, error.name.lower().replace(" ", "_"), error.description)
         return render_template("error.html", error=error), error.code

@@ -26,6 +26,7 @@ from govbody import docx as house
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
+from govbody.documents import files
 from govbody.documents.models import Document, DocumentStatus
 from govbody.documents.render import prints_frozen, published_docx
 from govbody.interventions.models import Intervention, MeetingSummary, intervention_questions
@@ -147,7 +148,10 @@ def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
         folder = _safe(root(d).symbol or str(d.id))
         # A paper linked to a resolution not adopted is rendered without it, and again once it is adopted.
         made = d.sha256 or "" if d.resolution_id is None else f"{d.sha256} {'frozen' if prints_frozen(d) else 'rendered'}"
-        m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.docx",
+        # A paper issued from a file sent as a PDF is that PDF.
+        uploaded = files.original_file(d)
+        ext = uploaded.format.value if uploaded is not None else "docx"
+        m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.{ext}",
                                d.symbol or "", d.title, d.date, made))
 
 
@@ -232,7 +236,8 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         return agenda_docx(session, m.body_session)
     if entry.kind in ("document", "linked"):
         d = session.scalar(sa.select(Document).where(Document.id == entry.ident).options(undefer(Document.docx)))
-        return published_docx(d)
+        uploaded = files.original_file(d)
+        return uploaded.data if uploaded is not None else published_docx(d)
     if entry.kind == "resolution":
         r = session.scalar(sa.select(Resolution).where(Resolution.id == entry.ident).options(undefer(Resolution.docx)))
         if r.docx is not None:

@@ -4,7 +4,7 @@ every kind: numbered documents, outlines of remarks (kind, meeting_id, speaker, 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import url_for
+from flask import request, url_for
 from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.api import (
@@ -20,25 +20,26 @@ from govbody.api import (
 from govbody.api.common import WRITE_ERRORS
 from govbody.bodies.services import find_body_by_code
 from govbody.core import access
-from govbody.core.downloads import DOCX
+from govbody.core.downloads import DOCX, PDF
+from govbody.core.inputs import raw_body
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
-from govbody.documents import render, services
-from govbody.documents.downloads import send_issued, send_issued_pdf, send_preview
-from govbody.documents.models import Document, DocumentKind, Series
+from govbody.documents import files, render, services
+from govbody.documents.downloads import send_language, send_preview
+from govbody.documents.models import Document, DocumentKind, FileFormat, Series
 from govbody.documents.schemas import (
     DocumentIn,
     DocumentOut,
     DocumentPatch,
     DocumentsQuery,
+    LanguageQuery,
     SeriesIn,
     SeriesOut,
     SeriesPatch,
     VersionIn,
 )
 from govbody.extensions import db
-from govbody.renditions.downloads import PDF
 from govbody.renditions.schemas import PreparingOut
 from govbody.meetings.models import BodySession, Meeting
 from govbody.resolutions.models import Resolution
@@ -55,14 +56,18 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
 def document_out(document: Document) -> dict:
     points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
     items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
+    languages = files.languages(document)
+    issued_as_pdf = bool(languages) and languages[0]["source"] == "uploaded" and languages[0]["pdf"]
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
         points=[{"title": p.title, "text": p.text} for p in points],
         agenda_items=[{"number": i["number"], "title": i["title"], "documents": [d["symbol"] for d in i["documents"]]}
                       for i in items],
         versions=[{"id": v.id, "symbol": v.symbol, "kind": v.version_kind} for v in document.versions],
-        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued else None,
-        preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id))
+        docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued and not issued_as_pdf
+        else None,
+        preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id),
+        languages=languages)
 
 
 def _invalid(field: str, message: str) -> ValidationError:
@@ -163,7 +168,7 @@ def list_documents():
     stmt = services.register_query(visible=Document.visible_to(user()), session_id=filters.session_id,
                                    series_prefix=filters.series or None, symbol=filters.symbol or None)
     stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series),
-                        selectinload(Document.remarks))
+                        selectinload(Document.remarks), selectinload(Document.files))
     return paginate(stmt, document_out)
 
 
@@ -219,16 +224,33 @@ def create_version(document_id: int):
 
 
 @bp.get("/documents/<int:document_id>.docx")
-@endpoint(content=DOCX, tags=DOCUMENTS)
+@endpoint(query=LanguageQuery, content=DOCX, tags=DOCUMENTS)
 def document_docx(document_id: int):
-    return send_issued(load(Document, document_id, user()))
+    """That language version as a DOCX (default: the original), byte for byte as frozen."""
+    lang = query_args().lang
+    return send_language(load(Document, document_id, user()), lang, FileFormat.docx)
 
 
 @bp.get("/documents/<int:document_id>.pdf")
-@endpoint(content=PDF, tags=DOCUMENTS, answers={202: PreparingOut})
+@endpoint(query=LanguageQuery, content=PDF, tags=DOCUMENTS, answers={202: PreparingOut})
 def document_pdf(document_id: int):
-    """The issued document as PDF/A-2b, made by a worker: 202 with Retry-After until it exists."""
-    return send_issued_pdf(load(Document, document_id, user()))
+    """That language version as a PDF: one sent as a PDF as it was sent; the original's PDF/A-2b made by a
+    worker otherwise (202 with Retry-After until it exists)."""
+    lang = query_args().lang
+    return send_language(load(Document, document_id, user()), lang, FileFormat.pdf)
+
+
+@bp.put("/documents/<int:document_id>/files/<lang>")
+@endpoint(out=DocumentOut, status=201, errors=(400, 401, 403, 404, 409, 413, 415, 422), tags=DOCUMENTS)
+@raw_body(files.FILE_MAX)
+def upload_document_file(document_id: int, lang: str):
+    """The raw bytes of a DOCX or a PDF become that language version, frozen (documents/files.py);
+    the original language's file of a draft issues it."""
+    document = load(Document, document_id, user())
+    require(access.can_issue_documents(user()))
+    files.upload(db.session, document, lang, request.get_data(cache=False), by=user())
+    db.session.commit()
+    return created(document_out(document))
 
 
 @bp.get("/documents/<int:document_id>/preview.docx")

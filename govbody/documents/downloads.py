@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from flask import Response
 
-from govbody.core.downloads import DOCX, send_bytes, send_frozen
+from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
-from govbody.documents import render, services
-from govbody.documents.models import Distribution, Document
+from govbody.documents import files, render, services
+from govbody.documents.models import Distribution, Document, DocumentFile, FileFormat
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
 
@@ -23,6 +23,8 @@ def _issued_public(document: Document) -> bool:
 def send_issued(document: Document) -> Response:
     """The issued file of a document the caller may see; a draft has none (404)."""
     public = _issued_public(document)
+    if (uploaded := files.original_file(document)) is not None:
+        return send_file_version(document, uploaded, FileFormat.docx)
     if not render.prints_frozen(document):
         return send_bytes(lambda: render.render_docx(document), mimetype=DOCX,
                           filename=services.download_name(document), public=public)
@@ -44,3 +46,37 @@ def send_preview(document: Document) -> Response:
         return send_issued(document)
     data = render.render_docx(document)
     return send_bytes(lambda: data, mimetype=DOCX, filename=services.download_name(document), public=False)
+
+
+def send_language(document: Document, language: str | None, kind: FileFormat) -> Response:
+    """A language version (`language`, default the original) as a DOCX or a PDF: the generated
+    original, or the file sent for that language, byte for byte."""
+    original = files.original_code(document)
+    language = language or original
+    if language != original:
+        files.check_language(language)
+    if not document.is_issued:
+        raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    uploaded = files.file_of(document, language)
+    if uploaded is None and language == original:
+        return send_issued(document) if kind is FileFormat.docx else send_issued_pdf(document)
+    if uploaded is not None and uploaded.format is FileFormat.docx and kind is FileFormat.pdf and language == original:
+        return send_issued_pdf(document)  # a Word original's PDF is made from it, like a generated one's
+    if uploaded is None:
+        raise NotFoundError(f"{document.symbol} has no {files.LANGUAGES.get(language, language)} version yet.")
+    return send_file_version(document, uploaded, kind)
+
+
+def send_file_version(document: Document, uploaded: DocumentFile, kind: FileFormat) -> Response:
+    if uploaded.format is not kind:
+        raise NotFoundError(f"The {files.LANGUAGES.get(uploaded.language, uploaded.language)} version of "
+                            f"{document.symbol} was sent as a {uploaded.format.value.upper()}: "
+                            f"download the .{uploaded.format.value}.")
+    suffix = "" if uploaded.language == files.original_code(document) else f"-{uploaded.language}"
+    return send_frozen(uploaded.sha256, lambda: _stored(uploaded), mimetype=PDF if kind is FileFormat.pdf else DOCX,
+                       filename=safe_filename((document.symbol or f"draft-{document.id}") + suffix, kind.value),
+                       public=document.distribution is Distribution.general)
+
+
+def _stored(uploaded: DocumentFile) -> bytes:
+    return uploaded.data

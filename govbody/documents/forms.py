@@ -7,6 +7,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
+from flask_wtf.file import FileField, FileRequired
 from wtforms.validators import DataRequired, NumberRange, Optional
 
 from govbody.core.confirm import Ask
@@ -76,3 +77,21 @@ def version_ask(document) -> Ask:
     return Ask(f"Issue a new version of {document.symbol}?",
                f"It is issued at once with its own symbol ({document.symbol}/Corr.1, /Rev.1 or /Add.1) and frozen. "
                "This cannot be undone.", "Issue version")
+
+
+class FileForm(Form):
+    """A language version sent as a file (documents/files.py); the box is the confirmation, which a
+    file form cannot ask on a page of its own (the file would have to be chosen again)."""
+    file = FileField("DOCX or PDF file", validators=[FileRequired("Choose a DOCX or a PDF file.")])
+    confirmed = BooleanField("I confirm", validators=[DataRequired(message="Tick the box to confirm: the file is "
+                                                                            "frozen as sent.")])
+
+
+def file_ask(document, language: str) -> Ask:
+    from govbody.documents.files import LANGUAGES, original_code
+
+    issues = not document.is_issued and language == original_code(document)
+    return Ask(f"Send the {LANGUAGES[language]} version of “{document.title}”?",
+               ("It issues the draft: it takes the next number of its series, and the file is frozen as sent. "
+                if issues else "The file is frozen as sent, with its SHA-256. ") + "This cannot be undone.",
+               "Send and freeze")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from govbody.core.models import Base, IdMixin, TimestampMixin
+from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
 from govbody.core.schemas import NAME_MAX, SHORT_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
@@ -112,6 +112,8 @@ class Document(IdMixin, TimestampMixin, Base):
     remarks: Mapped[Remarks | None] = relationship(back_populates="document", cascade="all, delete-orphan")
     parent: Mapped[Document | None] = relationship(remote_side="Document.id", back_populates="versions")
     versions: Mapped[list[Document]] = relationship(back_populates="parent", order_by="Document.id")
+    files: Mapped[list[DocumentFile]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                     order_by="DocumentFile.id")
 
     @property
     def carried_resolution(self) -> Resolution | None:
@@ -189,3 +191,35 @@ class Remarks(Base):
 # series, a deep page's ids are read from the index alone (core/paging.py).
 sa.Index("ix_documents_register_order", Document.date.desc(), Document.series_key, Document.number.desc(),
          Document.id.desc(), Document.status, Document.distribution, Document.series_id)
+
+
+class FileFormat(enum.Enum):
+    docx = "docx"
+    pdf = "pdf"
+
+
+class FileSource(enum.Enum):
+    uploaded = "uploaded"  # a real paper written elsewhere (in Word) and sent as it is
+
+
+class DocumentFile(Base):
+    """A language version of a document as a file sent to the register: frozen with its SHA-256 as
+    sent, its text extracted once for search (documents/files.py)."""
+
+    __tablename__ = "document_files"
+    __table_args__ = (sa.UniqueConstraint("document_id", "language", "format"),)
+    _repr_fields = ("document_id", "language", "format")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(sa.ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(sa.String(2))  # "en", "fr", "es"
+    format: Mapped[FileFormat]
+    source: Mapped[FileSource] = mapped_column(default=FileSource.uploaded)
+    data: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary, nullable=False))
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    size: Mapped[int]
+    text: Mapped[str] = deferred(mapped_column(sa.Text, nullable=False, default=""))  # for search
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    document: Mapped[Document] = relationship(back_populates="files")

@@ -166,6 +166,11 @@ def prints_frozen(document: Document) -> bool:
     return document.resolution_id is None or document.carried_resolution is not None
 
 
-def published_docx(document: Document) -> bytes:
-    """The DOCX a reader is given (a session pack's copy): frozen, else rendered (`prints_frozen`)."""
+def published_docx(document: Document) -> bytes | None:
+    """The DOCX a reader is given (a session pack's copy, the source of its PDF): a Word original as it was
+    sent (None for one sent as a PDF), frozen, else rendered (`prints_frozen`)."""
+    from govbody.documents.files import original_file
+
+    if (uploaded := original_file(document)) is not None:
+        return uploaded.data if uploaded.format.value == "docx" else None
     return document.docx if document.docx is not None and prints_frozen(document) else render_docx(document)

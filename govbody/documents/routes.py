@@ -16,7 +16,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from govbody.bodies.models import Body
 from govbody.core import access, confirm, once
-from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.errors import ConflictError, ServiceError, ValidationError
+from govbody.core.inputs import raw_body
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.loaders import load, visible_ids
 from govbody.core.pagecache import public_page
@@ -24,14 +25,16 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
-from govbody.documents import services
-from govbody.documents.downloads import send_issued, send_issued_pdf, send_preview
+from govbody.documents import files, services
+from govbody.documents.downloads import send_file_version, send_issued, send_issued_pdf, send_preview
 from govbody.documents.forms import (
     DocumentForm,
+    FileForm,
     NextNumberForm,
     OutlineForm,
     SeriesForm,
     VersionForm,
+    file_ask,
     issue_ask,
     version_ask,
 )
@@ -114,9 +117,13 @@ def session_panel(body_session: BodySession) -> Markup:
                                   more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))
 
 
-def _detail(document: Document, version_form: VersionForm | None = None):
+def _detail(document: Document, version_form: VersionForm | None = None, file_forms: dict | None = None):
     user = acting_user()
     can_issue = access.can_issue_documents(user)
+    file_forms = dict(file_forms or {})
+    if can_issue:
+        for code in files.open_languages(document):
+            file_forms.setdefault(code, FileForm(formdata=None))
     if version_form is None and can_issue and document.is_issued:
         version_form = VersionForm()
     later, pending = [], list(document.versions)
@@ -129,6 +136,8 @@ def _detail(document: Document, version_form: VersionForm | None = None):
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
                            version_form=version_form, visible=lambda doc: doc.id in seen,
                            issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
+                           languages=files.languages(document), language_names=files.LANGUAGES, file_forms=file_forms,
+                           file_ask=lambda code: file_ask(document, code),
                            # The PDF's state for whoever issues papers: a failure's reason where they look first.
                            rendition=renditions.find(db.session, SubjectKind.document, document.id)
                            if can_issue and document.is_issued else None)
@@ -148,6 +157,39 @@ def download(document_id: int):
 @bp.get("/documents/<int:document_id>/download.pdf")
 def download_pdf(document_id: int):
     return send_issued_pdf(load(Document, document_id, acting_user()), page=True)
+
+
+@bp.get("/documents/<int:document_id>/files/<lang>")
+def language_version(document_id: int, lang: str):
+    """A language version's file as sent (the page's links; the API: /api/v1/documents/{id}.docx?lang=)."""
+    document = load(Document, document_id, acting_user())
+    uploaded = files.file_of(document, lang) if document.is_issued else None
+    if uploaded is None:
+        abort(404)
+    return send_file_version(document, uploaded, uploaded.format)
+
+
+@bp.post("/documents/<int:document_id>/files/<lang>")
+@raw_body(files.FILE_MAX)
+def upload_file(document_id: int, lang: str):
+    """The page's form for a language version sent as a file (static/upload.js sends the same file to
+    the API with a progress bar; without script the form posts here)."""
+    document = load(Document, document_id, acting_user())
+    require(access.can_issue_documents(acting_user()))
+    if lang not in files.LANGUAGES:
+        abort(404)
+    form = FileForm()
+    if form.validate_on_submit():
+        try:
+            files.upload(db.session, document, lang, form.file.data.read(), by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+            return _detail(document, file_forms={lang: form}), error.status
+        db.session.commit()
+        flash(f"The {files.LANGUAGES[lang]} version of {document.symbol} is frozen as sent.", "success")
+        return redirect(url_for(".document_detail", document_id=document.id))
+    return _detail(document, file_forms={lang: form}), 422
 
 
 @bp.get("/documents/<int:document_id>/preview")

@@ -3,7 +3,7 @@ forms and the columns read their limits from them, and the OpenAPI description i
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pydantic
 from pydantic import AfterValidator, BaseModel, BeforeValidator
@@ -155,6 +155,19 @@ class AgendaItemOut(BaseModel):
     documents: list[str]
 
 
+class LanguageOut(BaseModel):
+    """A language version of an issued paper: generated from its fields, or a file sent as it is."""
+    language: str
+    source: Literal["generated", "uploaded"]
+    sha256: str | None
+    pdf: bool
+
+
+class LanguageQuery(Query):
+    """GET /documents/{id}.docx and .pdf: which language version."""
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description="en, fr or es; default: the original.")
+
+
 class DocumentOut(Out):
     id: int
     symbol: str | None
@@ -188,6 +201,7 @@ class DocumentOut(Out):
     docx_url: str | None
     # A draft's DOCX as it stands, marked DRAFT (GET /documents/{id}/preview.docx); null once issued.
     preview_url: str | None
+    languages: list[LanguageOut]
 
 
 class DocumentsQuery(Query):

@@ -23,8 +23,10 @@ from govbody.documents import render
 from govbody.documents.models import (
     Distribution,
     Document,
+    DocumentFile,
     DocumentKind,
     DocumentStatus,
+    FileFormat,
     Remarks,
     Series,
     VersionKind,
@@ -326,7 +328,14 @@ def issue_document(session: Session, document: Document, *, by=None) -> Document
     return _issue(session, document, by=by)
 
 
-def _issue(session: Session, document: Document, *, by=None) -> Document:
+def issue_with_file(session: Session, document: Document, file: DocumentFile, *, by=None) -> Document:
+    """Issue a draft whose original-language version is a file sent as it is (a real paper written
+    in Word, or its PDF): the series' next number, like issue_document, but the file is what is frozen."""
+    _refuse_if_issued(document)
+    return _issue(session, document, by=by, file=file)
+
+
+def _issue(session: Session, document: Document, *, by=None, file: DocumentFile | None = None) -> Document:
     series = document.series
     prefix = expanded_prefix(series, document.session)
     if prefix is None:
@@ -337,23 +346,29 @@ def _issue(session: Session, document: Document, *, by=None) -> Document:
     # this transaction commits, so the locked stretch is kept to the render and one write.
     number = numbering.allocate(session, numbering.series_key(series.id, prefix), start=series.start_number)
     document.series_key, document.number, document.symbol = prefix, number, _symbol(prefix, number)
-    _freeze(session, document)
+    _freeze(session, document, file)
     audit.record(session, "document.issue", document, by=by,
                  changes={**_audited(document), "symbol": document.symbol,
                           "sha256": document.sha256})
     return document
 
 
-def _freeze(session: Session, document: Document) -> None:
-    """Render the DOCX once and keep its bytes and hash: every download serves these."""
+def _freeze(session: Session, document: Document, file: DocumentFile | None = None) -> None:
+    """Render the DOCX once and keep its bytes and hash: every download serves these. An uploaded
+    original is frozen instead: its bytes stay in its own row, and the paper takes its hash."""
     document.status = DocumentStatus.issued
     document.issued_at = utcnow()
-    data = render.render_docx(document)
-    document.docx = data
-    document.sha256 = hashlib.sha256(data).hexdigest()
+    if file is not None:
+        document.files.append(file)
+        document.sha256 = file.sha256
+    else:
+        data = render.render_docx(document)
+        document.docx = data
+        document.sha256 = hashlib.sha256(data).hexdigest()
     session.add(document)
     session.flush()
-    renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
+    if file is None or file.format is FileFormat.docx:  # a PDF sent as the original is its PDF already
+        renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,

@@ -8,13 +8,12 @@ import sqlalchemy as sa
 from flask import Response, jsonify, render_template
 
 from govbody.core.db import first_row_raw, writing
-from govbody.core.downloads import send_frozen
+from govbody.core.downloads import PDF, send_frozen
 from govbody.extensions import db
 from govbody.renditions import services
 from govbody.renditions.models import Rendition, RenditionStatus, SubjectKind
 from govbody.renditions.schemas import PreparingOut
 
-PDF = "application/pdf"
 RETRY_AFTER_S = 10
 
 _ROW = sa.text("SELECT id, status, sha256 FROM renditions WHERE subject_kind = :kind AND subject_id = :subject_id "

@@ -192,3 +192,15 @@ def test_the_pack_holds_what_the_agenda_links_and_the_circulated_non_papers(app,
     _, z = _pack(client, world)
     assert "02-documents/C-INF-2/C-INF-2.docx" in z.namelist()
     assert "C/INF/2 — not issued" not in _all_text(z)["00-index.docx"]
+
+
+def test_a_paper_issued_from_a_pdf_is_that_pdf_in_the_pack(client, world, pack_cache):
+    from tests.documents.real_papers import pdf_paper
+
+    data = pdf_paper("The dredging schedule of the inner basin")
+    r = client.put(f"/api/v1/documents/{world.documents['draft']}/files/en", data=data,
+                   headers=world.staff.headers, content_type="application/pdf")
+    assert r.status_code == 201 and r.get_json()["symbol"] == "C/93/4"
+    _, z = _pack(client, world)
+    assert z.read("02-documents/C-93-4/C-93-4.pdf") == data
+    assert "02-documents/C-93-4/C-93-4.docx" not in z.namelist()
