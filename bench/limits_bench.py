@@ -80,8 +80,8 @@ def resolution() -> Resolution:
     """Every limit of a whole resolution at once: its paragraphs, sub-points and annex lines make
     RESOLUTION_BLOCKS_MAX, its characters RESOLUTION_TEXT_MAX."""
     paragraph = L.RESOLUTION_TEXT_MAX // 8 // L.PARAGRAPHS_MAX
-    sub_points = 10
-    operative = [Operative(words(paragraph), points=[words(L.RESOLUTION_TEXT_MAX // 4 // (L.PARAGRAPHS_MAX * 10))
+    sub_points = 3
+    operative = [Operative(words(paragraph), points=[words(L.RESOLUTION_TEXT_MAX // 4 // (L.PARAGRAPHS_MAX * sub_points))
                                                      for _ in range(sub_points)])
                  for _ in range(L.PARAGRAPHS_MAX)]
     annex_lines = (L.RESOLUTION_BLOCKS_MAX - 2 * L.PARAGRAPHS_MAX - L.PARAGRAPHS_MAX * sub_points) // L.ANNEXES_MAX - 1

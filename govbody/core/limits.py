@@ -24,12 +24,12 @@ HIGHLIGHT_MAX = 5_000  # one highlight of a meeting summary
 QUESTION_MAX = 10_000  # a non-paper's question
 PARAGRAPH_MAX = 20_000  # a resolution's paragraph (and an amendment's text or rationale)
 ANNEX_TEXT_MAX = 200_000  # an annex of a resolution
-RESOLUTION_TEXT_MAX = 400_000  # a resolution in all: paragraphs, sub-points and annexes
+RESOLUTION_TEXT_MAX = 300_000  # a resolution in all: paragraphs, sub-points and annexes
 
 # Lists: items.
 POINTS_MAX = 50  # points of one list, sub-points included (an intervention, a question, a conclusion)
 POINTS_DEPTH_MAX = 3  # points nest three levels: (a), (i), (1)
-RESOLUTION_BLOCKS_MAX = 3_000  # a resolution's paragraphs, sub-points and lines of its annexes together
+RESOLUTION_BLOCKS_MAX = 2_000  # a resolution's paragraphs, sub-points and lines of its annexes together
 HIGHLIGHTS_MAX = 100  # highlights of a meeting summary
 QUESTIONS_MAX = 100  # questions of a non-paper
 PARAGRAPHS_MAX = 200  # preambular paragraphs, and operative paragraphs, of a resolution
@@ -38,8 +38,8 @@ AMENDMENTS_MAX = 500  # amendments proposed to one resolution
 OUTLINE_POINTS_MAX = 100  # points of an outline of remarks
 AGENDA_ITEMS_MAX = 300  # agenda items of a session, sub-items included
 AGENDA_LEVEL_MAX = 200  # items at one level of an agenda (places the drafting page offers)
-AGENDA_LINKS_MAX = 50  # documents linked to one agenda item
-INTERVENTIONS_MAX = 200  # interventions recorded at one meeting (replies included)
+AGENDA_LINKS_MAX = 20  # documents linked to one agenda item
+INTERVENTIONS_MAX = 150  # interventions recorded at one meeting (replies included)
 
 
 def room_for_one(count: int, limit: int, *, field: str, what: str, message: str) -> None:

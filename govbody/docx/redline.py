@@ -28,7 +28,7 @@ _ALIGN_LIMIT = 10_000  # pairs of changed paragraphs weighed one by one
 # Words weighed one against another (the product of two paragraphs' lengths, summed) in one
 # redline: past it, paragraphs are paired by the words they share and a changed one shows as
 # rewritten whole, so that the largest resolution allowed is compared in well under 2 s.
-WORD_PAIRS_MAX = 3_000_000
+WORD_PAIRS_MAX = 1_000_000
 _budget: ContextVar[list[int] | None] = ContextVar("redline_budget", default=None)  # None: outside a redline
 _IN_PLACE = {"Annex heading"}  # written by the builder, not typed: one version of it stands for the other
 _Note = Callable[[object, Span], None]  # places a footnote reference span in a w:p or w:ins

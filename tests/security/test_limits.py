@@ -117,7 +117,7 @@ def test_a_resolution_past_its_paragraphs_annexes_sub_points_or_size_is_refused(
     refused(r, "operative.0.points")
     half = [{"title": "Plan", "text": "x" * (limits.RESOLUTION_TEXT_MAX // 2)}] * 2
     r = client.post("/api/v1/resolutions", json=draft(council, annexes=half), headers=chair)
-    assert refused(r, "text").startswith("A resolution has at most 400000 characters in all")
+    assert refused(r, "text").startswith("A resolution has at most 300000 characters in all")
     assert count_rows(app, Resolution) == 0
 
 
