@@ -102,7 +102,7 @@ def test_a_non_paper_past_its_questions_or_their_points_is_refused(client, app, 
     refused(r, "questions.0.points")
     r = client.post("/api/v1/non-papers", headers=headers, json={
         **paper, "introduction": "\n".join("Line" for _ in range(limits.LINES_MAX + 1)), "questions": []})
-    assert refused(r, "introduction") == "At most 2000 lines (paragraphs, list items, table rows)."
+    assert refused(r, "introduction") == "At most 1000 lines (paragraphs, list items, table rows)."
     assert count_rows(app, NonPaper) == 0
 
 
@@ -174,7 +174,7 @@ def test_a_paper_past_its_lines_is_refused(client, app, council):
     r = client.post("/api/v1/documents", headers=headers, json={
         "series": "C/INF", "title": "Report", "date": "2007-06-07", "draft": True,
         "text": "\n\n".join(f"Paragraph {n}." for n in range(limits.LINES_MAX + 1))})
-    assert refused(r, "text") == "At most 2000 lines (paragraphs, list items, table rows)."
+    assert refused(r, "text") == "At most 1000 lines (paragraphs, list items, table rows)."
     assert count_rows(app, Document) == 0
 
 
