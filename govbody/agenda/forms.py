@@ -2,15 +2,16 @@
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, NumberRange, Optional
 
-from govbody.agenda.schemas import POSITION_MAX, AgendaItemIn, LinkIn
+from govbody.agenda.schemas import AgendaItemIn, LinkIn
 from govbody.core.confirm import Ask
 from govbody.core.forms import Form, limits
+from govbody.core.limits import AGENDA_LEVEL_MAX
 
 
 class AgendaItemForm(Form):
     title = StringField("Title", validators=limits(AgendaItemIn, "title", message="An agenda item needs a title."))
     parent_id = SelectField("Place", coerce=int, validators=[Optional()])
-    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=POSITION_MAX)])
+    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=AGENDA_LEVEL_MAX)])
     description = TextAreaField("Description", validators=limits(AgendaItemIn, "description"), render_kw={"rows": 3})
 
 
@@ -28,8 +29,8 @@ class LinkDocumentForm(Form):
 class MoveForm(Form):
     """Up (-1) or down (+1) with the buttons; a new position when the item is dragged."""
 
-    offset = IntegerField("Offset", validators=[Optional(), NumberRange(min=-POSITION_MAX, max=POSITION_MAX)])
-    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=POSITION_MAX)])
+    offset = IntegerField("Offset", validators=[Optional(), NumberRange(min=-AGENDA_LEVEL_MAX, max=AGENDA_LEVEL_MAX)])
+    position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=AGENDA_LEVEL_MAX)])
 
 
 class AdoptForm(Form):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin
-from govbody.core.schemas import TITLE_MAX
+from govbody.core.limits import TITLE_MAX
 from govbody.documents.models import SYMBOL_MAX
 
 if TYPE_CHECKING:

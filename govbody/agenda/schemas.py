@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 import pydantic
 
+from govbody.core.limits import AGENDA_ITEMS_MAX, AGENDA_LEVEL_MAX, AGENDA_LINKS_MAX
 from govbody.core.schemas import (
     Date,
     Id,
@@ -18,8 +19,6 @@ from govbody.core.schemas import (
     text,
 )
 from govbody.documents.models import PREFIX_MAX, SYMBOL_MAX
-
-POSITION_MAX = 200  # places among siblings the drafting page offers
 
 Symbol = text(SYMBOL_MAX, required=True)
 CLERICAL = ("On an adopted agenda, the change corrects a clerical error (a typo): it is recorded as a "
@@ -35,6 +34,10 @@ class AgendaIssueIn(Payload):
 
 
 class AgendaItemIn(Payload):
+    model_config = pydantic.ConfigDict(json_schema_extra={"description": (
+        f"An item added to a session's agenda: at most {AGENDA_ITEMS_MAX} items in a session (sub-items "
+        f"included), {AGENDA_LEVEL_MAX} at one level; one more is refused with 422.")})
+
     title: Title
     parent_id: Id | None = None
     position: Number | None = None
@@ -67,6 +70,10 @@ class AgendaItemOut(Out):
 
 
 class LinkIn(Payload):
+    model_config = pydantic.ConfigDict(json_schema_extra={"description": (
+        f"A document linked to an agenda item: at most {AGENDA_LINKS_MAX} to one item; one more is refused "
+        "with 422.")})
+
     symbol: Symbol = pydantic.Field(description="The symbol of an issued document, however typed "
                                                 "(\"mc/inf/287\" links MC/INF/287).")
 

@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 from govbody.agenda.models import AgendaAmendment, AgendaItem, AgendaItemDocument
 from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.limits import AGENDA_ITEMS_MAX, AGENDA_LEVEL_MAX, AGENDA_LINKS_MAX, room_for_one
 from govbody.documents import services as documents
 from govbody.documents.models import Document, DocumentKind, Series, VersionKind
 from govbody.meetings.models import BodySession, Meeting
-
-MAX_ITEMS_PER_LEVEL = 200
 
 
 def _lock(session: Session, body_session: BodySession) -> None:
@@ -58,8 +57,11 @@ def add_item(session: Session, body_session: BodySession, *, title: str, parent:
     if errors:
         raise ValidationError("The agenda item was not added.", errors)
     _lock(session, body_session)
+    room_for_one(session.scalar(sa.select(sa.func.count()).where(AgendaItem.session_id == body_session.id)),
+                 AGENDA_ITEMS_MAX, field="agenda", what="agenda items in a session, sub-items included",
+                 message="The agenda item was not added.")
     siblings = _siblings(session, body_session, parent)
-    if len(siblings) >= MAX_ITEMS_PER_LEVEL:
+    if len(siblings) >= AGENDA_LEVEL_MAX:
         raise ValidationError("The agenda item was not added.", {"position": "This level of the agenda is full."})
     if position is None:
         position = len(siblings) + 1
@@ -139,6 +141,8 @@ def link_document(session: Session, item: AgendaItem, symbol: str, *, by=None) -
     if document is None:
         raise ValidationError("The document was not linked.", {
             "symbol": f"No issued document has the symbol {typed}: check the symbol, or issue the document first."})
+    room_for_one(len(item.documents), AGENDA_LINKS_MAX, field="symbol", what="documents linked to one item",
+                 message="The document was not linked.")
     if any(d.document_id == document.id or d.symbol.upper() == document.symbol.upper() for d in item.documents):
         raise ValidationError("The document was not linked.",
                               {"symbol": f"{document.symbol} is already linked to item {item.number}."})

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
-from govbody.core.schemas import NAME_MAX, SHORT_MAX
+from govbody.core.limits import NAME_MAX, SHORT_MAX
 
 if TYPE_CHECKING:
     from govbody.meetings.models import BodySession

@@ -11,11 +11,12 @@ from typing import Any
 
 from govbody.core import printable
 from govbody.core.errors import ValidationError
+from govbody.core.limits import POINT_MAX, POINTS_DEPTH_MAX, POINTS_MAX, POINTS_TEXT_MAX
 from govbody.core.markup import parser
 
-MAX_DEPTH = 3
-MAX_POINTS = 500
-MAX_LENGTH = 10_000
+DESCRIPTION = (f'Strings or {{"text", "points"}}, nesting {POINTS_DEPTH_MAX} levels at most; at most {POINTS_MAX} '
+               f"points and {POINTS_TEXT_MAX} characters in all, sub-points included, each point at most "
+               f"{POINT_MAX} characters.")
 SHAPE = 'Points are a list of strings or {"text", "points"} objects.'
 
 
@@ -27,16 +28,16 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
     """Field errors, by path ("points.0.text"), for a list that is not exactly the contract's shape."""
     if not isinstance(points, list):
         return {where: SHAPE}
-    if len(points) > MAX_POINTS:
-        return {where: f"At most {MAX_POINTS} points."}
+    if depth == 1 and (why := _too_large(points)):
+        return {where: why}
     found: dict[str, str] = {}
     for i, point in enumerate(points):
         here = f"{where}.{i}"
         if isinstance(point, str):
             if not point.strip():
                 found[here] = "A point cannot be empty."
-            elif len(point) > MAX_LENGTH:
-                found[here] = f"A point is at most {MAX_LENGTH} characters."
+            elif len(point) > POINT_MAX:
+                found[here] = f"A point is at most {POINT_MAX} characters."
             elif why := _refusal(point):
                 found[here] = why
             continue
@@ -50,16 +51,37 @@ def errors(points: Any, where: str = "points", depth: int = 1) -> dict[str, str]
         text = point.get("text")
         if not isinstance(text, str) or not text.strip():
             found[f"{here}.text"] = "A point needs a text."
-        elif len(text) > MAX_LENGTH:
-            found[f"{here}.text"] = f"A point is at most {MAX_LENGTH} characters."
+        elif len(text) > POINT_MAX:
+            found[f"{here}.text"] = f"A point is at most {POINT_MAX} characters."
         elif why := _refusal(text):
             found[f"{here}.text"] = why
         children = point.get("points", [])
-        if children and depth >= MAX_DEPTH:
-            found[f"{here}.points"] = f"Sub-points nest {MAX_DEPTH} levels at most."
+        if children and depth >= POINTS_DEPTH_MAX:
+            found[f"{here}.points"] = f"Sub-points nest {POINTS_DEPTH_MAX} levels at most."
         else:
             found.update(errors(children, f"{here}.points", depth + 1))
     return found
+
+
+def _too_large(points: list) -> str | None:
+    """The whole list against its limits (sub-points counted), read without recursion so that a
+    list nested past its depth is measured too."""
+    count = size = 0
+    pending = [points]
+    while pending:
+        for point in pending.pop():
+            count += 1
+            if count > POINTS_MAX:
+                return f"At most {POINTS_MAX} points, sub-points included."
+            if isinstance(point, str):
+                size += len(point)
+            elif isinstance(point, dict):
+                size += len(point.get("text")) if isinstance(point.get("text"), str) else 0
+                if isinstance(point.get("points"), list):
+                    pending.append(point["points"])
+    if size > POINTS_TEXT_MAX:
+        return f"At most {POINTS_TEXT_MAX} characters in all the points together."
+    return None
 
 
 def _refusal(text: str) -> str | None:
@@ -168,6 +190,6 @@ def to_lines(points: list | None, level: int = 0) -> str:
 def from_typed(source: str) -> list:
     """Points typed in a form: CommonMark bullets, refused beyond three levels."""
     points = from_markdown(source)
-    if depth(points) > MAX_DEPTH:
-        raise PointsError(f"Sub-points nest {MAX_DEPTH} levels at most.")
+    if depth(points) > POINTS_DEPTH_MAX:
+        raise PointsError(f"Sub-points nest {POINTS_DEPTH_MAX} levels at most.")
     return points

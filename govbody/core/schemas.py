@@ -1,4 +1,5 @@
-"""The building blocks of every feature's `schemas.py`: the one place a field's limits are declared.
+"""The building blocks of every feature's `schemas.py`, which declare each field with its limit
+from `core.limits`.
 
 A feature's pydantic models (input, patch, output) are built from these types; the column
 lengths of its models and the validators of its WTForms forms read the same constants, and
@@ -26,12 +27,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from govbody.core import printable
+from govbody.core.limits import LONG_MAX, NAME_MAX, SHORT_MAX, TITLE_MAX, too_many_lines
 
-# Limits: a one-line name or short text, a title, CommonMark free text.
-NAME_MAX = 200
-SHORT_MAX = 200
-TITLE_MAX = 500
-LONG_MAX = 100_000
 ID_MAX = 2**31 - 1
 NUMBER_MAX = 10**6
 
@@ -69,7 +66,13 @@ LINES = Printable(multiline=True)
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_MAX), LINE]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX), LINE]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_MAX), LINE]
-LongText = Annotated[str, StringConstraints(max_length=LONG_MAX), LINES]
+def _few_enough_lines(value: str) -> str:
+    if why := too_many_lines(value):
+        raise PydanticCustomError("lines", why)
+    return value
+
+
+LongText = Annotated[str, StringConstraints(max_length=LONG_MAX), LINES, AfterValidator(_few_enough_lines)]
 Id = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
 Number = Annotated[int, pydantic.Field(ge=1, le=NUMBER_MAX)]
 Date = Annotated[dt.date, pydantic.Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]

@@ -22,11 +22,10 @@ from sqlalchemy.orm import Session
 
 from govbody.core import audit, printable
 from govbody.core.errors import ConflictError, TooLarge, UnsupportedType, ValidationError
+from govbody.core.limits import FILE_MAX, FILE_TEXT_MAX
 from govbody.documents import services
 from govbody.documents.models import Document, DocumentFile, DocumentKind, FileFormat, FileSource
 
-FILE_MAX = 25 * 1024 * 1024
-SEARCH_TEXT_MAX = 500_000  # characters of a file's text kept for search (PostgreSQL's tsvector stays under 1 MB)
 LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}  # the languages a file may be sent in
 _NAMES = {**LANGUAGES, "ar": "Arabic", "ru": "Russian", "zh": "Chinese"}
 _DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -98,7 +97,7 @@ def extract_text(data: bytes, kind: FileFormat) -> str:
                               {"file": f"The file does not open as a {name}."}) from None
     finally:
         pypdf_log.setLevel(level)
-    return printable.strip_refused(found)[:SEARCH_TEXT_MAX]
+    return printable.strip_refused(found)[:FILE_TEXT_MAX]
 
 
 def check_language(language: str) -> None:

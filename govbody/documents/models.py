@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from govbody.core.limits import NAME_MAX, SHORT_MAX, TITLE_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
-from govbody.core.schemas import NAME_MAX, SHORT_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body

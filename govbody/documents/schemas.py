@@ -10,10 +10,9 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from govbody.core.limits import LONG_MAX, NAME_MAX, OUTLINE_POINTS_MAX, SHORT_MAX
 from govbody.core.schemas import (
-    NAME_MAX,
     SESSION_ID_RULE,
-    SHORT_MAX,
     Date,
     Id,
     LongText,
@@ -41,7 +40,6 @@ Language = text(LANGUAGE_MAX, required=True)
 Year = Annotated[int, pydantic.Field(ge=1900, le=2999)]
 Speaker = text(NAME_MAX)
 SpeakerTitle = text(SHORT_MAX)
-POINTS_MAX = 100  # points of an outline of remarks
 KIND = ("`paper` (default): a numbered document, its \"#\" headings Roman-numbered sections; `outline`: an "
         "outline of remarks (meeting_id, speaker, and its points: `points`, or one \"#\" heading of the text "
         "each). An agenda is issued from its session: POST /api/v1/sessions/{id}/agenda/issue.")
@@ -52,9 +50,10 @@ class OutlinePointIn(Payload):
     text: LongText = ""
 
 
-OutlinePoints = Annotated[list[OutlinePointIn], pydantic.Field(min_length=1, max_length=POINTS_MAX, description=(
+OutlinePoints = Annotated[list[OutlinePointIn], pydantic.Field(min_length=1, max_length=OUTLINE_POINTS_MAX, description=(
     "An outline of remarks' points, in order: each a title (the line of the outline) and the text said "
-    "under it (CommonMark). Given, they follow `text`, which is then the opening."))]
+    f"under it (CommonMark). Given, they follow `text`, which is then the opening; at most {LONG_MAX} "
+    "characters in all."))]
 # In a query string an empty value is no filter ("?session_id=").
 
 

@@ -18,7 +18,7 @@ from govbody.core import audit, numbering
 from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.models import utcnow
-from govbody.core.schemas import LONG_MAX
+from govbody.core.limits import LONG_MAX, too_many_lines
 from govbody.documents import render
 from govbody.documents.models import (
     Distribution,
@@ -223,8 +223,12 @@ def outline_text(opening: str, points: list[tuple[str, str]]) -> str:
 
 def _check_kind(document: Document) -> None:
     """What each kind of paper needs (an outline: its meeting, speaker and points) and what only an
-    outline carries; an outline belongs to its meeting's session."""
+    outline carries; an outline belongs to its meeting's session; a text no longer than the limits."""
     errors: dict[str, str] = {}
+    if len(document.text or "") > LONG_MAX:
+        errors["text"] = f"At most {LONG_MAX} characters."
+    elif why := too_many_lines(document.text):
+        errors["text"] = why
     if document.kind is DocumentKind.outline:
         if document.remarks is None or document.remarks.meeting is None:
             errors["meeting_id"] = "An outline of remarks is for a meeting: choose it."

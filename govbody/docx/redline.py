@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from contextvars import ContextVar
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from docx.oxml.ns import qn
@@ -24,6 +25,11 @@ _PPR, _R, _HYPERLINK = qn("w:pPr"), qn("w:r"), qn("w:hyperlink")
 _NOTE_REFERENCE = qn("w:footnoteReference")
 _ALIKE = 0.5  # share of words two versions of one paragraph have in common, at least
 _ALIGN_LIMIT = 10_000  # pairs of changed paragraphs weighed one by one
+# Words weighed one against another (the product of two paragraphs' lengths, summed) in one
+# redline: past it, paragraphs are paired by the words they share and a changed one shows as
+# rewritten whole, so that the largest resolution allowed is compared in well under 2 s.
+WORD_PAIRS_MAX = 1_000_000
+_budget: ContextVar[list[int] | None] = ContextVar("redline_budget", default=None)  # None: outside a redline
 _IN_PLACE = {"Annex heading"}  # written by the builder, not typed: one version of it stands for the other
 _Note = Callable[[object, Span], None]  # places a footnote reference span in a w:p or w:ins
 
@@ -95,19 +101,38 @@ def _similarity(a: Printed, b: Printed) -> float:
         return 0.0
     if a.style in _IN_PLACE:
         return 1.0
-    return difflib.SequenceMatcher(None, _WORD.findall(plain(a.spans)), _WORD.findall(plain(b.spans)),
-                                   autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, _WORD.findall(plain(a.spans)), _WORD.findall(plain(b.spans)),
+                                      autojunk=False)
+    # quick_ratio bounds ratio from above, in linear time: two paragraphs too unlike are not aligned word by word.
+    quick = matcher.quick_ratio()
+    return quick if quick < _ALIKE or not _affordable(matcher.a, matcher.b) else matcher.ratio()
+
+
+def _affordable(a: Sequence, b: Sequence) -> bool:
+    """Whether the redline's budget still covers weighing `a` against `b` word by word (and spends it)."""
+    left = _budget.get()
+    if left is None:
+        return True
+    if left[0] < len(a) * len(b):
+        return False
+    left[0] -= len(a) * len(b)
+    return True
 
 
 def _changed_pairs(olds: list[Printed], news: list[Printed]) -> Iterator[tuple[Printed | None, Printed | None]]:
     """A stretch of changed paragraphs: each old one paired with the new one that reads most like
     it (in order, half its words at least), so that a paragraph removed beside one edited shows as
     removed rather than as rewritten into its neighbour; the rest removed or added."""
-    if len(olds) * len(news) > _ALIGN_LIMIT:  # too many to weigh each pair: side by side, in order
-        alike = {(i, i): 1.0 for i in range(min(len(olds), len(news))) if olds[i].style == news[i].style}
-    else:
-        alike = {(i, j): r for i, a in enumerate(olds) for j, b in enumerate(news)
-                 if (r := _similarity(a, b)) >= _ALIKE}
+    if len(olds) * len(news) > _ALIGN_LIMIT:  # too many to weigh each pair (or to tabulate): side by side
+        for old, new in itertools.zip_longest(olds, news):
+            if old is not None and new is not None and old.style != new.style:
+                yield old, None
+                yield None, new
+            else:
+                yield old, new
+        return
+    alike = {(i, j): r for i, a in enumerate(olds) for j, b in enumerate(news)
+             if (r := _similarity(a, b)) >= _ALIKE}
     # The pairing that keeps the order and matches the most (best[i][j]: olds[i:] with news[j:]).
     best = [[0.0] * (len(news) + 1) for _ in range(len(olds) + 1)]
     for i in range(len(olds) - 1, -1, -1):
@@ -130,6 +155,8 @@ def _changed_pairs(olds: list[Printed], news: list[Printed]) -> Iterator[tuple[P
 def _word_changes(a: list[Span], b: list[Span]) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes, with a lone space between two changes folded into them, so that
     a rewritten phrase reads as one deletion and one insertion rather than word by word."""
+    if not _affordable(a, b):
+        return [("replace", 0, len(a), 0, len(b))]
     merged: list[list] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         gap = len(merged) >= 2 and merged[-1][0] == "equal" and merged[-2][0] != "equal" and all(
@@ -264,6 +291,14 @@ def _write_annex_changes(w: _NotingWriter, before: Resolution, after: Resolution
 def build_redline(before: Resolution, after: Resolution, *, author: str,
                   date: dt.datetime) -> bytes:
     """``after`` laid out as a resolution, annexes included, with every change from ``before`` tracked."""
+    budget = _budget.set([WORD_PAIRS_MAX])
+    try:
+        return _redline(before, after, author=author, date=date)
+    finally:
+        _budget.reset(budget)
+
+
+def _redline(before: Resolution, after: Resolution, *, author: str, date: dt.datetime) -> bytes:
     w = _NotingWriter()
     w.page_number_footer()
     revision = _Revision(author, date)

@@ -181,8 +181,10 @@ class DocumentWriter:
     def _hyperlink(self, p, span: Span) -> None:
         rid = self._link_ids.get(span.link)
         if rid is None:
-            rid = self._link_ids[span.link] = self.document.part.relate_to(
-                span.link, RT.HYPERLINK, is_external=True)
+            # Our own ids, each address once: python-docx's relate_to scans every relationship for
+            # each new one (an agenda of 300 items, each linking its papers, took minutes).
+            rid = self._link_ids[span.link] = f"rIdLink{len(self._link_ids) + 1}"
+            self.document.part.rels.add_relationship(RT.HYPERLINK, span.link, rid, is_external=True)
         link = etree.SubElement(p, qn("w:hyperlink"))
         link.set(qn("r:id"), rid)
         add_run(link, span.text, italic=span.italic, bold=span.bold, char_style="Hyperlink")

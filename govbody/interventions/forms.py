@@ -12,7 +12,7 @@ from wtforms.validators import Length, Optional
 
 from govbody.core.confirm import Ask
 from govbody.core.forms import Form, limits, schema_form
-from govbody.core.schemas import LONG_MAX
+from govbody.core.limits import LONG_MAX
 from govbody.interventions.schemas import (
     CorrectionIn,
     DecisionIn,

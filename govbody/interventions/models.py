@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.bodies.models import DelegationKind
 from govbody.core.models import Base, IdMixin, TimestampMixin
-from govbody.core.schemas import SHORT_MAX, TITLE_MAX
+from govbody.core.limits import SHORT_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.agenda.models import AgendaItem

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import object_session
 
 from govbody.core.points import to_markdown as points_to_markdown
-from govbody.core.schemas import TITLE_MAX
+from govbody.core.limits import TITLE_MAX
 from govbody.docx import build_meeting_summary
 from govbody.docx import data as docx_data
 from govbody.docx.summary import PartKind, Speech, summary_layout

@@ -24,15 +24,23 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from govbody.attendance.schemas import QuorumOut
+from govbody.core.limits import (
+    HIGHLIGHT_MAX,
+    HIGHLIGHTS_MAX,
+    INTERVENTIONS_MAX,
+    NOTE_MAX,
+    POINTS_MAX,
+    POINTS_TYPED_MAX,
+    QUESTIONS_MAX,
+    TITLE_MAX,
+)
+from govbody.core.points import DESCRIPTION as POINTS_RULE
 from govbody.core.points import from_markdown
 from govbody.core.schemas import (
     ID_MAX,
-    LONG_MAX,
-    TITLE_MAX,
     Date,
     ErrorOut,
     Id,
-    LongText,
     Name,
     NotNull,
     Out,
@@ -59,10 +67,9 @@ CLIENT_KEY = rf"^[A-Za-z0-9_-]{{8,{CLIENT_KEY_MAX}}}$"
 CLIENT_KEY_RULE = f"8 to {CLIENT_KEY_MAX} letters, digits, - or _."
 ClientKey = Annotated[str, StringConstraints(pattern=CLIENT_KEY)]
 Version = Annotated[int, pydantic.Field(ge=1, le=ID_MAX)]
-NOTE_MAX = 5000
 Note = text(NOTE_MAX, multiline=True)
 DRAFT_KEYS_MAX = 40
-LongLine = text(LONG_MAX, multiline=True)  # a highlight: one paragraph, trimmed
+Highlight = text(HIGHLIGHT_MAX, multiline=True)  # one paragraph, trimmed
 
 
 # Points: a list of strings or {"text", "points"} (core.points checks the shape and the depth).
@@ -80,12 +87,14 @@ def _points_required(points: list | None, info: ValidationInfo) -> list | None:
     return points
 
 
-PointsIn = Annotated[Union[list[Any], None], pydantic.AfterValidator(_points_from_text)]
+Points = Annotated[list[Any], Field(max_length=POINTS_MAX)]
+PointsIn = Annotated[Union[Points, None], pydantic.AfterValidator(_points_from_text), Field(description=POINTS_RULE)]
+PointsText = text(POINTS_TYPED_MAX, strip=False, multiline=True)
 
 
 class WithPoints(Payload):
     """Points given as a JSON structure (`points`) or as typed CommonMark bullets (`points_text`)."""
-    points_text: LongText | None = Field(None, title="Points")
+    points_text: PointsText | None = Field(None, title="Points")
     points: PointsIn = Field(None, validate_default=True)
 
 
@@ -110,10 +119,14 @@ class InterventionFields(SpeakerFields):
 
 
 class InterventionIn(InterventionFields, WithRequiredPoints):
+    model_config = pydantic.ConfigDict(json_schema_extra={"description": (
+        f"An intervention recorded at a meeting: at most {INTERVENTIONS_MAX} at one meeting; one more is "
+        "refused with 422.")})
+
     delegation: Name = Field(title="Delegation")
     agenda_item_id: Id | None = Field(None, title="Agenda item")
     reply_to: Id | None = Field(None, title="Reply to")
-    questions: list[Id] = Field([], title="Questions")
+    questions: list[Id] = Field([], title="Questions", max_length=QUESTIONS_MAX)
     client_key: ClientKey | None = None
     speaker_entry_id: Id | None = None
     started_at: dt.datetime | None = Field(None, description=(
@@ -129,7 +142,7 @@ class InterventionPatch(WithPoints):
     delegation: Annotated[Name | None, NotNull] = None
     agenda_item_id: Id | None = None
     reply_to: Id | None = None
-    questions: list[Id] | None = None
+    questions: Annotated[list[Id], Field(max_length=QUESTIONS_MAX)] | None = None
     started_at: Annotated[dt.datetime | None, NotNull] = None  # every intervention has a start
     ended_at: dt.datetime | None = None
     version: Version | None = None
@@ -177,9 +190,10 @@ def _no_empty_highlight(highlights: list[str] | None) -> list[str] | None:
 class SummaryIn(Payload):
     """The parts of a summary that are given; the others keep their value."""
     highlights_heading: text(TITLE_MAX) | None = None
-    highlights: Annotated[list[LongLine] | None, pydantic.AfterValidator(_no_empty_highlight)] = None
+    highlights: Annotated[Annotated[list[Highlight], Field(max_length=HIGHLIGHTS_MAX)] | None,
+                          pydantic.AfterValidator(_no_empty_highlight)] = None
     conclusions_by: ShortText | None = None
-    conclusions: list[Any] | None = None
+    conclusions: Points | None = Field(None, description=POINTS_RULE)
     published: bool | None = None
     corrections_until: Date | None = None
 

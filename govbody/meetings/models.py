@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from govbody.core import text
 from govbody.core.models import Base, IdMixin, TimestampMixin
-from govbody.core.schemas import NAME_MAX, SHORT_MAX
+from govbody.core.limits import NAME_MAX, SHORT_MAX
 
 if TYPE_CHECKING:
     from govbody.agenda.models import AgendaItem

@@ -20,13 +20,9 @@ from wtforms.validators import Length, Optional, ValidationError
 from govbody.core import points
 from govbody.core.confirm import Ask
 from govbody.core.forms import Form, SubForm, limits
+from govbody.core.limits import POINTS_TYPED_MAX, QUESTIONS_MAX
 from govbody.core.schemas import max_length
-from govbody.nonpapers.schemas import (
-    MAX_QUESTIONS,
-    TYPED_POINTS_MAX,
-    NonPaperIn,
-    QuestionIn,
-)
+from govbody.nonpapers.schemas import NonPaperIn, QuestionIn
 from govbody.nonpapers.services import DEFAULT_AUTHOR_LINE
 
 BLANK_QUESTIONS = 3  # empty question slots offered below the last question
@@ -35,7 +31,7 @@ BLANK_QUESTIONS = 3  # empty question slots offered below the last question
 class QuestionForm(SubForm):
     # A slot left blank is no question; one with sub-points needs its text (validate_text).
     text = TextAreaField("Question", validators=[Length(max=max_length(QuestionIn, "text"))], render_kw={"rows": 2})
-    points = TextAreaField("Sub-points", validators=[Optional(), Length(max=TYPED_POINTS_MAX)], render_kw={"rows": 3})
+    points = TextAreaField("Sub-points", validators=[Optional(), Length(max=POINTS_TYPED_MAX)], render_kw={"rows": 3})
     agenda_items = SelectMultipleField("Agenda items", coerce=int, validators=[Optional()], validate_choice=True)
 
     def validate_text(self, field) -> None:
@@ -59,11 +55,11 @@ class NonPaperForm(Form):
     author_line = StringField("Author line", default=DEFAULT_AUTHOR_LINE, validators=limits(NonPaperIn, "author_line"))
     session_id = SelectField("Session", coerce=int, validators=[Optional()])
     introduction = TextAreaField("Introduction", validators=limits(NonPaperIn, "introduction"), render_kw={"rows": 8})
-    questions = FieldList(FormField(QuestionForm), min_entries=BLANK_QUESTIONS, max_entries=MAX_QUESTIONS + 1)
+    questions = FieldList(FormField(QuestionForm), min_entries=BLANK_QUESTIONS, max_entries=QUESTIONS_MAX + 1)
 
     def validate_questions(self, field) -> None:
-        if sum(not entry.form.is_blank for entry in field) > MAX_QUESTIONS:
-            raise ValidationError(f"At most {MAX_QUESTIONS} questions.")
+        if sum(not entry.form.is_blank for entry in field) > QUESTIONS_MAX:
+            raise ValidationError(f"At most {QUESTIONS_MAX} questions.")
 
 
 def circulate_ask(paper) -> Ask:

@@ -23,7 +23,7 @@ from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
 from govbody.core.loaders import load, only_visible
 from govbody.core.points import PointsError, to_markdown
-from govbody.core.schemas import LONG_MAX
+from govbody.core.limits import LONG_MAX
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
 from govbody.meetings.models import BodySession

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 import pydantic
 from pydantic import BaseModel
 
+from govbody.core import points as core_points
+from govbody.core.limits import AGENDA_ITEMS_MAX, POINTS_MAX, QUESTION_MAX, QUESTIONS_MAX
 from govbody.core.schemas import (
     SESSION_ID_RULE,
     Id,
@@ -22,10 +24,6 @@ from govbody.core.schemas import (
 )
 from govbody.nonpapers.models import LINE_MAX, NonPaperStatus
 
-MAX_QUESTIONS = 100
-QUESTION_MAX = 10_000  # a question's text
-TYPED_POINTS_MAX = 50_000  # a question's sub-points as typed on the page (CommonMark bullets)
-
 TitleLine = text(LINE_MAX, required=True)
 AuthorLine = text(LINE_MAX)
 QuestionText = text(QUESTION_MAX, required=True, multiline=True)
@@ -35,12 +33,13 @@ class QuestionIn(Payload):
     model_config = pydantic.ConfigDict(strict=True, extra="forbid")
 
     text: QuestionText
-    # Checked by core.points: strings or {"text", "points"}, three levels at most.
-    points: list[Any] = pydantic.Field(default_factory=list)
-    agenda_item_ids: list[Id] = pydantic.Field(default_factory=list)
+    # Checked by core.points (the service names each bad point).
+    points: list[Any] = pydantic.Field(default_factory=list, max_length=POINTS_MAX,
+                                       description=core_points.DESCRIPTION)
+    agenda_item_ids: list[Id] = pydantic.Field(default_factory=list, max_length=AGENDA_ITEMS_MAX)
 
 
-Questions = Annotated[list[QuestionIn], pydantic.Field(max_length=MAX_QUESTIONS)]
+Questions = Annotated[list[QuestionIn], pydantic.Field(max_length=QUESTIONS_MAX)]
 
 
 class NonPaperIn(Payload):

@@ -14,6 +14,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
 from govbody.core import audit, points
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.limits import LONG_MAX, QUESTIONS_MAX, too_many_lines
 from govbody.core.models import utcnow
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question
@@ -32,12 +33,18 @@ class QuestionInput:
 # -- drafting ---------------------------------------------------------------------------
 
 def _check(session: Session, body: Body, body_session: BodySession | None,
-           questions: list[QuestionInput]) -> dict[int, AgendaItem]:
+           questions: list[QuestionInput], introduction: str) -> dict[int, AgendaItem]:
     """The session and agenda items a non-paper names belong to its body, and its sub-points have
     the contract's shape; the fields' limits are its schema's (nonpapers.schemas)."""
     errors: dict[str, str] = {}
     if body_session is not None and body_session.body_id != body.id:
         errors["session_id"] = "The session belongs to another body."
+    if len(questions) > QUESTIONS_MAX:
+        errors["questions"] = f"At most {QUESTIONS_MAX} questions."
+    if len(introduction) > LONG_MAX:
+        errors["introduction"] = f"At most {LONG_MAX} characters."
+    elif why := too_many_lines(introduction):
+        errors["introduction"] = why
     wanted = {i for q in questions for i in q.agenda_item_ids}
     items: dict[int, AgendaItem] = {}
     if wanted:
@@ -77,7 +84,7 @@ def create_non_paper(session: Session, body: Body, *, title: str, body_session: 
                      questions: list[QuestionInput] = (), by=None) -> NonPaper:
     author_line = DEFAULT_AUTHOR_LINE if author_line is None else author_line.strip()
     questions = list(questions)
-    items = _check(session, body, body_session, questions)
+    items = _check(session, body, body_session, questions, introduction)
     paper = NonPaper(body=body, session=body_session, title=title.strip(), author_line=author_line,
                      introduction=introduction, created_by_id=getattr(by, "id", None))
     _set_questions(paper, questions, items)
@@ -99,7 +106,7 @@ def update_non_paper(session: Session, paper: NonPaper, *, title: str, author_li
     _require_draft(paper)
     questions = list(questions)
     author_line = author_line.strip()
-    items = _check(session, paper.body, body_session, questions)
+    items = _check(session, paper.body, body_session, questions, introduction)
     before = _snapshot(paper)
     paper.title, paper.author_line, paper.introduction = title.strip(), author_line, introduction
     paper.session = body_session

@@ -6,16 +6,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from govbody.core.confirm import Ask
 from govbody.core.forms import Form, choices, limits
+from govbody.core.limits import PARAGRAPH_MAX, PARAGRAPHS_MAX, POINTS_TYPED_MAX
 from govbody.core.schemas import NUMBER_MAX
 from govbody.resolutions.models import AmendmentKind, ResolutionPart
-from govbody.resolutions.schemas import (
-    FORMULAS,
-    PARAGRAPH_MAX,
-    PARAGRAPHS_MAX,
-    AmendmentIn,
-    AnnexIn,
-    ResolutionIn,
-)
+from govbody.resolutions.schemas import FORMULAS, AmendmentIn, AnnexIn, ResolutionIn
 
 FORMULA_CHOICES = choices((f, f) for f in FORMULAS)
 
@@ -28,7 +22,7 @@ class ResolutionForm(Form):
 
 class ParagraphForm(Form):
     text = TextAreaField("Text", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)])
-    points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
+    points = TextAreaField("Lettered sub-points", validators=[Length(max=POINTS_TYPED_MAX)])
     position = IntegerField("Position", validators=[Optional(), NumberRange(min=1, max=PARAGRAPHS_MAX)])
 
 
@@ -46,7 +40,7 @@ class AmendmentForm(Form):
     paragraph = IntegerField("Paragraph or annex", validators=[Optional(), NumberRange(min=0, max=PARAGRAPHS_MAX)])
     passage = TextAreaField("Words of the annex", validators=limits(AmendmentIn, "passage"))
     text = TextAreaField("New text", validators=limits(AmendmentIn, "text"))
-    points = TextAreaField("Lettered sub-points", validators=[Length(max=PARAGRAPH_MAX)])
+    points = TextAreaField("Lettered sub-points", validators=[Length(max=POINTS_TYPED_MAX)])
     rationale = TextAreaField("Explanation", validators=limits(AmendmentIn, "rationale"))
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 from govbody.bodies.models import CODE_MAX
 from govbody.core import text
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
-from govbody.core.schemas import TITLE_MAX
+from govbody.core.limits import TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body, Delegation

@@ -14,6 +14,17 @@ from pydantic import BaseModel, BeforeValidator, WithJsonSchema
 from govbody.core import points as core_points
 from govbody.core import printable
 from govbody.core.errors import ValidationError
+from govbody.core.limits import (
+    AMENDMENTS_MAX,
+    ANNEX_TEXT_MAX,
+    ANNEXES_MAX,
+    PARAGRAPH_MAX,
+    PARAGRAPHS_MAX,
+    POINTS_MAX,
+    RESOLUTION_BLOCKS_MAX,
+    RESOLUTION_TEXT_MAX,
+    lines,
+)
 from govbody.core.schemas import (
     TITLE_MAX,
     Id,
@@ -37,10 +48,6 @@ from govbody.resolutions.models import (
     ResolutionStatus,
 )
 
-PARAGRAPH_MAX = 20_000  # characters of one paragraph (and of an amendment's text or rationale)
-ANNEX_TEXT_MAX = 200_000
-PARAGRAPHS_MAX = 200  # paragraphs in each part
-ANNEXES_MAX = 50
 YEAR_MIN, YEAR_MAX = 1900, 2999
 QUERY_MAX = 200  # characters of a search, the rest is ignored
 FORMULAS = ("Resolves", "Decides", "Requests", "Recommends", "Declares", "Adopts")
@@ -53,9 +60,7 @@ AmendedText = text(ANNEX_TEXT_MAX, strip=False, multiline=True)  # a paragraph, 
 
 # Points and paragraphs are checked by `clean_text` below (its messages name each bad item);
 # the models only describe their shape.
-_POINTS_SCHEMA = {"type": "array", "maxItems": core_points.MAX_POINTS,
-                  "description": 'Lettered sub-points: strings or {"text", "points"}, nesting '
-                                 f"{core_points.MAX_DEPTH} levels at most.",
+_POINTS_SCHEMA = {"type": "array", "maxItems": POINTS_MAX, "description": core_points.DESCRIPTION,
                   "items": {"anyOf": [{"type": "string"}, {"type": "object"}]}}
 _OPERATIVE_SCHEMA = {"anyOf": [
     {"type": "string", "maxLength": PARAGRAPH_MAX},
@@ -64,7 +69,9 @@ _OPERATIVE_SCHEMA = {"anyOf": [
 Preamble = Annotated[list[Any], pydantic.Field(max_length=PARAGRAPHS_MAX), WithJsonSchema(
     {"type": "array", "maxItems": PARAGRAPHS_MAX, "items": {"type": "string", "maxLength": PARAGRAPH_MAX}})]
 Operative = Annotated[list[Any], pydantic.Field(max_length=PARAGRAPHS_MAX), WithJsonSchema(
-    {"type": "array", "maxItems": PARAGRAPHS_MAX, "items": _OPERATIVE_SCHEMA})]
+    {"type": "array", "maxItems": PARAGRAPHS_MAX, "items": _OPERATIVE_SCHEMA,
+     "description": f"At most {RESOLUTION_TEXT_MAX} characters and {RESOLUTION_BLOCKS_MAX} paragraphs (sub-points "
+                    "and lines of annexes included) in the whole resolution."})]
 Points = Annotated[list[Any], WithJsonSchema(_POINTS_SCHEMA)]
 
 
@@ -78,6 +85,7 @@ class AnnexIn(Payload):
 
 
 Annexes = Annotated[list[AnnexIn], pydantic.Field(max_length=ANNEXES_MAX)]
+AMENDMENTS = f"At most {AMENDMENTS_MAX} amendments to one resolution."
 
 
 class ResolutionIn(Payload):
@@ -107,6 +115,8 @@ class AdoptIn(Payload):
 
 
 class AmendmentIn(Payload):
+    model_config = pydantic.ConfigDict(json_schema_extra={"description": AMENDMENTS})
+
     delegation: Name | None = None
     delegation_id: Id | None = None
     part: ResolutionPart
@@ -324,6 +334,9 @@ def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative
             out["operative"].append({"text": paragraph_text(words, where, errors),
                                      "points": clean_points(points, f"operative.{i}.points", errors)})
     if annexes is not None:
+        annexes = list(annexes)
+        if len(annexes) > ANNEXES_MAX:
+            errors["annexes"] = f"At most {ANNEXES_MAX} annexes."
         out["annexes"] = []
         for i, annex in enumerate(annexes):
             if not isinstance(annex, dict):
@@ -339,3 +352,25 @@ def clean_text(*, title: Any = None, preamble: Iterable | None = None, operative
     if errors:
         raise ValidationError("The resolution was not saved.", errors)
     return out
+
+
+def check_whole(text: dict[str, Any], message: str = "The resolution was not saved.") -> None:
+    """A resolution's whole text (a revision's snapshot) within its limits: what one change checks
+    alone (a paragraph added, an amendment accepted) may take the whole past them."""
+    errors = {part: f"At most {PARAGRAPHS_MAX} paragraphs." for part in ("preamble", "operative")
+              if len(text[part]) > PARAGRAPHS_MAX}
+    if len(text["annexes"]) > ANNEXES_MAX:
+        errors["annexes"] = f"At most {ANNEXES_MAX} annexes."
+    sub_points = [core_points.to_lines(item["points"]) for item in text["operative"]]
+    size = len(text["title"]) + sum(map(len, text["preamble"])) + sum(map(len, sub_points)) + sum(
+        len(item["text"]) for item in text["operative"]) + sum(
+        len(annex["title"]) + len(annex["text"]) for annex in text["annexes"])
+    blocks = len(text["preamble"]) + len(text["operative"]) + sum(map(lines, sub_points)) + sum(
+        1 + lines(annex["text"]) for annex in text["annexes"])
+    if size > RESOLUTION_TEXT_MAX:
+        errors["text"] = f"A resolution has at most {RESOLUTION_TEXT_MAX} characters in all, annexes included."
+    elif blocks > RESOLUTION_BLOCKS_MAX:
+        errors["text"] = (f"A resolution has at most {RESOLUTION_BLOCKS_MAX} paragraphs in all: its paragraphs, "
+                          "sub-points and the lines of its annexes.")
+    if errors:
+        raise ValidationError(message, errors)

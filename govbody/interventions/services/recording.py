@@ -18,6 +18,7 @@ from govbody.bodies.services import find_delegation
 from govbody.core import audit, clock, numbering
 from govbody.core import points as core_points
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.limits import INTERVENTIONS_MAX, room_for_one
 from govbody.interventions.models import (
     DraftKind,
     Intervention,
@@ -174,6 +175,10 @@ def create_intervention(session: Session, meeting: Meeting, entry: InterventionI
             savepoint.rollback()
             return _replayed(existing, meeting)
         savepoint.commit()
+    # Counted under the counter's lock: two entries sent at once cannot both pass the limit.
+    room_for_one(session.scalar(sa.select(sa.func.count()).where(Intervention.meeting_id == meeting.id)),
+                 INTERVENTIONS_MAX, field="interventions", what="interventions at one meeting",
+                 message="The intervention was not saved.")
     own = {name: getattr(entry, name) for name in OWN_FIELDS}
     intervention = Intervention(meeting=meeting, position=position, client_key=client_key, version=1,
                                 **own, **resolved)

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 
 from govbody.core import access
 from govbody.core.forms import choices, commit_or_errors
+from govbody.core.limits import PARAGRAPH_MAX, POINTS_TYPED_MAX
 from govbody.core.loaders import load
 from govbody.core.points import from_lines as points_from_lines
 from govbody.core.points import to_lines as points_to_lines
@@ -26,7 +27,6 @@ from govbody.resolutions.forms import (
 )
 from govbody.resolutions.models import Resolution, ResolutionPart, ResolutionStatus
 from govbody.resolutions.routes import bp, button, load_draft, to_editor
-from govbody.resolutions.schemas import PARAGRAPH_MAX
 
 
 def _supersedes_choices(form: ResolutionForm, body_id: int, exclude: int | None = None) -> None:
@@ -193,7 +193,7 @@ def preview(resolution_id: int):
     highlight = ("", -1)
     if part in ("preamble", "operative") and re.fullmatch(r"[0-9]{1,3}", index):
         rows = text[part]
-        typed_points = points_from_lines(request.form.get("points", "")[:PARAGRAPH_MAX])
+        typed_points = points_from_lines(request.form.get("points", "")[:POINTS_TYPED_MAX])
         item = typed if part == "preamble" else {"text": typed, "points": typed_points}
         i = min(int(index), len(rows))
         if i < len(rows):

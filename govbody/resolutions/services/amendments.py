@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from govbody.bodies.models import Delegation
 from govbody.core import audit
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.limits import AMENDMENTS_MAX, room_for_one
 from govbody.core.models import utcnow
 from govbody.resolutions.models import (
     Amendment,
@@ -21,7 +23,8 @@ from govbody.resolutions.models import (
     ResolutionPart,
     Revision,
 )
-from govbody.resolutions.schemas import ANNEX_TEXT_MAX, clean_points, paragraph_text
+from govbody.core.limits import ANNEX_TEXT_MAX
+from govbody.resolutions.schemas import clean_points, paragraph_text
 from govbody.resolutions.services.drafting import renumber, rows_of
 from govbody.resolutions.services.revisions import lock_draft, revise
 
@@ -79,6 +82,9 @@ def propose_amendment(session: Session, resolution: Resolution, *, delegation: D
     """A delegation's proposal for one paragraph ("replace operative paragraph 2 by ..."), or for the
     words ``passage`` quoted from the text of an annex ("in annex 1, replace "fifty years" by ...")."""
     lock_draft(session, resolution)
+    room_for_one(session.scalar(sa.select(sa.func.count()).where(Amendment.resolution_id == resolution.id)),
+                 AMENDMENTS_MAX, field="amendments", what="amendments to one resolution",
+                 message="The amendment was not recorded.")
     if part is ResolutionPart.annex:
         return _propose_for_annex(session, resolution, delegation=delegation, kind=kind, number=paragraph_number,
                                   text=text, passage=passage, points=points, rationale=rationale, by=by)

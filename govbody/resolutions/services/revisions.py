@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from govbody.core import numbering
 from govbody.core.errors import ConflictError
 from govbody.resolutions import loaders, render
+from govbody.resolutions.schemas import check_whole
 from govbody.resolutions.models import (
     REASON_MAX,
     Amendment,
@@ -36,8 +37,10 @@ def _revision_key(resolution: Resolution) -> str:
 
 def revise(session: Session, resolution: Resolution, reason: str, *, by=None,
            amendment: Amendment | None = None) -> Revision | None:
-    """Record the current text as a new revision, unless it equals the latest one."""
+    """Record the current text as a new revision, unless it equals the latest one; a text past the
+    limits of a whole resolution is refused (the caller's transaction is then rolled back)."""
     text = render.snapshot(resolution)
+    check_whole(text)
     latest = resolution.revisions[-1] if resolution.revisions else None
     if latest is not None and latest.snapshot == text:
         return None
