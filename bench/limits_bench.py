@@ -128,7 +128,8 @@ def agenda() -> Agenda:
 
 def numbered(carried: Resolution) -> NumberedDocument:
     return NumberedDocument(symbol="C/112/INF/9", title=words(L.TITLE_MAX), date=dt.date(2026, 3, 12),
-                            session_number=112, sections=[Section(words(L.TITLE_MAX), lines(L.LINES_MAX, L.LONG_MAX))],
+                            session_number=112,  # a section's text is one CommonMark string, as documents/render.py gives it
+                            sections=[Section(words(L.TITLE_MAX), [lines(L.LINES_MAX, L.LONG_MAX)])],
                             carried_resolution=carried)
 
 
