@@ -133,16 +133,19 @@ def test_points_of_order_and_rights_of_reply_are_taken_out_of_turn(client, meeti
 # The page: a delegate inscribes, sees its place and withdraws, without a script.
 
 def test_a_delegate_inscribes_on_the_page_sees_its_place_and_withdraws(client, meeting, delegates, rapporteur,
-                                                                         meeting_day):
+                                                                         meeting_day, make):
     from tests.conftest import confirmed, hidden_fields, login
 
     inscribe(client, delegates["Mexico"], meeting.id, delegation="Mexico")
     inscribe(client, delegates["Libya"], meeting.id, delegation="Libya")
+    assert client.patch(f"{BASE}/meetings/{meeting.id}", headers=make.user().headers, json={
+        "speaking_time_limit_s": 180, "group_speaking_time_limit_s": 300}).status_code == 200
     login(client, delegates["Sweden"].email)
     page = f"/meetings/{meeting.id}/speakers"
     assert "Inscribe my delegation" in client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
     html = client.get(page).get_data(as_text=True)
     assert "Your delegation is not on the list." in html and 'name="agenda_item_id"' in html
+    assert "Speaking time: 3:00; on behalf of a group, 5:00." in html  # a group statement may speak longer
     r = client.post(page, data={**hidden_fields(client, page), "agenda_item_id": str(meeting.agenda[1]),
                                 "on_behalf_of": "the European Union"}, follow_redirects=True)
     html = r.get_data(as_text=True)
