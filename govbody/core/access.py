@@ -160,3 +160,28 @@ def can_issue_summary(user: Any, series: Any) -> bool:
 def can_follow_bodies(user: Any) -> bool:
     """Any logged-in user may follow bodies and see what is new in them."""
     return active_user(user) is not None
+
+
+# The meeting room (issue 21): the speakers' list.
+
+def acts_for(user: Any, delegation: Any) -> bool:
+    """A delegate acts for its own delegation only."""
+    u = active_user(user)
+    return (u is not None and u.role is Role.delegate and u.delegation_id is not None
+            and delegation is not None and u.delegation_id == delegation.id)
+
+
+def can_inscribe(user: Any, meeting: Any, delegation: Any) -> bool:
+    """Put a delegation on a meeting's list of speakers: the body's rapporteurs and the secretariat
+    any speaker, a delegate its own delegation."""
+    return can_record(user, meeting.body_id) or acts_for(user, delegation)
+
+
+def can_withdraw_speaker(user: Any, entry: Any) -> bool:
+    """Take a waiting place off the list: the delegation's own delegate (the recorders strike it)."""
+    return can_record(user, entry.meeting.body_id) or acts_for(user, entry.delegation)
+
+
+def can_see_speakers(user: Any, meeting: Any) -> bool:
+    """The list of speakers and its places: the body's officers, the secretariat and every delegate."""
+    return sees_body_drafts(user, meeting.body_id) or getattr(active_user(user), "delegation_id", None) is not None

@@ -25,6 +25,7 @@ from govbody.api import (
 from govbody.attendance import services as attendance
 from govbody.attendance.schemas import QuorumOut
 from govbody.bodies.models import Delegation
+from govbody.bodies.services import find_delegation
 from govbody.core import access, clock
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.loaders import load
@@ -210,7 +211,7 @@ def console_state(meeting_id: int):
     return ConsoleOut.of(
         None, meeting_id=meeting.id,
         interventions=[intervention_out(i) for i in services.meeting_interventions(db.session, meeting)],
-        speakers=[SpeakerOut.of(e) for e in services.speakers(db.session, meeting)],
+        speakers=speakers_out(services.speakers(db.session, meeting)),
         timing=services.speaking_times(db.session, meeting), floor=floor_out(services.floor(db.session, meeting)),
         speaking_time_limit_s=meeting.speaking_time_limit_s,
         group_speaking_time_limit_s=meeting.group_speaking_time_limit_s,
@@ -239,19 +240,55 @@ def speaking_times(meeting_id: int):
     return _timing(_recording_meeting(meeting_id))
 
 
+def speakers_out(entries: list[SpeakerListEntry]) -> list[dict]:
+    places = services.places(entries)
+    return [SpeakerOut.of_place(e, places) for e in entries]
+
+
+def speaker_out(entry: SpeakerListEntry) -> dict:
+    return SpeakerOut.of(entry, position=services.place_of(db.session, entry), order=entry.position)
+
+
 @bp.post("/meetings/<int:meeting_id>/speakers")
 @endpoint(json=SpeakerIn, out=SpeakerOut, status=201, tags=TAGS)
 def add_speaker(meeting_id: int):
-    meeting = _recording_meeting(meeting_id)
-    entry = services.add_speaker(db.session, meeting, parse(), by=user())
+    """The rapporteur or the secretariat adds any speaker; a delegate inscribes its own delegation,
+    before or during the meeting, and gets its place back (`position`)."""
+    meeting = loaders.meeting(meeting_id, user())
+    data: SpeakerIn = parse()
+    if access.can_record(user(), meeting.body_id):
+        entry = services.add_speaker(db.session, meeting, data, by=user())
+    else:
+        named = find_delegation(db.session, data.delegation) if data.delegation else None
+        # A name that is no delegation is refused by the service (422 naming the field).
+        require(access.can_inscribe(user(), meeting, named) if named
+                else bool(data.delegation) and access.role(user()) is not None)
+        entry = services.inscribe(db.session, meeting, data, by=user())
+    body = speaker_out(entry)
     db.session.commit()
-    return created(SpeakerOut.of(entry))
+    return created(body)
+
+
+@bp.get("/meetings/<int:meeting_id>/speakers")
+@endpoint(out=items_model(SpeakerOut), tags=TAGS)
+def list_speakers(meeting_id: int):
+    meeting = loaders.meeting(meeting_id, user())
+    require(access.can_see_speakers(user(), meeting))
+    return {"items": speakers_out(services.speakers(db.session, meeting))}
 
 
 def _speaker_entry(entry_id: int):
     entry = loaders.speaker_entry(entry_id, user())
     _recording(entry.meeting)
     return entry
+
+
+@bp.get("/speakers/<int:entry_id>")
+@endpoint(out=SpeakerOut, tags=TAGS)
+def get_speaker(entry_id: int):
+    entry = loaders.speaker_entry(entry_id, user())
+    require(access.can_see_speakers(user(), entry.meeting))
+    return speaker_out(entry)
 
 
 @bp.patch("/speakers/<int:entry_id>")
@@ -261,7 +298,7 @@ def move_speaker(entry_id: int):
     data: SpeakerPatch = parse()
     services.move_speaker(db.session, entry, by=user(), position=data.position)
     db.session.commit()
-    return SpeakerOut.of(entry)
+    return speaker_out(entry)
 
 
 # "floor": the speaker has the floor (the previous one's clock stops); "strike": off the list.
@@ -274,7 +311,18 @@ def speaker_action(entry_id: int, action: str):
     entry = _speaker_entry(entry_id)
     SPEAKER_ACTIONS[action](db.session, entry, by=user())
     db.session.commit()
-    return SpeakerOut.of(entry)
+    return speaker_out(entry)
+
+
+@bp.post("/speakers/<int:entry_id>/withdraw")
+@endpoint(out=SpeakerOut, errors=(400, 401, 403, 404, 409), tags=TAGS)
+def withdraw_speaker(entry_id: int):
+    """A delegation takes its own waiting place off the list."""
+    entry = loaders.speaker_entry(entry_id, user())
+    require(access.can_withdraw_speaker(user(), entry))
+    services.withdraw_speaker(db.session, entry, by=user())
+    db.session.commit()
+    return speaker_out(entry)
 
 
 @bp.post("/meetings/<int:meeting_id>/floor/close")

@@ -18,6 +18,7 @@ from govbody.interventions.schemas import (
     DecisionIn,
     InterventionFields,
     InterventionIn,
+    SpeakerIn,
     SummaryIn,
 )
 
@@ -76,3 +77,19 @@ def delete_ask(intervention) -> Ask:
                "It is taken out of the record of the meeting; only the audit log keeps its text.",
                "Delete the intervention")
 
+
+
+class InscribeForm(Form):
+    """A delegate puts its own delegation on the list of speakers."""
+    agenda_item_id = SelectField(SpeakerIn.model_fields["agenda_item_id"].title, coerce=int)
+    on_behalf_of = StringField("On behalf of a group (optional)", validators=limits(SpeakerIn, "on_behalf_of"))
+
+
+class WithdrawForm(Form):
+    pass
+
+
+def withdraw_ask(entry) -> Ask:
+    return Ask(f"Withdraw {entry.speaker} from the list of speakers?",
+               "The delegation loses its place; inscribed again, it goes to the end of the list.",
+               "Withdraw")

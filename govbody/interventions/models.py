@@ -34,6 +34,11 @@ class InterventionKind(enum.Enum):
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
+    @property
+    def out_of_turn(self) -> bool:
+        """Taken before the statements waiting on the speakers' list (rules of procedure)."""
+        return self in (InterventionKind.point_of_order, InterventionKind.right_of_reply)
+
 
 class Language(enum.Enum):
     """The language a statement was delivered in: the three official ones, or another."""
@@ -171,6 +176,7 @@ class SpeakerStatus(enum.Enum):
     speaking = "speaking"
     spoken = "spoken"
     struck = "struck"
+    withdrawn = "withdrawn"  # by the delegation itself
 
 
 class SpeakerListEntry(SpeakerMixin, IdMixin, TimestampMixin, Base):
@@ -183,6 +189,7 @@ class SpeakerListEntry(SpeakerMixin, IdMixin, TimestampMixin, Base):
 
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"))
     delegation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("delegations.id", ondelete="RESTRICT"))
+    agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="SET NULL"))
     speaker_name: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     speaker_title: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     on_behalf_of: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
@@ -195,6 +202,7 @@ class SpeakerListEntry(SpeakerMixin, IdMixin, TimestampMixin, Base):
     intervention_id: Mapped[int | None] = mapped_column(sa.ForeignKey("interventions.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship()
+    agenda_item: Mapped[AgendaItem | None] = relationship()
     delegation: Mapped[Delegation | None] = relationship()
     intervention: Mapped[Intervention | None] = relationship()
 

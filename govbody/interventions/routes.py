@@ -15,14 +15,16 @@ from govbody.core.forms import apply_errors, choices, commit_or_errors, validate
 from govbody.core.pagecache import kept_fragment, public_page
 from govbody.core.points import from_markdown as points_from_markdown
 from govbody.core.points import to_markdown as points_to_markdown
+from govbody.core.text import ordinal_number
 from govbody.core.web import acting_user, add_panel, require
 from govbody.docx.summary import summary_layout
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
-from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InterventionForm, IssueForm,
-                                        SummaryForm, delete_ask, issue_summary_ask)
+from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InscribeForm, InterventionForm,
+                                        IssueForm, SummaryForm, WithdrawForm, delete_ask, issue_summary_ask,
+                                        withdraw_ask)
 from govbody.interventions.models import Intervention
-from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SummaryIn, console_fields
+from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SpeakerIn, SummaryIn, console_fields
 from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
@@ -42,6 +44,7 @@ def meeting_panel(meeting: Meeting) -> Markup:
         "interventions/_meeting_panel.html", m=meeting, summary=summary, count=count,
         can_record=access.can_record(user, meeting.body_id),
         can_view_summary=access.can_view_summary(user, meeting, summary),
+        can_see_speakers=access.can_see_speakers(user, meeting),
         is_delegate=getattr(user, "delegation_id", None) is not None))
 
 
@@ -303,3 +306,57 @@ def decide_correction(correction_id: int):
         db.session.commit()
         flash(f"The correction was {proposal.status.value}.", "success")
     return redirect(url_for(".meeting_interventions", meeting_id=meeting.id))
+
+
+# The list of speakers, for delegations: inscribe, see the place, withdraw.
+
+@bp.route("/meetings/<int:meeting_id>/speakers", methods=["GET", "POST"])
+def speakers(meeting_id: int):
+    meeting = loaders.meeting(meeting_id, acting_user())
+    user = acting_user()
+    require(access.can_see_speakers(user, meeting))
+    delegation = user.delegation if access.acts_for(user, getattr(user, "delegation", None)) else None
+    if request.method == "POST":
+        require(delegation is not None)  # only a delegate inscribes here, its own delegation
+    form = InscribeForm()
+    items = _agenda_items(meeting)
+    form.agenda_item_id.choices = choices([(0, "No particular item"), *((i.id, f"{i.number}. {i.title}")
+                                                                        for i in items)])
+    if delegation is not None and form.validate_on_submit():
+        data = validated(form, SpeakerIn, {"delegation": delegation.name, "on_behalf_of": form.on_behalf_of.data or "",
+                                           "agenda_item_id": form.agenda_item_id.data or None})
+        if data is not None:
+            ok, entry = commit_or_errors(form, lambda: services.inscribe(db.session, meeting, data, by=user))
+            if ok:
+                flash(f"{delegation.name} is inscribed, {ordinal_number(services.place_of(db.session, entry))}"
+                      " on the list of speakers.", "success")
+                return redirect(url_for(".speakers", meeting_id=meeting.id))
+    entries = services.speakers(db.session, meeting)
+    places = services.places(entries)
+    waiting = [e for e in entries if e.id in places]
+    own = [e for e in waiting if delegation is not None and e.delegation_id == delegation.id]
+    refused = bool(form.errors or form.form_errors)
+    return render_template("interventions/speakers.html", m=meeting, form=form, delegation=delegation,
+                           waiting=waiting, places=places, own=own, ordinal=ordinal_number,
+                           withdraw_form=WithdrawForm(), withdraw_ask=withdraw_ask,
+                           items={i.id: i for i in items}), 422 if refused else 200
+
+
+@bp.post("/speakers/<int:entry_id>/withdraw")
+def withdraw_speaker(entry_id: int):
+    entry = loaders.speaker_entry(entry_id, acting_user())
+    require(access.can_withdraw_speaker(acting_user(), entry))
+    back = url_for(".speakers", meeting_id=entry.meeting_id)
+    if not WithdrawForm().validate_on_submit():
+        abort(400)
+    if not confirm.given():
+        return confirm.page(withdraw_ask(entry), back=back)
+    try:
+        services.withdraw_speaker(db.session, entry, by=acting_user())
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(back)
+    db.session.commit()
+    flash(f"{entry.speaker} was withdrawn from the list of speakers.", "success")
+    return redirect(back)

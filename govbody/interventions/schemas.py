@@ -154,10 +154,11 @@ class InterventionPatch(WithPoints):
 
 class SpeakerIn(SpeakerFields):
     delegation: ShortText = ""
+    agenda_item_id: Id | None = Field(None, title="Agenda item")
 
 
 class SpeakerPatch(Payload):
-    position: Id
+    position: Id = Field(description="The place among the speakers still waiting (1 is next).")
 
 
 def _draft_fields(payload: dict[str, Any]) -> dict[str, Any]:
@@ -274,13 +275,21 @@ class SummaryOut(Out):
 class SpeakerOut(Out):
     id: int
     meeting_id: int
-    position: int
+    position: int | None = Field(description="The place among the speakers still waiting (1 is next); "
+                                             "null once the speaker has had the floor or left the list.")
+    order: int = Field(description="The order of all places on the list, those who have spoken included.")
+    agenda_item_id: int | None
     speaker: str
     delegation: NameOf | None
     status: SpeakerStatus
     started_at: Timestamp | None
     ended_at: Timestamp | None
     intervention_id: int | None
+
+    @classmethod
+    def of_place(cls, entry: Any, places: dict[int, int]) -> dict:
+        """`places`: each waiting entry's place, by id (services.places)."""
+        return cls.of(entry, position=places.get(entry.id), order=entry.position)
 
 
 class TimingOut(Out):

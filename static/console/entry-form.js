@@ -154,6 +154,8 @@ export function createEntryForm({ form, fields, data, state, sync, find, newKey,
       const place = pick(fields, s);
       // A place listed with the default kind says nothing: the kind the rapporteur chose stands.
       if (place[KIND] === carried.find((field) => field.name === KIND).default) { delete place[KIND]; }
+      // A place inscribed for no particular item: the item chosen or under way stands.
+      if (place[AGENDA_ITEM] === null) { delete place[AGENDA_ITEM]; }
       open({ client_key: newKey(), intervention_id: null, version: null, speaker_entry_id: s.id }, fresh({
         ...place,
         [REPLY_TO]: s.kind === "reply" && previous ? previous.id : null,

@@ -24,7 +24,7 @@ export function latest(interventions) {
   return interventions.length ? interventions[interventions.length - 1] : null;
 }
 
-export const SPEAKER_STATUS = { waiting: "waiting", speaking: "has the floor", spoken: "spoken", struck: "struck" };
+export const SPEAKER_STATUS = { waiting: "waiting", speaking: "has the floor", spoken: "spoken", struck: "struck", withdrawn: "withdrawn" };
 
 export function speakerLabel(s) {
   return s.speaker + (s.on_behalf_of ? " (on behalf of " + s.on_behalf_of + ")" : "");

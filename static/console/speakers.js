@@ -5,14 +5,15 @@ import { button, element } from "./dom.js";
 import { SPEAKER_STATUS, speakerLabel } from "./format.js";
 
 // What the rapporteur can do with a place on the list, in the order the buttons appear.
-export function speakerActions(s, index, count) {
+export function speakerActions(s, waitingCount) {
   const actions = [];
   if (s.status === "waiting") {
     actions.push({ action: "floor", label: "Give the floor", ariaLabel: "Give the floor to " + s.speaker });
-    if (index > 0) {
+    // s.position: the place among those waiting, which the server moves by.
+    if (s.position > 1) {
       actions.push({ action: "move", position: s.position - 1, label: "Up", ariaLabel: "Move " + s.speaker + " up" });
     }
-    if (index < count - 1) {
+    if (s.position < waitingCount) {
       actions.push({ action: "move", position: s.position + 1, label: "Down",
         ariaLabel: "Move " + s.speaker + " down" });
     }
@@ -86,13 +87,14 @@ export function createSpeakers({ api, meetingId, state, find, announce, refresh,
     // The list is drawn afresh: the button that had the focus gets it back.
     const focusedId = document.activeElement && document.activeElement.getAttribute("data-focus-id");
     list.textContent = "";
-    state.speakers.forEach((s, index) => {
+    const waitingCount = state.speakers.filter((s) => s.status === "waiting").length;
+    state.speakers.forEach((s) => {
       const li = element("li", "speaker status-" + s.status);
       li.appendChild(element("span", "who", speakerLabel(s)));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(element("span", "meta", SPEAKER_STATUS[s.status]));
       const actions = element("span", "actions");
-      speakerActions(s, index, state.speakers.length).forEach((a, i) => {
+      speakerActions(s, waitingCount).forEach((a, i) => {
         const b = button(a.label, () => run(s, a), a.ariaLabel);
         b.setAttribute("data-focus-id", s.id + ":" + i);
         b.disabled = !online && a.action !== "record"; // recording is typed here and kept offline

@@ -121,10 +121,13 @@ test("a speaker given the floor is recorded under the item and kind chosen, unle
   choose(control("agenda_item_id"), 41);
   choose(control("kind"), "question");
   const place = { id: 3, position: 1, status: "speaking", delegation: "Mexico", speaker_name: "", speaker_title: "",
-    on_behalf_of: "", kind: "statement", speaker: "Mexico" };
+    on_behalf_of: "", kind: "statement", speaker: "Mexico", agenda_item_id: null };
   entry.recordSpeaker(place, true);
   assert.deepEqual([control("delegation").value, control("agenda_item_id").value, control("kind").value],
     ["Mexico", "41", "question"]);
   entry.recordSpeaker({ ...place, id: 4, kind: "right_of_reply" }, true);
   assert.deepEqual([control("agenda_item_id").value, control("kind").value], ["41", "right_of_reply"]);
+  // A delegation inscribed for an agenda item is recorded under that item.
+  entry.recordSpeaker({ ...place, id: 5, agenda_item_id: 50 }, true);
+  assert.equal(control("agenda_item_id").value, "50");
 });

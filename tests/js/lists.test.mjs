@@ -39,12 +39,12 @@ test("speaking time reads as minutes and seconds; the clock of whoever speaks ru
 test("the speakers' list offers what can be done with each place", () => {
   const waiting = (id, position) => ({ id, position, status: "waiting", speaker: "Speaker " + id });
   const list = [waiting(1, 1), waiting(2, 2), waiting(3, 3)];
-  const labels = (s, i) => speakerActions(s, i, list.length).map((a) => a.label);
-  assert.deepEqual(labels(list[0], 0), ["Give the floor", "Down", "Strike"]);
-  assert.deepEqual(labels(list[1], 1), ["Give the floor", "Up", "Down", "Strike"]);
-  assert.deepEqual(speakerActions(list[2], 2, 3).find((a) => a.label === "Up").position, 2);
-  assert.deepEqual(labels({ ...list[0], status: "speaking", intervention_id: null }, 0), ["Record"]);
-  assert.deepEqual(labels({ ...list[0], status: "spoken", intervention_id: 4 }, 0), []);
+  const labels = (s) => speakerActions(s, list.length).map((a) => a.label);
+  assert.deepEqual(labels(list[0]), ["Give the floor", "Down", "Strike"]);
+  assert.deepEqual(labels(list[1]), ["Give the floor", "Up", "Down", "Strike"]);
+  assert.deepEqual(speakerActions(list[2], 3).find((a) => a.label === "Up").position, 2);
+  assert.deepEqual(labels({ ...list[0], status: "speaking", position: null, intervention_id: null }), ["Record"]);
+  assert.deepEqual(labels({ ...list[0], status: "spoken", position: null, intervention_id: 4 }), []);
   assert.equal(nextWaiting([{ ...list[0], status: "spoken" }, list[1], list[2]]).id, 2);
   assert.deepEqual(trimmedValues([["delegation", " mex "], ["speaker_name", ""]]), { delegation: "mex", speaker_name: "" });
 });

@@ -29,6 +29,7 @@ WHO = {
     "officer": STAFF | {"chair", "rapporteur"},  # the Council's officers see its drafts
     "member": STAFF | {"chair", "rapporteur", "delegate"},  # restricted papers of the Council
     "own_delegation": STAFF | {"rapporteur", "chair", "delegate"},  # a delegation's own interventions
+    "own_place": STAFF | {"rapporteur", "delegate"},  # a delegation's own place on the list of speakers
     "delegate": {"delegate"},  # proposing a correction to one's own delegation's intervention
     "drafters": STAFF | {"chair", "chair_other"},  # anyone who drafts for some body
     "recorders": STAFF | {"rapporteur", "rapporteur_other"},
@@ -103,6 +104,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.get_summary": "officer", "api.put_summary": "rapporteur", "api.summary_docx": "officer",
     "api.issue_summary": "rapporteur",
     "api.console_state": "rapporteur", "api.add_speaker": "rapporteur", "api.move_speaker": "rapporteur",
+    "api.list_speakers": "member", "api.get_speaker": "member", "api.withdraw_speaker": "own_place",
+    "interventions.speakers": {"GET": "member", "POST": "delegate"}, "interventions.withdraw_speaker": "own_place",
     "api.speaker_action": "rapporteur", "api.close_floor": "rapporteur", "api.speaking_times": "rapporteur",
     "api.save_draft": "rapporteur", "api.discard_draft": "rapporteur",
     "api.propose_correction": "delegate", "api.list_corrections": "rapporteur",

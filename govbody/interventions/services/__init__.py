@@ -32,9 +32,13 @@ from govbody.interventions.services.speakers import (
     add_speaker,
     close_floor,
     give_floor,
+    inscribe,
     move_speaker,
+    place_of,
+    places,
     speakers,
     strike_speaker,
+    withdraw_speaker,
 )
 from govbody.interventions.services.summary import (
     blank_summary,
