@@ -3,14 +3,14 @@ delegation is inscribed once per item, and a withdrawn place (status `withdrawn`
 non-native enum) stays on record.
 
 Revision ID: c4e9a2d7f1b3
-Revises: a3c71e0d5b28
+Revises: 3b8e1f0c5a27
 Create Date: 2026-12-10
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = 'c4e9a2d7f1b3'
-down_revision = 'a3c71e0d5b28'
+down_revision = '3b8e1f0c5a27'
 branch_labels = None
 depends_on = None
 
