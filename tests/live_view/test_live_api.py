@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.live.conftest import GROUP, give_floor, live_url
+from tests.live_view.conftest import GROUP, give_floor, live_url
 
 
 def test_the_live_state_names_the_speaker_their_time_and_who_is_next(client, room, frozen_clock):
