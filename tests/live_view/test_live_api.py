@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.live_view.conftest import GROUP, give_floor, live_url
+from tests.live_view.conftest import GROUP, give_floor, inscribe, live_url
 
 
 def test_the_live_state_names_the_speaker_their_time_and_who_is_next(client, room, frozen_clock):
@@ -68,13 +68,17 @@ def test_a_meeting_is_public_unless_it_is_made_closed(client, room):
     assert client.get(live_url(meeting.id)).status_code == 200  # nothing changed
 
 
-def test_a_poller_gets_304_until_the_console_changes_something(client, room):
+def test_a_poller_gets_304_until_the_console_changes_something(client, room, make):
     meeting = room["meeting"]
     first = client.get(live_url(meeting.id))
     tag = first.headers["ETag"]
     assert tag.startswith('W/"')
     again = client.get(live_url(meeting.id), headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == tag
+    # A change the room does not show (another meeting's list) leaves it as it was: still 304.
+    other = make.meeting(meeting.session_id, number=482)
+    inscribe(client, room["rapporteur"], other, "Mexico")
+    assert client.get(live_url(meeting.id), headers={"If-None-Match": tag}).status_code == 304
     give_floor(client, room["rapporteur"], room["entries"]["Sweden"])
     changed = client.get(live_url(meeting.id), headers={"If-None-Match": tag})
     assert changed.status_code == 200 and changed.headers["ETag"] != tag
