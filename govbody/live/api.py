@@ -21,18 +21,39 @@ from govbody.live.schemas import LiveOut
 from govbody.meetings.models import Meeting
 
 
+def rooms() -> services.KeptRooms:
+    return current_app.extensions.setdefault("govbody_live_rooms", services.KeptRooms())
+
+
+def _not_modified(tag: str) -> Response:
+    response = Response(status=304)
+    response.set_etag(tag, weak=True)
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def unchanged_public_room() -> Response | None:
+    """A screen nobody is logged in on (no cookie, no token) polling a public meeting whose room
+    has not changed: 304 after reading the stamp, before the login, the API's hooks and the view
+    (registered first by live.routes.init_app). Anything else goes the usual way."""
+    if request.endpoint != "api.live" or request.method != "GET" or request.cookies or "Authorization" in request.headers:
+        return None
+    kept = rooms().peek(request.view_args["meeting_id"], current_stamp())
+    if kept is None or not kept[0]["public"] or not request.if_none_match.contains_weak(kept[1]):
+        return None
+    return _not_modified(kept[1])
+
+
 @bp.get("/meetings/<int:meeting_id>/live")
 @endpoint(out=LiveOut, errors=(304, 401, 403, 404), tags=("meetings",))
 def live(meeting_id: int):
     stamp = current_stamp()  # before anything is read: what is kept under it is at least as new as it
     meeting = load(Meeting, meeting_id, user())
     require(services.may_watch(db.session, user(), meeting))
-    rooms = current_app.extensions.setdefault("govbody_live_rooms", services.KeptRooms())
-    state, tag = rooms.get(db.session, meeting, stamp)
+    state, tag = rooms().get(db.session, meeting, stamp)
     if request.if_none_match.contains_weak(tag):
-        response = Response(status=304)
-    else:
-        response = jsonify(services.on_the_clock(state, clock.now()))
+        return _not_modified(tag)
+    response = jsonify(services.on_the_clock(state, clock.now()))
     response.set_etag(tag, weak=True)
     response.headers.setdefault("Cache-Control", "no-cache")
     return response

@@ -14,7 +14,10 @@ bp = Blueprint("live", __name__, template_folder="templates")
 
 
 def init_app(app) -> None:
+    from govbody.live.api import unchanged_public_room
+
     add_panel(app, "meeting", meeting_panel)
+    app.before_request_funcs.setdefault(None, []).insert(0, unchanged_public_room)
 
 
 def meeting_panel(meeting: Meeting) -> Markup:

@@ -85,11 +85,14 @@ class KeptRooms:
         self._rooms: LRUCache = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
+    def peek(self, meeting_id: int, stamp: int | None) -> tuple[dict, str] | None:
+        with self._lock:
+            return self._rooms.get((meeting_id, stamp)) if stamp is not None else None
+
     def get(self, session: Session, meeting: Meeting, stamp: int | None) -> tuple[dict, str]:
         """The meeting's state (apart from the clock) and its tag, read at `stamp` or after."""
         key = (meeting.id, stamp)
-        with self._lock:
-            kept = self._rooms.get(key) if stamp is not None else None
+        kept = self.peek(meeting.id, stamp)
         if kept is None:
             state = room(session, meeting)
             kept = (state, tag(state))

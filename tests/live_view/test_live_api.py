@@ -58,6 +58,9 @@ def test_a_closed_meeting_is_followed_by_the_bodys_delegations_and_officers_only
         assert r.status_code == 200 and r.get_json()["public"] is False, who
     for page in ("live", "projector"):
         assert client.get(f"/meetings/{meeting.id}/{page}").status_code == 401
+    # The tag an officer's screen holds opens nothing to the public.
+    tag = client.get(live_url(meeting.id), headers=room["rapporteur"].headers).headers["ETag"]
+    assert client.get(live_url(meeting.id), headers={"If-None-Match": tag}).status_code == 401
 
 
 def test_a_meeting_is_public_unless_it_is_made_closed(client, room):
