@@ -67,7 +67,7 @@ export function start(board) {
     setText(byId("live-speaker"), sp ? sp.delegation : "Nobody has the floor");
     setText(byId("live-behalf"), sp && sp.on_behalf_of ? "on behalf of " + sp.on_behalf_of : "");
     renderNext(state.next);
-    renderQuorum(byId("live-quorum"), state.quorum);
+    renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum);
     tick();
   }
 
