@@ -33,7 +33,7 @@ MODEL_MODULES = (
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions", "attendance")
+            "search", "delegations", "renditions", "attendance", "live")
 
 
 def import_models() -> None:

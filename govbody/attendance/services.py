@@ -60,6 +60,11 @@ def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:
     return [(d, d.kind is DelegationKind.member_state) for d in everyone]
 
 
+def seated(session: Session, meeting: Meeting, delegation_id: int) -> bool:
+    """Whether the delegation sits on the body at the meeting (a member or an observer)."""
+    return any(d.id == delegation_id for d, _ in _seats(session, meeting))
+
+
 def present_ids(session: Session, meeting: Meeting) -> set[int]:
     return set(session.scalars(sa.select(Attendance.delegation_id).where(Attendance.meeting_id == meeting.id)))
 

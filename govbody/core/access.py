@@ -74,6 +74,16 @@ def can_take_attendance(user: Any, body_id: int | None) -> bool:
     return sees_body_drafts(user, body_id)
 
 
+def can_watch_live(user: Any, meeting: Any, *, seated: bool) -> bool:
+    """Follow a meeting's live view and projector: anyone for a public meeting; for a closed one,
+    the body's officers, the secretariat and the delegates of a delegation seated on the body
+    (`seated`, attendance.services.seated)."""
+    if meeting.public or sees_body_drafts(user, meeting.body_id):
+        return True
+    u = active_user(user)
+    return u is not None and u.role is Role.delegate and u.delegation_id is not None and seated
+
+
 def can_suspend_voting_rights(user: Any) -> bool:
     """Mark a delegation in arrears (its voting rights suspended), or restore its rights."""
     return is_staff(user)

@@ -58,6 +58,19 @@ def bump(connection: sa.Connection) -> None:
     connection.execute(_BUMP, {"now": time.time_ns() // 1000})
 
 
+def current_stamp() -> int | None:
+    """The change stamp now (None before the database is upgraded): a version of everything
+    public pages and the live view show, the same on every app server."""
+    from govbody.extensions import db
+
+    try:
+        row = first_row_raw(db.engine, _READ)
+    except sa.exc.DBAPIError:  # a database not upgraded yet: pages are rendered, not kept
+        current_app.logger.warning("no change stamp (run govbody db upgrade): pages are not kept")
+        return None
+    return row[0] if row else None
+
+
 # --- The stamp follows every change --------------------------------------------------------------
 
 def _touches_public(instances) -> bool:
@@ -140,14 +153,7 @@ def _read_stamp_first() -> None:
         return
     if not _is_public_page():
         return
-    from govbody.extensions import db
-
-    try:
-        row = first_row_raw(db.engine, _READ)
-    except sa.exc.DBAPIError:  # a database not upgraded yet: everything is rendered
-        current_app.logger.warning("no change stamp (run govbody db upgrade): pages are not kept")
-        return
-    g.page_stamp = row[0] if row else None
+    g.page_stamp = current_stamp()
 
 
 def kept_fragment(name: str, build: Callable[[], str]) -> Markup:

@@ -151,6 +151,9 @@ class Meeting(IdMixin, TimestampMixin, Base):
     # have a longer limit.
     speaking_time_limit_s: Mapped[int | None]
     group_speaking_time_limit_s: Mapped[int | None]
+    # A public meeting's live view and projector are open to anyone; a closed (private) meeting's
+    # to the body's delegations, its officers and the secretariat (core.access.can_watch_live).
+    public: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
     session: Mapped[BodySession] = relationship(back_populates="meetings", foreign_keys=[session_id])
     body: Mapped[Body] = relationship()

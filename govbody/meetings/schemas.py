@@ -63,6 +63,9 @@ class MeetingIn(Payload):
     group_speaking_time_limit_s: SpeakingTimeLimit | None = Field(
         None, title="Limit for a statement on behalf of a group (seconds)",
         description="A longer limit for a statement on behalf of a group; null: the speaking time limit.")
+    public: bool = Field(True, description=(
+        "A public meeting: anyone may follow its live view and projector; false: a closed (private) meeting, "
+        "followed by the body's delegations, its officers and the secretariat."))
 
 
 @with_fields(MeetingIn, optional=True)
@@ -85,3 +88,4 @@ class MeetingOut(Out):
     title: str
     speaking_time_limit_s: int | None
     group_speaking_time_limit_s: int | None
+    public: bool

@@ -20,7 +20,7 @@ from govbody.meetings.models import (
 
 SESSION_FIELDS = ["number", "kind", "starts_on", "ends_on", "venue"]
 MEETING_FIELDS = ["kind", "number", "date", "starts_at", "ends_at", "venue", "title", "speaking_time_limit_s",
-                  "group_speaking_time_limit_s"]
+                  "group_speaking_time_limit_s", "public"]
 MAX_NUMBER = 999  # session titles are spelled out in words up to 999
 
 
@@ -109,7 +109,7 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
                    kind: MeetingKind = MeetingKind.numbered, venue: str = "", title: str = "",
                    starts_at: dt.time | None = None, ends_at: dt.time | None = None,
                    speaking_time_limit_s: int | None = None, group_speaking_time_limit_s: int | None = None,
-                   by=None) -> Meeting:
+                   public: bool = True, by=None) -> Meeting:
     """A numbered meeting takes the body's next meeting number (or the one given, importing history);
     a briefing or an informal consultation takes none, and is named by its title."""
     body = body_session.body
@@ -131,7 +131,7 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
     meeting = Meeting(session=body_session, body=body, kind=kind, number=allocated, date=date,
                       venue=venue or body_session.venue,
                       title=title, starts_at=starts_at, ends_at=ends_at, speaking_time_limit_s=speaking_time_limit_s,
-                      group_speaking_time_limit_s=group_speaking_time_limit_s)
+                      group_speaking_time_limit_s=group_speaking_time_limit_s, public=public)
     session.add(meeting)
     session.flush()
     audit.record(session, "meeting.create", meeting, by=by, changes=audit.snapshot(meeting, MEETING_FIELDS))

@@ -1,5 +1,6 @@
-"""The live console's JavaScript modules (static/console/), unit-tested by Node's own test runner:
-tests/js/*.test.mjs, run here so that the suite's one command runs them too."""
+"""The live console's JavaScript modules (static/console/) and the live view's (static/live.js),
+unit-tested by Node's own test runner: tests/js/*.test.mjs, run here so that the suite's one
+command runs them too."""
 from __future__ import annotations
 
 import shutil

@@ -52,6 +52,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "bodies.home": "public", "bodies.list_bodies": "public", "bodies.body_detail": "public",
     "bodies.create_body": "staff", "bodies.edit_body": "staff", "bodies.list_delegations": "public",
     "meetings.session_detail": "public", "meetings.meeting_detail": "public",
+    "live.live": "public", "live.projector": "public", "api.live": "public",  # a public meeting
     "meetings.create_session": "chair", "meetings.edit_session": "chair", "meetings.create_meeting": "chair",
     "meetings.edit_officers": "chair", "meetings.edit_meeting": "chair",
     "api.list_bodies": "public", "api.get_body": "public", "api.create_body": "staff",

@@ -36,6 +36,13 @@ def seconds(spoken_for: dt.timedelta) -> int:
     return round(spoken_for.total_seconds())
 
 
+def limit_for(meeting: Meeting, on_behalf_of: str = "") -> int | None:
+    """How long a speaker may speak: the meeting's limit, or a group's for a statement on behalf
+    of a group when it is set (static/console/countdown.js's limitFor is the console's copy)."""
+    group = meeting.group_speaking_time_limit_s if (on_behalf_of or "").strip() else None
+    return group or meeting.speaking_time_limit_s or None
+
+
 def _stop(turn: Turn, at: dt.datetime) -> None:
     turn.ended_at = at
     if isinstance(turn, SpeakerListEntry) and turn.status is SpeakerStatus.speaking:

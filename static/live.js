@@ -1,0 +1,101 @@
+/* The live view and the projector: the room's state from GET /api/v1/meetings/{id}/live, asked
+ * again every half second with the last ETag (a 304 costs the server one row), and the speaker's
+ * countdown run here from `since` and `limit_s`, with the console's rule for the warning (30
+ * seconds left) and the overrun (negative time). */
+import { clockOffset, countdown, parseUtc } from "./console/countdown.js";
+import { clock } from "./console/format.js";
+import { renderQuorum } from "./console/quorum.js";
+
+export const POLL_MS = 500;
+const TICK_MS = 200;
+
+// What the countdown shows `elapsed` seconds into a turn of `limit` seconds (null: no limit).
+export function shownTime(elapsed, limit) {
+  const shown = countdown(elapsed, limit);
+  if (shown.state === "untimed") { return { state: shown.state, time: clock(shown.spoken), note: "No time limit" }; }
+  if (shown.state === "over") { return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit" }; }
+  return { state: shown.state, time: clock(shown.remaining), note: shown.state === "warning" ? "30 seconds or less left" : "" };
+}
+
+function byId(id) { return document.getElementById(id); }
+
+function setText(el, text) {
+  if (el && el.textContent !== text) { el.textContent = text; }
+}
+
+function renderNext(next) {
+  const list = byId("live-next");
+  const items = next.map((n) => n.delegation + (n.on_behalf_of ? " (on behalf of " + n.on_behalf_of + ")" : ""));
+  const now = Array.from(list.children, (li) => li.textContent);
+  if (now.join("\n") !== items.join("\n")) {
+    list.textContent = "";
+    items.forEach((text) => { const li = document.createElement("li"); li.textContent = text; list.appendChild(li); });
+  }
+  byId("live-next-empty").hidden = next.length > 0;
+}
+
+export function start(board) {
+  let etag = null;
+  let offset = clockOffset(board.dataset.serverTime, Date.now());
+  let speaker = byId("live-countdown").dataset.since
+    ? { since: byId("live-countdown").dataset.since, limit_s: Number(byId("live-countdown").dataset.limit) || null }
+    : null;
+  let announced = "";
+
+  function tick() {
+    const box = byId("live-countdown");
+    if (!speaker) {
+      box.setAttribute("data-state", "idle");
+      setText(byId("live-time"), "");
+      setText(byId("live-time-note"), "");
+      announced = "";
+      return;
+    }
+    const shown = shownTime((Date.now() + offset - parseUtc(speaker.since)) / 1000, speaker.limit_s);
+    box.setAttribute("data-state", shown.state);
+    setText(byId("live-time"), shown.time);
+    const key = speaker.since + ":" + shown.state;
+    if (key !== announced) { setText(byId("live-time-note"), shown.note); announced = key; }
+  }
+
+  function render(state) {
+    setText(byId("live-agenda"), state.agenda_item
+      ? "Agenda item " + state.agenda_item.number + ": " + state.agenda_item.title : "No agenda item yet");
+    const sp = state.speaker;
+    speaker = sp ? { since: sp.since, limit_s: sp.limit_s } : null;
+    byId("live-countdown").dataset.since = sp ? sp.since : "";
+    setText(byId("live-speaker"), sp ? sp.delegation : "Nobody has the floor");
+    setText(byId("live-behalf"), sp && sp.on_behalf_of ? "on behalf of " + sp.on_behalf_of : "");
+    renderNext(state.next);
+    renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum);
+    tick();
+  }
+
+  async function poll() {
+    try {
+      const headers = { Accept: "application/json" };
+      if (etag) { headers["If-None-Match"] = etag; }
+      const response = await fetch(board.dataset.api, { headers, cache: "no-store", credentials: "same-origin" });
+      if (response.status === 200) {
+        const receivedAt = Date.now();
+        const state = await response.json();
+        etag = response.headers.get("ETag");
+        offset = clockOffset(state.server_time, receivedAt);
+        render(state);
+      } else if (response.status !== 304) {
+        throw new Error("HTTP " + response.status);
+      }
+      setText(byId("live-connection"), "");
+    } catch (error) {
+      setText(byId("live-connection"), "Connection lost; trying again.");
+    }
+    setTimeout(poll, POLL_MS);
+  }
+
+  tick();
+  setInterval(tick, TICK_MS);
+  poll();
+}
+
+const board = typeof document !== "undefined" ? document.getElementById("live-board") : null;
+if (board) { start(board); }
