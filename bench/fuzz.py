@@ -86,7 +86,7 @@ ID_TABLES = {
 WORDS = {
     "code": ["C", "S", "WG-PS", "SBR", "c"], "part": ["operative", "preambular"],
     "action": ["move", "delete", "floor", "strike"], "decision": ["accept", "reject"],
-    "client_key": ["fuzz-key-1", "fuzz-key-2", "draft-key-1"], "filename": [],  # the static files, found at start
+    "client_key": ["fuzz-key-1", "fuzz-key-2", "draft-key-1"], "lang": ["en", "fr", "es", "de", "EN", "e"], "filename": [],  # the static files, found at start
 }
 # Body fields given real values most of the time, so that a generated body reaches the services.
 FIELD_IDS = {"body_id": "body_id", "session_id": "session_id", "meeting_id": "meeting_id",

@@ -113,7 +113,10 @@ def record_attendance(session: Session, meeting: Meeting, present: list[str], *,
         session.add(Attendance(meeting_id=meeting.id, delegation_id=ident, marked_by_id=getattr(by, "id", None)))
     session.flush()
     if wanted != before:
+        # Those who left may be off the roll by now (a membership ended since they were marked).
+        names = dict(session.execute(sa.select(Delegation.id, Delegation.name)
+                                     .where(Delegation.id.in_(wanted ^ before))).all())
         audit.record(session, "attendance.update", meeting, by=by, changes={
-            "arrived": sorted(on_roll[i].delegation.name for i in wanted - before),
-            "left": sorted(on_roll[i].delegation.name for i in before - wanted)})
+            "arrived": sorted(names[i] for i in wanted - before),
+            "left": sorted(names[i] for i in before - wanted)})
     return roll(session, meeting)

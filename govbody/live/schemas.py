@@ -27,7 +27,7 @@ class LiveSpeakerOut(Out):
 
 
 class LiveNextOut(Out):
-    position: int
+    position: int = Field(description="The place among those waiting (1: next), as the speakers' API says it.")
     delegation: str
     on_behalf_of: str
     kind: InterventionKind

@@ -54,7 +54,8 @@ def room(session: Session, meeting: Meeting) -> dict:
     return LiveOut.of(
         meeting, meeting_id=meeting.id, meeting=f"{meeting.label} of the {meeting.body.name}",
         agenda_item=LiveAgendaItemOut.of(item) if item else None, speaker=speaker,
-        next=[LiveNextOut.of(e, delegation=e.speaker) for e in waiting[:NEXT_SHOWN]],
+        next=[LiveNextOut.of(e, delegation=e.speaker, position=place)
+              for place, e in enumerate(waiting[:NEXT_SHOWN], start=1)],
         quorum=QuorumOut.of_quorum(attendance.quorum(session, meeting)), vote=None, server_time=EPOCH)
 
 

@@ -3,7 +3,9 @@ suspended voting rights (`PATCH /api/v1/delegations/{id}`): the contract's meeti
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
+from govbody.extensions import db
 from tests.attendance.conftest import MEMBERS, OBSERVERS
 
 
@@ -55,6 +57,31 @@ def test_a_body_without_recorded_memberships_counts_every_member_state(client, m
                    json={"present": ["Abelia", "Borduria", "Geneva Institute"]})
     assert r.status_code == 200, r.get_data(as_text=True)
     assert r.get_json()["quorum"] == {"members": 3, "present": 2, "required": 2, "met": True}
+
+
+def test_a_delegation_marked_present_then_taken_off_the_roll_leaves_cleanly(client, app, make):
+    """Found by bench/fuzz.py: a delegation marked present whose seat then went (the body's first
+    membership recorded, so the roll is its members only) made the next roll-call a 500."""
+    from tests.attendance.conftest import add_membership
+
+    body = make.body("WG", "Working Group")
+    for name in ("Abelia", "Borduria"):
+        make.delegation(name)
+    meeting = make.meeting(make.session(body, 1), number=1)
+    secretariat = make.user("secretariat")
+    at = f"/api/v1/meetings/{meeting}/attendance"
+    assert client.put(at, headers=secretariat.headers, json={"present": ["Abelia"]}).status_code == 200
+    add_membership(app, body, "Borduria")  # Abelia has no seat now
+    r = client.put(at, headers=secretariat.headers, json={"present": ["Borduria"]})
+    assert r.status_code == 200, r.get_data(as_text=True)
+    assert r.get_json()["present"] == ["Borduria"]
+    assert r.get_json()["quorum"] == {"members": 1, "present": 1, "required": 1, "met": True}
+    with app.app_context():
+        from govbody.core.audit import AuditEvent
+
+        last = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "attendance.update")
+                                  .order_by(AuditEvent.id.desc())).first()
+        assert last.changes == {"arrived": ["Borduria"], "left": ["Abelia"]}
 
 
 @pytest.mark.parametrize("bad", [["Atlantis"], ["Atlantis", "Nowhere Land"], ["Farland"]])

@@ -86,6 +86,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "documents.edit_document": "staff", "documents.issue_document": "staff", "documents.create_version": "staff",
     "documents.series_list": {"GET": "public", "POST": "staff"}, "documents.set_next_number": "staff",
     "api.list_documents": "public", "api.get_document": "member", "api.document_docx": "member", "api.document_pdf": "member",
+    # The paper here is a draft with no file sent: 404 for all (who may fetch one: tests/documents/test_uploads.py).
+    "documents.language_version": "nobody", "documents.upload_file": "staff", "api.upload_document_file": "staff",
     "documents.download_pdf": "member", "renditions.unfinished": "staff", "renditions.retry": "staff",
     "api.document_preview_docx": "member",
     "api.create_document": "staff", "api.update_document": "staff", "api.issue_document": "staff",
@@ -144,7 +146,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
 }
 
 # Values for the parts of a rule that are not record ids.
-URL_VALUES = {"part": "operative", "action": "move", "decision": "reject", "code": "C", "client_key": "probe-key-1"}
+URL_VALUES = {"part": "operative", "action": "move", "decision": "reject", "code": "C", "client_key": "probe-key-1",
+              "lang": "en"}
 SPEAKER_ACTION = "floor"
 
 
