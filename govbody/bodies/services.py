@@ -130,13 +130,7 @@ def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3
 
 def update_delegation(session: Session, delegation: Delegation, *, by=None, **values) -> Delegation:
     """Change what a delegation says of itself; for now, whether its voting rights are suspended."""
-    before = audit.snapshot(delegation, DELEGATION_FIELDS)
-    for field, value in values.items():
-        setattr(delegation, field, value)
-    session.flush()
-    if changes := audit.diff(before, audit.snapshot(delegation, DELEGATION_FIELDS)):
-        audit.record(session, "delegation.update", delegation, by=by, changes=changes)
-    return delegation
+    return audit.update(session, delegation, values, fields=DELEGATION_FIELDS, action="delegation.update", by=by)
 
 
 def add_membership(session: Session, body: Body, delegation: Delegation, *,

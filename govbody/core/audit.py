@@ -57,3 +57,16 @@ def snapshot(obj: Any, fields: list[str]) -> dict[str, Any]:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
+
+
+def update(session: Session, obj: Any, values: dict[str, Any], *, fields: list[str], action: str,
+           by: Any = None) -> Any:
+    """Set `values` on `obj` (checked by the caller) and audit what changed of `fields` as `action`
+    (nothing when nothing changed)."""
+    before = snapshot(obj, fields)
+    for field, value in values.items():
+        setattr(obj, field, value)
+    session.flush()
+    if changes := diff(before, snapshot(obj, fields)):
+        record(session, action, obj, by=by, changes=changes)
+    return obj

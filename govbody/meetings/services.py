@@ -57,13 +57,7 @@ def create_session(session: Session, body: Body, *, number: int, starts_on: dt.d
 def update_session(session: Session, body_session: BodySession, *, by=None, **values) -> BodySession:
     merged = {f: values.get(f, getattr(body_session, f)) for f in ("number", "starts_on", "ends_on")}
     _check_session(session, body_session.body, existing=body_session, **merged)
-    before = audit.snapshot(body_session, SESSION_FIELDS)
-    for field, value in values.items():
-        setattr(body_session, field, value)
-    session.flush()
-    if changes := audit.diff(before, audit.snapshot(body_session, SESSION_FIELDS)):
-        audit.record(session, "session.update", body_session, by=by, changes=changes)
-    return body_session
+    return audit.update(session, body_session, values, fields=SESSION_FIELDS, action="session.update", by=by)
 
 
 def set_officers(session: Session, body_session: BodySession,
@@ -151,10 +145,4 @@ def update_meeting(session: Session, meeting: Meeting, *, by=None, **values) -> 
         "starts_at", "ends_at", "speaking_time_limit_s", "group_speaking_time_limit_s")), errors)
     if errors:
         raise ValidationError("The meeting was not saved.", errors)
-    before = audit.snapshot(meeting, MEETING_FIELDS)
-    for field, value in values.items():
-        setattr(meeting, field, value)
-    session.flush()
-    if changes := audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS)):
-        audit.record(session, "meeting.update", meeting, by=by, changes=changes)
-    return meeting
+    return audit.update(session, meeting, values, fields=MEETING_FIELDS, action="meeting.update", by=by)
