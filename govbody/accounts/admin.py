@@ -18,6 +18,7 @@ from govbody.core.audit import AuditEvent
 from govbody.core.errors import ValidationError
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.paging import page_of
+from govbody.core.schemas import whole_number
 from govbody.core.web import acting_user, require
 from govbody.extensions import db
 
@@ -142,8 +143,8 @@ def refused_requests():
     stmt = sa.select(Count)
     filters = {k: (request.args.get(k) or "").strip()[:refused.CLIENT_MAX] for k in ("status", "client")}
     if filters["status"]:
-        if filters["status"].isdigit() and len(filters["status"]) == 3:
-            stmt = stmt.where(Count.status == int(filters["status"]))
+        if (status := whole_number(filters["status"], 100, 599)) is not None:
+            stmt = stmt.where(Count.status == status)
         else:
             flash("The status is a three-digit number such as 403; it was ignored.", "error")
     if filters["client"]:

@@ -12,6 +12,7 @@ from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
 from govbody.core import access
 from govbody.core.downloads import DOCX, disposition, send_bytes
+from govbody.core.schemas import whole_number
 from govbody.core.web import acting_user, add_nav_link, add_panel, require, writes
 from govbody.core.paging import page_of
 from govbody.delegations import charts, ical, pack, services
@@ -33,7 +34,7 @@ def init_app(app) -> None:
 def _body_filter() -> int | None:
     """?body=<id> narrows a delegation's list to one body's meetings."""
     value = request.args.get("body", "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return whole_number(value)
 
 
 def _page() -> int:

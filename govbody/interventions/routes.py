@@ -15,6 +15,7 @@ from govbody.core.forms import apply_errors, choices, commit_or_errors, validate
 from govbody.core.pagecache import kept_fragment, public_page
 from govbody.core.points import from_markdown as points_from_markdown
 from govbody.core.points import to_markdown as points_to_markdown
+from govbody.core.schemas import whole_number
 from govbody.core.text import ordinal_number
 from govbody.core.web import acting_user, add_panel, require
 from govbody.docx.summary import summary_layout
@@ -221,7 +222,7 @@ def edit_intervention(intervention_id: int):
     changes = form.validate_on_submit() and validated(form, InterventionPatch, {
         **form.typed(), "delegation": form.delegation.data, "agenda_item_id": form.agenda_item_id.data or None,
         "reply_to": form.reply_to.data or None, "points_text": form.points.data or "",
-        "version": int(form.version.data) if (form.version.data or "").isdigit() else None},
+        "version": whole_number(form.version.data)},
         names={"points_text": "points"})
     if changes:
         try:

@@ -337,6 +337,7 @@ def read_filters(session, args) -> tuple[Filters, tuple[str, ...]]:
     Raises ValidationError naming each parameter that is not understood.
     """
     from govbody.core.errors import ValidationError
+    from govbody.core.schemas import whole_number
 
     problems: dict[str, str] = {}
     values: dict[str, int | None] = {}
@@ -345,17 +346,16 @@ def read_filters(session, args) -> tuple[Filters, tuple[str, ...]]:
         raw = (args.get(name) or "").strip()
         if not raw:
             return None
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        if (value := whole_number(raw, low, high)) is None:  # "²" is a digit to str.isdigit, not to int()
             problems[name] = f"Give a whole number from {low} to {high}."
-            return None
-        return int(raw)
+        return value
 
     def record(name: str, id_column, name_column, why: str) -> int | None:
         raw = (args.get(name) or "").strip()[:200]
         if not raw:
             return None
-        is_id = raw.isdigit() and len(raw) < 10
-        found = session.scalar(sa.select(id_column).where(id_column == int(raw) if is_id else name_column == raw))
+        ident = whole_number(raw)
+        found = session.scalar(sa.select(id_column).where(id_column == ident if ident else name_column == raw))
         if found is None:
             problems[name] = why
         return found

@@ -102,6 +102,23 @@ def test_a_control_character_in_any_query_string_is_422_never_a_server_error(app
     assert wrong == []
 
 
+@pytest.mark.parametrize("value", ["%C2%B2", "%D9%A3", "%EF%BC%91%EF%BC%92"])  # ², Arabic-Indic 3, full-width 12
+def test_digits_that_are_not_ascii_in_any_query_string_are_never_a_server_error(app, client, make, value):
+    """Found by bench/fuzz.py: "²" is a digit to str.isdigit() but not to int(); /search?body=² was a 500."""
+    make.body("C", "Council")
+    admin = make.user("admin")
+    urls = _readable_urls(app, client)
+    query = "&".join(f"{name}={value}" for name in (*NAMES, "client"))
+    wrong = []
+    for url in urls:
+        for headers in ({}, admin.headers):
+            r = client.get(f"{url}?{query}", headers=headers)
+            if r.status_code >= 500:
+                wrong.append((url, bool(headers), r.status_code))
+    assert wrong == []
+    assert client.get(f"/search?body={value}").status_code == 422  # named, as any body that is not one
+
+
 def test_the_refusal_names_the_parameter_on_the_page_and_in_the_api(client, make):
     make.body("C", "Council")
     page = client.get("/resolutions?q=%00")
