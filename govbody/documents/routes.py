@@ -25,7 +25,7 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
-from govbody.documents import files, services
+from govbody.documents import files, formats, services
 from govbody.documents.downloads import send_file_version, send_issued, send_issued_pdf, send_preview
 from govbody.documents.forms import (
     DocumentForm,
@@ -55,6 +55,7 @@ PANEL_SIZE = 20
 def init_app(app: Flask) -> None:
     add_nav_link(app, "Documents", "documents.register")
     add_panel(app, "session", session_panel)
+    app.add_template_global(formats.by_language, "paper_languages")
 
 
 def _year_range(user, body: Body | None) -> list[int]:
@@ -88,6 +89,7 @@ def _register(*, body: Body | None = None, body_session: BodySession | None = No
                            page=page, body=body, s=body_session, filter_body=filter_body, series=series, year=year,
                            q=q, series_choices=series_choices, years=years, bodies=bodies,
                            filters={k: v for k, v in filters.items() if v is not None},
+                           files=formats.for_documents(db.session, [d.id for d in rows]),
                            can_issue=access.can_issue_documents(user))
 
 
@@ -114,7 +116,9 @@ def session_panel(body_session: BodySession) -> Markup:
     stmt = services.register_query(visible=Document.visible_to(user), body_session=body_session)
     documents = list(db.session.scalars(stmt.options(joinedload(Document.series)).limit(PANEL_SIZE + 1)))
     return Markup(render_template("documents/_session_panel.html", s=body_session, documents=documents[:PANEL_SIZE],
-                                  more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))
+                                  more=len(documents) > PANEL_SIZE,
+                                  files=formats.for_documents(db.session, [d.id for d in documents[:PANEL_SIZE]]),
+                                  can_issue=access.can_issue_documents(user)))
 
 
 def _detail(document: Document, version_form: VersionForm | None = None, file_forms: dict | None = None):
