@@ -26,7 +26,13 @@ from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
 from govbody.documents import files, formats, services
-from govbody.documents.downloads import send_file_version, send_issued, send_issued_pdf, send_preview
+from govbody.documents.downloads import (
+    send_file_version,
+    send_issued,
+    send_issued_pdf,
+    send_preview,
+    send_public_file,
+)
 from govbody.documents.forms import (
     DocumentForm,
     FileForm,
@@ -166,6 +172,8 @@ def download_pdf(document_id: int):
 @bp.get("/documents/<int:document_id>/files/<lang>")
 def language_version(document_id: int, lang: str):
     """A language version's file as sent (the page's links; the API: /api/v1/documents/{id}.docx?lang=)."""
+    if (public := send_public_file(document_id, lang)) is not None:
+        return public
     document = load(Document, document_id, acting_user())
     uploaded = files.file_of(document, lang) if document.is_issued else None
     if uploaded is None:

@@ -68,3 +68,15 @@ def test_a_language_sent_as_a_pdf_is_listed_beside_the_original(app, client, mak
     assert "English: " in line and "French: " in line and "PDF (being prepared)" in line
     assert f'href="/documents/{document_id}/files/fr"' in line
     assert client.get(f"/documents/{document_id}/files/fr").data == french
+
+
+def test_a_language_file_of_a_paper_not_for_the_public_is_404_to_the_public_and_sent_to_the_secretariat(
+        app, client, make):
+    staff = make.user("secretariat")
+    for distribution, public in (("general", 200), ("limited", 404), ("restricted", 404)):
+        document_id, _ = make.document(f"C/{distribution.upper()}", distribution=distribution)
+        french = pdf_paper(f"Le calendrier ({distribution})")
+        assert client.put(f"/api/v1/documents/{document_id}/files/fr", data=french, headers=staff.headers,
+                          content_type="application/pdf").status_code == 201
+        assert client.get(f"/documents/{document_id}/files/fr").status_code == public, distribution
+        assert client.get(f"/api/v1/documents/{document_id}.pdf?lang=fr", headers=staff.headers).data == french
