@@ -22,13 +22,12 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdf_bench import BIN, ROOT, free_port  # noqa: E402  (the same way of starting the server)
+from pdf_bench import BIN, ROOT, fresh_database, free_port  # noqa: E402  (the same way of starting the server)
 
 STATIC = ROOT / "static" / "bench-download.pdf"
 
@@ -87,13 +86,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--mb", type=float, default=5)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="govbody-pdf-download-bench-"))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}", "SECRET_KEY": "bench",
-           "GOVBODY_TASK_QUEUE": f"sqlite:///{folder / 'tasks.sqlite'}", "GOVBODY_PAGE_CACHE": "0"}
-    env.pop("REDIS_URL", None)
-    subprocess.run([str(BIN / "govbody"), "db", "upgrade"], env=env, check=True, capture_output=True)
-
-    os.environ.update(env)
+    env = fresh_database("govbody-pdf-download-bench-")
     from govbody import create_app
     from govbody.documents import files, services
     from govbody.extensions import db
