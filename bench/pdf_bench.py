@@ -74,20 +74,25 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] * 1000
 
 
+def fresh_database(prefix: str, *commands: str) -> dict:
+    """A fresh SQLite database and task queue in a temporary folder, upgraded (then `commands`, such as
+    "demo"): the environment the server, the worker and this process share (os.environ too)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}", "SECRET_KEY": "bench",
+           "GOVBODY_TASK_QUEUE": f"sqlite:///{folder / 'tasks.sqlite'}", "GOVBODY_PAGE_CACHE": "0"}
+    env.pop("REDIS_URL", None)
+    for command in ("db upgrade", *commands):
+        subprocess.run([str(BIN / "govbody"), *command.split()], env=env, check=True, capture_output=True)
+    os.environ.update(env)
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--conversions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=15)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="govbody-pdf-bench-"))
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}", "SECRET_KEY": "bench",
-           "GOVBODY_TASK_QUEUE": f"sqlite:///{folder / 'tasks.sqlite'}", "GOVBODY_PAGE_CACHE": "0"}
-    env.pop("REDIS_URL", None)
-    run = lambda *cmd: subprocess.run([str(BIN / "govbody"), *cmd], env=env, check=True, capture_output=True)  # noqa: E731
-    run("db", "upgrade")
-    run("demo")
-
-    os.environ.update(env)
+    env = fresh_database("govbody-pdf-bench-", "demo")
     from govbody import create_app
     from govbody.documents import services
     from govbody.extensions import db

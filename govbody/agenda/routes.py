@@ -24,6 +24,7 @@ from govbody.core.errors import ConflictError, ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_panel, require
+from govbody.documents import formats
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 
@@ -63,7 +64,8 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
     return render_template(
         "agenda/edit.html", s=body_session, agenda=tree, add_form=add_form, link_forms=forms,
         adopt_form=adopt_form, meetings=meetings, changes=services.recorded_changes(db.session, body_session),
-        readable=services.readable_documents(db.session, tree, acting_user()),
+        readable=(readable := services.readable_documents(db.session, tree, acting_user())),
+        files=formats.for_documents(db.session, readable),
         adopt_ask=adopt_ask(body_session), delete_item_ask=delete_item_ask,
         can_draft=access.can_draft(acting_user(), body_session.body_id), issued=issued, issue_form=issue_form,
         issue_ask=issue_agenda_ask(body_session, issued)), status

@@ -1,10 +1,12 @@
 """The session pack: everything of a session a user may see, as one ZIP with a DOCX index:
 the agenda, the session's issued documents and every paper its agenda links (with their later
-versions), adopted resolutions, published summaries and the non-papers circulated for it.
+versions), adopted resolutions, published summaries and the non-papers circulated for it. Beside
+each paper's DOCX, its other files that exist (documents.formats): the PDF (sent, or the rendition a
+worker finished) and the other language versions sent, named like it ("C-93-4.pdf", "C-93-4-fr.docx").
 
 The ZIP is written member by member to a temporary file (one DOCX in memory at a time),
 then moved into the cache under a key that is the hash of its manifest: what goes in and
-the last change of each part. A change to the session (a new version, a published summary,
+the last change of each part (each extra file's SHA-256 with it: a PDF finished changes the key). A change to the session (a new version, a published summary,
 an adopted resolution, an agenda edit) changes the key; users who see the same papers share
 one file.
 """
@@ -26,13 +28,14 @@ from govbody import docx as house
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
-from govbody.documents import files
-from govbody.documents.models import Document, DocumentStatus
+from govbody.documents import files, formats
+from govbody.documents.models import Document, DocumentFile, DocumentStatus
 from govbody.documents.render import prints_frozen, published_docx
 from govbody.interventions.models import Intervention, MeetingSummary, intervention_questions
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question, question_agenda_items
 from govbody.nonpapers.render import docx_filename, non_paper_docx
+from govbody.renditions.models import Rendition
 from govbody.resolutions.models import Resolution, ResolutionStatus
 
 
@@ -49,6 +52,8 @@ class Entry:
     title: str
     date: dt.date | None
     changed: str  # what makes the cached pack stale
+    # More files of the same paper beside `path` (its PDF, other languages): (path inside the ZIP, file).
+    extras: list[tuple[str, formats.PaperFile]] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +72,7 @@ class Manifest:
         s = self.body_session
         text = "\n".join([f"session {s.id} {s.updated_at.isoformat()} {s.created_at.isoformat()} {s.body.name}"]
                          + [f"{e.kind} {e.ident} {e.path} {e.changed}" for e in self.entries]
+                         + [f"{e.kind} {e.ident} {path} {f.sha256}" for e in self.entries for path, f in e.extras]
                          + [f"missing {symbol}" for symbol in self.not_included])
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -90,16 +96,20 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         m.entries.append(Entry("agenda", s.id, f"01-agenda/{_safe(s.body.code)}-{s.number}-{kind}.docx",
                                "Agenda" if s.agenda_adopted else "Provisional agenda", s.title, s.starts_on,
                                f"{items[0]} {items[1]} {items[2]} {items[3]} {s.agenda_adopted_at_id}"))
-    _add_documents(m, "document", _issued(session, user, Document.session_id == s.id))
+    _add_documents(session, m, "document", _issued(session, user, Document.session_id == s.id))
     _add_linked_documents(session, m, user)
     resolutions = session.scalars(
         sa.select(Resolution).where(Resolution.session_id == s.id, Resolution.status == ResolutionStatus.adopted,
                                     Resolution.visible_to(user))
         .order_by(Resolution.number))
+    resolutions = list(resolutions)
+    found = formats.for_resolutions(session, resolutions)
     for r in resolutions:
         m.resolutions[r.id] = r
-        m.entries.append(Entry("resolution", r.id, f"03-resolutions/Resolution-{r.number}.docx", r.designation,
-                               r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}"))
+        base = f"03-resolutions/Resolution-{r.number}"
+        m.entries.append(Entry("resolution", r.id, f"{base}.docx", r.designation,
+                               r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}",
+                               [(f"{base}.pdf", f) for f in found.get(r.id, []) if f.format == "pdf" and f.ready]))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
         .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(*Meeting.in_order())))
@@ -134,9 +144,11 @@ def _issued(session: Session, user, condition) -> list[Document]:
         .options(contains_eager(Document.series)).order_by(Document.id)))
 
 
-def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
-    """One file per paper, in a folder named after the first paper of its versions in the list."""
+def _add_documents(session: Session, m: Manifest, kind: str, documents: list[Document]) -> None:
+    """The files of each paper (its DOCX, or the PDF it was issued as, then its other files that exist),
+    in a folder named after the first paper of its versions in the list."""
     by_id = {d.id: d for d in documents}
+    found = formats.for_documents(session, by_id)
 
     def root(d: Document) -> Document:
         while d.parent_id is not None and d.parent_id in by_id:
@@ -149,10 +161,14 @@ def _add_documents(m: Manifest, kind: str, documents: list[Document]) -> None:
         # A paper linked to a resolution not adopted is rendered without it, and again once it is adopted.
         made = d.sha256 or "" if d.resolution_id is None else f"{d.sha256} {'frozen' if prints_frozen(d) else 'rendered'}"
         # A paper issued from a file sent as a PDF is that PDF.
-        uploaded = files.original_file(d)
-        ext = uploaded.format.value if uploaded is not None else "docx"
-        m.entries.append(Entry(kind, d.id, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}.{ext}",
-                               d.symbol or "", d.title, d.date, made))
+        first, *more = found[d.id]
+        original, name = first.language, f"02-documents/{folder}/{_safe(d.symbol or str(d.id))}"
+
+        def path(f: formats.PaperFile) -> str:
+            return f"{name}{'' if f.language == original else '-' + f.language}.{f.format}"
+
+        m.entries.append(Entry(kind, d.id, path(first), d.symbol or "", d.title, d.date, made,
+                               [(path(f), f) for f in more if f.ready]))
 
 
 def _with_later_versions(anchor):
@@ -178,7 +194,7 @@ def _add_linked_documents(session: Session, m: Manifest, user) -> None:
     found = _issued(session, user, Document.id.in_(_with_later_versions(Document.id.in_(linked)))) if linked else []
     seen = {d.id for d in found}
     m.not_included = [symbol for symbol, document_id in links if document_id not in seen]
-    _add_documents(m, "linked", [d for d in found if d.id not in m.documents])
+    _add_documents(session, m, "linked", [d for d in found if d.id not in m.documents])
 
 
 def _circulated_non_papers(session: Session, s: BodySession, user) -> list[NonPaper]:
@@ -214,7 +230,8 @@ def index_data(m: Manifest) -> house.MeetingSummary:
     s = m.body_session
     statements = []
     for kind, heading in INDEX_SECTIONS:
-        lines = [f"**{e.label}** — {e.title}" + (f" — {long_date(e.date)}" if e.date else "") + f" (file {e.path})"
+        lines = [f"**{e.label}** — {e.title}" + (f" — {long_date(e.date)}" if e.date else "")
+                 + (f" (files {', '.join([e.path] + [path for path, _ in e.extras])})" if e.extras else f" (file {e.path})")
                  for e in m.entries if e.kind == kind]
         if lines:
             statements.append(house.Statement(speaker=heading, points=lines))
@@ -254,6 +271,12 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
     return summary_docx(summary.meeting, summary, meeting_interventions(session, summary.meeting))
 
 
+def _extra_bytes(session: Session, f: formats.PaperFile) -> bytes:
+    """A file beside a paper's own: one sent for a language, or a finished PDF rendition."""
+    column = DocumentFile.data if f.source == "uploaded" else Rendition.pdf
+    return session.scalar(sa.select(column).where(column.class_.id == f.ident))
+
+
 def write_zip(session: Session, m: Manifest, target: Path) -> None:
     """Writes the pack to ``target`` through a temporary file in the same folder (atomic move)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,6 +290,8 @@ def write_zip(session: Session, m: Manifest, target: Path) -> None:
                     for start in range(0, len(data), 1 << 16):
                         member.write(data[start:start + (1 << 16)])
                 del data
+                for path, extra in entry.extras:
+                    zf.writestr(path, _extra_bytes(session, extra))
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -3,12 +3,15 @@ as a frozen file (core.downloads: the SHA-256 as ETag, a 304, from disk after th
 and a draft's preview, built on each request and never kept."""
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import Response
 
+from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
 from govbody.documents import files, render, services
-from govbody.documents.models import Distribution, Document, DocumentFile, FileFormat
+from govbody.documents.models import Distribution, Document, DocumentFile, DocumentStatus, FileFormat
+from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
 
@@ -72,11 +75,36 @@ def send_file_version(document: Document, uploaded: DocumentFile, kind: FileForm
         raise NotFoundError(f"The {files.LANGUAGES.get(uploaded.language, uploaded.language)} version of "
                             f"{document.symbol} was sent as a {uploaded.format.value.upper()}: "
                             f"download the .{uploaded.format.value}.")
-    suffix = "" if uploaded.language == files.original_code(document) else f"-{uploaded.language}"
-    return send_frozen(uploaded.sha256, lambda: _stored(uploaded), mimetype=PDF if kind is FileFormat.pdf else DOCX,
-                       filename=safe_filename((document.symbol or f"draft-{document.id}") + suffix, kind.value),
+    return send_frozen(uploaded.sha256, lambda: _stored(uploaded.id), mimetype=PDF if kind is FileFormat.pdf else DOCX,
+                       filename=_file_name(document.symbol or f"draft-{document.id}", document.original_language,
+                                           uploaded.language, kind.value),
                        public=document.distribution is Distribution.general)
 
 
-def _stored(uploaded: DocumentFile) -> bytes:
-    return uploaded.data
+def _file_name(symbol: str, original_language: str, language: str, extension: str) -> str:
+    """"C-93-4.pdf" for the original, "C-93-4-fr.docx" for another language."""
+    suffix = "" if language == files.language_code(original_language) else f"-{language}"
+    return safe_filename(symbol + suffix, extension)
+
+
+def _stored(file_id: int) -> bytes:
+    return db.session.scalar(sa.select(DocumentFile.data).where(DocumentFile.id == file_id))
+
+
+# The crowd's path: a file sent for a paper everyone may see (issued, general distribution: Document.visible_to),
+# read on the DBAPI cursor without loading the record (core.db.first_row_raw).
+_PUBLIC_FILE = sa.text(
+    "SELECT f.id, f.sha256, f.format, d.symbol, d.original_language FROM document_files f "
+    "JOIN documents d ON d.id = f.document_id WHERE f.document_id = :document_id AND f.language = :language "
+    f"AND d.status = '{DocumentStatus.issued.value}' AND d.distribution = '{Distribution.general.value}'")
+
+
+def send_public_file(document_id: int, language: str) -> Response | None:
+    """A language version's file as sent, when everyone may see its paper; None otherwise (the caller
+    then loads the record and applies its rule)."""
+    row = first_row_raw(db.engine, _PUBLIC_FILE, document_id=document_id, language=language)
+    if row is None:
+        return None
+    file_id, sha256, kind, symbol, original_language = row
+    return send_frozen(sha256, lambda: _stored(file_id), mimetype=PDF if kind == FileFormat.pdf.value else DOCX,
+                       filename=_file_name(symbol, original_language, language, kind), public=True)

@@ -25,8 +25,14 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
-from govbody.documents import files, services
-from govbody.documents.downloads import send_file_version, send_issued, send_issued_pdf, send_preview
+from govbody.documents import files, formats, services
+from govbody.documents.downloads import (
+    send_file_version,
+    send_issued,
+    send_issued_pdf,
+    send_preview,
+    send_public_file,
+)
 from govbody.documents.forms import (
     DocumentForm,
     FileForm,
@@ -55,6 +61,7 @@ PANEL_SIZE = 20
 def init_app(app: Flask) -> None:
     add_nav_link(app, "Documents", "documents.register")
     add_panel(app, "session", session_panel)
+    app.add_template_global(formats.by_language, "paper_languages")
 
 
 def _year_range(user, body: Body | None) -> list[int]:
@@ -88,6 +95,7 @@ def _register(*, body: Body | None = None, body_session: BodySession | None = No
                            page=page, body=body, s=body_session, filter_body=filter_body, series=series, year=year,
                            q=q, series_choices=series_choices, years=years, bodies=bodies,
                            filters={k: v for k, v in filters.items() if v is not None},
+                           files=formats.for_documents(db.session, [d.id for d in rows]),
                            can_issue=access.can_issue_documents(user))
 
 
@@ -114,7 +122,9 @@ def session_panel(body_session: BodySession) -> Markup:
     stmt = services.register_query(visible=Document.visible_to(user), body_session=body_session)
     documents = list(db.session.scalars(stmt.options(joinedload(Document.series)).limit(PANEL_SIZE + 1)))
     return Markup(render_template("documents/_session_panel.html", s=body_session, documents=documents[:PANEL_SIZE],
-                                  more=len(documents) > PANEL_SIZE, can_issue=access.can_issue_documents(user)))
+                                  more=len(documents) > PANEL_SIZE,
+                                  files=formats.for_documents(db.session, [d.id for d in documents[:PANEL_SIZE]]),
+                                  can_issue=access.can_issue_documents(user)))
 
 
 def _detail(document: Document, version_form: VersionForm | None = None, file_forms: dict | None = None):
@@ -162,6 +172,8 @@ def download_pdf(document_id: int):
 @bp.get("/documents/<int:document_id>/files/<lang>")
 def language_version(document_id: int, lang: str):
     """A language version's file as sent (the page's links; the API: /api/v1/documents/{id}.docx?lang=)."""
+    if (public := send_public_file(document_id, lang)) is not None:
+        return public
     document = load(Document, document_id, acting_user())
     uploaded = files.file_of(document, lang) if document.is_issued else None
     if uploaded is None:

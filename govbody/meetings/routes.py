@@ -10,6 +10,7 @@ from govbody.core import access
 from govbody.core.forms import commit_or_errors
 from govbody.core.web import acting_user, require
 from govbody.core.pagecache import public_page
+from govbody.documents import formats
 from govbody.extensions import db
 from govbody.meetings import services
 from govbody.meetings.forms import MeetingForm, OfficersForm, SessionForm
@@ -31,9 +32,11 @@ def session_detail(session_id: int):
     meetings = list(db.session.scalars(
         sa.select(Meeting).where(Meeting.session_id == body_session.id).order_by(*Meeting.in_order())))
     agenda = agenda_tree(db.session, body_session)
+    readable = readable_documents(db.session, agenda, acting_user())
+    formats.want(readable)  # read with the documents panel's papers, in one query
+    panels = session_panels(body_session)
     return render_template("meetings/session.html", s=body_session, meetings=meetings, agenda=agenda,
-                           readable=readable_documents(db.session, agenda, acting_user()),
-                           panels=session_panels(body_session))
+                           readable=readable, files=formats.for_documents(db.session, readable), panels=panels)
 
 
 def session_panels(body_session: BodySession) -> list:

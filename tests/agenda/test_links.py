@@ -191,3 +191,35 @@ def test_links_typed_before_the_check_are_matched_to_the_register_on_upgrade(mak
     page = app.test_client().get(f"/sessions/{council['session']}").get_data(as_text=True)
     assert '<span class="symbol">MC/9999</span>' in page
     assert f'<a class="symbol" href="/documents/{document_id}">MC/INF/287</a>' in page
+
+
+def test_a_linked_paper_shows_its_files_on_the_session_page_and_the_agenda_page_in_one_query(
+        app, client, make, council, paper, monkeypatch):
+    """Its DOCX and PDF beside the symbol; the files of all the papers the page lists (the agenda's links and
+    the documents panel) read in one query, whatever their number."""
+    from govbody.renditions.models import SubjectKind
+    from tests.documents.test_formats import finish_pdf
+    from tests.scale.conftest import counted_queries
+
+    document_id, symbol = paper
+    item_id = _item(app, council)
+    _link(app, item_id, symbol)
+    finish_pdf(app, monkeypatch, SubjectKind.document, document_id, "Strategy")
+    login(client, make.user("secretariat").email)
+    for url in (f"/sessions/{council['session']}", council["url"]):
+        page = client.get(url).get_data(as_text=True)
+        link = f'<a class="symbol" href="/documents/{document_id}">{symbol}</a>'
+        after = page[page.index(link):][:600]
+        assert f'href="/documents/{document_id}/download"' in after, url
+        assert f'href="/documents/{document_id}/download.pdf"' in after, url
+
+    def count() -> int:
+        with counted_queries(app) as statements:
+            assert client.get(f"/sessions/{council['session']}").status_code == 200
+        return len([s for s in statements if "UNION ALL" in s])
+
+    assert count() == 1
+    for n in range(5):
+        other_id, other = make.document("MC/INF", f"Paper {n}", body_code="C")
+        _link(app, item_id, other)
+    assert count() == 1

@@ -12,6 +12,7 @@ from govbody.core import access
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.web import acting_user, require
+from govbody.documents import formats
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
 from govbody.resolutions import downloads, loaders, render, services
@@ -54,7 +55,7 @@ def portal():
     filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None}.items()
                if v is not None}
     return render_template("resolutions/portal.html", resolutions=rows, has_next=has_next,
-                           annexes=annexes,
+                           annexes=annexes, files=formats.for_resolutions(db.session, rows),
                            page=page, bodies=bodies, sessions=sessions, years=years, filters=filters,
                            drafts_link=bool(access.resolution_draft_bodies(acting_user())))
 
