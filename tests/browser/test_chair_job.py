@@ -162,7 +162,11 @@ def test_chair_drafts_and_adopts_an_agenda_and_circulates_a_non_paper(page, live
     session_agenda = page.locator("section[aria-labelledby=agenda]")
     expect(session_agenda.get_by_role("heading", name="Agenda", exact=True)).to_be_visible()
     expect(session_agenda).to_contain_text("2.1 Scale of assessment")
-    expect(session_agenda.get_by_role("link", name="C/112/3")).to_have_attribute("href", re.compile(r"^/documents/\d+$"))
+    expect(session_agenda.get_by_role("link", name="C/112/3", exact=True)).to_have_attribute(
+        "href", re.compile(r"^/documents/\d+$"))
+    # ... with its files beside it, each named for a screen reader
+    expect(session_agenda.get_by_role("link", name="DOCX of C/112/3 in English")).to_have_attribute(
+        "href", re.compile(r"^/documents/\d+/download$"))
     check_page(page, "chair-session", fits_phone=True)
 
     # A non-paper of seven questions, typed in the form three slots at a time.
