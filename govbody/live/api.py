@@ -35,7 +35,7 @@ def _not_modified(tag: str) -> Response:
 def unchanged_public_room() -> Response | None:
     """A screen nobody is logged in on (no cookie, no token) polling a public meeting whose room
     has not changed: 304 after reading the stamp, before the login, the API's hooks and the view
-    (registered first by live.routes.init_app). Anything else goes the usual way."""
+    (registered right after core.inputs' checks by live.routes.init_app). Anything else goes the usual way."""
     if request.endpoint != "api.live" or request.method != "GET" or request.cookies or "Authorization" in request.headers:
         return None
     kept = rooms().peek(request.view_args["meeting_id"], current_stamp())
