@@ -120,3 +120,45 @@ def test_lettered_points_past_z_print_as_core_text_letters_them(tmp_path):
     printed = re.findall(r"(\(\w+\))\s+point (\d+)", pdf_text(convert_to_pdf([path], tmp_path)[0]))
     assert printed == [(sub_point_label(0, n), str(n)) for n in range(1, 56)]
     assert printed[26:28] == [("(aa)", "27"), ("(bb)", "28")] and printed[52] == ("(aaa)", "53")
+
+
+def image_spans(pdf) -> list[tuple[float, float, float]]:
+    """Each picture drawn in ``pdf``: its left and right edges and its page's width, in points
+    (the transformation matrices of the content stream followed to each image it draws)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    spans = []
+    for page in PdfReader(pdf).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        ctm, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+            if operator == b"q":
+                saved.append(ctm)
+            elif operator == b"Q":
+                ctm = saved.pop()
+            elif operator == b"cm":
+                a, b, c, d, e, f = map(float, operands)
+                A, B, C, D, E, F = ctm
+                ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+            elif operator == b"Do" and xobjects[operands[0]].get_object().get("/Subtype") == "/Image":
+                spans.append((ctm[4], ctm[4] + ctm[0], float(page.mediabox.width)))
+    return spans
+
+
+def test_a_figure_as_wide_as_the_column_stays_within_its_margins(tmp_path):
+    from govbody.docx.markdown import write_markdown
+    from govbody.docx.styles import MARGIN_MM
+    from govbody.docx.writer import DocumentWriter
+    from tests.docx.conftest import png_url
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: apt-get install libreoffice-writer-nogui")
+    w = DocumentWriter()
+    write_markdown(w, f"Before the chart.\n\n![A wide chart]({png_url(2000, 400)} \"A wide chart\")")
+    path = tmp_path / "figure.docx"
+    path.write_bytes(w.to_bytes(title="Figure", subject="Figure", created=None))
+    (left, right, width), = image_spans(convert_to_pdf([path], tmp_path)[0])
+    margin = MARGIN_MM / 25.4 * 72  # in points
+    assert right - left == pytest.approx(width - 2 * margin, abs=0.5)  # shrunk to the column
+    assert left == pytest.approx(margin, abs=0.5) and right == pytest.approx(width - margin, abs=0.5)
