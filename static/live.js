@@ -2,7 +2,7 @@
  * again every half second with the last ETag (a 304 costs the server one row), and the speaker's
  * countdown run here from `since` and `limit_s`, with the console's rule for the warning (30
  * seconds left) and the overrun (negative time). */
-import { clockOffset, countdown, parseUtc } from "./console/countdown.js";
+import { WARNING_BEFORE, clockOffset, countdown, parseUtc } from "./console/countdown.js";
 import { clock } from "./console/format.js";
 import { renderQuorum } from "./console/quorum.js";
 
@@ -13,8 +13,11 @@ const TICK_MS = 200;
 export function shownTime(elapsed, limit) {
   const shown = countdown(elapsed, limit);
   if (shown.state === "untimed") { return { state: shown.state, time: clock(shown.spoken), note: "No time limit" }; }
-  if (shown.state === "over") { return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit" }; }
-  return { state: shown.state, time: clock(shown.remaining), note: shown.state === "warning" ? "30 seconds or less left" : "" };
+  if (shown.state === "over") {
+    return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit of " + clock(limit) };
+  }
+  return { state: shown.state, time: clock(shown.remaining),
+    note: shown.state === "warning" ? WARNING_BEFORE + " seconds or less left" : "Time limit " + clock(limit) };
 }
 
 // A kind of intervention other than a statement, as the board names it ("Right of reply"); a statement: "".
