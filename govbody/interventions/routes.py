@@ -21,12 +21,12 @@ from govbody.core.web import acting_user, add_panel, require
 from govbody.docx.summary import summary_layout
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
-from govbody.interventions.services import timing
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InscribeForm, InterventionForm,
                                         IssueForm, MoveSpeakerForm, SummaryForm, WithdrawForm, delete_ask,
                                         issue_summary_ask, withdraw_ask)
 from govbody.interventions.models import Intervention
 from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SpeakerIn, SummaryIn, console_fields
+from govbody.interventions.services import timing
 from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
@@ -348,8 +348,9 @@ def speakers(meeting_id: int):
 
 @bp.post("/speakers/<int:entry_id>/move")
 def move_speaker(entry_id: int):
-    """The secretariat puts a waiting speaker at another place (the Up and Down buttons; the page's
-    script drags and drops through the API's PATCH /speakers/{id}, the same service)."""
+    """The secretariat (or the body's rapporteur) puts a waiting speaker at another place: the Up and
+    Down buttons, and the page's script for a drag and drop, post here (the API's PATCH /speakers/{id}
+    calls the same service)."""
     entry = loaders.speaker_entry(entry_id, acting_user())
     require(access.can_record(acting_user(), entry.meeting.body_id))
     back = url_for(".speakers", meeting_id=entry.meeting_id)
