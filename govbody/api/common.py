@@ -135,11 +135,15 @@ def page_number() -> int:
     return int(value)
 
 
-def paginate(stmt, out: type | Callable[[Any], dict], *, per_page: int = 50) -> Response:
+def paginate(stmt, out: type | Callable[[Any], dict], *, per_page: int = 50,
+             prepare: Callable[[list], Any] | None = None) -> Response:
     """{"items": [...], "page", "per_page", "has_next"} for a select statement; each row through
-    an output model (or a function returning a dict)."""
+    an output model (or a function returning a dict), after `prepare(rows)` when given (to read
+    what every row's output needs at once)."""
     page = page_number()
     rows, has_next = page_of(db.session, stmt, page=page, per_page=per_page)
+    if prepare is not None:
+        prepare(rows)
     serialize = out.of if isinstance(out, type) else out
     return jsonify({"items": [serialize(r) for r in rows], "page": page, "per_page": per_page,
                     "has_next": has_next})

@@ -24,8 +24,9 @@ def _stored(rendition_id: int) -> bytes:
     return db.session.scalar(sa.select(Rendition.pdf).where(Rendition.id == rendition_id))
 
 
-def send_pdf(kind: SubjectKind, subject_id: int, *, filename: str, public: bool, page: bool,
-             language: str = services.ORIGINAL) -> Response:
+def send_pdf(kind: SubjectKind, subject_id: int, language: str, *, filename: str, public: bool,
+             page: bool) -> Response:
+    """The PDF of a subject's language version (`language`: its code) that has a DOCX to make it from."""
     row = first_row_raw(db.engine, _ROW, kind=kind.value, subject_id=subject_id, language=language)
     if row is not None and row[1] == RenditionStatus.done.value and row[2]:
         return send_frozen(row[2], lambda: _stored(row[0]), mimetype=PDF, filename=filename, public=public)
