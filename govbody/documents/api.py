@@ -242,7 +242,9 @@ def document_pdf(document_id: int):
 
 
 @bp.put("/documents/<int:document_id>/files/<lang>")
-@endpoint(out=DocumentOut, status=201, errors=(400, 401, 403, 404, 409, 413, 415, 422), tags=DOCUMENTS)
+@endpoint(out=DocumentOut, status=201, errors=(400, 401, 403, 404, 409, 413, 415, 422), tags=DOCUMENTS,
+          body=((DOCX, PDF), "The file's raw bytes, at most 25 MB: a DOCX or a PDF. Its content decides which, "
+                "not the Content-Type; anything else is 415, a file that does not open as what it is 422."))
 @raw_body(files.FILE_MAX)
 def upload_document_file(document_id: int, lang: str):
     """The raw bytes of a DOCX or a PDF become that language version, frozen (documents/files.py);

@@ -59,6 +59,15 @@ def test_a_declared_limit_reaches_the_description_and_the_validation(client, mak
     assert "name" in too_long.get_json()["error"]["fields"]
 
 
+def test_the_upload_of_a_file_describes_its_raw_body(client):
+    upload = _spec(client)["paths"]["/api/v1/documents/{document_id}/files/{lang}"]["put"]
+    body = upload["requestBody"]
+    assert body["required"] is True and "25 MB" in body["description"]
+    assert body["content"] == {media: {"schema": {"type": "string", "format": "binary"}} for media in (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf")}
+    assert {"201", "409", "413", "415", "422"} <= set(upload["responses"])
+
+
 def test_the_reference_page_lists_every_endpoint(client):
     spec = _spec(client)
     page = client.get("/api/v1/docs")
