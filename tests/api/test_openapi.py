@@ -128,7 +128,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(served_demo,
          "--max-examples", os.environ.get("GOVBODY_SCHEMATHESIS_EXAMPLES", "15"),
          "--seed", os.environ.get("GOVBODY_SCHEMATHESIS_SEED", "20261207"),
          "--no-color", "--report", "junit", "--report-junit-path", str(junit)],
-        capture_output=True, text=True, timeout=1800, cwd=tmp_path)  # its cache stays out of the checkout
+        capture_output=True, text=True, timeout=1800, cwd=tmp_path,  # its cache stays out of the checkout
+        env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.api.schemathesis_hooks",  # a file's raw body
+             "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH")]))})
     cases = re.search(r"(\d+) generated", run.stdout)
     operations = re.search(r"Tested: (\d+)", run.stdout)
     failures = sum(1 for case in ET.parse(junit).iter("testcase") for child in case
