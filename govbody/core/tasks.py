@@ -239,3 +239,23 @@ class JobRows:
                                                             self.due_at < now - LOST_AFTER)).all()
             session.commit()
         return sorted(set(abandoned) | set(lost))
+
+
+def sweeper(rows: JobRows, job: str, *, timeout: str) -> Callable[[], list[int]]:
+    """A feature's sweep of its job rows (`rows.sweep`, `timeout` the name of its setting): every row
+    whose worker is gone or whose message was lost sent again to `job`; run by each worker as it
+    starts and every minute. Returns the sweep, which returns the ids sent again (for a command)."""
+    def sweep() -> list[int]:
+        from govbody.extensions import db
+
+        again = rows.sweep(db.session, timeout=current_app.config[timeout])
+        for row_id in again:
+            enqueue(job, row_id)
+        if again:
+            logging.getLogger(__name__).warning("%s: sent to the queue again: %s", job, again)
+        return again
+
+    sweep.__name__ = f"{job}.sweep"
+    on_worker_start(sweep)
+    periodic(sweep.__name__, minutes=1)(sweep)
+    return sweep

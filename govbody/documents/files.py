@@ -160,25 +160,8 @@ def extract(file_id: int) -> None:
     ROWS.finish(db.session, file_id, attempt, text_status=JobStatus.done, text=text, text_error=None)
 
 
-def sweep() -> list[int]:
-    """Send again every file whose text is still to be read and whose worker is gone or whose
-    message was lost (core.tasks.JobRows.sweep). Each worker at its start and every minute."""
-    again = ROWS.sweep(db.session, timeout=current_app.config["TEXT_TIMEOUT"])
-    for file_id in again:
-        tasks.enqueue(EXTRACT, file_id)
-    if again:
-        _log.warning("files sent to the queue again for their text: %s", again)
-    return again
-
-
-@tasks.on_worker_start
-def _sweep_at_start() -> None:
-    sweep()
-
-
-@tasks.periodic("documents.extract_text.sweep", minutes=1)
-def _sweep_every_minute() -> None:
-    sweep()
+# Each worker at its start and every minute (`govbody` has no command for it: a worker's start does it).
+sweep = tasks.sweeper(ROWS, EXTRACT, timeout="TEXT_TIMEOUT")
 
 
 def check_language(language: str) -> None:

@@ -130,26 +130,9 @@ def _failed(rendition_id: int, attempt: int, reason: str) -> None:
         tasks.enqueue(CONVERT, rendition_id, delay=delay)
 
 
-def sweep() -> list[int]:
-    """Put back on the queue every rendition whose worker is gone and every pending one whose message
-    was lost (core.tasks.JobRows.sweep); returns their ids. Run by each worker as it starts, every
-    minute, and by `govbody renditions sweep`."""
-    again = ROWS.sweep(db.session, timeout=current_app.config["RENDITION_TIMEOUT"])
-    for rendition_id in again:
-        tasks.enqueue(CONVERT, rendition_id)
-    if again:
-        _log.warning("renditions sent to the queue again: %s", again)
-    return again
-
-
-@tasks.on_worker_start
-def _sweep_at_start() -> None:
-    sweep()
-
-
-@tasks.periodic("renditions.sweep", minutes=1)
-def _sweep_every_minute() -> None:
-    sweep()
+# Rows whose worker is gone or whose message was lost, sent again: run by each worker as it starts,
+# every minute, and by `govbody renditions sweep`.
+sweep = tasks.sweeper(ROWS, CONVERT, timeout="RENDITION_TIMEOUT")
 
 
 def retry(session: Session, rendition: Rendition, *, by=None) -> Rendition:
