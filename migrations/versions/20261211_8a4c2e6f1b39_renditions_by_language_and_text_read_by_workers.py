@@ -8,14 +8,14 @@ Columns are added and dropped in place (not by a batch copy of the table): SQLit
 search index's triggers on document_files with the old table.
 
 Revision ID: 8a4c2e6f1b39
-Revises: 5d2f8a61c4e7
+Revises: 8c1d4e7a9b20
 Create Date: 2026-12-11
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '8a4c2e6f1b39'
-down_revision = '5d2f8a61c4e7'
+down_revision = '8c1d4e7a9b20'
 branch_labels = None
 depends_on = None
 
