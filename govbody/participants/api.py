@@ -11,7 +11,7 @@ from govbody.core import access
 from govbody.core.downloads import DOCX, PDF
 from govbody.core.inputs import raw_body
 from govbody.core.limits import CREDENTIALS_MAX
-from govbody.core.loaders import load, only_visible
+from govbody.core.loaders import load
 from govbody.core.schemas import items_model
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -58,7 +58,7 @@ def list_participants(session_id: int):
     the head of delegation first). The public sees approved participants only, without e-mail; a
     delegate also its own delegation's pending ones; the secretariat every one."""
     body_session = load(BodySession, session_id, user())
-    visible = only_visible(services.participants(db.session, body_session), user())
+    visible = services.participants(db.session, body_session, where=Participant.visible_to(user()))
     groups = services.list_of_participants(db.session, body_session, visible)
     return {"items": [participant_out(p) for g in groups for d in g.delegations for p in d.participants]}
 

@@ -7,11 +7,11 @@ from sqlalchemy.orm import Session
 from govbody import docx as house
 from govbody.meetings.models import BodySession
 from govbody.participants import services
-from govbody.participants.models import ParticipantStatus
+from govbody.participants.models import Participant, ParticipantStatus
 
 
 def list_data(session: Session, body_session: BodySession) -> house.ListOfParticipants:
-    approved = [p for p in services.participants(session, body_session) if p.status is ParticipantStatus.approved]
+    approved = services.participants(session, body_session, where=Participant.status == ParticipantStatus.approved)
     groups = [house.ParticipantGroup(group.heading, [
         house.ListedDelegation(entry.delegation.name, [house.ListedParticipant(p.name, p.title, p.function.value)
                                                        for p in entry.participants])

@@ -11,7 +11,7 @@ from govbody.core.errors import ServiceError
 from govbody.core.forms import apply_errors, commit_or_errors, validated
 from govbody.core.inputs import raw_body
 from govbody.core.limits import CREDENTIALS_MAX
-from govbody.core.loaders import load, only_visible
+from govbody.core.loaders import load
 from govbody.core.pagecache import public_page
 from govbody.core.web import acting_user, add_panel, require
 from govbody.extensions import db
@@ -63,7 +63,7 @@ def session_participants(session_id: int):
 
 def _participants_page(body_session: BodySession, form, delegation: Delegation | None) -> str:
     user = acting_user()
-    visible = only_visible(services.participants(db.session, body_session), user)
+    visible = services.participants(db.session, body_session, where=Participant.visible_to(user))
     return render_template(
         "participants/participants.html", s=body_session, form=form, delegation=delegation,
         groups=services.list_of_participants(db.session, body_session, visible),

@@ -79,8 +79,9 @@ def _lock(session: Session, body_session: BodySession) -> None:
 
 # Participants.
 
-def participants(session: Session, body_session: BodySession) -> list[Participant]:
-    return list(session.scalars(sa.select(Participant).where(Participant.session_id == body_session.id)
+def participants(session: Session, body_session: BodySession, *, where=sa.true()) -> list[Participant]:
+    """The session's participants (those `where` holds for: `Participant.visible_to(user)`, or the approved)."""
+    return list(session.scalars(sa.select(Participant).where(Participant.session_id == body_session.id, where)
                                 .order_by(Participant.id).options(selectinload(Participant.delegation))))
 
 

@@ -33,7 +33,7 @@ def text(pdfs):
 @pytest.mark.parametrize("kind, low, high", [
     ("numbered", 3, 4), ("resolution", 2, 2), ("draft-resolution", 2, 2), ("non-paper", 1, 1),
     ("agenda", 1, 1), ("meeting-summary", 2, 3), ("redline", 2, 3), ("provisional-agenda", 1, 1),
-    ("outline-of-remarks", 1, 2), ("corrigendum", 1, 1),
+    ("outline-of-remarks", 1, 2), ("corrigendum", 1, 1), ("list-of-participants", 2, 2),
 ])
 def test_every_kind_converts_to_a_plausible_number_of_pages(pdfs, kind, low, high):
     assert low <= page_count(pdfs[kind]) <= high
