@@ -48,8 +48,9 @@ def session_participants(session_id: int):
     delegation = _own_delegation()
     if request.method == "POST":
         require(delegation is not None)  # a delegate registers its own delegation's people here
-    form = ParticipantForm()
-    if delegation is not None and form.validate_on_submit():
+    # No form for the public: a form's CSRF token would give each reader a cookie, and the page could not be kept.
+    form = ParticipantForm() if delegation is not None else None
+    if form is not None and form.validate_on_submit():
         data = validated(form, ParticipantIn, {**form.typed(), "delegation": delegation.name})
         if data is not None:
             ok, participant = commit_or_errors(form, lambda: services.register(db.session, body_session, data,
@@ -58,17 +59,18 @@ def session_participants(session_id: int):
                 flash(f"{participant.name} is registered for {delegation.name}, pending the secretariat's "
                       "approval.", "success")
                 return redirect(url_for(".session_participants", session_id=body_session.id))
-    return _participants_page(body_session, form, delegation), 422 if form.errors or form.form_errors else 200
+    refused = form is not None and bool(form.errors or form.form_errors)
+    return _participants_page(body_session, form, delegation), 422 if refused else 200
 
 
-def _participants_page(body_session: BodySession, form, delegation: Delegation | None) -> str:
+def _participants_page(body_session: BodySession, form: ParticipantForm | None, delegation: Delegation | None) -> str:
     user = acting_user()
     visible = services.participants(db.session, body_session, where=Participant.visible_to(user))
     return render_template(
         "participants/participants.html", s=body_session, form=form, delegation=delegation,
         groups=services.list_of_participants(db.session, body_session, visible),
         pending=sum(1 for p in visible if p.status is ParticipantStatus.pending),
-        approves=access.can_approve_participants(user), action_form=ActionForm(),
+        approves=access.can_approve_participants(user), action_form=ActionForm() if user is not None else None,
         approve_ask=approve_ask, withdraw_ask=withdraw_ask,
         may_change=lambda p: access.can_register_participant(user, p.delegation),
         credentials=access.can_see_credentials(user, body_session.body_id))

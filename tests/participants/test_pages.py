@@ -164,3 +164,15 @@ def test_the_credentials_page_takes_the_letter_and_the_secretariat_accepts_it(ap
 def test_the_public_does_not_see_the_credentials_page(client, council):
     r = client.get(credentials_page(council))
     assert r.status_code in (302, 401) and "/login" in r.headers.get("Location", "/login")
+
+
+def test_the_public_page_gives_no_cookie_and_is_kept_for_the_next_reader(client, council):
+    url = page(council)
+    first = client.get(url)
+    assert first.status_code == 200 and "Set-Cookie" not in first.headers and first.headers.get("ETag")
+    again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    head = register(client, council).get_json()
+    client.post(f"/api/v1/participants/{head['id']}/approve", headers=council["secretariat"].headers)
+    changed = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200 and "H.E. Ms. Amara Velde" in changed.get_data(as_text=True)
