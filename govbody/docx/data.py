@@ -234,6 +234,7 @@ class ListedParticipant:
     name: str  # "H.E. Ms. Amara Velde"
     title: str = ""  # "Ambassador, Permanent Representative"
     function: str = "head"  # "head", "alternate", "adviser": the builder heads each run of them
+    pending: bool = False  # not approved yet: marked so (only its delegation and the secretariat see it)
 
 
 @dataclass

@@ -66,8 +66,9 @@ def list_participants(session_id: int):
 @bp.get("/sessions/<int:session_id>/participants.docx")
 @endpoint(content=DOCX, tags=TAGS)
 def participants_docx(session_id: int):
-    """The list of participants (documents.md): the approved participants' names and titles."""
-    return downloads.send_list(load(BodySession, session_id, user()))
+    """The list of participants (documents.md), names and titles: the approved participants for the public;
+    a delegate's own pending ones and, for the secretariat, every pending one, marked "(pending approval)"."""
+    return downloads.send_list(load(BodySession, session_id, user()), user())
 
 
 @bp.patch("/participants/<int:participant_id>")

@@ -2,6 +2,8 @@
 delegation's letter of credentials (as it was received, never kept for the public)."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response
 
 from govbody.bodies.models import Delegation
@@ -12,8 +14,9 @@ from govbody.meetings.models import BodySession
 from govbody.participants import render, services
 
 
-def send_list(body_session: BodySession) -> Response:
-    return send_bytes(lambda: render.list_docx(db.session, body_session), mimetype=DOCX,
+def send_list(body_session: BodySession, user: Any) -> Response:
+    """Built for each request with what `user` may see: never kept for the public (no ETag, private)."""
+    return send_bytes(lambda: render.list_docx(db.session, body_session, user), mimetype=DOCX,
                       filename=render.docx_filename(body_session))
 
 

@@ -78,7 +78,7 @@ def _participants_page(body_session: BodySession, form: ParticipantForm | None, 
 
 @bp.get("/sessions/<int:session_id>/participants.docx")
 def download(session_id: int):
-    return downloads.send_list(load(BodySession, session_id, acting_user()))
+    return downloads.send_list(load(BodySession, session_id, acting_user()), acting_user())
 
 
 def _changeable(participant_id: int) -> Participant:

@@ -98,10 +98,19 @@ def test_the_list_is_grouped_alphabetical_with_the_head_first_and_only_approved_
     assert props.subject == "List of participants"
 
 
-def test_the_secretariat_and_the_public_get_the_same_list(client, listed):
+def test_the_secretariat_and_the_delegation_see_their_pending_entries_marked(client, listed):
     public = docx_of(client, listed)
-    staff = docx_of(client, listed, listed["secretariat"].headers)
-    assert public.data == staff.data  # the list is what is published: built alike for everyone
+    pending = "Mr. Pending Person, Attach\u00e9 (pending approval)"
+    for who in ("secretariat", "galdorra"):  # the secretariat, and Galdorra's own delegate
+        doc = docx_of(client, listed, listed[who].headers)
+        galdorra = doc.index("Galdorra")
+        assert doc.texts[galdorra:galdorra + 5] == [
+            "Galdorra", "Head of delegation", "H.E. Mr. Jonas Reyes, Ambassador", "Adviser", pending]
+        assert doc.find(pending).runs[-1].italic
+        assert doc.texts[:galdorra + 3] + doc.texts[galdorra + 5:] == public.texts  # the rest as the public's
+        assert "@" not in "\n".join(doc.texts)
+    # Another delegation sees what the public sees.
+    assert docx_of(client, listed, listed["estmark"].headers).data == public.data
 
 
 def test_the_page_link_sends_the_same_file(client, listed):
