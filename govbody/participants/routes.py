@@ -19,7 +19,7 @@ from govbody.meetings.models import BodySession
 from govbody.participants import downloads, services
 from govbody.participants.forms import (ActionForm, CredentialsForm, ParticipantForm, accept_ask, approve_ask,
                                         withdraw_ask)
-from govbody.participants.models import Participant, ParticipantStatus
+from govbody.participants.models import CredentialsStatus, Participant, ParticipantStatus
 from govbody.participants.schemas import ParticipantIn, ParticipantPatch
 
 bp = Blueprint("participants", __name__, template_folder="templates")
@@ -70,7 +70,7 @@ def _participants_page(body_session: BodySession, form: ParticipantForm | None, 
         "participants/participants.html", s=body_session, form=form, delegation=delegation,
         groups=services.list_of_participants(db.session, body_session, visible),
         pending=sum(1 for p in visible if p.status is ParticipantStatus.pending),
-        approves=access.can_approve_participants(user), action_form=ActionForm() if user is not None else None,
+        approves=access.can_approve_participants(user),
         approve_ask=approve_ask, withdraw_ask=withdraw_ask,
         may_change=lambda p: access.can_register_participant(user, p.delegation),
         credentials=access.can_see_credentials(user, body_session.body_id))
@@ -153,9 +153,10 @@ def _credentials_page(body_session: BodySession, forms: dict[int, CredentialsFor
     standings = services.standings(db.session, body_session)
     return render_template(
         "participants/credentials.html", s=body_session, standings=standings, groups=services.GROUPS,
-        group_of=services.group_of, forms=forms or {}, action_form=ActionForm(), accept_ask=accept_ask,
+        counts={status: sum(1 for st in standings if st.status is status) for status in CredentialsStatus},
+        group_of=services.group_of, forms=forms or {}, accept_ask=accept_ask,
         handles=lambda d: access.can_handle_credentials(user, d), accepts=access.can_approve_participants(user),
-        own=_own_delegation(), new_form=CredentialsForm, limit_mb=CREDENTIALS_MAX // (1024 * 1024))
+        own=_own_delegation(), limit_mb=CREDENTIALS_MAX // (1024 * 1024))
 
 
 @bp.get("/sessions/<int:session_id>/credentials")

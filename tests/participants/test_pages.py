@@ -159,6 +159,8 @@ def test_the_credentials_page_takes_the_letter_and_the_secretariat_accepts_it(ap
     assert "The credentials of Estmark are accepted." in r.get_data(as_text=True)
     row = re.search(r'<tr id="credentials-\d+">\s*<th scope="row">Estmark</th>\s*<td>([^<]*)', r.get_data(as_text=True))
     assert row.group(1).strip() == "Accepted"
+    assert "Not received: <strong>7</strong> · Received: <strong>0</strong> · Accepted: <strong>1</strong>" in \
+        r.get_data(as_text=True)
 
 
 def test_the_public_does_not_see_the_credentials_page(client, council):
