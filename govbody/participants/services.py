@@ -28,7 +28,7 @@ from govbody.bodies.models import Delegation, DelegationKind
 from govbody.core import access, audit, clock
 from govbody.core.errors import ConflictError, TooLarge, UnsupportedType, ValidationError
 from govbody.core.limits import CREDENTIALS_MAX, PARTICIPANTS_MAX, room_for_one
-from govbody.documents.files import extract_text
+from govbody.documents.files import check_opens
 from govbody.documents.models import FileFormat
 from govbody.interventions.services.recording import named_delegation
 from govbody.meetings.models import BodySession
@@ -234,7 +234,7 @@ def _check_letter(data: bytes) -> None:
     if not data.startswith(b"%PDF-"):
         raise UnsupportedType("Credentials are sent as a PDF: this file is not one (its content decides, "
                               "not its name).", {"file": "Send the letter as a PDF."})
-    extract_text(data, FileFormat.pdf)  # 422 when it does not open
+    check_opens(data, FileFormat.pdf)  # 422 when it does not open
 
 
 def receive_credentials(session: Session, body_session: BodySession, delegation: Delegation, data: bytes, *,
