@@ -82,7 +82,7 @@ def numbered_document(document: Document) -> house.NumberedDocument:
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
         distribution=front.distribution,
         version_kind=document.version_kind.value if document.version_kind else None,
-        contents=document.contents,
+        contents=document.contents, paragraph_numbers=document.paragraph_numbers,
     )
 
 
