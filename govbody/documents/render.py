@@ -117,7 +117,7 @@ def outline(document: Document) -> house.OutlineOfRemarks:
     return house.OutlineOfRemarks(
         meeting=meeting_line(document.meeting), date=document.meeting.date, speaker=document.speaker,
         speaker_title=document.speaker_title, points=points, opening=opening, title=document.title,
-        symbol=document.symbol)
+        symbol=document.symbol, cover=cover(document))
 
 
 def agenda_of(body_session: Any, issued: dict, *, symbol: str | None = None, date: dt.date | None = None,

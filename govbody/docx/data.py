@@ -147,6 +147,8 @@ class OutlineOfRemarks:
     title: str = "Outline of remarks"
     symbol: str | None = None  # once issued in the register: the file's subject
     language: str = "en"
+    # A paper of the register: the cover block above the meeting heading (its symbol, or DRAFT).
+    cover: Cover | None = None
 
     @property
     def speaker_line(self) -> str:
