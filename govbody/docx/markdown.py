@@ -28,7 +28,8 @@ from typing import Iterable, Mapping, Sequence
 
 from markdown_it.token import Token
 
-from govbody.core.markup import NOTE_REF, parser, split_footnotes, split_inline_footnotes, unnumbered
+from govbody.core.markup import (NOTE_REF, NotePool, footnote_pool, parser, split_footnotes, split_inline_footnotes,
+                                 unnumbered)
 from govbody.core.points import numbered_runs
 from govbody.core.text import letter, roman
 from govbody.docx.data import Point
@@ -117,18 +118,6 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
-
-
-def footnote_pool(texts: Iterable[str | None]) -> dict[str, str]:
-    """Every footnote defined in a document's fields, blocks and lines alike; the first
-    definition of a label counts."""
-    pool: dict[str, str] = {}
-    for text in texts:
-        if text and "[^" in text:
-            for notes in (split_footnotes(text)[1], split_inline_footnotes(text)[1]):
-                for label, note in notes.items():
-                    pool.setdefault(label, note)
-    return pool
 
 
 def point_texts(points: Sequence[Point]) -> Iterable[str]:
@@ -487,4 +476,4 @@ def write_numbered(w: DocumentWriter, items: Sequence[str], *, level: int = 0,
 def _defines_notes(text: str) -> bool:
     """A line that holds nothing but footnote definitions ("[^r]: The operating reserve."), as a
     point typed on a line of its own becomes: not printed where it stands, only as the notes."""
-    return "[^" in text and not split_inline_footnotes(text)[0].strip()
+    return NotePool.defines_only(text)
