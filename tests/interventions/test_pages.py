@@ -328,3 +328,14 @@ def test_the_summary_page_pools_footnotes_over_its_points_as_the_docx_does(clien
         ("1", "The fund that bridges late contributions. "), ("2", "Kept at one month of spending. ")]
     sweden = summary[summary.index("Sweden"):summary.index("<aside")]
     assert re.findall(r"<li>", sweden) == ["<li>"]  # "Agreed." only: the definitions print no bullet
+
+
+def test_points_typed_with_numbers_are_an_ordered_list_on_the_summary_page(client, meeting, rapporteur):
+    post_intervention(client, rapporteur, meeting.id, delegation="Secretariat", speaker_name="Amina Diallo",
+                      speaker_title="Director General",
+                      points=["1. Where the review stands.", "A first draft is with the regions.",
+                              "2. What comes next."])
+    login(client, rapporteur.email)
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    assert '<ol start="1"><li>Where the review stands.</li></ol><ul><li>A first draft is with the regions.</li></ul>' \
+           '<ol start="2"><li>What comes next.</li></ol>' in html
