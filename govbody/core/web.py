@@ -12,7 +12,7 @@ from werkzeug.routing import IntegerConverter
 
 from werkzeug.http import HTTP_STATUS_CODES
 
-from govbody.core import access, markup, once, text
+from govbody.core import access, markup, once, points, text
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
 from govbody.core.inputs import UNSAFE_METHODS  # noqa: F401  (where pages and the API read it)
@@ -192,6 +192,8 @@ def init_app(app: Flask) -> None:
         clock=text.clock,
     )
     app.jinja_env.globals["once_token"] = once.new_token
+    # Points typed "1. ...", "2. ..." are a numbered list on a page as in the DOCX.
+    app.jinja_env.globals["point_runs"] = points.numbered_runs
 
     @app.context_processor
     def _helpers():

@@ -155,7 +155,7 @@ def create_document():
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
         original_language=data.original_language, distribution=data.distribution, text=text,
-        contents=data.contents, resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
+        contents=data.contents, paragraph_numbers=data.paragraph_numbers, resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
         speaker=data.speaker, speaker_title=data.speaker_title, issue=not data.draft, by=user())
     db.session.commit()
     return created(document_out(document))

@@ -34,6 +34,8 @@ class DocumentForm(Form):
     resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()], validate_choice=False)
     text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
     contents = BooleanField("Contents page: the headings listed with their page numbers")
+    # Document.paragraph_numbers turned round, so that a form sent without it numbers as before.
+    report_layout = BooleanField("Report layout: paragraphs unnumbered, headings without numerals or letters")
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 
@@ -42,6 +44,7 @@ class OutlineForm(DocumentForm):
     """An outline of remarks: a paper of the register with its meeting and speaker, its points the
     "#" headings of its text; it carries no resolution."""
     resolution_id = None
+    report_layout = None  # an outline numbers its points, not its paragraphs
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired(message="Choose the meeting.")])
     speaker = StringField("Speaker", validators=limits(DocumentIn, "speaker", required=True))
     speaker_title = StringField("Speaker's title", validators=limits(DocumentIn, "speaker_title"))

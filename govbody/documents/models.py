@@ -97,6 +97,8 @@ class Document(IdMixin, TimestampMixin, Base):
     distribution: Mapped[Distribution] = mapped_column(default=Distribution.general)
     text: Mapped[str] = mapped_column(sa.Text, default="")
     contents: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # a contents page
+    # False: a report's layout, body paragraphs unnumbered and headings without Roman numerals.
+    paragraph_numbers: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
     kind: Mapped[DocumentKind] = mapped_column(default=DocumentKind.paper, server_default=DocumentKind.paper.value)
     # An agenda as issued: {"provisional": bool, "items": [{"number", "title", "documents":

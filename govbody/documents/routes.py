@@ -244,7 +244,7 @@ def _form_values(form: DocumentForm) -> dict:
     if isinstance(form, OutlineForm):
         return {**values, "meeting": db.session.get(Meeting, form.meeting_id.data) if form.meeting_id.data else None,
                 "speaker": form.speaker.data or "", "speaker_title": form.speaker_title.data or ""}
-    return {**values,
+    return {**values, "paragraph_numbers": not form.report_layout.data,
             "resolution": _carried(form.resolution_id.data)}
 
 
@@ -325,6 +325,7 @@ def edit_document(document_id: int):
             form.meeting_id.data = document.meeting_id or 0
         else:
             form.resolution_id.data = document.resolution_id or 0
+            form.report_layout.data = not document.paragraph_numbers
         form.distribution.data = document.distribution.value
 
     def save(values: dict, issue: bool) -> Document:

@@ -95,6 +95,9 @@ class NumberedDocument:
     carried_resolution: Resolution | None = None  # printed in full after the sections
     language: str = "en"
     contents: bool = False  # a contents page (a Word TOC field) after the title
+    # False: a report's layout (seed 002): body paragraphs unnumbered, headings without Roman
+    # numerals or letters.
+    paragraph_numbers: bool = True
     distribution: str = "general"
     version_kind: str | None = None  # "corr", "rev", "add": a version of an issued paper
 
@@ -144,6 +147,8 @@ class OutlineOfRemarks:
     title: str = "Outline of remarks"
     symbol: str | None = None  # once issued in the register: the file's subject
     language: str = "en"
+    # A paper of the register: the cover block above the meeting heading (its symbol, or DRAFT).
+    cover: Cover | None = None
 
     @property
     def speaker_line(self) -> str:

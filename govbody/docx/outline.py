@@ -1,10 +1,12 @@
 """Outlines of remarks (a speech): the meeting with its ordinal, the date, the speaker, the
-numbered outline, then one section per point of it, headed with its number."""
+numbered outline, then one section per point of it, headed with its number. A paper of the
+register has the cover block above it all, as every paper with a symbol."""
 from __future__ import annotations
 
 import datetime as dt
 
 from govbody.core.text import long_date
+from govbody.docx.cover import cover_subject, write_cover
 from govbody.docx.data import OutlineOfRemarks
 from govbody.docx.markdown import footnote_pool, inline_spans, write_markdown, write_numbered
 from govbody.docx.writer import DocumentWriter, caps, plain
@@ -14,7 +16,10 @@ SUBJECT = "Outline of remarks"
 
 def build_outline(outline: OutlineOfRemarks, *, created: dt.date | dt.datetime | None = None) -> bytes:
     w = DocumentWriter()
-    w.page_number_footer()
+    if outline.cover is not None:
+        write_cover(w, outline.cover)
+    else:
+        w.page_number_footer()
     # A footnote may be referred to under one point and defined under another.
     notes = footnote_pool([outline.opening, *(text for point in outline.points for text in (point.title, point.text))])
     w.paragraph("Meeting title", inline_spans(outline.meeting))
@@ -29,5 +34,6 @@ def build_outline(outline: OutlineOfRemarks, *, created: dt.date | dt.datetime |
     for number, point in enumerate(outline.points, 1):
         w.paragraph("Heading 1", caps(inline_spans(f"{number}. {point.title}", notes)))
         write_markdown(w, point.text, notes=notes)
-    return w.to_bytes(title=plain(title), subject=outline.symbol or SUBJECT, created=created or outline.date,
+    subject = cover_subject(outline.cover) if outline.cover is not None else outline.symbol or SUBJECT
+    return w.to_bytes(title=plain(title), subject=subject, created=created or outline.date,
                       language=outline.language)

@@ -351,6 +351,9 @@ SAMPLES: dict[str, Callable[[], bytes]] = {
         sample_meeting_summary(), cover=Cover("WG/2016/3", dt.date(2016, 10, 21), distribution="restricted"))),
     "outline-of-remarks": lambda: build_outline(sample_outline()),
     "list-of-participants": lambda: build_list_of_participants(sample_list_of_participants()),
+    "issued-outline": lambda: build_outline(dataclasses.replace(
+        sample_outline(), symbol="WG/2016/4", cover=Cover("WG/2016/4", dt.date(2016, 11, 3), distribution="limited"))),
+    "report": lambda: build_numbered_document(dataclasses.replace(sample_numbered_document(), paragraph_numbers=False)),
     "redline": lambda: build_redline(*sample_revisions(), author="Secretariat",
                                      date=dt.datetime(2008, 11, 20, 9, 30)),
 }

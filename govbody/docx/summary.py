@@ -168,6 +168,11 @@ def _texts(parts: Iterable[Part]) -> Iterator[str]:
         yield from _texts(part.parts)
 
 
+def layout_texts(layout: SummaryLayout) -> list[str]:
+    """Every line the summary prints, where its footnotes are pooled from (the DOCX and the page)."""
+    return [layout.title, *layout.details, *_texts(layout.parts)]
+
+
 def build_meeting_summary(summary: MeetingSummary, *,
                           created: dt.date | dt.datetime | None = None) -> bytes:
     """The summary; issued as a paper (``summary.cover``), the same layout under the cover block."""
@@ -178,7 +183,7 @@ def build_meeting_summary(summary: MeetingSummary, *,
     else:
         w.page_number_footer()
     # A footnote may be referred to in any line and defined in any (a point of its own, say).
-    notes = footnote_pool([layout.title, *layout.details, *_texts(layout.parts)])
+    notes = footnote_pool(layout_texts(layout))
     title = inline_spans(layout.title, notes)
     w.paragraph("Meeting title", title)
     for line in layout.details:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from govbody.agenda.models import AgendaItem
 from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
-from govbody.core import access, confirm, once
+from govbody.core import access, confirm, markup, once
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
@@ -18,7 +18,7 @@ from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import whole_number
 from govbody.core.text import ordinal_number
 from govbody.core.web import acting_user, add_panel, require
-from govbody.docx.summary import summary_layout
+from govbody.docx.summary import layout_texts, summary_layout
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InscribeForm, InterventionForm,
@@ -99,8 +99,10 @@ def summary(meeting_id: int):
 
     def text() -> str:
         interventions = services.meeting_interventions(db.session, meeting)
-        return render_template("interventions/_summary_text.html",
-                               layout=summary_layout(render.summary_data(meeting, record, interventions)))
+        layout = summary_layout(render.summary_data(meeting, record, interventions))
+        # Footnotes pooled over the points, as in the DOCX: referred to in one, defined in another.
+        return render_template("interventions/_summary_text.html", layout=layout,
+                               notes=markup.NotePool(layout_texts(layout), "summary"))
 
     return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
                            summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),

@@ -34,7 +34,8 @@ def text(pdfs):
 PAGES = {"numbered": (3, 4), "resolution": (2, 2), "draft-resolution": (2, 2), "draft-document": (3, 4),
          "non-paper": (1, 1), "agenda": (1, 1), "provisional-agenda": (1, 1), "meeting-summary": (2, 3),
          "issued-summary": (2, 3), "redline": (2, 3), "outline-of-remarks": (1, 2), "corrigendum": (1, 1),
-         "list-of-participants": (2, 2)}
+         "list-of-participants": (2, 2),
+         "issued-outline": (1, 2), "report": (3, 4)}
 
 
 def test_every_kind_of_the_samples_has_its_pages_checked():
@@ -108,6 +109,21 @@ def test_outline_of_remarks_numbers_its_outline_and_heads_each_point(text):
     assert re.search(r"^ ?1\. Calendar of the consultations", page, re.M)
     assert re.search(r"^ ?3\. Closing remarks", page, re.M)
     assert "2. BUDGET OF THE PROCESS" in page
+
+
+def test_an_issued_outline_carries_the_cover_block_above_its_meeting(text):
+    lines = [line.strip() for line in text("issued-outline", 1).strip().splitlines() if line.strip()]
+    assert lines[:5] == ["WG/2016/4", "Limited", "Original: English", "3 November 2016",
+                         "23rd meeting of the Working Group on Budget Reform"]
+
+
+def test_a_report_prints_no_paragraph_number_nor_section_numeral(pdfs, text):
+    whole = "".join(text("report", n) for n in range(1, page_count(pdfs["report"]) + 1))
+    numbered = "".join(text("numbered", n) for n in range(1, page_count(pdfs["numbered"]) + 1))
+    assert re.search(r"^ ?I\. [A-Z]", numbered, re.M) and re.search(r"^ ?1\. ", numbered, re.M)
+    assert not re.search(r"^ ?(?:[IVX]+|[A-Z])\. [A-Z]", whole, re.M)  # no Roman numeral, no letter
+    body = [line.strip() for line in whole.splitlines() if "This document sets out" in line]
+    assert body and body[0].startswith("This document sets out")  # the first body paragraph, as typed
 
 
 def test_the_issued_agenda_carries_its_cover_block(text):
