@@ -10,7 +10,7 @@ from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
 from govbody.documents import files, render, services
-from govbody.documents.models import Distribution, Document, DocumentFile, DocumentStatus, FileFormat
+from govbody.documents.models import Distribution, Document, DocumentFile, DocumentStatus, FileFormat, FileSource
 from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
@@ -35,11 +35,15 @@ def send_issued(document: Document) -> Response:
                        public=public)
 
 
-def send_issued_pdf(document: Document, *, page: bool = False) -> Response:
-    """The PDF of an issued document the caller may see (202 while a worker makes it)."""
+def send_issued_pdf(document: Document, *, page: bool = False, language: str | None = None) -> Response:
+    """The PDF of an issued document the caller may see (202 while a worker makes it); with
+    `language`, of that language's generated version."""
     public = _issued_public(document)
-    return send_pdf(SubjectKind.document, document.id, filename=services.download_name(document)[:-len("docx")] + "pdf",
-                    public=public, page=page)
+    if language is None:
+        name = services.download_name(document)[:-len("docx")] + "pdf"
+        return send_pdf(SubjectKind.document, document.id, filename=name, public=public, page=page)
+    return send_pdf(SubjectKind.document, document.id, public=public, page=page, language=language,
+                    filename=_file_name(document.symbol, document.original_language, language, "pdf"))
 
 
 def send_preview(document: Document) -> Response:
@@ -53,7 +57,8 @@ def send_preview(document: Document) -> Response:
 
 def send_language(document: Document, language: str | None, kind: FileFormat) -> Response:
     """A language version (`language`, default the original) as a DOCX or a PDF: the generated
-    original, or the file sent for that language, byte for byte."""
+    original, a generated translation (its PDF made by a worker), or the file sent for that
+    language, byte for byte."""
     original = files.original_code(document)
     language = language or original
     if language != original:
@@ -67,6 +72,8 @@ def send_language(document: Document, language: str | None, kind: FileFormat) ->
         return send_issued_pdf(document)  # a Word original's PDF is made from it, like a generated one's
     if uploaded is None:
         raise NotFoundError(f"{document.symbol} has no {files.LANGUAGES.get(language, language)} version yet.")
+    if uploaded.source is FileSource.generated and kind is FileFormat.pdf:
+        return send_issued_pdf(document, language=language)  # made from its DOCX by a worker
     return send_file_version(document, uploaded, kind)
 
 

@@ -9,7 +9,8 @@
   documents reads it with the paper's own text (migration 3b8e1f0c5a27).
 - The original language's file of a draft issues it (services.issue_with_file): a symbol, and the
   file is what is frozen. Another language is a version of an issued paper only; each language
-  has one file, and an issued paper's original (generated or uploaded) is its file already.
+  has one version, sent as a file here or generated from a translation's text (translations.py),
+  never both, and an issued paper's original (generated or uploaded) is its file already.
 """
 from __future__ import annotations
 
@@ -20,19 +21,21 @@ import zipfile
 
 from sqlalchemy.orm import Session
 
-from govbody.core import audit, printable
+from govbody.core import audit, languages as official, printable
 from govbody.core.errors import ConflictError, TooLarge, UnsupportedType, ValidationError
 from govbody.core.limits import FILE_MAX, FILE_TEXT_MAX
 from govbody.documents import services
 from govbody.documents.models import Document, DocumentFile, DocumentKind, FileFormat, FileSource
 
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}  # the languages a file may be sent in
+LANGUAGES = official.names()  # the languages a file may be sent in: {"en": "English", ...}
 _NAMES = {**LANGUAGES, "ar": "Arabic", "ru": "Russian", "zh": "Chinese"}
 _DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
 def language_code(name: str) -> str:
     """"English" -> "en"; a language without a code here is named as written."""
+    if (code := official.code_of(name)) is not None:
+        return code
     wanted = (name or "").strip().casefold()
     return next((code for code, known in _NAMES.items() if known.casefold() == wanted), name)
 

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from govbody.core.text import long_date, ordinal_number, roman
+from govbody.core.text import roman
+from govbody.docx import words
 from govbody.docx.data import Point, Resolution
 from govbody.docx.markdown import footnote_pool, inline_spans, point_texts, write_markdown
 from govbody.docx.styles import ListKind
@@ -32,6 +33,12 @@ _KNOWN_OPENING = re.compile(
                           _QUALIFIER))
 # Any other participle opening the paragraph ("Underscoring", "Commending") is a formula too.
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing%s(?=\W|$)" % _QUALIFIER)
+# In French and Spanish the opening is the present participle or gerund ("Rappelant", "Recordando");
+# other openings ("Consciente de") are typed in italics.
+_FOREIGN_OPENING = {
+    "fr": re.compile(r"(?:Ayant|[A-ZÀ-Ý][a-zà-ÿ]+ant)(?:\s+(?:également|en outre|de nouveau|avec \w+))?(?=\W|$)"),
+    "es": re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo)(?:\s+(?:también|además|asimismo|presente))?(?=\W|$)"),
+}
 _ABBREVIATION = re.compile(r"(?:\betc|\bet al|\bseq|\b(?:[A-Z]\.)*[A-Z])\.$")
 
 
@@ -46,9 +53,12 @@ class Printed(NamedTuple):
     level: int = 0
 
 
-def preamble_opening(text: str) -> int:
+def preamble_opening(text: str, language: str = "en") -> int:
     """How many leading characters of a preambular paragraph are its italic formula."""
-    match = _KNOWN_OPENING.match(text) or _PARTICIPLE_OPENING.match(text)
+    if language in _FOREIGN_OPENING:
+        match = _FOREIGN_OPENING[language].match(text)
+    else:
+        match = _KNOWN_OPENING.match(text) or _PARTICIPLE_OPENING.match(text)
     return match.end() if match else 0
 
 
@@ -69,11 +79,11 @@ def close_with(spans: list[Span], mark: str) -> list[Span]:
     return spans + [Span(mark)]
 
 
-def _preambular(text: str, notes) -> list[Span]:
+def _preambular(text: str, notes, language: str = "en") -> list[Span]:
     spans = inline_spans(text, notes)
     if spans and not spans[0].italic and spans[0].note is None:
         first = spans[0]
-        cut = preamble_opening(first.text)
+        cut = preamble_opening(first.text, language)
         if cut:
             spans[0:1] = [first._replace(text=first.text[:cut], italic=True),
                           first._replace(text=first.text[cut:])]
@@ -81,35 +91,33 @@ def _preambular(text: str, notes) -> list[Span]:
 
 
 def heading(resolution: Resolution) -> str:
+    """"RESOLUTION No. 1150 (XCIII)" ("RÉSOLUTION n° 1150 (XCIII)"), or "DRAFT RESOLUTION"."""
     if resolution.is_draft:
-        return "DRAFT RESOLUTION"
-    return f"RESOLUTION No. {resolution.number} ({resolution.session_numeral})"
+        return words.words(resolution.language).draft_heading
+    return words.resolution_heading(resolution.number, resolution.session_numeral, resolution.language)
 
 
 def adoption_line(resolution: Resolution) -> str | None:
-    """"(Adopted by the Council at its 481st meeting on 7 June 2007)"; None for a draft."""
-    if resolution.is_draft or (resolution.meeting_number is None and resolution.adopted_on is None):
+    """"(Adopted by the Council at its 481st meeting on 7 June 2007)", in the resolution's language;
+    None for a draft."""
+    if resolution.is_draft:
         return None
-    line = f"(Adopted by the {resolution.body_name}"
-    if resolution.meeting_number is not None:
-        line += f" at its {ordinal_number(resolution.meeting_number)} meeting"
-    if resolution.adopted_on is not None:
-        line += f" on {long_date(resolution.adopted_on)}"
-    return line + ")"
+    return words.adoption_line(resolution.body_name, resolution.meeting_number, resolution.adopted_on,
+                               resolution.language)
 
 
 def full_designation(resolution: Resolution) -> str:
-    """"Council Resolution No. 1150 (XCIII)", or "Draft resolution"."""
+    """"Council Resolution No. 1150 (XCIII)" ("Résolution n° 1150 (XCIII) du Conseil"), or "Draft resolution"."""
     if resolution.is_draft:
         return resolution.designation
-    return f"{resolution.body_name} {resolution.designation}"
+    return words.full_designation(resolution.body_name, resolution.designation, resolution.language)
 
 
 def annex_heading(resolution: Resolution, index: int) -> str:
     """"Annex to Council Resolution No. 1150 (XCIII)", "Annex II to draft resolution"."""
-    numeral = f" {roman(index)}" if len(resolution.annexes) > 1 else ""
-    target = "draft resolution" if resolution.is_draft else full_designation(resolution)
-    return f"Annex{numeral} to {target}"
+    numeral = roman(index) if len(resolution.annexes) > 1 else ""
+    return words.annex_heading(None if resolution.is_draft else full_designation(resolution), numeral,
+                               resolution.language)
 
 
 def footnotes(resolution: Resolution) -> dict[str, str]:
@@ -139,11 +147,12 @@ def printed_paragraphs(resolution: Resolution) -> list[Printed]:
     """Title to last operative paragraph, with the house's italics and punctuation."""
     notes = footnotes(resolution)
     formula = resolution.operative_formula.strip().strip("*_:").strip()
+    language = resolution.language
     paragraphs = [
         Printed("Resolution title", caps(inline_spans(resolution.title, notes))),
-        Printed("Preamble", [Span(f"The {resolution.body_name},")]),
-        *(Printed("Preamble", _preambular(text, notes)) for text in resolution.preamble),
-        Printed("Operative formula", [Span(formula, italic=True), Span(":")]),
+        Printed("Preamble", [Span(words.opening(resolution.body_name, language))]),
+        *(Printed("Preamble", _preambular(text, notes, language)) for text in resolution.preamble),
+        Printed("Operative formula", [Span(formula, italic=True), Span(words.words(language).formula_colon)]),
     ]
     for i, operative in enumerate(resolution.operative):
         end = "." if i == len(resolution.operative) - 1 else ";"

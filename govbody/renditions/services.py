@@ -67,9 +67,13 @@ def source_docx(session: Session, rendition: Rendition) -> bytes | None:
         from govbody.documents.render import published_docx
 
         document = session.get(Document, rendition.subject_id)
-        return published_docx(document) if document is not None and document.is_issued else None
-    from govbody.resolutions.models import Resolution, ResolutionStatus
+        return published_docx(document, rendition.language) if document is not None and document.is_issued else None
+    from govbody.resolutions.models import Resolution, ResolutionStatus, Translation
 
+    if rendition.language != ORIGINAL:
+        return session.scalar(sa.select(Translation.docx).join(Resolution).where(
+            Translation.resolution_id == rendition.subject_id, Translation.language == rendition.language,
+            Resolution.status == ResolutionStatus.adopted))
     return session.scalar(sa.select(Resolution.docx).where(
         Resolution.id == rendition.subject_id, Resolution.status == ResolutionStatus.adopted))
 

@@ -1,0 +1,69 @@
+"""A numbered document generated in another official language: the translator's title and text laid
+out as the original is, under the same symbol, with the cover's fixed words, date and session
+heading in that language and the "Original:" line naming the language it was first written in.
+
+A translation is a language version like a file sent (`DocumentFile`, source `generated`): one
+version a language, whichever way it came (files.refusal: 409 for a second); its DOCX is built
+once and frozen with its SHA-256, and its PDF is asked of a worker (renditions). A paper that
+carries a resolution prints the resolution's version in the same language, which must exist
+first.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy.orm import Session
+
+from govbody.core import audit, clock
+from govbody.core.errors import ConflictError, ValidationError
+from govbody.documents import files, render
+from govbody.documents.models import Document, DocumentFile, FileFormat, FileSource
+from govbody.renditions.models import SubjectKind
+from govbody.renditions.services import request_rendition
+
+
+def refusal(document: Document, language: str) -> str | None:
+    """Why `document` cannot be generated in `language` now (None: it can), for the service and the page."""
+    if language == files.original_code(document):
+        return f"{document.original_language} is the paper's original language: it is not a translation."
+    if (why := files.refusal(document, language)) is not None:
+        return why
+    if (why := render.translatable(document)) is not None:
+        return why
+    carried = document.carried_resolution
+    if carried is not None:
+        from govbody.resolutions.render import translation_of
+
+        if translation_of(carried, language) is None:
+            return (f"{document.symbol} prints {carried.designation}: add the resolution's "
+                    f"{files.LANGUAGES[language]} version first, so that this one prints it.")
+    return None
+
+
+def open_languages(document: Document) -> list[str]:
+    """The languages a translation may be added in now (the page's choices)."""
+    return [code for code in files.LANGUAGES if refusal(document, code) is None]
+
+
+def translate(session: Session, document: Document, language: str, *, title: str, text: str = "",
+              by=None) -> DocumentFile:
+    """`document` generated in `language` from `title` and `text`, frozen. Refused, nothing changes:
+    422 (language), 409 (the original's language, a draft, a version that exists, a paper not laid
+    out from a text, a carried resolution not yet in that language)."""
+    if language not in files.LANGUAGES:
+        raise ValidationError("The language is not one of the official languages.",
+                              {"language": "One of " + ", ".join(files.LANGUAGES) + "."})
+    # Under the document's row lock, as issuing and files take it: one version a language.
+    session.refresh(document, ["status", "symbol"], with_for_update=True)
+    if (why := refusal(document, language)) is not None:
+        raise ConflictError(why)
+    version = DocumentFile(language=language, format=FileFormat.docx, source=FileSource.generated, title=title,
+                           text=text, created_at=clock.now(), created_by_id=getattr(by, "id", None))
+    version.data = render.render_translation(document, version)
+    version.sha256, version.size = hashlib.sha256(version.data).hexdigest(), len(version.data)
+    document.files.append(version)
+    session.flush()
+    audit.record(session, "document.translation", document, by=by, changes={
+        "language": language, "title": title, "sha256": version.sha256})
+    request_rendition(session, SubjectKind.document, document.id, language)
+    return version
