@@ -62,8 +62,9 @@ def preamble_opening(text: str, language: str = "en") -> int:
     return match.end() if match else 0
 
 
-def close_with(spans: list[Span], mark: str) -> list[Span]:
-    """The spans with their trailing punctuation replaced by ``mark`` (",", ";" or ".")."""
+def close_with(spans: list[Span], mark: str, language: str = "en") -> list[Span]:
+    """The spans with their trailing punctuation replaced by ``mark`` (",", ";" or "."); French
+    sets a space before ";" and ":"."""
     spans = list(spans)
     for i in range(len(spans) - 1, -1, -1):
         if spans[i].note is not None:
@@ -76,7 +77,7 @@ def close_with(spans: list[Span], mark: str) -> list[Span]:
             continue
         spans[i] = spans[i]._replace(text=text)
         break
-    return spans + [Span(mark)]
+    return spans + [Span(words.mark(mark, language))]
 
 
 def _preambular(text: str, notes, language: str = "en") -> list[Span]:
@@ -87,7 +88,7 @@ def _preambular(text: str, notes, language: str = "en") -> list[Span]:
         if cut:
             spans[0:1] = [first._replace(text=first.text[:cut], italic=True),
                           first._replace(text=first.text[cut:])]
-    return close_with(spans, ",")
+    return close_with(spans, ",", language)
 
 
 def heading(resolution: Resolution) -> str:
@@ -127,7 +128,7 @@ def footnotes(resolution: Resolution) -> dict[str, str]:
                           *(annex.text for annex in resolution.annexes)])
 
 
-def _sub_points(points: list[Point], end: str, notes, depth: int = 0) -> list[Printed]:
+def _sub_points(points: list[Point], end: str, notes, language: str, depth: int = 0) -> list[Printed]:
     """Each sub-point its own paragraph, one level deeper in the paragraph's list: (a), under
     it (i), under that (1). A point with sub-points ends with ":", the others with ";", and
     the last of all with ``end``, the paragraph's own end."""
@@ -137,9 +138,9 @@ def _sub_points(points: list[Point], end: str, notes, depth: int = 0) -> list[Pr
         last = j == len(points) - 1
         mark = ":" if children else end if last else ";"
         style = "Operative Point" + (f" {min(depth, 2) + 1}" if depth else "")
-        printed.append(Printed(style, close_with(inline_spans(text, notes), mark), ListKind.LETTER,
+        printed.append(Printed(style, close_with(inline_spans(text, notes), mark, language), ListKind.LETTER,
                                restart=depth == 0 and j == 0, level=min(depth, 2)))
-        printed += _sub_points(children, end if last else ";", notes, depth + 1)
+        printed += _sub_points(children, end if last else ";", notes, language, depth + 1)
     return printed
 
 
@@ -152,14 +153,14 @@ def printed_paragraphs(resolution: Resolution) -> list[Printed]:
         Printed("Resolution title", caps(inline_spans(resolution.title, notes))),
         Printed("Preamble", [Span(words.opening(resolution.body_name, language))]),
         *(Printed("Preamble", _preambular(text, notes, language)) for text in resolution.preamble),
-        Printed("Operative formula", [Span(formula, italic=True), Span(words.words(language).formula_colon)]),
+        Printed("Operative formula", [Span(formula, italic=True), Span(words.mark(":", language))]),
     ]
     for i, operative in enumerate(resolution.operative):
         end = "." if i == len(resolution.operative) - 1 else ";"
         spans = inline_spans(operative.text, notes)
-        paragraphs.append(Printed("Operative Paragraph", close_with(spans, ":" if operative.points else end),
+        paragraphs.append(Printed("Operative Paragraph", close_with(spans, ":" if operative.points else end, language),
                                   ListKind.OPERATIVE, restart=i == 0))
-        paragraphs += _sub_points(operative.points, end, notes)
+        paragraphs += _sub_points(operative.points, end, notes, language)
     return paragraphs
 
 

@@ -24,7 +24,6 @@ class Words:
     draft_heading: str
     draft_designation: str
     draft_annex: str  # "Annex{numeral} to draft resolution"
-    formula_colon: str  # after "Resolves"
     adopted: str  # "Adopted by"
     at_meeting: str  # "at its {481st meeting}"
     on_date: str  # " on {date}" after the meeting, or right after the body
@@ -39,21 +38,21 @@ WORDS = {
         page="Page", distribution={"limited": "Limited", "restricted": "Restricted"},
         versions={"corr": "Corrigendum", "add": "Addendum"}, contents="CONTENTS",
         draft_heading="DRAFT RESOLUTION", draft_designation="Draft resolution", draft_annex="Annex{} to draft resolution",
-        formula_colon=":", adopted="Adopted by", at_meeting=" at its {}", on_date=" on {}", on_date_alone=" on {}",
+        adopted="Adopted by", at_meeting=" at its {}", on_date=" on {}", on_date_alone=" on {}",
         annex="Annex{} to {}", not_adopted="Draft: not adopted.",
         supersedes="This resolution supersedes "),
     "fr": Words(
         page="Page", distribution={"limited": "Limitée", "restricted": "Restreinte"},
         versions={"corr": "Rectificatif", "add": "Additif"}, contents="TABLE DES MATIÈRES",
         draft_heading="PROJET DE RÉSOLUTION", draft_designation="Projet de résolution",
-        draft_annex="Annexe{} au projet de résolution", formula_colon=" :", adopted="Adoptée par", at_meeting=" à sa {}",
+        draft_annex="Annexe{} au projet de résolution", adopted="Adoptée par", at_meeting=" à sa {}",
         on_date=", le {}", on_date_alone=" le {}", annex="Annexe{} à la {}", not_adopted="Projet : non adopté.",
         supersedes="La présente résolution remplace la "),
     "es": Words(
         page="Página", distribution={"limited": "Limitada", "restricted": "Reservada"},
         versions={"corr": "Corrección", "add": "Adición"}, contents="ÍNDICE",
         draft_heading="PROYECTO DE RESOLUCIÓN", draft_designation="Proyecto de resolución",
-        draft_annex="Anexo{} al proyecto de resolución", formula_colon=":", adopted="Aprobada por", at_meeting=" en su {}",
+        draft_annex="Anexo{} al proyecto de resolución", adopted="Aprobada por", at_meeting=" en su {}",
         on_date=", celebrada el {}", on_date_alone=" el {}", annex="Anexo{} a la {}",
         not_adopted="Proyecto: no aprobado.", supersedes="La presente resolución sustituye a la "),
 }
@@ -79,6 +78,11 @@ _OF = {"fr": (("le ", "du "), ("les ", "des ")), "es": (("el ", "del "),)}
 
 def words(language: str) -> Words:
     return WORDS[language]
+
+
+def mark(punctuation: str, language: str) -> str:
+    """A closing ";" or ":" as the language sets it: French with a space before ("Décide :")."""
+    return f" {punctuation}" if language == "fr" and punctuation in (";", ":") else punctuation
 
 
 def the_body(name: str, language: str) -> str:

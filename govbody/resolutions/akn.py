@@ -202,7 +202,7 @@ def _identification(meta, uris: dict[str, str], *, author: str, name: str, date_
     _el(expression, "FRBRauthor", href=f"#{author}", as_="#author")
     translated = uris["language"] != LANGUAGE
     if translated:
-        _el(expression, "FRBRmasterExpression", href=uris["master"])
+        _el(expression, "FRBRmasterExpression", href=uris["master"], showAs=languages.name(languages.ORIGINAL))
     _el(expression, "FRBRlanguage", language=uris["language"])
     if translated:  # the three official versions are equally authentic
         _el(expression, "FRBRtranslation", href=uris["master"], fromLanguage=LANGUAGE, authoritative="true",
@@ -275,10 +275,10 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None,
                 if cut:
                     spans[0:1] = [spans[0]._replace(text=spans[0].text[:cut], italic=True),
                                   spans[0]._replace(text=spans[0].text[cut:])]
-            w.p(recital, close_with(spans, ","), eid)
+            w.p(recital, close_with(spans, ",", language), eid)
     resolves = _el(preamble, "formula", name="resolvingFormula", eId=ids("preamble__formula_2"))
     p = _el(resolves, "p")
-    _el(p, "i", data.operative_formula.strip().strip("*_:").strip()).tail = fixed.words(language).formula_colon
+    _el(p, "i", data.operative_formula.strip().strip("*_:").strip()).tail = fixed.mark(":", language)
 
     body = _el(statement, "mainBody")
     if not data.operative:
@@ -290,10 +290,10 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None,
         _el(para, "num", f"{i}.")
         raw_points = operative.points
         if not raw_points:
-            w.p(_el(para, "content"), close_with(inline_spans(operative.text, notes), end), eid)
+            w.p(_el(para, "content"), close_with(inline_spans(operative.text, notes), end, language), eid)
             continue
-        w.p(_el(para, "intro"), close_with(inline_spans(operative.text, notes), ":"), eid)
-        _points(w, para, raw_points, eid, end, depth=0, notes=notes)
+        w.p(_el(para, "intro"), close_with(inline_spans(operative.text, notes), ":", language), eid)
+        _points(w, para, raw_points, eid, end, depth=0, notes=notes, language=language)
 
     conclusions = _el(statement, "conclusions")
     if resolution.is_adopted and resolution.adopted_on:
@@ -335,7 +335,8 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None,
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int, notes: dict[str, str]) -> None:
+def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int, notes: dict[str, str],
+            language: str = "en") -> None:
     for n, point in enumerate(points, 1):
         numeral = words.sub_point_numeral(depth, n)
         eid = w.ids(f"{prefix}__point_{numeral}")
@@ -345,7 +346,7 @@ def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int,
         children = render.point_children(point)
         spans = inline_spans(render.point_text(point), notes)
         if children:
-            w.p(_el(element, "intro"), close_with(spans, ":"), eid)
-            _points(w, element, children, eid, mark, depth + 1, notes)
+            w.p(_el(element, "intro"), close_with(spans, ":", language), eid)
+            _points(w, element, children, eid, mark, depth + 1, notes, language)
         else:
-            w.p(_el(element, "content"), close_with(spans, mark), eid)
+            w.p(_el(element, "content"), close_with(spans, mark, language), eid)

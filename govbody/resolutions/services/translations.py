@@ -111,11 +111,12 @@ def translate_resolution(session: Session, resolution: Resolution, language: str
                               operative_formula=text["operative_formula"],
                               text={part: text[part] for part in ("preamble", "operative", "annexes")},
                               created_at=clock.now(), created_by_id=getattr(by, "id", None))
-    resolution.translations.append(translation)
+    # Built before the row joins the session: its frozen files are part of it from the first insert.
     translation.docx = render.render_docx(resolution, translation)
     translation.sha256 = hashlib.sha256(translation.docx).hexdigest()
     translation.akn = akn.build_akn(resolution, translation=translation)
     translation.akn_sha256 = hashlib.sha256(translation.akn).hexdigest()
+    resolution.translations.append(translation)
     session.flush()
     request_rendition(session, SubjectKind.resolution, resolution.id, language)
     audit.record(session, "resolution.translation", resolution, by=by, changes={
