@@ -107,7 +107,8 @@ def _carried_summary(document: Document) -> house.MeetingSummary | None:
     summary = issued_summary_data(document)
     if summary is None:
         return None
-    return dataclasses.replace(summary, title=document.title, cover=cover(document), language=original_language(document))
+    return dataclasses.replace(summary, title=document.title, cover=cover(document),
+                               language=original_language(document))
 
 
 def outline_points(text: str) -> tuple[str, list[house.OutlinePoint]]:

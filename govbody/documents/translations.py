@@ -80,8 +80,9 @@ def open_languages(document: Document) -> list[str]:
 def translate(session: Session, document: Document, language: str, *, title: str, text: str = "",
               by=None) -> DocumentFile:
     """`document` generated in `language` from `title` and `text`, frozen. Refused, nothing changes:
-    422 (language; a text numbered otherwise than the original), 409 (the original's language, a draft, a version that exists, a paper not laid
-    out from a text, a carried resolution not yet in that language)."""
+    422 (language; a text numbered otherwise than the original), 409 (the original's language, a
+    draft, a version that exists, a paper not laid out from a text, a carried resolution not yet in
+    that language)."""
     if language not in files.LANGUAGES:
         raise ValidationError("The language is not one of the official languages.",
                               {"language": "One of " + ", ".join(files.LANGUAGES) + "."})

@@ -37,7 +37,8 @@ WORDS = {
     "en": Words(
         page="Page", distribution={"limited": "Limited", "restricted": "Restricted"},
         versions={"corr": "Corrigendum", "add": "Addendum"}, contents="CONTENTS",
-        draft_heading="DRAFT RESOLUTION", draft_designation="Draft resolution", draft_annex="Annex{} to draft resolution",
+        draft_heading="DRAFT RESOLUTION", draft_designation="Draft resolution",
+        draft_annex="Annex{} to draft resolution",
         adopted="Adopted by", at_meeting=" at its {}", on_date=" on {}", on_date_alone=" on {}",
         annex="Annex{} to {}", not_adopted="Draft: not adopted.",
         supersedes="This resolution supersedes "),

@@ -93,7 +93,8 @@ class TranslationForm(Form):
     language = SelectField("Language", validators=[DataRequired(message="Choose the language.")])
     title = StringField("Title", validators=limits(ResolutionTranslationIn, "title"))
     body_name = StringField("The body, with its article", validators=limits(ResolutionTranslationIn, "body_name"))
-    operative_formula = StringField("Operative formula", validators=limits(ResolutionTranslationIn, "operative_formula"))
+    operative_formula = StringField("Operative formula",
+                                    validators=limits(ResolutionTranslationIn, "operative_formula"))
     preamble = FieldList(TextAreaField("Preambular paragraph", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)]))
     operative = FieldList(FormField(OperativeTranslation))
     annexes = FieldList(FormField(AnnexTranslation))

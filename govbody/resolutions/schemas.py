@@ -233,7 +233,8 @@ class ResolutionOut(Out):
     docx_url: str
     xml_url: str
     languages: list[ResolutionLanguageOut] = pydantic.Field(description=(
-        "An adopted resolution's versions: English, then each translation added (POST /resolutions/{id}/translations)."))
+        "An adopted resolution's versions: English, then each translation added "
+        "(POST /resolutions/{id}/translations)."))
 
     @classmethod
     def of(cls, record: Any, **extra: Any) -> dict:
@@ -285,7 +286,8 @@ class ResolutionTranslationOut(ResolutionOut):
 
 class LanguageQuery(Query):
     """GET /resolutions/{id}.docx, .pdf and .xml: which language version."""
-    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description="en, fr or es; default: en, the original.")
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description=(
+        "en, fr or es; default: en, the original."))
 
 
 class AmendmentOut(Out):

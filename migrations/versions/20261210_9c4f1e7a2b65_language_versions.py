@@ -38,7 +38,8 @@ def upgrade():
         sa.ForeignKeyConstraint(['created_by_id'], ['users.id'],
                                 name=op.f('fk_resolution_translations_created_by_id_users'), ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_resolution_translations')),
-        sa.UniqueConstraint('resolution_id', 'language', name=op.f('uq_resolution_translations_resolution_id_language')),
+        sa.UniqueConstraint('resolution_id', 'language',
+                            name=op.f('uq_resolution_translations_resolution_id_language')),
     )
     op.create_index(op.f('ix_resolution_translations_resolution_id'), 'resolution_translations', ['resolution_id'],
                     unique=False)

@@ -86,9 +86,10 @@ def test_each_version_prints_its_fixed_words_and_numbers_its_paragraphs_alike(cl
 def test_the_versions_are_frozen_and_listed_with_their_hashes(client, council, in_three):
     got = client.get(f"/api/v1/resolutions/{in_three}").get_json()
     langs = {v["language"]: v for v in got["languages"]}
-    assert list(langs) == ["en", "fr", "es"] or sorted(langs) == ["en", "es", "fr"]
+    assert list(langs)[0] == "en" and sorted(langs) == ["en", "es", "fr"]
     assert langs["en"]["sha256"] == got["sha256"]
-    assert langs["fr"]["designation"] == "Résolution n° 1150 (XCIII)" and langs["fr"]["title"] == TRANSLATIONS["fr"]["title"]
+    assert langs["fr"]["designation"] == "Résolution n° 1150 (XCIII)"
+    assert langs["fr"]["title"] == TRANSLATIONS["fr"]["title"]
     first = client.get(langs["fr"]["docx_url"])
     assert hashlib.sha256(first.data).hexdigest() == langs["fr"]["sha256"] == first.headers["ETag"].strip('"')
     assert client.get(langs["fr"]["docx_url"]).data == first.data
