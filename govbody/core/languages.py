@@ -1,10 +1,14 @@
-"""The organisation's three official languages, by their codes ("en", "fr", "es"), and their names
-in each of them, from Babel's locale data (CLDR) rather than a table of our own: "English",
-"anglais", "inglés".
+"""**The** language codes: a paper's original language is stored in words ("English", as its cover
+prints "Original: English"); its language versions, their files, their PDF renditions and the
+`?lang=` of a download go by code ("en"). `code_of` is the one way from the words to the code.
 
-A paper stores the language it was first written in as words ("English", as the API takes it);
-`code_of` reads those words back, in any of the three languages or as a code, so every version
-can say which language was first ("Original : anglais").
+The organisation's official languages (`OFFICIAL`) are those a version may be sent or made in;
+the other United Nations languages are named so that an original written in one of them gets its
+code too. An original language not named here (free text: "Portuguese") has no code of ours: its
+version goes by `UNDETERMINED` (ISO 639-2 "und"), shown as "Original".
+
+A language's name in French or Spanish, as a translated version prints it ("Original : anglais"),
+comes from Babel's locale data (CLDR): `name_of(code, in_language)`.
 """
 from __future__ import annotations
 
@@ -12,10 +16,25 @@ import functools
 
 from babel import Locale
 
-LANGUAGES = ("en", "fr", "es")  # the official languages, the order every list of versions follows
-ORIGINAL = "en"  # a resolution's original: the organisation drafts them in English
+# The versions a file may be sent or made in, in the order every list of versions follows.
+OFFICIAL = {"en": "English", "fr": "French", "es": "Spanish"}
+NAMES = {**OFFICIAL, "ar": "Arabic", "ru": "Russian", "zh": "Chinese"}
+UNDETERMINED = "und"
 # Akoma Ntoso names an expression's language by its ISO 639-2 code (FRBRlanguage, the expression's URI).
 AKN_CODES = {"en": "eng", "fr": "fra", "es": "spa"}
+# What an original language may be typed as besides its English name and its code: its own name,
+# and the French and Spanish names the other versions' covers print ("Original : anglais").
+_ALSO = {"en": ("anglais", "inglés", "ingles"), "fr": ("français", "francais", "francés", "frances"),
+         "es": ("español", "espanol", "espagnol"), "ar": ("arabe", "árabe"), "ru": ("russe", "ruso"),
+         "zh": ("chinois", "chino")}
+_CODES = {code: code for code in NAMES} | {name.casefold(): code for code, name in NAMES.items()} | {
+    name.casefold(): code for code, names in _ALSO.items() for name in names}
+
+
+def code_of(name: str | None) -> str:
+    """"English" -> "en" (any case, surrounding spaces ignored; "anglais", "en" too); a language not
+    named here -> "und"."""
+    return _CODES.get((name or "").strip().casefold(), UNDETERMINED)
 
 
 @functools.cache
@@ -23,39 +42,25 @@ def _locale(language: str) -> Locale:
     return Locale.parse(language)
 
 
-def name(code: str, in_language: str = "en") -> str:
-    """A language's name as written in `in_language`: name("en") "English", name("en", "fr")
-    "anglais", name("fr", "es") "francés"; a code Babel does not know is returned as it is."""
+def name_of(code: str, in_language: str = "en") -> str:
+    """"fr" -> "French"; "und" -> "Original" (the version in a language without a code of ours); in
+    another official language, as Babel writes it: name_of("en", "fr") "anglais", name_of("fr", "es")
+    "francés"."""
+    if code == UNDETERMINED:
+        return "Original"
+    if in_language == "en":
+        return NAMES.get(code, code)
     return _locale(in_language).languages.get(code, code)
 
 
-def names(in_language: str = "en") -> dict[str, str]:
-    """{"en": "English", "fr": "French", "es": "Spanish"} in `in_language`."""
-    return {code: name(code, in_language) for code in LANGUAGES}
-
-
-@functools.cache
-def _codes() -> dict[str, str]:
-    found = {code: code for code in LANGUAGES}
-    for code in LANGUAGES:
-        for written_in in LANGUAGES:
-            found[name(code, written_in).casefold()] = code
-    return found
-
-
-def code_of(original_language: str | None) -> str | None:
-    """The code of a language written as a paper stores it: "English", "french", "Français",
-    "inglés" or "fr" -> its code; None for any other language ("Arabic")."""
-    return _codes().get((original_language or "").strip().casefold())
-
-
 def original_name(original_language: str, in_language: str) -> str:
-    """The original language as a version in `in_language` names it ("anglais" in French); one of
-    no official language as the paper stores it."""
+    """The original language as a version in `in_language` names it ("anglais" in French); one
+    without a code of ours as the paper stores it ("Portuguese")."""
     code = code_of(original_language)
-    return name(code, in_language) if code else original_language
+    return original_language if code == UNDETERMINED else name_of(code, in_language)
 
 
-def label(code: str) -> str:
-    """"French (fr)", for a page's list of versions."""
-    return f"{name(code)} ({code})"
+def in_order(codes) -> list[str]:
+    """Codes in the order versions are listed: English, French, Spanish, then the others."""
+    order = list(NAMES)
+    return sorted(codes, key=lambda code: (order.index(code) if code in order else len(order), code))

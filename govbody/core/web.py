@@ -189,6 +189,7 @@ def init_app(app: Flask) -> None:
         markdown_inline=markup.to_inline_html,
         long_date=lambda d: text.long_date(d) if d else "",
         ordinal=text.ordinal_number,
+        clock=text.clock,
     )
     app.jinja_env.globals["once_token"] = once.new_token
 

@@ -102,10 +102,11 @@ class FileForm(Form):
 
 
 def file_ask(document, language: str) -> Ask:
-    from govbody.documents.files import LANGUAGES, original_code
+    from govbody.core.languages import name_of
+    from govbody.documents.files import original_code
 
     issues = not document.is_issued and language == original_code(document)
-    return Ask(f"Send the {LANGUAGES[language]} version of “{document.title}”?",
+    return Ask(f"Send the {name_of(language)} version of “{document.title}”?",
                ("It issues the draft: it takes the next number of its series, and the file is frozen as sent. "
                 if issues else "The file is frozen as sent, with its SHA-256. ") + "This cannot be undone.",
                "Send and freeze")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from govbody.core.limits import NAME_MAX, SHORT_MAX, TITLE_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
+from govbody.core.tasks import ERROR_MAX, WORKER_MAX, JobStatus
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body
@@ -205,8 +206,10 @@ class FileSource(enum.Enum):
 
 class DocumentFile(Base):
     """A language version of a document other than its generated original: a file sent to the register,
-    frozen with its SHA-256 as sent, its text extracted once for search (documents/files.py); or a
-    translation generated from its title and CommonMark text, its DOCX frozen when it is added
+    frozen with its SHA-256 as sent, its text extracted once for search by a worker of the task queue
+    (documents/files.py): the `text_*` columns are that job's state (core.tasks.JobRows), so a worker
+    killed mid-extraction loses nothing; or a translation generated from its title and CommonMark text,
+    its DOCX frozen when it is added and its text that CommonMark, nothing to extract
     (documents/translations.py). One version a language, whichever its source."""
 
     __tablename__ = "document_files"
@@ -225,6 +228,12 @@ class DocumentFile(Base):
     text: Mapped[str] = deferred(mapped_column(sa.Text, nullable=False, default=""))
     title: Mapped[str] = mapped_column(sa.String(TITLE_MAX), default="", server_default="")  # a translation's
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    text_status: Mapped[JobStatus] = mapped_column(default=JobStatus.pending, index=True)
+    text_attempts: Mapped[int] = mapped_column(default=0)
+    text_due_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    text_started_at: Mapped[dt.datetime | None]
+    text_worker: Mapped[str | None] = mapped_column(sa.String(WORKER_MAX))  # "host:pid" of the worker extracting it
+    text_error: Mapped[str | None] = mapped_column(sa.String(ERROR_MAX))  # why its text could not be read
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
 
     document: Mapped[Document] = relationship(back_populates="files")

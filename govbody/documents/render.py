@@ -54,7 +54,8 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
 def original_language(document: Document) -> str:
     """The language the original version's fixed words are printed in: the one it was written in,
     English for a language that is not an official one."""
-    return languages.code_of(document.original_language) or languages.ORIGINAL
+    code = languages.code_of(document.original_language)
+    return code if code in languages.OFFICIAL else "en"
 
 
 def _carried_resolution(document: Document, language: str) -> house.Resolution | None:
@@ -194,15 +195,11 @@ def prints_frozen(document: Document) -> bool:
     return document.resolution_id is None or document.carried_resolution is not None
 
 
-def published_docx(document: Document, language: str | None = None) -> bytes | None:
+def published_docx(document: Document) -> bytes | None:
     """The DOCX a reader is given (a session pack's copy, the source of its PDF): a Word original as it was
-    sent (None for one sent as a PDF), frozen, else rendered (`prints_frozen`); with `language`, the
-    DOCX of that language's version when it has one (a PDF's rendition asks by language)."""
-    from govbody.documents.files import file_of, original_code, original_file
+    sent (None for one sent as a PDF), frozen, else rendered (`prints_frozen`)."""
+    from govbody.documents.files import original_file
 
-    if language is not None and language != original_code(document) and (
-            version := file_of(document, language)) is not None:
-        return version.data if version.format.value == "docx" else None
     if (uploaded := original_file(document)) is not None:
         return uploaded.data if uploaded.format.value == "docx" else None
     return document.docx if document.docx is not None and prints_frozen(document) else render_docx(document)

@@ -18,6 +18,7 @@ from govbody.bodies.models import Body
 from govbody.core import access, confirm, once
 from govbody.core.errors import ConflictError, ServiceError, ValidationError
 from govbody.core.inputs import raw_body
+from govbody.core.languages import OFFICIAL, name_of
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.loaders import load, visible_ids
 from govbody.core.pagecache import public_page
@@ -46,7 +47,7 @@ from govbody.documents.forms import (
     translation_ask,
     version_ask,
 )
-from govbody.documents.models import Distribution, Document, DocumentKind, FileSource, Series, VersionKind
+from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
 from govbody.renditions import services as renditions
@@ -64,6 +65,7 @@ def init_app(app: Flask) -> None:
     add_nav_link(app, "Documents", "documents.register")
     add_panel(app, "session", session_panel)
     app.add_template_global(formats.by_language, "paper_languages")
+    app.add_template_global(name_of, "language_name")
 
 
 def _year_range(user, body: Body | None) -> list[int]:
@@ -135,7 +137,7 @@ def _translation_form(document: Document, form: TranslationForm | None = None) -
     if not open_languages:
         return form
     form = form or TranslationForm(formdata=None)
-    form.language.choices = choices([(code, files.LANGUAGES[code]) for code in open_languages])
+    form.language.choices = choices([(code, name_of(code)) for code in open_languages])
     return form
 
 
@@ -161,15 +163,14 @@ def _detail(document: Document, version_form: VersionForm | None = None, file_fo
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
                            version_form=version_form, visible=lambda doc: doc.id in seen,
                            issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
-                           languages=files.languages(document), language_names=files.LANGUAGES, file_forms=file_forms,
-                           file_ask=lambda code: file_ask(document, code),
-                           original_code=files.original_code(document),
+                           versions=formats.by_language(formats.for_documents(db.session, [document.id])[document.id]),
+                           file_forms=file_forms, file_ask=lambda code: file_ask(document, code),
                            version_titles={f.language: f.title for f in document.files if f.title},
                            translation_form=translation_form,
                            translation_ask=translation_ask(document) if translation_form else None,
-                           # The PDF's state for whoever issues papers: a failure's reason where they look first.
-                           rendition=renditions.find(db.session, SubjectKind.document, document.id)
-                           if can_issue and document.is_issued else None)
+                           # The PDFs' state for whoever issues papers: a failure's reason where they look first.
+                           renditions_unfinished=renditions.unfinished(db.session, SubjectKind.document, document.id)
+                           if can_issue and document.is_issued else [])
 
 
 @bp.get("/documents/<int:document_id>")
@@ -185,15 +186,8 @@ def download(document_id: int):
 
 @bp.get("/documents/<int:document_id>/download.pdf")
 def download_pdf(document_id: int):
-    """The PDF of the original, or (?lang=) of a translation generated in the register."""
-    document = load(Document, document_id, acting_user())
-    lang = request.args.get("lang")
-    if lang is None or lang == files.original_code(document):
-        return send_issued_pdf(document, page=True)
-    version = files.file_of(document, lang) if document.is_issued else None
-    if version is None or version.source is not FileSource.generated:
-        abort(404)
-    return send_issued_pdf(document, page=True, language=lang)
+    """The PDF of the original, or of the language version `?lang=` names (202 while a worker makes it)."""
+    return send_issued_pdf(load(Document, document_id, acting_user()), request.args.get("lang"), page=True)
 
 
 @bp.get("/documents/<int:document_id>/files/<lang>")
@@ -215,7 +209,7 @@ def upload_file(document_id: int, lang: str):
     the API with a progress bar; without script the form posts here)."""
     document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
-    if lang not in files.LANGUAGES:
+    if lang not in OFFICIAL:
         abort(404)
     form = FileForm()
     if form.validate_on_submit():
@@ -226,7 +220,7 @@ def upload_file(document_id: int, lang: str):
             apply_errors(form, error)
             return _detail(document, file_forms={lang: form}), error.status
         db.session.commit()
-        flash(f"The {files.LANGUAGES[lang]} version of {document.symbol} is frozen as sent.", "success")
+        flash(f"The {name_of(lang)} version of {document.symbol} is frozen as sent.", "success")
         return redirect(url_for(".document_detail", document_id=document.id))
     return _detail(document, file_forms={lang: form}), 422
 
@@ -252,7 +246,7 @@ def translate_document(document_id: int):
             db.session.rollback()
             apply_errors(form, error)
             return _detail(document, translation_form=form), error.status
-        message = f"The {files.LANGUAGES[version.language]} version of {document.symbol} was added and frozen."
+        message = f"The {name_of(version.language)} version of {document.symbol} was added and frozen."
         submission.done(page, message)
         db.session.commit()
         flash(message, "success")

@@ -17,6 +17,7 @@ from govbody.bodies.models import Body
 from govbody.core import audit, numbering
 from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.languages import code_of
 from govbody.core.models import utcnow
 from govbody.core.limits import LONG_MAX, too_many_lines
 from govbody.documents import render
@@ -372,7 +373,8 @@ def _freeze(session: Session, document: Document, file: DocumentFile | None = No
     session.add(document)
     session.flush()
     if file is None or file.format is FileFormat.docx:  # a PDF sent as the original is its PDF already
-        renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
+        # its PDF, made by a worker
+        renditions.request_rendition(session, SubjectKind.document, document.id, code_of(document.original_language))
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,

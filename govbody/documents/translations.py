@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.languages import OFFICIAL, name_of
+from govbody.core.tasks import JobStatus
 from govbody.documents import files, render
 from govbody.documents.models import Document, DocumentFile, FileFormat, FileSource
 from govbody.renditions.models import SubjectKind
@@ -38,7 +40,7 @@ def refusal(document: Document, language: str) -> str | None:
 
         if translation_of(carried, language) is None:
             return (f"{document.symbol} prints {carried.designation}: add the resolution's "
-                    f"{files.LANGUAGES[language]} version first, so that this one prints it.")
+                    f"{name_of(language)} version first, so that this one prints it.")
     return None
 
 
@@ -66,7 +68,7 @@ def _check_numbered_alike(document: Document, version: DocumentFile) -> None:
         render.render_docx(document))
     want, have = _numbered(original), _numbered(version.data)
     if want != have:
-        raise ValidationError(f"The {files.LANGUAGES[version.language]} version was not added.", {"text": (
+        raise ValidationError(f"The {name_of(version.language)} version was not added.", {"text": (
             f"The original has {len(want) - 1} sections and {sum(want)} numbered paragraphs ({want}, before the "
             f"first section and then in each); this text has {len(have) - 1} and {sum(have)} ({have}). Every "
             "version numbers its paragraphs alike: one paragraph of the text for each of the original's.")})
@@ -74,7 +76,7 @@ def _check_numbered_alike(document: Document, version: DocumentFile) -> None:
 
 def open_languages(document: Document) -> list[str]:
     """The languages a translation may be added in now (the page's choices)."""
-    return [code for code in files.LANGUAGES if refusal(document, code) is None]
+    return [code for code in OFFICIAL if refusal(document, code) is None]
 
 
 def translate(session: Session, document: Document, language: str, *, title: str, text: str = "",
@@ -83,15 +85,17 @@ def translate(session: Session, document: Document, language: str, *, title: str
     422 (language; a text numbered otherwise than the original), 409 (the original's language, a
     draft, a version that exists, a paper not laid out from a text, a carried resolution not yet in
     that language)."""
-    if language not in files.LANGUAGES:
+    if language not in OFFICIAL:
         raise ValidationError("The language is not one of the official languages.",
-                              {"language": "One of " + ", ".join(files.LANGUAGES) + "."})
+                              {"language": "One of " + ", ".join(OFFICIAL) + "."})
     # Under the document's row lock, as issuing and files take it: one version a language.
     session.refresh(document, ["status", "symbol"], with_for_update=True)
     if (why := refusal(document, language)) is not None:
         raise ConflictError(why)
+    # Its text is the translator's CommonMark, which its DOCX is built from: nothing for a worker to read.
     version = DocumentFile(language=language, format=FileFormat.docx, source=FileSource.generated, title=title,
-                           text=text, created_at=clock.now(), created_by_id=getattr(by, "id", None))
+                           text=text, text_status=JobStatus.done, created_at=clock.now(),
+                           created_by_id=getattr(by, "id", None))
     version.data = render.render_translation(document, version)
     _check_numbered_alike(document, version)
     version.sha256, version.size = hashlib.sha256(version.data).hexdigest(), len(version.data)

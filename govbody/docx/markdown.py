@@ -457,14 +457,25 @@ def write_points(w: DocumentWriter, points: Sequence[Point], *, level: int = 0,
             text, children = point, ()
         else:
             text, children = point["text"], point.get("points") or ()
-        w.paragraph(style, inline_spans(text, notes), num=num, level=depth)
+        spans = inline_spans(text, notes)
+        if spans or children or not _defines_notes(text):
+            w.paragraph(style, spans, num=num, level=depth)
         if children:
             write_points(w, children, level=level + 1, num=num, notes=notes)
 
 
-def write_numbered(w: DocumentWriter, items: Sequence[str], *, level: int = 0) -> int:
+def write_numbered(w: DocumentWriter, items: Sequence[str], *, level: int = 0,
+                   notes: Mapping[str, str] | None = None) -> int:
     """A new numbered list (1., 2., ...) of one-line items; returns its numId."""
     num = w.new_list(ListKind.NUMBER)
     for item in items:
-        w.paragraph(list_style(ListKind.NUMBER, level), inline_spans(item), num=num, level=level)
+        spans = inline_spans(item, notes)
+        if spans or not _defines_notes(item):
+            w.paragraph(list_style(ListKind.NUMBER, level), spans, num=num, level=level)
     return num
+
+
+def _defines_notes(text: str) -> bool:
+    """A line that holds nothing but footnote definitions ("[^r]: The operating reserve."), as a
+    point typed on a line of its own becomes: not printed where it stands, only as the notes."""
+    return "[^" in text and not split_inline_footnotes(text)[0].strip()

@@ -35,11 +35,11 @@ from govbody.docx.resolution import (
 from govbody.docx import words as fixed
 from govbody.docx.writer import Span
 from govbody.resolutions import render
-from govbody.resolutions.models import Resolution, Translation
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, Translation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COUNTRY = "int"  # an intergovernmental organisation: no ISO country
-LANGUAGE = languages.AKN_CODES[languages.ORIGINAL]  # the original expression's: "eng"
+LANGUAGE = languages.AKN_CODES[ORIGINAL_LANGUAGE]  # the original expression's: "eng"
 SOURCE = "govbody"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -171,7 +171,7 @@ def _spans(token, notes: dict[str, str]) -> list[Span]:
     return spans_of(token.children or [], notes)
 
 
-def _uris(resolution: Resolution, language: str = languages.ORIGINAL) -> dict[str, str]:
+def _uris(resolution: Resolution, language: str = ORIGINAL_LANGUAGE) -> dict[str, str]:
     actor = _slug(resolution.adopted_code)
     if resolution.is_adopted and resolution.number is not None:
         date, number = resolution.adopted_on, str(resolution.number)
@@ -202,7 +202,7 @@ def _identification(meta, uris: dict[str, str], *, author: str, name: str, date_
     _el(expression, "FRBRauthor", href=f"#{author}", as_="#author")
     translated = uris["language"] != LANGUAGE
     if translated:
-        _el(expression, "FRBRmasterExpression", href=uris["master"], showAs=languages.name(languages.ORIGINAL))
+        _el(expression, "FRBRmasterExpression", href=uris["master"], showAs=languages.name_of(ORIGINAL_LANGUAGE))
     _el(expression, "FRBRlanguage", language=uris["language"])
     if translated:  # the three official versions are equally authentic
         _el(expression, "FRBRtranslation", href=uris["master"], fromLanguage=LANGUAGE, authoritative="true",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import Response
+from sqlalchemy.orm import Session
 
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
@@ -21,14 +22,14 @@ from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, loaders, render
-from govbody.resolutions.models import Resolution, ResolutionStatus, Translation
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus, Translation
 
 AKN = "application/akn+xml"
 
 
 def _name(body_code: str, number: int | None, session_numeral: str | None, resolution_id: int, ext: str,
           language: str | None = None) -> str:
-    suffix = f"-{language}" if language and language != "en" else ""
+    suffix = f"-{language}" if language and language != ORIGINAL_LANGUAGE else ""
     if number is not None:
         return safe_filename(f"resolution-{body_code}-{number}-{session_numeral}{suffix}", ext)
     return safe_filename(f"draft-resolution-{resolution_id}{suffix}", ext)
@@ -41,7 +42,7 @@ def filename(resolution: Resolution, ext: str, language: str | None = None) -> s
 
 def translation(resolution: Resolution, language: str | None) -> Translation | None:
     """The version asked for by `?lang=`: None for English (the original); 404 for one not added."""
-    if language in (None, "en"):
+    if language in (None, ORIGINAL_LANGUAGE):
         return None
     found = render.translation_of(resolution, language) if resolution.is_adopted else None
     if found is None:
@@ -102,7 +103,7 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
 def send_resolution_docx(resolution_id: int, user, language: str | None = None) -> Response:
     """The DOCX for pages and API alike: an adopted resolution's straight from its row, else the
     loaded record's (404 for a draft the reader may not see); `language`, a translation's."""
-    if language not in (None, "en"):
+    if language not in (None, ORIGINAL_LANGUAGE):
         resolution = loaders.resolution(resolution_id, user)
         return send_translation_docx(resolution, translation(resolution, language))
     return send_adopted_docx(resolution_id) or send_docx(loaders.resolution(resolution_id, user))
@@ -115,11 +116,32 @@ def send_resolution_pdf(resolution_id: int, user, *, page: bool = False, languag
     if not (resolution.is_adopted and resolution.sha256):
         raise NotFoundError(f"Resolution {resolution_id} is not adopted: it has no PDF.")
     version = translation(resolution, language)
-    if version is None:
-        return send_pdf(SubjectKind.resolution, resolution.id, filename=filename(resolution, "pdf"), public=True,
-                        page=page)
-    return send_pdf(SubjectKind.resolution, resolution.id, filename=filename(resolution, "pdf", version.language),
-                    public=True, page=page, language=version.language)
+    language = ORIGINAL_LANGUAGE if version is None else version.language
+    return send_pdf(SubjectKind.resolution, resolution.id, language, filename=filename(resolution, "pdf", language),
+                    public=True, page=page)
+
+
+def docx_of(session: Session, resolution_id: int, language: str) -> bytes | None:
+    """The DOCX of an adopted resolution's language version, which its PDF rendition is made from
+    (renditions.services.source_docx): the original's kept at adoption, a translation's frozen when
+    it was added; None for a draft or a version it does not have."""
+    if language != ORIGINAL_LANGUAGE:
+        return session.scalar(sa.select(Translation.docx).join(Resolution).where(
+            Translation.resolution_id == resolution_id, Translation.language == language,
+            Resolution.status == ResolutionStatus.adopted))
+    return session.scalar(sa.select(Resolution.docx).where(
+        Resolution.id == resolution_id, Resolution.status == ResolutionStatus.adopted))
+
+
+def versions_with_docx(session: Session) -> list[tuple[int, str]]:
+    """(resolution id, language) of every adopted resolution's version that has a DOCX, so a PDF: its
+    original and its translations."""
+    adopted = Resolution.status == ResolutionStatus.adopted
+    originals = [(rid, ORIGINAL_LANGUAGE) for rid in session.scalars(sa.select(Resolution.id).where(
+        adopted, Resolution.docx.is_not(None)))]
+    translated = session.execute(sa.select(Translation.resolution_id, Translation.language).join(Resolution)
+                                 .where(adopted)).all()
+    return sorted(originals + [tuple(row) for row in translated])
 
 
 def send_akn(resolution: Resolution, language: str | None = None) -> Response:

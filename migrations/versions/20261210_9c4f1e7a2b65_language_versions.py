@@ -4,14 +4,14 @@ translation's title; its text is the translation's CommonMark, its data the froz
 name and the operative formula in that language, the frozen DOCX and Akoma Ntoso expression).
 
 Revision ID: 9c4f1e7a2b65
-Revises: 5d2f8a61c4e7
+Revises: 8a4c2e6f1b39
 Create Date: 2026-12-10
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '9c4f1e7a2b65'
-down_revision = '5d2f8a61c4e7'
+down_revision = '8a4c2e6f1b39'
 branch_labels = None
 depends_on = None
 

@@ -112,8 +112,9 @@ def test_a_paper_first_written_in_french_is_named_in_each_language():
     assert [text.original_line(written, "en") for written in ("French", "français", "fr", "francés")] == [
         "Original: French"] * 4
     assert text.original_line("French", "es") == "Original: francés"
-    assert text.original_line("Arabic", "fr") == "Original : Arabic"  # no official name: as stored
-    assert languages.code_of("Inglés") == "en" and languages.code_of("Arabic") is None
+    assert text.original_line("Arabic", "fr") == "Original : arabe"  # a United Nations language has a code
+    assert text.original_line("Portuguese", "fr") == "Original : Portuguese"  # no code of ours: as stored
+    assert languages.code_of("Inglés") == "en" and languages.code_of("Portuguese") == languages.UNDETERMINED
 
 
 def test_french_and_spanish_ordinals_where_the_library_or_the_typography_needs_care():

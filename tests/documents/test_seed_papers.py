@@ -39,8 +39,8 @@ TERMS = ["to examine the policies and activities of the archive", "to review its
 ANNEX = "\n".join([
     "# Part I: Strategy",
     "",
-    "The archive serves the Member States and the public. To that end the Administration will, "
-    "acting at the request of or in agreement with Member States:",
+    "The archive serves the Member States and the public. For them the Administration will, "
+    "whenever Member States ask for it or consent to it:",
     "",
     *[f"{n}. {text}." for n, text in enumerate(ACTIVITIES, 1)],
     "",

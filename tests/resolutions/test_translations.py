@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import html
+import io
+import zipfile
 
 import pytest
 from lxml import etree
@@ -101,9 +103,17 @@ def test_the_versions_are_frozen_and_listed_with_their_hashes(client, council, i
     # Each version's PDF is asked of a worker.
     assert client.get(f"/api/v1/resolutions/{in_three}.pdf?lang=es").status_code == 202
     with client.application.app_context():
-        languages = {r.language for r in db.session.query(Rendition).filter_by(
+        from govbody.renditions import services
+        from govbody.resolutions import downloads
+
+        rows = {r.language: r for r in db.session.query(Rendition).filter_by(
             subject_kind=SubjectKind.resolution, subject_id=in_three)}
-    assert languages == {"en", "fr", "es"}
+        assert set(rows) == {"en", "fr", "es"}
+        # Each PDF is made from the frozen DOCX a reader downloads, and none is asked for twice.
+        french = services.source_docx(db.session, rows["fr"])
+        assert {(in_three, code) for code in rows} <= set(downloads.versions_with_docx(db.session))
+        assert services.request_missing(db.session) == 0
+    assert french == client.get(f"/api/v1/resolutions/{in_three}.docx?lang=fr").data
 
 
 def test_akn_one_work_one_expression_per_language(client, council, in_three, akn_schema):
@@ -237,3 +247,46 @@ def test_the_page_lists_the_versions_and_the_secretariat_adds_one(client, counci
     texts = [t for _, t in paragraphs(docx_page.data)]
     assert TABLE["adoption line"]["fr"] in texts and "Décide :" in texts
     assert client.get(f"/resolutions/{rid}.xml?lang=de").status_code == 404
+
+
+def _finish_pdf(app, monkeypatch, resolution_id: int, language: str, text: str) -> bytes:
+    """The worker's job for one version run in the test, LibreOffice replaced by a small PDF."""
+    import sqlalchemy as sa
+
+    from govbody.renditions import services
+    from tests.documents.real_papers import pdf_paper
+
+    made = pdf_paper(text)
+    monkeypatch.setattr(services, "_convert", lambda docx: made)
+    with app.app_context():
+        services.convert(db.session.scalar(sa.select(Rendition.id).where(
+            Rendition.subject_kind == SubjectKind.resolution, Rendition.subject_id == resolution_id,
+            Rendition.language == language)))
+    return made
+
+
+def test_the_portal_and_the_session_pack_list_each_version_and_its_pdf_once_made(
+        app, client, council, in_three, monkeypatch, tmp_path):
+    """Every list reads a resolution's versions in one place (documents.formats): each translation's DOCX
+    and XML linked, its PDF being prepared until a worker has made it; the pack holds that PDF."""
+    portal = html.unescape(client.get("/resolutions").get_data(as_text=True))
+    for lang, name in (("fr", "French"), ("es", "Spanish")):
+        assert f"{name}: " in portal
+        assert f'href="/resolutions/{in_three}.docx?lang={lang}"' in portal
+        assert f'href="/resolutions/{in_three}.xml?lang={lang}"' in portal
+    assert f"/resolutions/{in_three}.pdf?lang=fr" not in portal and "PDF (being prepared)" in portal
+    french = _finish_pdf(app, monkeypatch, in_three, "fr", "Résolution")
+    portal = html.unescape(client.get("/resolutions").get_data(as_text=True))
+    assert f'href="/resolutions/{in_three}.pdf?lang=fr"' in portal
+    page = html.unescape(client.get(f"/resolutions/{in_three}").get_data(as_text=True))
+    assert f'href="/resolutions/{in_three}.pdf?lang=fr"' in page and TRANSLATIONS["es"]["title"] in page
+    assert client.get(f"/resolutions/{in_three}.pdf?lang=fr").data == french
+
+    monkeypatch.setitem(app.config, "PACK_CACHE_DIR", str(tmp_path / "packs"))
+    session_id = client.get(f"/api/v1/resolutions/{in_three}").get_json()["session_id"]
+    response = client.get(f"/sessions/{session_id}/pack.zip")
+    assert response.status_code == 200
+    pack = zipfile.ZipFile(io.BytesIO(response.data))
+    response.close()
+    assert pack.read("03-resolutions/Resolution-1150-fr.pdf") == french
+    assert "03-resolutions/Resolution-1150-es.pdf" not in pack.namelist()  # not made yet

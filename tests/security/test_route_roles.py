@@ -110,6 +110,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.console_state": "rapporteur", "api.add_speaker": "rapporteur", "api.move_speaker": "rapporteur",
     "api.list_speakers": "member", "api.get_speaker": "member", "api.withdraw_speaker": "own_place",
     "interventions.speakers": {"GET": "member", "POST": "delegate"}, "interventions.withdraw_speaker": "own_place",
+    "interventions.move_speaker": "rapporteur",
     "api.speaker_action": "rapporteur", "api.close_floor": "rapporteur", "api.speaking_times": "rapporteur",
     "api.save_draft": "rapporteur", "api.discard_draft": "rapporteur",
     "api.propose_correction": "delegate", "api.list_corrections": "rapporteur",

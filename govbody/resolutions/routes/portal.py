@@ -104,7 +104,10 @@ def _detail(resolution: Resolution):
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
                            can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK,
-                           language_name=languages.name,
+                           # Its language versions as every list says them (documents.formats), with their titles.
+                           versions=formats.by_language(formats.for_resolutions(db.session, [resolution]).get(
+                               resolution.id, [])),
+                           titles={t.language: t.title for t in resolution.translations},
                            can_translate=access.can_translate(acting_user())
                            and bool(translations.open_languages(resolution)))
 
@@ -129,7 +132,7 @@ def cited(code: str, number: int):
 def _language() -> str | None:
     """?lang= of a download: a language version (an unknown one is none, a 404)."""
     lang = request.args.get("lang")
-    if lang is not None and lang not in languages.LANGUAGES:
+    if lang is not None and lang not in languages.OFFICIAL:
         abort(404)
     return lang
 

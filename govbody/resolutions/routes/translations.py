@@ -26,7 +26,7 @@ def _form(resolution, text: dict) -> TranslationForm:
             "preamble": [""] * len(text["preamble"]),
             "operative": [{"text": "", "points": ""} for _ in text["operative"]],
             "annexes": [{"title": "", "text": ""} for _ in text["annexes"]]})
-    form.language.choices = choices([(code, languages.name(code)) for code in translations.open_languages(resolution)])
+    form.language.choices = choices([(code, languages.name_of(code)) for code in translations.open_languages(resolution)])
     return form
 
 
@@ -52,11 +52,11 @@ def translate(resolution_id: int):
                 operative=[{"text": o["text"], "points": from_lines(o["points"])} for o in form.operative.data],
                 annexes=list(form.annexes.data), body_name=form.body_name.data or None,
                 operative_formula=form.operative_formula.data or None, by=acting_user())
-            submission.done(page, f"The {languages.name(version.language)} version was added.")
+            submission.done(page, f"The {languages.name_of(version.language)} version was added.")
             return version
         ok, version = commit_or_errors(form, added)
         if ok:
-            flash(f"The {languages.name(version.language)} version of {resolution.designation} was added and frozen.",
+            flash(f"The {languages.name_of(version.language)} version of {resolution.designation} was added and frozen.",
                   "success")
             return redirect(page)
     defaults = {code: {"body_name": BODY_NAMES[resolution.body.kind.value][code],

@@ -20,16 +20,16 @@ from govbody.renditions.models import SubjectKind
 from govbody.renditions.services import request_rendition
 from govbody.resolutions import akn, render
 from govbody.core.limits import NAME_MAX
-from govbody.resolutions.models import Resolution, Translation
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, Translation
 from govbody.resolutions.schemas import clean_text
 
-TRANSLATED = tuple(code for code in languages.LANGUAGES if code != languages.ORIGINAL)
+TRANSLATED = tuple(code for code in languages.OFFICIAL if code != ORIGINAL_LANGUAGE)
 
 
 def refusal(resolution: Resolution, language: str) -> str | None:
     """Why `resolution` cannot take a version in `language` now (None: it can): 409's reason."""
-    name = languages.name(language)
-    if language == languages.ORIGINAL:
+    name = languages.name_of(language)
+    if language == ORIGINAL_LANGUAGE:
         return f"{name} is the resolution's original language: it is not a translation."
     if not resolution.is_adopted:
         return "A resolution is translated once adopted: until then its text may still change."
@@ -84,7 +84,7 @@ def translate_resolution(session: Session, resolution: Resolution, language: str
                          operative_formula: str | None = None, by=None) -> Translation:
     """`resolution` in `language`, frozen. Refused, nothing changes: 409 (a draft, English, a version
     that exists), 422 (the text, or paragraphs, sub-points or annexes other than the original's)."""
-    if language not in languages.LANGUAGES:
+    if language not in languages.OFFICIAL:
         raise ValidationError("The language is not one of the official languages.",
                               {"language": "One of " + ", ".join(TRANSLATED) + "."})
     session.refresh(resolution, ["status"], with_for_update=True)  # one version a language, even sent twice at once
@@ -95,7 +95,7 @@ def translate_resolution(session: Session, resolution: Resolution, language: str
     formula = operative_formula if operative_formula is not None else FORMULAS.get(
         resolution.operative_formula, {}).get(language)
     if formula is None:
-        errors["operative_formula"] = (f"Give the operative formula in {languages.name(language)}: the original's "
+        errors["operative_formula"] = (f"Give the operative formula in {languages.name_of(language)}: the original's "
                                        f"\"{resolution.operative_formula}\" has no usual translation here.")
     try:
         text = clean_text(title=title, preamble=preamble, operative=operative, annexes=annexes or [],
@@ -106,7 +106,7 @@ def translate_resolution(session: Session, resolution: Resolution, language: str
     if text is not None:
         _check_alike(resolution, text, errors)
     if errors:
-        raise ValidationError(f"The {languages.name(language)} version was not added.", errors)
+        raise ValidationError(f"The {languages.name_of(language)} version was not added.", errors)
     translation = Translation(language=language, title=text["title"], body_name=body_name,
                               operative_formula=text["operative_formula"],
                               text={part: text[part] for part in ("preamble", "operative", "annexes")},
