@@ -4,14 +4,14 @@ translation's title; its text is the translation's CommonMark, its data the froz
 name and the operative formula in that language, the frozen DOCX and Akoma Ntoso expression).
 
 Revision ID: 9c4f1e7a2b65
-Revises: 8a4c2e6f1b39
+Revises: e7b4c2a9d1f6
 Create Date: 2026-12-10
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '9c4f1e7a2b65'
-down_revision = '8a4c2e6f1b39'
+down_revision = 'e7b4c2a9d1f6'
 branch_labels = None
 depends_on = None
 

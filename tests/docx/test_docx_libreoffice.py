@@ -33,7 +33,8 @@ def text(pdfs):
 # How many pages each kind of SAMPLES lays out to, at least and at most.
 PAGES = {"numbered": (3, 4), "resolution": (2, 2), "draft-resolution": (2, 2), "draft-document": (3, 4),
          "non-paper": (1, 1), "agenda": (1, 1), "provisional-agenda": (1, 1), "meeting-summary": (2, 3),
-         "issued-summary": (2, 3), "redline": (2, 3), "outline-of-remarks": (1, 2), "corrigendum": (1, 1)}
+         "issued-summary": (2, 3), "redline": (2, 3), "outline-of-remarks": (1, 2), "corrigendum": (1, 1),
+         "list-of-participants": (2, 2)}
 
 
 def test_every_kind_of_the_samples_has_its_pages_checked():
