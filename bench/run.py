@@ -350,7 +350,7 @@ def gunicorn(url: str, name: str, *, app: str = "bench.run:bench_app()", log_pat
     logfile = open(log_path or DATA / f"gunicorn-{name}.log", "w")  # noqa: SIM115  (closed below)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secret_key, "PYTHONPATH": str(ROOT), **(env or {})}
     process = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-c", os.environ.get("BENCH_GUNICORN_CONF", str(ROOT / "gunicorn.conf.py")), "-w", str(workers),
+        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-c", str(ROOT / "gunicorn.conf.py"), "-w", str(workers),
          "-b", f"127.0.0.1:{port}", "--timeout", str(timeout), "--log-level", "info", app],
         env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
