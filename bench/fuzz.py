@@ -81,7 +81,7 @@ ID_TABLES = {
     "annex_id": ("annexes",), "paragraph_id": ("operative_paragraphs", "preambular_paragraphs"),
     "series_id": ("series",), "entry_id": ("speaker_list_entries",), "draft_id": ("intervention_drafts",),
     "user_id": ("users",), "token_id": ("api_tokens",), "number": ("resolutions.number",),
-    "rendition_id": ("renditions",),
+    "rendition_id": ("renditions",), "participant_id": ("participants",),
 }
 WORDS = {
     "code": ["C", "S", "WG-PS", "SBR", "c"], "part": ["operative", "preambular"],

@@ -6,7 +6,8 @@ Each record is at every limit at once, in the shape that costs most (as many par
 limits allow, filled to the character limits with varied words, some in italics): a meeting
 summary (as drafted and as issued), a resolution with its annexes and its redline against a
 previous revision that differs in every other paragraph, a non-paper, an agenda, a numbered
-document carrying that resolution, and an outline of remarks. Prints the best of three times
+document carrying that resolution, an outline of remarks, and a list of participants (DELEGATIONS
+delegations, each with as many participants as one may register). Prints the best of three times
 of each and exits 1 when one is over 2 s.
 """
 from __future__ import annotations
@@ -22,15 +23,19 @@ from typing import Callable
 from govbody.core import limits as L
 from govbody.docx import build_meeting_summary
 from govbody.docx.agenda import build_agenda
-from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, MeetingSummary, NonPaper, NumberedDocument,
-                               Operative, OutlineOfRemarks, OutlinePoint, Question, Resolution, Section, Statement)
+from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, ListedDelegation, ListedParticipant,
+                               ListOfParticipants, MeetingSummary, NonPaper, NumberedDocument, Operative,
+                               OutlineOfRemarks, OutlinePoint, ParticipantGroup, Question, Resolution, Section,
+                               Statement)
 from govbody.docx.nonpaper import build_non_paper
 from govbody.docx.numbered import build_numbered_document
 from govbody.docx.outline import build_outline
+from govbody.docx.participants import build_list_of_participants
 from govbody.docx.redline import build_redline
 from govbody.docx.resolution import build_resolution
 
 BUDGET = 2.0  # seconds, for any one document
+DELEGATIONS = 250  # more than the organisation's 175 Member States and its observers together
 _random = random.Random(17)
 _WORDS = ["".join(_random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(_random.randint(2, 11)))
           for _ in range(3000)]
@@ -141,6 +146,18 @@ def outline() -> OutlineOfRemarks:
                                     for _ in range(L.OUTLINE_POINTS_MAX)])
 
 
+def participants() -> ListOfParticipants:
+    """Every delegation with as many participants as a delegation may register, names and titles at their limits."""
+    functions = ["head"] + ["alternate"] * 9 + ["adviser"] * (L.PARTICIPANTS_MAX - 10)
+    delegations = [ListedDelegation(words(L.NAME_MAX), [ListedParticipant(words(L.NAME_MAX), words(L.SHORT_MAX), f)
+                                                        for f in functions]) for _ in range(DELEGATIONS)]
+    groups = [ParticipantGroup(heading, delegations[i::5]) for i, heading in enumerate(
+        ("Member States", "Observer States", "Intergovernmental organizations", "Non-governmental organizations",
+         "United Nations entities"))]
+    return ListOfParticipants(body_name="Council", session_number=112, venue="Geneva", opens_on=dt.date(2026, 3, 12),
+                              groups=groups)
+
+
 def timed(build: Callable[[], bytes], repeat: int = 3) -> tuple[float, int]:
     best, size = math.inf, 0
     for _ in range(repeat):
@@ -163,8 +180,10 @@ def main() -> int:
         "agenda": lambda: build_agenda(session_agenda, link_for=lambda symbol: f"https://example.org/{symbol}"),
         "numbered document": lambda: build_numbered_document(document),
         "outline of remarks": lambda: build_outline(remarks),
+        "list of participants": lambda: build_list_of_participants(listed),
     }
     drafted, paper, session_agenda, document, remarks = summary(), non_paper(), agenda(), numbered(adopted), outline()
+    listed = participants()
     over = []
     for name, build in kinds.items():
         seconds, size = timed(build)

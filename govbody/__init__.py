@@ -28,12 +28,13 @@ MODEL_MODULES = (
     "govbody.delegations.models",
     "govbody.renditions.models",
     "govbody.attendance.models",
+    "govbody.participants.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions", "attendance", "live")
+            "search", "delegations", "renditions", "attendance", "live", "participants")
 
 
 def import_models() -> None:

@@ -89,6 +89,10 @@ def from_environment(instance_path: str) -> dict:
         "RENDITION_RETRY_DELAY": float(os.environ.get("GOVBODY_RENDITION_RETRY_DELAY", "30")),
         # Tests only: seconds a worker waits before converting, to be killed mid-job.
         "RENDITION_DELAY": float(os.environ.get("GOVBODY_RENDITION_DELAY", "0")),
+        # The text of a file sent to the register, read by a worker (documents/files.py): an extraction
+        # running longer than this has lost its worker; TEXT_DELAY, like RENDITION_DELAY, for tests.
+        "TEXT_TIMEOUT": float(os.environ.get("GOVBODY_TEXT_TIMEOUT", "300")),
+        "TEXT_DELAY": float(os.environ.get("GOVBODY_TEXT_DELAY", "0")),
         # Refused requests, counted per client, route, status and minute (core/refused.py): each worker
         # writes its counts at most this often, and the counts are kept this many days.
         "REFUSED_FLUSH_SECONDS": 1.0,

@@ -157,7 +157,7 @@ def _feature_demos(session: Session) -> dict[str, int]:
     import importlib.util
 
     added: dict[str, int] = {}
-    for name in ("documents", "nonpapers", "interventions", "resolutions"):
+    for name in ("documents", "nonpapers", "interventions", "resolutions", "participants"):
         if importlib.util.find_spec(f"govbody.{name}.demo") is not None:
             added.update(importlib.import_module(f"govbody.{name}.demo").load_demo(session))
     return added

@@ -2,7 +2,7 @@
  * again every half second with the last ETag (a 304 costs the server one row), and the speaker's
  * countdown run here from `since` and `limit_s`, with the console's rule for the warning (30
  * seconds left) and the overrun (negative time). */
-import { clockOffset, countdown, parseUtc } from "./console/countdown.js";
+import { WARNING_BEFORE, clockOffset, countdown, parseUtc } from "./console/countdown.js";
 import { clock } from "./console/format.js";
 import { renderQuorum } from "./console/quorum.js";
 
@@ -13,8 +13,24 @@ const TICK_MS = 200;
 export function shownTime(elapsed, limit) {
   const shown = countdown(elapsed, limit);
   if (shown.state === "untimed") { return { state: shown.state, time: clock(shown.spoken), note: "No time limit" }; }
-  if (shown.state === "over") { return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit" }; }
-  return { state: shown.state, time: clock(shown.remaining), note: shown.state === "warning" ? "30 seconds or less left" : "" };
+  if (shown.state === "over") {
+    return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit of " + clock(limit) };
+  }
+  return { state: shown.state, time: clock(shown.remaining),
+    note: shown.state === "warning" ? WARNING_BEFORE + " seconds or less left" : "Time limit " + clock(limit) };
+}
+
+// A kind of intervention other than a statement, as the board names it ("Right of reply"); a statement: "".
+export function kindLabel(kind) {
+  if (!kind || kind === "statement") { return ""; }
+  const words = kind.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// A waiting speaker as the list of the next ones names them (the page's template says it the same way).
+export function nextLabel(n) {
+  return n.delegation + (n.on_behalf_of ? " (on behalf of " + n.on_behalf_of + ")" : "") +
+    (kindLabel(n.kind) ? ": " + kindLabel(n.kind).toLowerCase() : "");
 }
 
 function byId(id) { return document.getElementById(id); }
@@ -25,7 +41,7 @@ function setText(el, text) {
 
 function renderNext(next) {
   const list = byId("live-next");
-  const items = next.map((n) => n.delegation + (n.on_behalf_of ? " (on behalf of " + n.on_behalf_of + ")" : ""));
+  const items = next.map(nextLabel);
   const now = Array.from(list.children, (li) => li.textContent);
   if (now.join("\n") !== items.join("\n")) {
     list.textContent = "";
@@ -66,6 +82,7 @@ export function start(board) {
     byId("live-countdown").dataset.since = sp ? sp.since : "";
     setText(byId("live-speaker"), sp ? sp.delegation : "Nobody has the floor");
     setText(byId("live-behalf"), sp && sp.on_behalf_of ? "on behalf of " + sp.on_behalf_of : "");
+    setText(byId("live-kind"), sp ? kindLabel(sp.kind) : "");
     renderNext(state.next);
     renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum);
     tick();

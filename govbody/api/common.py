@@ -16,7 +16,7 @@ from spectree import SpecTree
 from spectree.models import SecurityScheme, SecuritySchemeData
 
 from govbody.core.errors import ApiError
-from govbody.core.inputs import json_body
+from govbody.core.inputs import json_body, marked
 from govbody.core.paging import page_of
 from govbody.core.schemas import ErrorOut, page_model
 from govbody.extensions import db
@@ -29,7 +29,23 @@ def _component_name(model: type) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", model.__name__)
 
 
-spec = SpecTree(
+class _Spec(SpecTree):
+    """spectree's description, with the raw body of an endpoint that takes a file (`endpoint(body=)`),
+    which spectree only knows as JSON or a form."""
+
+    def _generate_spec(self) -> dict[str, Any]:
+        described = super()._generate_spec()
+        for route in self.backend.find_routes():
+            for method, func in self.backend.parse_func(route):
+                body = marked(func, "_raw_body")
+                operation = described["paths"].get(self.backend.parse_path(route, None)[0], {}).get(method.lower())
+                if body and operation is not None:
+                    operation["requestBody"] = {"required": True, "description": body[1], "content": {
+                        media: {"schema": {"type": "string", "format": "binary"}} for media in body[0]}}
+        return described
+
+
+spec = _Spec(
     "flask", mode="strict", annotations=False, title="govbody API", version="1",
     description="The JSON API of govbody (../shared/spec/api-v1.md). Send `Authorization: Bearer <token>`; "
                 "without it you act as the public. Errors have the shape `{\"error\": {\"code\", \"message\", "
@@ -45,10 +61,11 @@ spec = SpecTree(
 def endpoint(*, json: type[BaseModel] | None = None, query: type[BaseModel] | None = None,
              out: type[BaseModel] | None = None, status: int = 200, page: bool = False,
              content: str | None = None, errors: tuple[int, ...] | None = None, tags: tuple[str, ...] = (),
-             answers: dict[int, type[BaseModel]] | None = None):
-    """Declare what an endpoint reads (`json`, `query`) and answers (`out` with `status`; a page of
-    `out` when `page`; a file of media type `content`; `answers`: an error answered with more than
-    ErrorOut). `parse()` and `query_args()` validate with the same models the OpenAPI description shows."""
+             answers: dict[int, type[BaseModel]] | None = None, body: tuple[tuple[str, ...], str] | None = None):
+    """Declare what an endpoint reads (`json`, `query`; `body`: a file's raw bytes, its media types and
+    a description) and answers (`out` with `status`; a page of `out` when `page`; a file of media type
+    `content`; `answers`: an error answered with more than ErrorOut). `parse()` and `query_args()`
+    validate with the same models the OpenAPI description shows."""
     answer = page_model(out) if page and out is not None else out
     if errors is None:
         errors = WRITE_ERRORS if json is not None else READ_ERRORS
@@ -59,6 +76,7 @@ def endpoint(*, json: type[BaseModel] | None = None, query: type[BaseModel] | No
 
     def decorate(view: Callable) -> Callable:
         view._payload, view._query = json, query  # noqa: SLF001  (read by parse() and query_args())
+        view._raw_body = body  # noqa: SLF001  (read by _Spec)
         described = spec.validate(json=json, query=query, resp=responses, tags=tags, skip_validation=True)(view)
         if content is None:
             return described
@@ -80,13 +98,10 @@ def user():
 
 
 def _declared(attribute: str) -> type[BaseModel]:
-    view = current_app.view_functions[request.endpoint]
-    while view is not None:
-        model = getattr(view, attribute, None)
-        if model is not None:
-            return model
-        view = getattr(view, "__wrapped__", None)
-    raise LookupError(f"{request.endpoint} declares no {attribute[1:]} model")
+    model = marked(current_app.view_functions[request.endpoint], attribute)
+    if model is None:
+        raise LookupError(f"{request.endpoint} declares no {attribute[1:]} model")
+    return model
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -135,11 +150,15 @@ def page_number() -> int:
     return int(value)
 
 
-def paginate(stmt, out: type | Callable[[Any], dict], *, per_page: int = 50) -> Response:
+def paginate(stmt, out: type | Callable[[Any], dict], *, per_page: int = 50,
+             prepare: Callable[[list], Any] | None = None) -> Response:
     """{"items": [...], "page", "per_page", "has_next"} for a select statement; each row through
-    an output model (or a function returning a dict)."""
+    an output model (or a function returning a dict), after `prepare(rows)` when given (to read
+    what every row's output needs at once)."""
     page = page_number()
     rows, has_next = page_of(db.session, stmt, page=page, per_page=per_page)
+    if prepare is not None:
+        prepare(rows)
     serialize = out.of if isinstance(out, type) else out
     return jsonify({"items": [serialize(r) for r in rows], "page": page, "per_page": per_page,
                     "has_next": has_next})

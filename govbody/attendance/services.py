@@ -41,23 +41,27 @@ class Quorum:
         return self.present >= self.required
 
 
-def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:
-    """The body's delegations on the meeting's day and whether each is a member. A body with no
-    memberships recorded (one built through the API alone) seats every delegation: the Member
-    States as members, the others but the secretariat as observers."""
+def seats(session: Session, body_id: int, day) -> list[tuple[Delegation, bool]]:
+    """The body's delegations on `day` and whether each is a member. A body with no memberships
+    recorded (one built through the API alone) seats every delegation: the Member States as
+    members, the others but the secretariat as observers."""
     recorded = list(session.execute(
         sa.select(Membership, Delegation).join(Delegation, Membership.delegation)
-        .where(Membership.body_id == meeting.body_id)))
+        .where(Membership.body_id == body_id)))
     if recorded:
-        seats: dict[int, tuple[Delegation, bool]] = {}
+        found: dict[int, tuple[Delegation, bool]] = {}
         for membership, delegation in recorded:
-            if not membership.current_on(meeting.date):
+            if not membership.current_on(day):
                 continue
             member = membership.status is MembershipStatus.member and delegation.kind is DelegationKind.member_state
-            seats[delegation.id] = (delegation, member or seats.get(delegation.id, (delegation, False))[1])
-        return list(seats.values())
+            found[delegation.id] = (delegation, member or found.get(delegation.id, (delegation, False))[1])
+        return list(found.values())
     everyone = session.scalars(sa.select(Delegation).where(Delegation.kind != DelegationKind.secretariat))
     return [(d, d.kind is DelegationKind.member_state) for d in everyone]
+
+
+def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:
+    return seats(session, meeting.body_id, meeting.date)
 
 
 def seated(session: Session, meeting: Meeting, delegation_id: int) -> bool:
@@ -72,8 +76,8 @@ def present_ids(session: Session, meeting: Meeting) -> set[int]:
 def roll(session: Session, meeting: Meeting) -> list[OnRoll]:
     """The meeting's roll: the Member States, then the observers, each alphabetically."""
     present = present_ids(session, meeting)
-    seats = sorted(_seats(session, meeting), key=lambda seat: (not seat[1], seat[0].name.casefold()))
-    return [OnRoll(d, member, d.id in present) for d, member in seats]
+    seated_now = sorted(_seats(session, meeting), key=lambda seat: (not seat[1], seat[0].name.casefold()))
+    return [OnRoll(d, member, d.id in present) for d, member in seated_now]
 
 
 def quorum_of(on_roll: list[OnRoll]) -> Quorum:

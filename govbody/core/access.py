@@ -195,3 +195,39 @@ def can_withdraw_speaker(user: Any, entry: Any) -> bool:
 def can_see_speakers(user: Any, meeting: Any) -> bool:
     """The list of speakers and its places: the body's officers, the secretariat and every delegate."""
     return sees_body_drafts(user, meeting.body_id) or getattr(active_user(user), "delegation_id", None) is not None
+
+
+# The meeting room (issue 21): participants and credentials.
+
+def can_register_participant(user: Any, delegation: Any) -> bool:
+    """Register, change or withdraw a delegation's participants in a session: its own delegate (the
+    delegation's focal point) or the secretariat."""
+    return is_staff(user) or acts_for(user, delegation)
+
+
+def registers_participants(user: Any) -> bool:
+    """May register participants for some delegation (checked before reading which one a request names)."""
+    u = active_user(user)
+    return is_staff(user) or (u is not None and u.role is Role.delegate and u.delegation_id is not None)
+
+
+def can_approve_participants(user: Any) -> bool:
+    """Approve a registered participant (then listed for the public), accept a delegation's credentials."""
+    return is_staff(user)
+
+
+def sees_participant_contacts(user: Any, delegation: Any) -> bool:
+    """A participant's e-mail address: the secretariat's and its own delegation's, nobody else's."""
+    return is_staff(user) or acts_for(user, delegation)
+
+
+def can_see_credentials(user: Any, body_id: int | None) -> bool:
+    """Where each delegation's credentials stand in a session: the body's officers, the secretariat
+    and every delegate."""
+    return sees_body_drafts(user, body_id) or getattr(active_user(user), "delegation_id", None) is not None
+
+
+def can_handle_credentials(user: Any, delegation: Any) -> bool:
+    """Send a delegation's letter of credentials and read it: the delegation's own delegate or the
+    secretariat."""
+    return is_staff(user) or acts_for(user, delegation)

@@ -75,13 +75,17 @@ def raw_body(max_bytes: int) -> Callable:
     return mark
 
 
-def _raw_body_max() -> int | None:
-    view = current_app.view_functions.get(request.endpoint or "")
+def marked(view: Callable | None, attribute: str):
+    """An attribute set on a view or on any view it wraps (decorators keep `__wrapped__`), else None."""
     while view is not None:
-        if (limit := getattr(view, "raw_body_max", None)) is not None:
-            return limit
+        if (found := getattr(view, attribute, None)) is not None:
+            return found
         view = getattr(view, "__wrapped__", None)
     return None
+
+
+def _raw_body_max() -> int | None:
+    return marked(current_app.view_functions.get(request.endpoint or ""), "raw_body_max")
 
 
 def check_json_body() -> None:

@@ -40,10 +40,12 @@ AGENDA_ITEMS_MAX = 300  # agenda items of a session, sub-items included
 AGENDA_LEVEL_MAX = 200  # items at one level of an agenda (places the drafting page offers)
 AGENDA_LINKS_MAX = 20  # documents linked to one agenda item
 INTERVENTIONS_MAX = 150  # interventions recorded at one meeting (replies included)
+PARTICIPANTS_MAX = 40  # participants one delegation registers for one session (head, alternates, advisers)
 
 # Files: a real paper uploaded as DOCX or PDF (documents/files.py).
 FILE_MAX = 25 * 1024 * 1024  # bytes, the request limit of the routes that take a file
 FILE_TEXT_MAX = 500_000  # characters of a file's text kept for search (PostgreSQL's tsvector stays under 1 MB)
+CREDENTIALS_MAX = 10 * 1024 * 1024  # bytes, a delegation's letter of credentials (a PDF: a scanned letter or two)
 
 
 def room_for_one(count: int, limit: int, *, field: str, what: str, message: str) -> None:

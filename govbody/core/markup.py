@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -139,6 +140,72 @@ def to_inline_html(text: str | None) -> Markup:
             return Markup(html + "".join(f' <small class="fn-note"><sup>{n}</sup> {to_inline_html(notes[label])}</small>'
                                          for n, label in enumerate(order, 1)))
     return Markup(_md.renderInline(text))
+
+
+def footnote_pool(texts: Iterable[str | None]) -> dict[str, str]:
+    """Every footnote defined in a document's fields, blocks and lines alike; the first
+    definition of a label counts. The DOCX (docx.markdown) and the pages (``NotePool``) pool alike."""
+    pool: dict[str, str] = {}
+    for text in texts:
+        if text and "[^" in text:
+            for notes in (split_footnotes(text)[1], split_inline_footnotes(text)[1]):
+                for label, note in notes.items():
+                    pool.setdefault(label, note)
+    return pool
+
+
+class NotePool:
+    """The footnotes of a page made of many fields (a meeting summary's points, a non-paper's
+    introduction and questions), as the DOCX has them: a note referred to in one field may be
+    defined in any other; notes are numbered in the order the page refers to them and listed
+    once, after the text (``listing``, rendered last). A field that only defines notes prints
+    nothing (``defines_only``)."""
+
+    def __init__(self, texts: Iterable[str | None], key: str) -> None:
+        self.notes = footnote_pool(texts)
+        self.key = key
+        self.order: list[str] = []
+
+    def _marked(self, source: str) -> str:
+        def reference(match: re.Match) -> str:
+            label = match.group(1)
+            if label not in self.notes:
+                return match.group(0)
+            if label not in self.order:
+                self.order.append(label)
+            return _MARKER.format(self.order.index(label) + 1)
+
+        return NOTE_REF.sub(reference, source)
+
+    def _referenced(self, html: str) -> Markup:
+        return Markup(_MARKED.sub(lambda m: note_reference(self.key, int(m.group(1))), html))
+
+    def inline(self, text: str | None) -> Markup:
+        """A one-line field without the definitions it holds, its references numbered in the pool."""
+        if not text or "[^" not in text:
+            return to_inline_html(text)
+        return self._referenced(_md.renderInline(self._marked(split_inline_footnotes(text)[0].strip())))
+
+    def block(self, text: str | None) -> Markup:
+        """A block of CommonMark (an introduction), likewise."""
+        if not text:
+            return Markup("")
+        if "{" in text:
+            text = _UNNUMBERED_HEADING.sub(r"\1", text)
+        if "[^" not in text:
+            return Markup(_md.render(text))
+        return self._referenced(_md.render(self._marked(split_footnotes(text)[0])))
+
+    @staticmethod
+    def defines_only(text: str | None) -> bool:
+        """A line holding nothing but footnote definitions ("[^r]: The reserve."): not printed where it stands."""
+        return bool(text) and "[^" in text and not split_inline_footnotes(text)[0].strip()
+
+    def listing(self) -> Markup:
+        """The notes referred to so far, numbered, after the text."""
+        if not self.order:
+            return Markup("")
+        return note_list(self.key, [to_inline_html(self.notes[label]) for label in self.order])
 
 
 def plain_text(text: str | None) -> str:

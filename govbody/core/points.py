@@ -151,6 +151,45 @@ def to_markdown(points: list, level: int = 0) -> str:
 
 
 _MARKER = re.compile(r"^([-*+]|\d+[.)])\s+")
+# A point typed with its number ("1. What does the declaration mean?"): one of a numbered list.
+_TYPED_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+
+
+def typed_number(point: Any) -> tuple[int, str] | None:
+    """(number, text without it) of a point typed "1. ..." or "1) ...", else None."""
+    text = point if isinstance(point, str) else point.get("text", "")
+    match = _TYPED_NUMBER.match(text)
+    return (int(match.group(1)), text[match.end():]) if match else None
+
+
+def numbered_runs(points: list) -> list[tuple[int | None, int | None, list]]:
+    """Sibling points in runs as a list prints them: ``(list, start, points)`` where ``list`` counts
+    the numbered lists among the siblings (None for a run of bullets) and ``start`` is the first
+    number. Points typed "1.", "2.", ... in sequence are one numbered list, their typed numbers
+    dropped (Word or the page numbers them); a number that goes on from the list before, bullets
+    between them, continues that list, as in a speech's "1." ... bullets ... "2."."""
+    runs: list[tuple[int | None, int | None, list]] = []
+    lists, last = 0, None  # the numbered lists so far; the number the last one reached
+    for point in points or []:
+        numbered = typed_number(point)
+        if numbered is None:
+            if runs and runs[-1][0] is None:
+                runs[-1][2].append(point)
+            else:
+                runs.append((None, None, [point]))
+            continue
+        number, text = numbered
+        point = text if isinstance(point, str) else {**point, "text": text}
+        if number == last + 1 if last is not None else False:
+            if runs and runs[-1][0] == lists:
+                runs[-1][2].append(point)
+            else:
+                runs.append((lists, number, [point]))
+        else:
+            lists += 1
+            runs.append((lists, number, [point]))
+        last = number
+    return runs
 
 
 def from_lines(text: str | None) -> list:

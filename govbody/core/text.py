@@ -165,6 +165,14 @@ def sub_point_label(depth: int, n: int) -> str:
     return f"({sub_point_numeral(depth, n)})"
 
 
+def clock(seconds: int) -> str:
+    """A speaking time as a countdown shows it (static/console/format.js's clock): "3:05", "75:00";
+    negative past a limit, with a minus sign: "−0:12"."""
+    sign = "−" if seconds < 0 else ""
+    minutes, secs = divmod(abs(int(seconds)), 60)
+    return f"{sign}{minutes}:{secs:02d}"
+
+
 def long_date(day: dt.date) -> str:
     """7 June 2007 (no leading zero, month in words)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -12,7 +12,7 @@ from werkzeug.routing import IntegerConverter
 
 from werkzeug.http import HTTP_STATUS_CODES
 
-from govbody.core import access, markup, once, text
+from govbody.core import access, markup, once, points, text
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
 from govbody.core.inputs import UNSAFE_METHODS  # noqa: F401  (where pages and the API read it)
@@ -193,8 +193,11 @@ def init_app(app: Flask) -> None:
         markdown_inline=markup.to_inline_html,
         long_date=lambda d: text.long_date(d) if d else "",
         ordinal=text.ordinal_number,
+        clock=text.clock,
     )
     app.jinja_env.globals["once_token"] = once.new_token
+    # Points typed "1. ...", "2. ..." are a numbered list on a page as in the DOCX.
+    app.jinja_env.globals["point_runs"] = points.numbered_runs
 
     @app.context_processor
     def _helpers():

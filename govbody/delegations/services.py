@@ -89,10 +89,9 @@ def item_label(item: AgendaItem | None) -> str:
 
 
 def speaking_seconds(i: Intervention) -> int | None:
-    """How long the intervention lasted, in seconds; None while it has the floor (or was never timed)."""
-    if i.started_at is None or i.ended_at is None:
-        return None
-    return whole_seconds(spoken(i.started_at, i.ended_at))
+    """How long the intervention lasted, in seconds, as it kept it when its turn ended; None while it
+    has the floor (or was never timed)."""
+    return i.spoken_s
 
 
 def duration(seconds: int | None) -> str:

@@ -25,7 +25,7 @@ from govbody.core.inputs import raw_body
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
-from govbody.documents import files, render, services
+from govbody.documents import files, formats, render, services
 from govbody.documents.downloads import send_language, send_preview
 from govbody.documents.models import Document, DocumentKind, FileFormat, Series
 from govbody.documents.schemas import (
@@ -56,7 +56,7 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
 def document_out(document: Document) -> dict:
     points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
     items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
-    languages = files.languages(document)
+    languages = files.languages(db.session, document)
     issued_as_pdf = bool(languages) and languages[0]["source"] == "uploaded" and languages[0]["pdf"]
     return DocumentOut.of(
         document, series=document.series.prefix, parent_symbol=document.parent.symbol if document.parent else None,
@@ -155,7 +155,7 @@ def create_document():
     document = services.create_document(
         db.session, series=series, title=data.title, date=data.date, body_session=_session(data.session_id),
         original_language=data.original_language, distribution=data.distribution, text=text,
-        contents=data.contents, resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
+        contents=data.contents, paragraph_numbers=data.paragraph_numbers, resolution=_resolution(data.resolution_id), kind=data.kind, meeting=_meeting(data.meeting_id),
         speaker=data.speaker, speaker_title=data.speaker_title, issue=not data.draft, by=user())
     db.session.commit()
     return created(document_out(document))
@@ -169,7 +169,8 @@ def list_documents():
                                    series_prefix=filters.series or None, symbol=filters.symbol or None)
     stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series),
                         selectinload(Document.remarks), selectinload(Document.files))
-    return paginate(stmt, document_out)
+    # The page's papers' files read in one query with the first (documents.formats).
+    return paginate(stmt, document_out, prepare=lambda rows: formats.want(r.id for r in rows))
 
 
 @bp.get("/documents/<int:document_id>")
@@ -241,7 +242,9 @@ def document_pdf(document_id: int):
 
 
 @bp.put("/documents/<int:document_id>/files/<lang>")
-@endpoint(out=DocumentOut, status=201, errors=(400, 401, 403, 404, 409, 413, 415, 422), tags=DOCUMENTS)
+@endpoint(out=DocumentOut, status=201, errors=(400, 401, 403, 404, 409, 413, 415, 422), tags=DOCUMENTS,
+          body=((DOCX, PDF), "The file's raw bytes, at most 25 MB: a DOCX or a PDF. Its content decides which, "
+                "not the Content-Type; anything else is 415, a file that does not open as what it is 422."))
 @raw_body(files.FILE_MAX)
 def upload_document_file(document_id: int, lang: str):
     """The raw bytes of a DOCX or a PDF become that language version, frozen (documents/files.py);

@@ -9,8 +9,9 @@ from flask import Response
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, PDF, safe_filename, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
+from govbody.core.languages import code_of, name_of
 from govbody.documents import files, render, services
-from govbody.documents.models import Distribution, Document, DocumentFile, DocumentStatus, FileFormat
+from govbody.documents.models import Distribution, Document, DocumentFile, FileFormat
 from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
@@ -35,11 +36,26 @@ def send_issued(document: Document) -> Response:
                        public=public)
 
 
-def send_issued_pdf(document: Document, *, page: bool = False) -> Response:
-    """The PDF of an issued document the caller may see (202 while a worker makes it)."""
+def send_issued_pdf(document: Document, language: str | None = None, *, page: bool = False) -> Response:
+    """The PDF of an issued document the caller may see, in `language` (default: the original): the
+    PDF it was sent as, else its rendition (202 while a worker makes it); 404 for a version it has not."""
     public = _issued_public(document)
-    return send_pdf(SubjectKind.document, document.id, filename=services.download_name(document)[:-len("docx")] + "pdf",
-                    public=public, page=page)
+    original = files.original_code(document)
+    language = language or original
+    if language != original:
+        files.check_language(language)
+        uploaded = files.file_of(document, language)
+        if uploaded is None:
+            raise NotFoundError(f"{document.symbol} has no {name_of(language)} version yet.")
+        if uploaded.format is FileFormat.pdf:
+            return send_file_version(document, uploaded, FileFormat.pdf)
+        filename = _file_name(document.symbol, document.original_language, language, "pdf")
+    else:
+        uploaded = files.file_of(document, language)
+        if uploaded is not None and uploaded.format is FileFormat.pdf:  # issued from a PDF: that is its PDF
+            return send_file_version(document, uploaded, FileFormat.pdf)
+        filename = services.download_name(document)[:-len("docx")] + "pdf"
+    return send_pdf(SubjectKind.document, document.id, language, filename=filename, public=public, page=page)
 
 
 def send_preview(document: Document) -> Response:
@@ -53,26 +69,26 @@ def send_preview(document: Document) -> Response:
 
 def send_language(document: Document, language: str | None, kind: FileFormat) -> Response:
     """A language version (`language`, default the original) as a DOCX or a PDF: the generated
-    original, or the file sent for that language, byte for byte."""
+    original, or the file sent for that language, byte for byte; a DOCX version's PDF is its rendition."""
+    if kind is FileFormat.pdf:
+        return send_issued_pdf(document, language)
     original = files.original_code(document)
     language = language or original
     if language != original:
         files.check_language(language)
     if not document.is_issued:
         raise NotFoundError(f"Document {document.id} is a draft: it has no issued file yet.")
+    if language == original:
+        return send_issued(document)
     uploaded = files.file_of(document, language)
-    if uploaded is None and language == original:
-        return send_issued(document) if kind is FileFormat.docx else send_issued_pdf(document)
-    if uploaded is not None and uploaded.format is FileFormat.docx and kind is FileFormat.pdf and language == original:
-        return send_issued_pdf(document)  # a Word original's PDF is made from it, like a generated one's
     if uploaded is None:
-        raise NotFoundError(f"{document.symbol} has no {files.LANGUAGES.get(language, language)} version yet.")
+        raise NotFoundError(f"{document.symbol} has no {name_of(language)} version yet.")
     return send_file_version(document, uploaded, kind)
 
 
 def send_file_version(document: Document, uploaded: DocumentFile, kind: FileFormat) -> Response:
     if uploaded.format is not kind:
-        raise NotFoundError(f"The {files.LANGUAGES.get(uploaded.language, uploaded.language)} version of "
+        raise NotFoundError(f"The {name_of(uploaded.language)} version of "
                             f"{document.symbol} was sent as a {uploaded.format.value.upper()}: "
                             f"download the .{uploaded.format.value}.")
     return send_frozen(uploaded.sha256, lambda: _stored(uploaded.id), mimetype=PDF if kind is FileFormat.pdf else DOCX,
@@ -83,7 +99,7 @@ def send_file_version(document: Document, uploaded: DocumentFile, kind: FileForm
 
 def _file_name(symbol: str, original_language: str, language: str, extension: str) -> str:
     """"C-93-4.pdf" for the original, "C-93-4-fr.docx" for another language."""
-    suffix = "" if language == files.language_code(original_language) else f"-{language}"
+    suffix = "" if language == code_of(original_language) else f"-{language}"
     return safe_filename(symbol + suffix, extension)
 
 
@@ -91,12 +107,19 @@ def _stored(file_id: int) -> bytes:
     return db.session.scalar(sa.select(DocumentFile.data).where(DocumentFile.id == file_id))
 
 
-# The crowd's path: a file sent for a paper everyone may see (issued, general distribution: Document.visible_to),
-# read on the DBAPI cursor without loading the record (core.db.first_row_raw).
+def _everyone_sees() -> str:
+    """The model's rule of what everyone may see (Document.visible_to of no one: issued, general
+    distribution) as SQL with its values written in, for a statement on the DBAPI cursor."""
+    return str(Document.visible_to(None).compile(compile_kwargs={"literal_binds": True}))
+
+
+# The crowd's path: a file sent for a paper everyone may see, read on the DBAPI cursor without loading
+# the record (core.db.first_row_raw: SQLAlchemy's per-execution work would cost more than the query).
+# Raw SQL, so its rule is the model's written out (tests/documents/test_formats.py checks they agree).
 _PUBLIC_FILE = sa.text(
-    "SELECT f.id, f.sha256, f.format, d.symbol, d.original_language FROM document_files f "
-    "JOIN documents d ON d.id = f.document_id WHERE f.document_id = :document_id AND f.language = :language "
-    f"AND d.status = '{DocumentStatus.issued.value}' AND d.distribution = '{Distribution.general.value}'")
+    "SELECT f.id, f.sha256, f.format, documents.symbol, documents.original_language FROM document_files f "
+    "JOIN documents ON documents.id = f.document_id WHERE f.document_id = :document_id AND f.language = :language "
+    f"AND {_everyone_sees()}")
 
 
 def send_public_file(document_id: int, language: str) -> Response | None:

@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from flask import g, has_app_context, url_for
 from sqlalchemy.orm import Session
 
-from govbody.documents.files import LANGUAGES, _NAMES, language_code
+from govbody.core.languages import code_of, in_order, name_of
 from govbody.documents.models import Document, DocumentFile, DocumentStatus, FileFormat
 from govbody.renditions.models import Rendition, RenditionStatus, SubjectKind
-from govbody.renditions.services import ORIGINAL
+from govbody.resolutions.models import ORIGINAL_LANGUAGE
 
 _G_KEY = "govbody_paper_files"
 
@@ -38,7 +38,7 @@ class PaperFile:
 
     @property
     def language_name(self) -> str:
-        return _NAMES.get(self.language, self.language)
+        return name_of(self.language)
 
     @property
     def label(self) -> str:
@@ -56,7 +56,7 @@ class Language:
 
     @property
     def name(self) -> str:
-        return _NAMES.get(self.language, self.language)
+        return name_of(self.language)
 
 
 def by_language(found: list[PaperFile]) -> list[Language]:
@@ -74,40 +74,45 @@ def _query(ids: list[int]):
                       ).where(DocumentFile.document_id.in_(ids))
     renditions = sa.select(Rendition.subject_id, sa.literal_column("'rendition'"), Rendition.language,
                            sa.cast(Rendition.status, sa.String), Rendition.sha256, Rendition.id
-                           ).where(Rendition.subject_kind == SubjectKind.document, Rendition.subject_id.in_(ids),
-                                   Rendition.language == ORIGINAL)
+                           ).where(Rendition.subject_kind == SubjectKind.document, Rendition.subject_id.in_(ids))
     papers = sa.select(Document.id, sa.literal_column("'paper'"), Document.original_language,
                        sa.cast(Document.kind, sa.String), Document.sha256, Document.id
                        ).where(Document.id.in_(ids), Document.status == DocumentStatus.issued)
     return sa.union_all(papers, files, renditions)
 
 
-def _document_files(paper: tuple, uploaded: list[tuple], rendition: tuple | None) -> list[PaperFile]:
-    """The files of one issued paper: its original language first (the file it was issued from, or
-    its generated DOCX, and its PDF: the one sent, or the rendition), then the files sent for others."""
+def _document_files(paper: tuple, uploaded: list[tuple], made: dict[str, tuple]) -> list[PaperFile]:
+    """The files of one issued paper, its original language first, then the others: each version's
+    DOCX (generated from its fields, or the file sent) and its PDF rendition (`made`, by language:
+    a link once done), or the PDF it was sent as."""
     document_id, original_language, _kind, sha256 = paper
-    original = language_code(original_language)
-    found: list[PaperFile] = []
+    original = code_of(original_language)
     sent = {language: (fmt, digest, ident) for language, fmt, digest, ident in uploaded}
-    if original in sent and sent[original][0] == FileFormat.pdf.value:
-        _, digest, ident = sent[original]
-        found.append(PaperFile(original, "pdf", True, digest, "uploaded", ident, "documents.language_version",
-                               {"document_id": document_id, "lang": original}))
-    else:
-        digest, ident, source = ((sent[original][1], sent[original][2], "uploaded") if original in sent
-                                 else (sha256, document_id, "generated"))
-        found.append(PaperFile(original, "docx", True, digest, source, ident, "documents.download",
-                               {"document_id": document_id}))
-        done = rendition is not None and rendition[0] == RenditionStatus.done.value and rendition[1]
-        found.append(PaperFile(original, "pdf", bool(done), rendition[1] if done else None, "rendition",
-                               rendition[2] if rendition else 0, "documents.download_pdf", {"document_id": document_id}))
-    for language in sorted(sent, key=lambda code: (list(LANGUAGES).index(code) if code in LANGUAGES else 99, code)):
-        if language == original:
+    found: list[PaperFile] = []
+    for language in [original, *(code for code in in_order(sent) if code != original)]:
+        fmt, digest, ident = sent.get(language, (FileFormat.docx.value, sha256, document_id))
+        source = "uploaded" if language in sent else "generated"
+        as_sent = {"document_id": document_id, "lang": language}
+        if fmt == FileFormat.pdf.value:
+            found.append(PaperFile(language, "pdf", True, digest, source, ident, "documents.language_version", as_sent))
             continue
-        fmt, digest, ident = sent[language]
-        found.append(PaperFile(language, fmt, True, digest, "uploaded", ident, "documents.language_version",
-                               {"document_id": document_id, "lang": language}))
+        # The original's links are the paper's own; another language's name it.
+        own = {"document_id": document_id} if language == original else as_sent
+        found.append(PaperFile(language, "docx", True, digest, source, ident,
+                               "documents.download" if language == original else "documents.language_version", own))
+        status, pdf_digest, rendition_id = made.get(language, (None, None, 0))
+        done = status == RenditionStatus.done.value and bool(pdf_digest)
+        found.append(PaperFile(language, "pdf", done, pdf_digest if done else None, "rendition", rendition_id,
+                               "documents.download_pdf", own))
     return found
+
+
+def versions(found: list[PaperFile]) -> list[dict]:
+    """A paper's language versions as the API's `languages` says them (documents.files.languages):
+    each language's own file (a DOCX generated or sent, or the PDF it was sent as), its SHA-256, and
+    whether that file is a PDF."""
+    return [{"language": group.language, "source": "generated" if group.files[0].source == "generated" else "uploaded",
+             "sha256": group.files[0].sha256, "pdf": group.files[0].format == "pdf"} for group in by_language(found)]
 
 
 def for_documents(session: Session, ids) -> dict[int, list[PaperFile]]:
@@ -127,8 +132,8 @@ def for_documents(session: Session, ids) -> dict[int, list[PaperFile]]:
             elif part == "file":
                 uploaded.setdefault(paper, []).append((a, b, c, d))
             else:
-                renditions[paper] = (b, c, d)
-        read = {i: (_document_files(papers[i], uploaded.get(i, []), renditions.get(i)) if i in papers else [])
+                renditions.setdefault(paper, {})[a] = (b, c, d)
+        read = {i: (_document_files(papers[i], uploaded.get(i, []), renditions.get(i, {})) if i in papers else [])
                 for i in missing}
         if kept is not None:
             kept.update(read)
@@ -147,15 +152,16 @@ def for_resolutions(session: Session, resolutions) -> dict[int, list[PaperFile]]
     done = {} if not adopted else {subject: (rid, digest) for subject, rid, digest in session.execute(
         sa.select(Rendition.subject_id, Rendition.id, Rendition.sha256).where(
             Rendition.subject_kind == SubjectKind.resolution, Rendition.subject_id.in_([r.id for r in adopted]),
-            Rendition.language == ORIGINAL, Rendition.status == RenditionStatus.done))}
+            Rendition.language == ORIGINAL_LANGUAGE, Rendition.status == RenditionStatus.done))}
     found = {}
     for r in adopted:
         rid, digest = done.get(r.id, (0, None))
         found[r.id] = [
-            PaperFile(ORIGINAL, "docx", True, r.sha256, "generated", r.id, "resolutions.docx_file", {"resolution_id": r.id}),
-            PaperFile(ORIGINAL, "pdf", r.id in done, digest, "rendition", rid, "resolutions.pdf_file",
+            PaperFile(ORIGINAL_LANGUAGE, "docx", True, r.sha256, "generated", r.id, "resolutions.docx_file",
                       {"resolution_id": r.id}),
-            PaperFile(ORIGINAL, "xml", True, r.akn_sha256, "generated", r.id, "resolutions.akn_file",
+            PaperFile(ORIGINAL_LANGUAGE, "pdf", r.id in done, digest, "rendition", rid, "resolutions.pdf_file",
+                      {"resolution_id": r.id}),
+            PaperFile(ORIGINAL_LANGUAGE, "xml", True, r.akn_sha256, "generated", r.id, "resolutions.akn_file",
                       {"resolution_id": r.id}),
         ]
     return found

@@ -34,6 +34,8 @@ class DocumentForm(Form):
     resolution_id = SelectField("Carries the resolution", coerce=int, validators=[Optional()], validate_choice=False)
     text = TextAreaField("Text", validators=limits(DocumentIn, "text"))
     contents = BooleanField("Contents page: the headings listed with their page numbers")
+    # Document.paragraph_numbers turned round, so that a form sent without it numbers as before.
+    report_layout = BooleanField("Report layout: paragraphs unnumbered, headings without numerals or letters")
     save = SubmitField("Save draft")
     issue = SubmitField("Issue")
 
@@ -42,6 +44,7 @@ class OutlineForm(DocumentForm):
     """An outline of remarks: a paper of the register with its meeting and speaker, its points the
     "#" headings of its text; it carries no resolution."""
     resolution_id = None
+    report_layout = None  # an outline numbers its points, not its paragraphs
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired(message="Choose the meeting.")])
     speaker = StringField("Speaker", validators=limits(DocumentIn, "speaker", required=True))
     speaker_title = StringField("Speaker's title", validators=limits(DocumentIn, "speaker_title"))
@@ -88,10 +91,11 @@ class FileForm(Form):
 
 
 def file_ask(document, language: str) -> Ask:
-    from govbody.documents.files import LANGUAGES, original_code
+    from govbody.core.languages import name_of
+    from govbody.documents.files import original_code
 
     issues = not document.is_issued and language == original_code(document)
-    return Ask(f"Send the {LANGUAGES[language]} version of “{document.title}”?",
+    return Ask(f"Send the {name_of(language)} version of “{document.title}”?",
                ("It issues the draft: it takes the next number of its series, and the file is frozen as sent. "
                 if issues else "The file is frozen as sent, with its SHA-256. ") + "This cannot be undone.",
                "Send and freeze")

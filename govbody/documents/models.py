@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from govbody.core.limits import NAME_MAX, SHORT_MAX, TITLE_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
+from govbody.core.tasks import ERROR_MAX, WORKER_MAX, JobStatus
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body
@@ -96,6 +97,8 @@ class Document(IdMixin, TimestampMixin, Base):
     distribution: Mapped[Distribution] = mapped_column(default=Distribution.general)
     text: Mapped[str] = mapped_column(sa.Text, default="")
     contents: Mapped[bool] = mapped_column(default=False, server_default=sa.false())  # a contents page
+    # False: a report's layout, body paragraphs unnumbered and headings without Roman numerals.
+    paragraph_numbers: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     resolution_id: Mapped[int | None] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="RESTRICT"))
     kind: Mapped[DocumentKind] = mapped_column(default=DocumentKind.paper, server_default=DocumentKind.paper.value)
     # An agenda as issued: {"provisional": bool, "items": [{"number", "title", "documents":
@@ -204,7 +207,9 @@ class FileSource(enum.Enum):
 
 class DocumentFile(Base):
     """A language version of a document as a file sent to the register: frozen with its SHA-256 as
-    sent, its text extracted once for search (documents/files.py)."""
+    sent, its text extracted once for search by a worker of the task queue (documents/files.py): the
+    `text_*` columns are that job's state (core.tasks.JobRows), so a worker killed mid-extraction
+    loses nothing."""
 
     __tablename__ = "document_files"
     __table_args__ = (sa.UniqueConstraint("document_id", "language", "format"),)
@@ -220,6 +225,12 @@ class DocumentFile(Base):
     size: Mapped[int]
     text: Mapped[str] = deferred(mapped_column(sa.Text, nullable=False, default=""))  # for search
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    text_status: Mapped[JobStatus] = mapped_column(default=JobStatus.pending, index=True)
+    text_attempts: Mapped[int] = mapped_column(default=0)
+    text_due_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    text_started_at: Mapped[dt.datetime | None]
+    text_worker: Mapped[str | None] = mapped_column(sa.String(WORKER_MAX))  # "host:pid" of the worker extracting it
+    text_error: Mapped[str | None] = mapped_column(sa.String(ERROR_MAX))  # why its text could not be read
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
 
     document: Mapped[Document] = relationship(back_populates="files")

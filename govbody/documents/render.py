@@ -82,7 +82,7 @@ def numbered_document(document: Document) -> house.NumberedDocument:
         opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
         distribution=front.distribution,
         version_kind=document.version_kind.value if document.version_kind else None,
-        contents=document.contents,
+        contents=document.contents, paragraph_numbers=document.paragraph_numbers,
     )
 
 
@@ -117,7 +117,7 @@ def outline(document: Document) -> house.OutlineOfRemarks:
     return house.OutlineOfRemarks(
         meeting=meeting_line(document.meeting), date=document.meeting.date, speaker=document.speaker,
         speaker_title=document.speaker_title, points=points, opening=opening, title=document.title,
-        symbol=document.symbol)
+        symbol=document.symbol, cover=cover(document))
 
 
 def agenda_of(body_session: Any, issued: dict, *, symbol: str | None = None, date: dt.date | None = None,

@@ -18,6 +18,7 @@ from govbody.bodies.models import Body
 from govbody.core import access, confirm, once
 from govbody.core.errors import ConflictError, ServiceError, ValidationError
 from govbody.core.inputs import raw_body
+from govbody.core.languages import OFFICIAL, name_of
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.loaders import load, visible_ids
 from govbody.core.pagecache import public_page
@@ -62,6 +63,7 @@ def init_app(app: Flask) -> None:
     add_nav_link(app, "Documents", "documents.register")
     add_panel(app, "session", session_panel)
     app.add_template_global(formats.by_language, "paper_languages")
+    app.add_template_global(name_of, "language_name")
 
 
 def _year_range(user, body: Body | None) -> list[int]:
@@ -146,11 +148,11 @@ def _detail(document: Document, version_form: VersionForm | None = None, file_fo
                            replaced_by=services.replaced_by(document), can_issue=can_issue,
                            version_form=version_form, visible=lambda doc: doc.id in seen,
                            issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
-                           languages=files.languages(document), language_names=files.LANGUAGES, file_forms=file_forms,
-                           file_ask=lambda code: file_ask(document, code),
-                           # The PDF's state for whoever issues papers: a failure's reason where they look first.
-                           rendition=renditions.find(db.session, SubjectKind.document, document.id)
-                           if can_issue and document.is_issued else None)
+                           versions=formats.by_language(formats.for_documents(db.session, [document.id])[document.id]),
+                           file_forms=file_forms, file_ask=lambda code: file_ask(document, code),
+                           # The PDFs' state for whoever issues papers: a failure's reason where they look first.
+                           renditions_unfinished=renditions.unfinished(db.session, SubjectKind.document, document.id)
+                           if can_issue and document.is_issued else [])
 
 
 @bp.get("/documents/<int:document_id>")
@@ -166,7 +168,8 @@ def download(document_id: int):
 
 @bp.get("/documents/<int:document_id>/download.pdf")
 def download_pdf(document_id: int):
-    return send_issued_pdf(load(Document, document_id, acting_user()), page=True)
+    """The PDF of the original, or of the language version `?lang=` names (202 while a worker makes it)."""
+    return send_issued_pdf(load(Document, document_id, acting_user()), request.args.get("lang"), page=True)
 
 
 @bp.get("/documents/<int:document_id>/files/<lang>")
@@ -188,7 +191,7 @@ def upload_file(document_id: int, lang: str):
     the API with a progress bar; without script the form posts here)."""
     document = load(Document, document_id, acting_user())
     require(access.can_issue_documents(acting_user()))
-    if lang not in files.LANGUAGES:
+    if lang not in OFFICIAL:
         abort(404)
     form = FileForm()
     if form.validate_on_submit():
@@ -199,7 +202,7 @@ def upload_file(document_id: int, lang: str):
             apply_errors(form, error)
             return _detail(document, file_forms={lang: form}), error.status
         db.session.commit()
-        flash(f"The {files.LANGUAGES[lang]} version of {document.symbol} is frozen as sent.", "success")
+        flash(f"The {name_of(lang)} version of {document.symbol} is frozen as sent.", "success")
         return redirect(url_for(".document_detail", document_id=document.id))
     return _detail(document, file_forms={lang: form}), 422
 
@@ -241,7 +244,7 @@ def _form_values(form: DocumentForm) -> dict:
     if isinstance(form, OutlineForm):
         return {**values, "meeting": db.session.get(Meeting, form.meeting_id.data) if form.meeting_id.data else None,
                 "speaker": form.speaker.data or "", "speaker_title": form.speaker_title.data or ""}
-    return {**values,
+    return {**values, "paragraph_numbers": not form.report_layout.data,
             "resolution": _carried(form.resolution_id.data)}
 
 
@@ -322,6 +325,7 @@ def edit_document(document_id: int):
             form.meeting_id.data = document.meeting_id or 0
         else:
             form.resolution_id.data = document.resolution_id or 0
+            form.report_layout.data = not document.paragraph_numbers
         form.distribution.data = document.distribution.value
 
     def save(values: dict, issue: bool) -> Document:

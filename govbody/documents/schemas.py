@@ -43,6 +43,9 @@ SpeakerTitle = text(SHORT_MAX)
 KIND = ("`paper` (default): a numbered document, its \"#\" headings Roman-numbered sections; `outline`: an "
         "outline of remarks (meeting_id, speaker, and its points: `points`, or one \"#\" heading of the text "
         "each). An agenda is issued from its session: POST /api/v1/sessions/{id}/agenda/issue.")
+PARAGRAPH_NUMBERS = ("A paper's layout. true (default): body paragraphs numbered 1, 2, 3 through the sections, "
+                     "\"#\" headings Roman-numbered, \"##\" lettered A., B.; false: a report's layout, body "
+                     "paragraphs unnumbered and headings printed as typed.")
 
 
 class OutlinePointIn(Payload):
@@ -89,6 +92,7 @@ class DocumentIn(Payload):
     text: LongText = ""
     # A contents page after the title: a Word TOC field over the headings of the text.
     contents: bool = False
+    paragraph_numbers: bool = pydantic.Field(True, description=PARAGRAPH_NUMBERS)
     resolution_id: Id | None = None
     # A draft takes no number until POST /documents/{id}/issue.
     draft: bool = False
@@ -123,6 +127,7 @@ class DocumentPatch(Payload):
     distribution: changed(Distribution)
     text: changed(LongText)
     contents: changed(bool)
+    paragraph_numbers: changed(bool)
     resolution_id: Id | None = None
     meeting_id: changed(Id)
     speaker: changed(Speaker)
@@ -182,6 +187,7 @@ class DocumentOut(Out):
     distribution: Distribution
     text: str
     contents: bool
+    paragraph_numbers: bool
     resolution_id: int | None
     # An outline of remarks: its meeting and speaker, and its points as its text holds them.
     meeting_id: int | None

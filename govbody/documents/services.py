@@ -17,6 +17,7 @@ from govbody.bodies.models import Body
 from govbody.core import audit, numbering
 from govbody.core.downloads import safe_filename
 from govbody.core.errors import ConflictError, ValidationError
+from govbody.core.languages import code_of
 from govbody.core.models import utcnow
 from govbody.core.limits import LONG_MAX, too_many_lines
 from govbody.documents import render
@@ -40,7 +41,7 @@ SESSION_PLACEHOLDER = "{session}"
 # Segments of letters, digits, dots and hyphens ("MC", "INF", "WG-IM"), or the session placeholder.
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{0,29}(/([A-Za-z0-9][A-Za-z0-9.-]{0,29}|\{session\})){0,5}$")
 DOCUMENT_FIELDS = ["title", "date", "session_id", "original_language", "distribution", "text", "contents",
-                   "resolution_id"]
+                   "paragraph_numbers", "resolution_id"]
 EDITABLE_FIELDS = frozenset(DOCUMENT_FIELDS)
 REMARKS_FIELDS = ["meeting_id", "speaker", "speaker_title"]  # an outline of remarks' own
 
@@ -253,11 +254,12 @@ def _check_kind(document: Document) -> None:
 def create_document(session: Session, *, series: Series, title: str, date: dt.date,
                     body_session: BodySession | None = None, original_language: str = "English",
                     distribution: Distribution = Distribution.general, text: str = "", contents: bool = False,
-                    resolution: Resolution | None = None, kind: DocumentKind = DocumentKind.paper,
+                    paragraph_numbers: bool = True, resolution: Resolution | None = None, kind: DocumentKind = DocumentKind.paper,
                     meeting: Meeting | None = None, speaker: str = "", speaker_title: str = "",
                     agenda: dict | None = None, issue: bool = False, by=None) -> Document:
     """A draft (no symbol yet, editable until issued), or with `issue` an issued paper at once;
-    `contents`: it opens with a contents page. An outline of remarks names its meeting and
+    `contents`: it opens with a contents page; `paragraph_numbers` False: a report's layout,
+    paragraphs and headings unnumbered. An outline of remarks names its meeting and
     speaker; an agenda comes with its items as issued."""
     if body_session is None and meeting is not None:
         body_session = meeting.session  # an outline goes with its meeting
@@ -267,7 +269,7 @@ def create_document(session: Session, *, series: Series, title: str, date: dt.da
         remarks = Remarks(meeting=meeting, speaker=(speaker or "").strip(), speaker_title=(speaker_title or "").strip())
     document = Document(series=series, title=title.strip(), date=date, session=body_session,
                         original_language=original_language.strip(), distribution=distribution, text=text or "",
-                        contents=contents, resolution=resolution, status=DocumentStatus.draft, kind=kind,
+                        contents=contents, paragraph_numbers=paragraph_numbers, resolution=resolution, status=DocumentStatus.draft, kind=kind,
                         remarks=remarks, agenda=agenda)
     _check_kind(document)
     _check_session(series, document.session)
@@ -372,7 +374,8 @@ def _freeze(session: Session, document: Document, file: DocumentFile | None = No
     session.add(document)
     session.flush()
     if file is None or file.format is FileFormat.docx:  # a PDF sent as the original is its PDF already
-        renditions.request_rendition(session, SubjectKind.document, document.id)  # its PDF, made by a worker
+        # its PDF, made by a worker
+        renditions.request_rendition(session, SubjectKind.document, document.id, code_of(document.original_language))
 
 
 def issue_version(session: Session, parent: Document, *, kind: VersionKind, title: str | None = None,
@@ -399,6 +402,8 @@ def issue_version(session: Session, parent: Document, *, kind: VersionKind, titl
         # A revision replaces the text, so it carries what the original carried.
         resolution=parent.carried_resolution if kind is VersionKind.rev else None, kind=version_kind,
         contents=parent.contents and kind is VersionKind.rev,
+        # Every version is laid out as the paper it belongs to: a report's corrigendum is unnumbered too.
+        paragraph_numbers=parent.paragraph_numbers,
         agenda=agenda if version_kind is DocumentKind.agenda else None,
         remarks=Remarks(meeting=parent.meeting, speaker=parent.speaker, speaker_title=parent.speaker_title)
         if version_kind is DocumentKind.outline else None,

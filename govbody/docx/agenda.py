@@ -5,22 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from govbody.core.text import MONTHS, long_date, session_title
+from govbody.docx.cover import write_cover_block, write_session_block
 from govbody.docx.data import Agenda
 from govbody.docx.markdown import inline_spans
-from govbody.docx.cover import write_cover_block
 from govbody.docx.writer import DocumentWriter, Span
-
-
-def date_range(start: dt.date, end: dt.date | None) -> str:
-    """"26–29 November 2007", "30 November – 2 December 2007"."""
-    if end is None or end == start:
-        return long_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}\u2013{long_date(end)}"
-    if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} \u2013 {long_date(end)}"
-    return f"{long_date(start)} \u2013 {long_date(end)}"
 
 
 def agenda_heading(agenda: Agenda) -> str:
@@ -36,12 +24,8 @@ def build_agenda(agenda: Agenda, *, link_for: Callable[[str], str | None] | None
         write_cover_block(w, agenda.symbol, agenda.original_language, agenda.date)
     else:
         w.page_number_footer()
-    session = session_title(agenda.session_number, agenda.session_special)
-    w.paragraph("Session heading", f"{agenda.body_name.upper()}\n{session.upper()}")
-    when = date_range(agenda.opens_on, agenda.closes_on) if agenda.opens_on else ""
-    details = ", ".join(part for part in (agenda.venue, when) if part)
-    if details:
-        w.paragraph("Session details", details)
+    session = write_session_block(w, agenda.body_name, agenda.session_number, agenda.session_special,
+                                  venue=agenda.venue, opens_on=agenda.opens_on, closes_on=agenda.closes_on)
     w.paragraph("Title", agenda_heading(agenda))
     for item in agenda.items:
         number = f"{item.number}." if item.depth == 0 else item.number

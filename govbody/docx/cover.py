@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govbody.core.text import long_date, session_title
+from govbody.core.text import MONTHS, long_date, session_title
 from govbody.docx.data import Cover
 from govbody.docx.writer import DocumentWriter
 
@@ -38,6 +38,31 @@ def write_cover(w: DocumentWriter, cover: Cover) -> None:
     write_cover_block(w, cover.symbol, cover.original_language, cover.date, cover.distribution)
     if cover.session_number is not None:
         w.paragraph("Session heading", session_title(cover.session_number, cover.session_special).upper())
+
+
+def date_range(start: dt.date, end: dt.date | None) -> str:
+    """"26–29 November 2007", "30 November – 2 December 2007"."""
+    if end is None or end == start:
+        return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{long_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} \u2013 {long_date(end)}"
+    return f"{long_date(start)} \u2013 {long_date(end)}"
+
+
+def write_session_block(w: DocumentWriter, body_name: str, session_number: int, special: bool = False, *,
+                        venue: str | None = None, opens_on: dt.date | None = None,
+                        closes_on: dt.date | None = None) -> str:
+    """The heading of a session's own papers (an agenda, the list of participants): the body and the
+    session in capitals, then the venue and dates. Returns the session's title ("Ninety-third Session")."""
+    session = session_title(session_number, special)
+    w.paragraph("Session heading", f"{body_name.upper()}\n{session.upper()}")
+    when = date_range(opens_on, closes_on) if opens_on else ""
+    details = ", ".join(part for part in (venue, when) if part)
+    if details:
+        w.paragraph("Session details", details)
+    return session
 
 
 def cover_subject(cover: Cover) -> str:

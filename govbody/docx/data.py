@@ -95,6 +95,9 @@ class NumberedDocument:
     carried_resolution: Resolution | None = None  # printed in full after the sections
     language: str = "en"
     contents: bool = False  # a contents page (a Word TOC field) after the title
+    # False: a report's layout (seed 002): body paragraphs unnumbered, headings without Roman
+    # numerals or letters.
+    paragraph_numbers: bool = True
     distribution: str = "general"
     version_kind: str | None = None  # "corr", "rev", "add": a version of an issued paper
 
@@ -144,6 +147,8 @@ class OutlineOfRemarks:
     title: str = "Outline of remarks"
     symbol: str | None = None  # once issued in the register: the file's subject
     language: str = "en"
+    # A paper of the register: the cover block above the meeting heading (its symbol, or DRAFT).
+    cover: Cover | None = None
 
     @property
     def speaker_line(self) -> str:
@@ -227,3 +232,36 @@ class MeetingSummary:
     cover: Cover | None = None
     # The file's subject property; each export says what it is ("Summary of the 481st meeting of the Council").
     subject: str = "Meeting summary"
+
+
+@dataclass
+class ListedParticipant:
+    name: str  # "H.E. Ms. Amara Velde"
+    title: str = ""  # "Ambassador, Permanent Representative"
+    function: str = "head"  # "head", "alternate", "adviser": the builder heads each run of them
+    pending: bool = False  # not approved yet: marked so (only its delegation and the secretariat see it)
+
+
+@dataclass
+class ListedDelegation:
+    name: str
+    participants: list[ListedParticipant] = field(default_factory=list)  # the head first, then alternates, advisers
+
+
+@dataclass
+class ParticipantGroup:
+    heading: str  # "Member States"; printed in capitals
+    delegations: list[ListedDelegation] = field(default_factory=list)  # alphabetical
+
+
+@dataclass
+class ListOfParticipants:
+    """A session's list of participants, in the order it prints (the app orders it: participants/services.py)."""
+    body_name: str
+    session_number: int
+    session_special: bool = False
+    venue: str | None = None
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    groups: list[ParticipantGroup] = field(default_factory=list)
+    language: str = "en"

@@ -28,7 +28,9 @@ from typing import Iterable, Mapping, Sequence
 
 from markdown_it.token import Token
 
-from govbody.core.markup import NOTE_REF, parser, split_footnotes, split_inline_footnotes, unnumbered
+from govbody.core.markup import (NOTE_REF, NotePool, footnote_pool, parser, split_footnotes, split_inline_footnotes,
+                                 unnumbered)
+from govbody.core.points import numbered_runs
 from govbody.core.text import letter, roman
 from govbody.docx.data import Point
 from govbody.docx.styles import ListKind
@@ -116,18 +118,6 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
-
-
-def footnote_pool(texts: Iterable[str | None]) -> dict[str, str]:
-    """Every footnote defined in a document's fields, blocks and lines alike; the first
-    definition of a label counts."""
-    pool: dict[str, str] = {}
-    for text in texts:
-        if text and "[^" in text:
-            for notes in (split_footnotes(text)[1], split_inline_footnotes(text)[1]):
-                for label, note in notes.items():
-                    pool.setdefault(label, note)
-    return pool
 
 
 def point_texts(points: Sequence[Point]) -> Iterable[str]:
@@ -447,24 +437,43 @@ def _image_bytes(address: str) -> bytes | None:
 
 def write_points(w: DocumentWriter, points: Sequence[Point], *, level: int = 0,
                  num: int | None = None, notes: Mapping[str, str] | None = None) -> None:
-    """Nested points as bullets from ``level`` down (deeper than three levels stays at 3)."""
+    """Nested points as bullets from ``level`` down (deeper than three levels stays at 3); points
+    typed "1. ...", "2. ..." are a Word numbered list instead (core.points.numbered_runs)."""
     if num is None:
         num = w.new_list(ListKind.BULLET)
     depth = min(level, MAX_LEVEL)
-    style = list_style(ListKind.BULLET, depth)
-    for point in points:
-        if isinstance(point, str):
-            text, children = point, ()
+    numbered: dict[int, int] = {}  # a run's list -> its numId: a list resumed after bullets goes on counting
+    for run, start, run_points in numbered_runs(list(points)):
+        if run is None:
+            style, run_num = list_style(ListKind.BULLET, depth), num
         else:
-            text, children = point["text"], point.get("points") or ()
-        w.paragraph(style, inline_spans(text, notes), num=num, level=depth)
-        if children:
-            write_points(w, children, level=level + 1, num=num, notes=notes)
+            if run not in numbered:
+                numbered[run] = w.new_list(ListKind.NUMBER, start=start, level=depth)
+            style, run_num = list_style(ListKind.NUMBER, depth), numbered[run]
+        for point in run_points:
+            if isinstance(point, str):
+                text, children = point, ()
+            else:
+                text, children = point["text"], point.get("points") or ()
+            spans = inline_spans(text, notes)
+            if spans or children or not _defines_notes(text):
+                w.paragraph(style, spans, num=run_num, level=depth)
+            if children:
+                write_points(w, children, level=level + 1, num=num, notes=notes)
 
 
-def write_numbered(w: DocumentWriter, items: Sequence[str], *, level: int = 0) -> int:
+def write_numbered(w: DocumentWriter, items: Sequence[str], *, level: int = 0,
+                   notes: Mapping[str, str] | None = None) -> int:
     """A new numbered list (1., 2., ...) of one-line items; returns its numId."""
     num = w.new_list(ListKind.NUMBER)
     for item in items:
-        w.paragraph(list_style(ListKind.NUMBER, level), inline_spans(item), num=num, level=level)
+        spans = inline_spans(item, notes)
+        if spans or not _defines_notes(item):
+            w.paragraph(list_style(ListKind.NUMBER, level), spans, num=num, level=level)
     return num
+
+
+def _defines_notes(text: str) -> bool:
+    """A line that holds nothing but footnote definitions ("[^r]: The operating reserve."), as a
+    point typed on a line of its own becomes: not printed where it stands, only as the notes."""
+    return NotePool.defines_only(text)

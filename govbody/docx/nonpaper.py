@@ -12,12 +12,17 @@ from govbody.docx.writer import DocumentWriter, plain
 QUESTIONS_LEAD_IN = "Questions for consideration:"
 
 
+def non_paper_texts(paper: NonPaper) -> list[str | None]:
+    """Every field the non-paper prints, where its footnotes are pooled from (the DOCX and the page)."""
+    return [paper.title_line, paper.author_line, paper.introduction,
+            *(text for q in paper.questions for text in [q.text, *point_texts(q.points)])]
+
+
 def build_non_paper(paper: NonPaper, *, created: dt.date | dt.datetime | None = None) -> bytes:
     w = DocumentWriter()
     w.page_number_footer()
     # A footnote may be referred to in any field and defined in any (the introduction, say).
-    notes = footnote_pool([paper.title_line, paper.author_line, paper.introduction,
-                           *(text for q in paper.questions for text in [q.text, *point_texts(q.points)])])
+    notes = footnote_pool(non_paper_texts(paper))
     title = inline_spans(paper.title_line, notes)
     w.paragraph("Title", title)
     if paper.author_line:

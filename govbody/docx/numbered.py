@@ -1,7 +1,8 @@
 """Numbered documents (MC/INF/287): cover block, session heading, an optional contents page,
 Roman-numbered sections with lettered sub-sections, body paragraphs numbered 1, 2, 3 through
 the sections (lists, tables, figures and quotations are not body paragraphs), and a carried
-resolution."""
+resolution. A report (``paragraph_numbers`` off, seed 002) has the same cover and headings
+with no numbers: unnumbered body paragraphs, no Roman numerals, no letters."""
 from __future__ import annotations
 
 import datetime as dt
@@ -45,17 +46,18 @@ def build_numbered_document(document: NumberedDocument, *,
         w.paragraph("Version line", VERSION_LINES[document.version_kind])
     # One list for the whole body: paragraph numbers run on from section to section. A
     # corrigendum's text is replacement wording for the paper it corrects: not numbered.
-    paragraphs = None if document.is_corrigendum else w.new_list(ListKind.PARAGRAPH)
-    body_style = "Body Text" if document.is_corrigendum else "Numbered Paragraph"
+    numbered = document.paragraph_numbers
+    paragraphs = w.new_list(ListKind.PARAGRAPH) if numbered and not document.is_corrigendum else None
+    body_style = "Numbered Paragraph" if paragraphs is not None else "Body Text"
     numeral = 0
     for section in [None, *document.sections]:
         if section is not None:
             label = ""
-            if section.numbered:
+            if section.numbered and numbered:
                 numeral += 1
                 label = f"{roman(numeral)}. "
             w.paragraph("Heading 1", caps(inline_spans(label + section.title, notes)))
-        sub_sections = SubSections()
+        sub_sections = SubSections() if numbered else Headings()
         for text in section.paragraphs if section else document.opening_paragraphs:
             write_markdown(w, text, paragraph_style=body_style, paragraph_num=paragraphs,
                            heading_offset=0, headings=sub_sections, notes=notes)

@@ -289,16 +289,20 @@ def _write_annex_changes(w: _NotingWriter, before: Resolution, after: Resolution
 
 
 def build_redline(before: Resolution, after: Resolution, *, author: str,
-                  date: dt.datetime) -> bytes:
-    """``after`` laid out as a resolution, annexes included, with every change from ``before`` tracked."""
+                  date: dt.datetime, subject: str | None = None) -> bytes:
+    """``after`` laid out as a resolution, annexes included, with every change from ``before`` tracked;
+    ``subject``: the file's subject property, the resolution as it stands now ("Council Resolution
+    No. 1150 (XCIII)" once adopted, though its revisions are laid out as the drafts they were);
+    by default ``after``'s designation."""
     budget = _budget.set([WORD_PAIRS_MAX])
     try:
-        return _redline(before, after, author=author, date=date)
+        return _redline(before, after, author=author, date=date, subject=subject)
     finally:
         _budget.reset(budget)
 
 
-def _redline(before: Resolution, after: Resolution, *, author: str, date: dt.datetime) -> bytes:
+def _redline(before: Resolution, after: Resolution, *, author: str, date: dt.datetime,
+             subject: str | None) -> bytes:
     w = _NotingWriter()
     w.page_number_footer()
     revision = _Revision(author, date)
@@ -316,4 +320,4 @@ def _redline(before: Resolution, after: Resolution, *, author: str, date: dt.dat
             _write_changes(p, old, new, revision, w)
     _write_annex_changes(w, before, after, revision)
     return w.to_bytes(title=f"{plain(inline_spans(after.title))}: changes",
-                      subject=full_designation(after), created=date, language=after.language)
+                      subject=subject or full_designation(after), created=date, language=after.language)

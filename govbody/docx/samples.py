@@ -10,12 +10,14 @@ import datetime as dt
 from typing import Callable
 
 from govbody.docx.agenda import build_agenda
-from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, MeetingSummary, NonPaper,
-                               NumberedDocument, Operative, OutlineOfRemarks, OutlinePoint, Question,
-                               Reply, Resolution, Section, Statement)
+from govbody.docx.data import (Agenda, AgendaItem, Annex, Cover, ListedDelegation, ListedParticipant,
+                               ListOfParticipants, MeetingSummary, NonPaper, NumberedDocument, Operative,
+                               OutlineOfRemarks, OutlinePoint, ParticipantGroup, Question, Reply, Resolution,
+                               Section, Statement)
 from govbody.docx.nonpaper import build_non_paper
 from govbody.docx.numbered import build_numbered_document
 from govbody.docx.outline import build_outline
+from govbody.docx.participants import build_list_of_participants
 from govbody.docx.redline import build_redline
 from govbody.docx.resolution import build_resolution
 from govbody.docx.summary import build_meeting_summary
@@ -291,6 +293,43 @@ def sample_revisions() -> tuple[Resolution, Resolution]:
     return draft, adopted
 
 
+def sample_list_of_participants() -> ListOfParticipants:
+    def person(name: str, title: str, function: str = "adviser") -> ListedParticipant:
+        return ListedParticipant(name, title, function)
+
+    return ListOfParticipants(
+        body_name="Council", session_number=96, opens_on=dt.date(2008, 12, 2), closes_on=dt.date(2008, 12, 5),
+        venue="Geneva",
+        groups=[
+            ParticipantGroup("Member States", [
+                ListedDelegation("Arandia", [
+                    person("H.E. Ms. Amara Velde", "Ambassador, Permanent Representative", "head"),
+                    person("Mr. Tomas Brandt", "Minister Counsellor, Deputy Permanent Representative", "alternate"),
+                    person("Ms. Lin Okafor", "First Secretary"),
+                    person("Mr. Idris Kellan", "Legal Adviser, Ministry of Foreign Affairs")]),
+                ListedDelegation("Belmora", [
+                    person("H.E. Mr. Jonas Reyes", "Ambassador, Permanent Representative", "head"),
+                    person("Ms. Mira Castell", "Counsellor", "alternate"),
+                    person("Mr. Pavel Ostrow", "Second Secretary", "alternate")]),
+                ListedDelegation("Calvaria", [
+                    person("Ms. Sofia Amadi", "Chargée d'affaires a.i.", "head")]),
+            ]),
+            ParticipantGroup("Observer States", [
+                ListedDelegation("Zephyria", [person("Mr. Ansel Marr", "Counsellor", "head")])]),
+            ParticipantGroup("Intergovernmental organizations", [
+                ListedDelegation("League of Coastal States", [
+                    person("Ms. Rhea Tamsin", "Director, Liaison Office", "head")])]),
+            ParticipantGroup("Non-governmental organizations", [
+                ListedDelegation("Network for Migrant Dignity", [
+                    person("Mr. Oren Baptiste", "Executive Secretary", "head"),
+                    person("Ms. Dana Holm", "Programme Officer")])]),
+            ParticipantGroup("United Nations entities", [
+                ListedDelegation("United Nations Refugee Agency", [
+                    person("Ms. Keiko Arden", "Senior Liaison Officer", "head")])]),
+        ],
+    )
+
+
 def _agenda_link(symbol: str) -> str:
     return f"https://example.org/documents/{symbol}"
 
@@ -311,6 +350,10 @@ SAMPLES: dict[str, Callable[[], bytes]] = {
     "issued-summary": lambda: build_meeting_summary(dataclasses.replace(
         sample_meeting_summary(), cover=Cover("WG/2016/3", dt.date(2016, 10, 21), distribution="restricted"))),
     "outline-of-remarks": lambda: build_outline(sample_outline()),
+    "list-of-participants": lambda: build_list_of_participants(sample_list_of_participants()),
+    "issued-outline": lambda: build_outline(dataclasses.replace(
+        sample_outline(), symbol="WG/2016/4", cover=Cover("WG/2016/4", dt.date(2016, 11, 3), distribution="limited"))),
+    "report": lambda: build_numbered_document(dataclasses.replace(sample_numbered_document(), paragraph_numbers=False)),
     "redline": lambda: build_redline(*sample_revisions(), author="Secretariat",
                                      date=dt.datetime(2008, 11, 20, 9, 30)),
 }

@@ -174,6 +174,10 @@ PARAGRAPH_STYLES: list[Style] = [
     Style("Agenda sub-item", "AgendaSubItem", after=6, left=2 * CM, hanging=CM, keep_next=True,
           house=True),
     Style("Agenda documents", "AgendaDocuments", size=11, after=6, left=2 * CM, house=True),
+    # List of participants: under each delegation (a Heading 2) the function, then its people.
+    Style("Participant function", "ParticipantFunction", italic=True, left=CM, before=3, after=0, keep_next=True,
+          house=True),
+    Style("Participant", "Participant", left=2 * CM, hanging=CM, after=3, house=True),
     Style("header", "Header", size=10, align="right"),
     Style("footer", "Footer", size=10, align="center"),
     Style("footnote text", "FootnoteText", size=10, after=3),

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from govbody.core.text import long_date
 from govbody.docx.cover import cover_subject, write_cover
 from govbody.docx.data import MeetingSummary, Point, Statement, SummaryItem
-from govbody.docx.markdown import inline_spans, write_numbered, write_points
+from govbody.docx.markdown import footnote_pool, inline_spans, point_texts, write_numbered, write_points
 from govbody.docx.writer import DocumentWriter, plain
 
 HIGHLIGHTS = "Highlights"  # what the page calls highlights given no heading of their own
@@ -129,25 +130,47 @@ _HEADING_STYLES = {PartKind.HIGHLIGHTS: "Lead-in", PartKind.ITEM: "Heading 1", P
                    PartKind.CONCLUSIONS: "Speaker"}
 
 
-def _write_speech(w: DocumentWriter, speech: Speech, level: int = 0) -> None:
+def _write_speech(w: DocumentWriter, speech: Speech, notes: Mapping[str, str], level: int = 0) -> None:
     # A reply is indented one level under the intervention it answers.
-    w.paragraph("Reply" if level else "Speaker", inline_spans(speech.heading))
-    write_points(w, speech.points, level=level)
+    w.paragraph("Reply" if level else "Speaker", inline_spans(speech.heading, notes))
+    write_points(w, speech.points, level=level, notes=notes)
     for reply in speech.replies:
-        _write_speech(w, reply, level + 1)
+        _write_speech(w, reply, notes, level + 1)
 
 
-def _write_part(w: DocumentWriter, part: Part) -> None:
+def _write_part(w: DocumentWriter, part: Part, notes: Mapping[str, str]) -> None:
     if part.heading:
-        w.paragraph(_HEADING_STYLES[part.kind], inline_spans(part.heading))
+        w.paragraph(_HEADING_STYLES[part.kind], inline_spans(part.heading, notes))
     if part.items:
-        write_numbered(w, part.items)
+        write_numbered(w, part.items, notes=notes)
     if part.points:
-        write_points(w, part.points)
+        write_points(w, part.points, notes=notes)
     for speech in part.speeches:
-        _write_speech(w, speech)
+        _write_speech(w, speech, notes)
     for sub in part.parts:
-        _write_part(w, sub)
+        _write_part(w, sub, notes)
+
+
+def _texts(parts: Iterable[Part]) -> Iterator[str]:
+    """Every line of text the parts print, in order: where a footnote may be defined."""
+    def speech_texts(speech: Speech) -> Iterator[str]:
+        yield speech.heading
+        yield from point_texts(speech.points)
+        for reply in speech.replies:
+            yield from speech_texts(reply)
+
+    for part in parts:
+        yield part.heading
+        yield from part.items
+        yield from point_texts(part.points)
+        for speech in part.speeches:
+            yield from speech_texts(speech)
+        yield from _texts(part.parts)
+
+
+def layout_texts(layout: SummaryLayout) -> list[str]:
+    """Every line the summary prints, where its footnotes are pooled from (the DOCX and the page)."""
+    return [layout.title, *layout.details, *_texts(layout.parts)]
 
 
 def build_meeting_summary(summary: MeetingSummary, *,
@@ -159,12 +182,14 @@ def build_meeting_summary(summary: MeetingSummary, *,
         write_cover(w, summary.cover)
     else:
         w.page_number_footer()
-    title = inline_spans(layout.title)
+    # A footnote may be referred to in any line and defined in any (a point of its own, say).
+    notes = footnote_pool(layout_texts(layout))
+    title = inline_spans(layout.title, notes)
     w.paragraph("Meeting title", title)
     for line in layout.details:
-        w.paragraph("Meeting details", inline_spans(line))
+        w.paragraph("Meeting details", inline_spans(line, notes))
     for part in layout.parts:
-        _write_part(w, part)
+        _write_part(w, part, notes)
     subject = cover_subject(summary.cover) if summary.cover is not None else summary.subject
     return w.to_bytes(title=plain(title), subject=subject, created=created or summary.date,
                       language=summary.language)

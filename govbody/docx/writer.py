@@ -304,6 +304,10 @@ class DocumentWriter:
         scale = min(1, _TEXT_WIDTH_EMU / cx, _FIGURE_HEIGHT_EMU / cy)
         cx, cy = max(1, round(cx * scale)), max(1, round(cy * scale))
         inline = CT_Inline.new_pic_inline(self.document.part.next_id, rid, picture.filename, cx, cy)
+        # No space kept around the picture: without these LibreOffice keeps 0.32 cm on each side,
+        # and a picture the width of the column runs that far past its right margin.
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")
         inline.docPr.set("descr", description)
         etree.SubElement(p, _R).append(OxmlElement("w:drawing"))
         p[-1][-1].append(inline)

@@ -215,6 +215,7 @@ def console_state(meeting_id: int):
         timing=services.speaking_times(db.session, meeting), floor=floor_out(services.floor(db.session, meeting)),
         speaking_time_limit_s=meeting.speaking_time_limit_s,
         group_speaking_time_limit_s=meeting.group_speaking_time_limit_s,
+        out_of_turn_speaking_time_limit_s=meeting.out_of_turn_speaking_time_limit_s,
         drafts=[DraftOut.of(d) for d in services.meeting_drafts(db.session, meeting, user_id=user().id)],
         current_agenda_item_id=services.current_agenda_item_id(db.session, meeting),
         quorum=QuorumOut.of_quorum(attendance.quorum(db.session, meeting)),

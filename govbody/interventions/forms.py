@@ -3,6 +3,7 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
+    IntegerField,
     SelectField,
     StringField,
     SubmitField,
@@ -19,6 +20,7 @@ from govbody.interventions.schemas import (
     InterventionFields,
     InterventionIn,
     SpeakerIn,
+    SpeakerPatch,
     SummaryIn,
 )
 
@@ -87,6 +89,12 @@ class InscribeForm(Form):
 
 class WithdrawForm(Form):
     pass
+
+
+class MoveSpeakerForm(Form):
+    """The secretariat moves a waiting speaker: `position`, the place among those waiting (1 is
+    next), as the Up and Down buttons send it (and the API's PATCH /speakers/{id})."""
+    position = IntegerField("Place", validators=limits(SpeakerPatch, "position"))
 
 
 def withdraw_ask(entry) -> Ask:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from govbody.agenda.models import AgendaItem
 from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
-from govbody.core import access, confirm, once
+from govbody.core import access, confirm, markup, once
 from govbody.core.audit import AuditEvent
 from govbody.core.errors import ServiceError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
@@ -18,14 +18,15 @@ from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import whole_number
 from govbody.core.text import ordinal_number
 from govbody.core.web import acting_user, add_panel, require
-from govbody.docx.summary import summary_layout
+from govbody.docx.summary import layout_texts, summary_layout
 from govbody.extensions import db
 from govbody.interventions import loaders, render, services
 from govbody.interventions.forms import (CorrectionForm, DecisionForm, DeleteForm, InscribeForm, InterventionForm,
-                                        IssueForm, SummaryForm, WithdrawForm, delete_ask, issue_summary_ask,
-                                        withdraw_ask)
+                                        IssueForm, MoveSpeakerForm, SummaryForm, WithdrawForm, delete_ask,
+                                        issue_summary_ask, withdraw_ask)
 from govbody.interventions.models import Intervention
 from govbody.interventions.schemas import CorrectionIn, InterventionPatch, SpeakerIn, SummaryIn, console_fields
+from govbody.interventions.services import timing
 from govbody.meetings.models import Meeting
 
 bp = Blueprint("interventions", __name__, template_folder="templates")
@@ -98,8 +99,10 @@ def summary(meeting_id: int):
 
     def text() -> str:
         interventions = services.meeting_interventions(db.session, meeting)
-        return render_template("interventions/_summary_text.html",
-                               layout=summary_layout(render.summary_data(meeting, record, interventions)))
+        layout = summary_layout(render.summary_data(meeting, record, interventions))
+        # Footnotes pooled over the points, as in the DOCX: referred to in one, defined in another.
+        return render_template("interventions/_summary_text.html", layout=layout,
+                               notes=markup.NotePool(layout_texts(layout), "summary"))
 
     return render_template("interventions/summary.html", m=meeting, record=record, title=render.summary_title(meeting),
                            summary_text=kept_fragment(f"meeting-summary-text:{meeting.id}", text),
@@ -193,7 +196,8 @@ def meeting_interventions(meeting_id: int):
     corrections = services.pending_corrections(db.session, meeting) if can_record else []
     return render_template("interventions/list.html", m=meeting, interventions=interventions, record=record,
                            can_record=can_record, corrections=corrections, decision=DecisionForm(),
-                           can_propose=lambda i: access.can_propose_correction(user, i))
+                           can_propose=lambda i: access.can_propose_correction(user, i),
+                           limit_for=lambda i: timing.limit_for(meeting, i.on_behalf_of, i.kind))
 
 
 def _form_choices(form: InterventionForm, intervention: Intervention) -> None:
@@ -340,7 +344,32 @@ def speakers(meeting_id: int):
     return render_template("interventions/speakers.html", m=meeting, form=form, delegation=delegation,
                            waiting=waiting, places=places, own=own, ordinal=ordinal_number,
                            withdraw_form=WithdrawForm(), withdraw_ask=withdraw_ask,
+                           can_order=access.can_record(user, meeting.body_id), move_form=MoveSpeakerForm(),
                            items={i.id: i for i in items}), 422 if refused else 200
+
+
+@bp.post("/speakers/<int:entry_id>/move")
+def move_speaker(entry_id: int):
+    """The secretariat (or the body's rapporteur) puts a waiting speaker at another place: the Up and
+    Down buttons, and the page's script for a drag and drop, post here (the API's PATCH /speakers/{id}
+    calls the same service)."""
+    entry = loaders.speaker_entry(entry_id, acting_user())
+    require(access.can_record(acting_user(), entry.meeting.body_id))
+    back = url_for(".speakers", meeting_id=entry.meeting_id)
+    form = MoveSpeakerForm()
+    if not form.validate_on_submit():
+        flash(" ".join(["The speaker was not moved.", *(e for errors in form.errors.values() for e in errors)]), "error")
+        return redirect(back)
+    try:
+        services.move_speaker(db.session, entry, by=acting_user(), position=form.position.data)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(back)
+    place = services.place_of(db.session, entry)
+    db.session.commit()
+    flash(f"{entry.speaker} is now {ordinal_number(place)} on the list.", "success")
+    return redirect(f"{back}#place-{entry.id}")
 
 
 @bp.post("/speakers/<int:entry_id>/withdraw")

@@ -252,6 +252,9 @@ class InterventionOut(Out):
     questions: list[IdOf]
     started_at: Timestamp | None
     ended_at: Timestamp | None
+    spoken_s: int | None = Field(description=(
+        "The turn's speaking time in whole seconds, from started_at to ended_at, kept when the turn ends (the "
+        "next speaker starts or the floor is closed); null while the speaker has the floor."))
     version: int
     client_key: str | None
     created_at: Timestamp
@@ -351,6 +354,7 @@ class ConsoleOut(Out):
     floor: FloorOut | None
     speaking_time_limit_s: int | None
     group_speaking_time_limit_s: int | None
+    out_of_turn_speaking_time_limit_s: int | None
     drafts: list[DraftOut]
     current_agenda_item_id: int | None
     quorum: QuorumOut

@@ -48,7 +48,8 @@ def room(session: Session, meeting: Meeting) -> dict:
     speaker = None
     if turn is not None:
         speaker = LiveSpeakerOut.of(turn, delegation=turn.speaker, since=turn.started_at,
-                                    limit_s=timing.limit_for(meeting, turn.on_behalf_of), remaining_s=None)
+                                    limit_s=timing.limit_for(meeting, turn.on_behalf_of, turn.kind),
+                                    remaining_s=None)
     waiting = [e for e in interventions.speakers(session, meeting) if e.status is SpeakerStatus.waiting]
     item = _agenda_item(session, meeting, turn)
     return LiveOut.of(

@@ -1,4 +1,5 @@
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     FormField,
@@ -19,6 +20,7 @@ from govbody.core.forms import Form, SubForm, choices, limits
 from govbody.core.schemas import NAME_MAX, NUMBER_MAX
 from govbody.meetings.models import SESSION_NUMBER_MAX, MeetingKind, SessionKind
 from govbody.meetings.schemas import MeetingIn, SessionIn
+from govbody.meetings.services import LIMIT_FIELDS
 
 
 class SessionForm(Form):
@@ -42,10 +44,16 @@ class MeetingForm(Form):
                                          validators=limits(MeetingIn, "speaking_time_limit_s"))
     group_speaking_time_limit_s = IntegerField(MeetingIn.model_fields["group_speaking_time_limit_s"].title,
                                                validators=limits(MeetingIn, "group_speaking_time_limit_s"))
+    out_of_turn_speaking_time_limit_s = IntegerField(
+        MeetingIn.model_fields["out_of_turn_speaking_time_limit_s"].title,
+        validators=limits(MeetingIn, "out_of_turn_speaking_time_limit_s"))
+    # Meeting.public, asked the other way round: a meeting is public unless it is closed.
+    closed = BooleanField("Closed meeting")
 
-    def speaking_time_limits(self) -> dict:
-        """The limits typed, as the meeting services take them (empty: no limit)."""
-        return {name: self[name].data for name in ("speaking_time_limit_s", "group_speaking_time_limit_s")}
+    def room_settings(self) -> dict:
+        """The limits typed and whether the meeting is public, as the meeting services take them
+        (a limit left empty: no limit)."""
+        return {**{name: self[name].data for name in LIMIT_FIELDS}, "public": not self.closed.data}
 
 
 class OfficerForm(SubForm):

@@ -148,9 +148,11 @@ class Meeting(IdMixin, TimestampMixin, Base):
     venue: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     title: Mapped[str] = mapped_column(sa.String(MEETING_TITLE_MAX), default="")
     # How long a speaker may speak, in seconds (None: no limit); a statement on behalf of a group may
-    # have a longer limit.
+    # have a longer limit, a right of reply or a point of order (taken out of turn) a limit of its own
+    # (interventions.services.timing.limit_for, the one rule that chooses).
     speaking_time_limit_s: Mapped[int | None]
     group_speaking_time_limit_s: Mapped[int | None]
+    out_of_turn_speaking_time_limit_s: Mapped[int | None]
     # A public meeting's live view and projector are open to anyone; a closed (private) meeting's
     # to the body's delegations, its officers and the secretariat (core.access.can_watch_live).
     public: Mapped[bool] = mapped_column(default=True, server_default=sa.true())

@@ -90,7 +90,7 @@ def create_meeting(session_id: int):
         ok, meeting = commit_or_errors(form, lambda: services.create_meeting(
             db.session, body_session, date=form.date.data, number=form.number.data, kind=MeetingKind(form.kind.data),
             venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
-            starts_at=form.starts_at.data, ends_at=form.ends_at.data, **form.speaking_time_limits(),
+            starts_at=form.starts_at.data, ends_at=form.ends_at.data, **form.room_settings(),
             by=acting_user()))
         if ok:
             flash(f"The {meeting.name} was created.", "success")
@@ -176,11 +176,13 @@ def edit_meeting(meeting_id: int):
     require(access.can_manage_sessions(acting_user(), meeting.body_id))
     form = MeetingForm(obj=meeting)
     del form.kind  # a meeting keeps its kind
+    if not form.is_submitted():
+        form.closed.data = not meeting.public
     if form.validate_on_submit():
         ok, _ = commit_or_errors(form, lambda: services.update_meeting(db.session, meeting, by=acting_user(), date=form.date.data,
                                 venue=(form.venue.data or "").strip(), title=(form.title.data or "").strip(),
                                 starts_at=form.starts_at.data, ends_at=form.ends_at.data,
-                                **form.speaking_time_limits()))
+                                **form.room_settings()))
         if ok:
             flash(f"The {meeting.name} was saved.", "success")
             return redirect(url_for(".meeting_detail", meeting_id=meeting.id))

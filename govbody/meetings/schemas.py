@@ -62,7 +62,13 @@ class MeetingIn(Payload):
         description=f"How long a speaker may speak: 1 to {SPEAKING_TIME_LIMIT_MAX} seconds; null: no limit.")
     group_speaking_time_limit_s: SpeakingTimeLimit | None = Field(
         None, title="Limit for a statement on behalf of a group (seconds)",
-        description="A longer limit for a statement on behalf of a group; null: the speaking time limit.")
+        description=("A longer limit for a statement on behalf of a group (given, it may not be less than the "
+                     "speaking time limit; a speaking time limit set later past it applies to groups too); "
+                     "null: the speaking time limit."))
+    out_of_turn_speaking_time_limit_s: SpeakingTimeLimit | None = Field(
+        None, title="Limit for a right of reply or a point of order (seconds)",
+        description="The limit for a right of reply or a point of order (taken out of turn); null: as any other "
+                    "speaker.")
     public: bool = Field(True, description=(
         "A public meeting: anyone may follow its live view and projector; false: a closed (private) meeting, "
         "followed by the body's delegations, its officers and the secretariat."))
@@ -88,4 +94,5 @@ class MeetingOut(Out):
     title: str
     speaking_time_limit_s: int | None
     group_speaking_time_limit_s: int | None
+    out_of_turn_speaking_time_limit_s: int | None
     public: bool

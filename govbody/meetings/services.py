@@ -19,8 +19,9 @@ from govbody.meetings.models import (
 )
 
 SESSION_FIELDS = ["number", "kind", "starts_on", "ends_on", "venue"]
-MEETING_FIELDS = ["kind", "number", "date", "starts_at", "ends_at", "venue", "title", "speaking_time_limit_s",
-                  "group_speaking_time_limit_s", "public"]
+# A meeting's speaking time limits, per kind of speaker (services.timing.limit_for chooses among them).
+LIMIT_FIELDS = ("speaking_time_limit_s", "group_speaking_time_limit_s", "out_of_turn_speaking_time_limit_s")
+MEETING_FIELDS = ["kind", "number", "date", "starts_at", "ends_at", "venue", "title", *LIMIT_FIELDS, "public"]
 MAX_NUMBER = 999  # session titles are spelled out in words up to 999
 
 
@@ -82,14 +83,13 @@ def _first_meeting_number(session: Session, body: Body) -> int:
     return (highest or 0) + 1
 
 
-def _check_meeting(starts_at: dt.time | None, ends_at: dt.time | None, limit: int | None,
-                   group_limit: int | None, errors: dict[str, str]) -> None:
+def _check_meeting(starts_at: dt.time | None, ends_at: dt.time | None, errors: dict[str, str], *,
+                   limit: int | None, group_limit: int | None) -> None:
+    """`group_limit`: the group's limit when this request sets it (a limit set alone is never refused
+    for the group's sake: services.timing.limit_for gives groups the longer of the two)."""
     if starts_at and ends_at and ends_at < starts_at:
         errors["ends_at"] = "The meeting cannot end before it starts."
-    if group_limit and not limit:
-        errors["group_speaking_time_limit_s"] = ("A group's limit is a longer one: set the speaking time limit "
-                                                 "too, or neither.")
-    elif limit and group_limit and group_limit < limit:
+    if limit and group_limit and group_limit < limit:
         errors["group_speaking_time_limit_s"] = (f"A statement on behalf of a group may not have less time "
                                                  f"than any other ({limit} seconds).")
 
@@ -103,7 +103,7 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
                    kind: MeetingKind = MeetingKind.numbered, venue: str = "", title: str = "",
                    starts_at: dt.time | None = None, ends_at: dt.time | None = None,
                    speaking_time_limit_s: int | None = None, group_speaking_time_limit_s: int | None = None,
-                   public: bool = True, by=None) -> Meeting:
+                   out_of_turn_speaking_time_limit_s: int | None = None, public: bool = True, by=None) -> Meeting:
     """A numbered meeting takes the body's next meeting number (or the one given, importing history);
     a briefing or an informal consultation takes none, and is named by its title."""
     body = body_session.body
@@ -117,7 +117,7 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
             errors["number"] = "Meeting numbers start at 1."
         elif session.scalar(sa.select(Meeting.id).where(Meeting.body_id == body.id, Meeting.number == number)):
             errors["number"] = f"Meeting number {number} of the {body.name} is already taken."
-    _check_meeting(starts_at, ends_at, speaking_time_limit_s, group_speaking_time_limit_s, errors)
+    _check_meeting(starts_at, ends_at, errors, limit=speaking_time_limit_s, group_limit=group_speaking_time_limit_s)
     if errors:
         raise ValidationError("The meeting was not saved.", errors)
     allocated = numbering.allocate(session, numbering.meeting_key(body.id), start=_first_meeting_number(session, body),
@@ -125,7 +125,8 @@ def create_meeting(session: Session, body_session: BodySession, *, date: dt.date
     meeting = Meeting(session=body_session, body=body, kind=kind, number=allocated, date=date,
                       venue=venue or body_session.venue,
                       title=title, starts_at=starts_at, ends_at=ends_at, speaking_time_limit_s=speaking_time_limit_s,
-                      group_speaking_time_limit_s=group_speaking_time_limit_s, public=public)
+                      group_speaking_time_limit_s=group_speaking_time_limit_s,
+                      out_of_turn_speaking_time_limit_s=out_of_turn_speaking_time_limit_s, public=public)
     session.add(meeting)
     session.flush()
     audit.record(session, "meeting.create", meeting, by=by, changes=audit.snapshot(meeting, MEETING_FIELDS))
@@ -141,8 +142,9 @@ def update_meeting(session: Session, meeting: Meeting, *, by=None, **values) -> 
                             f"A {meeting.kind.label.lower()} takes no number.")
     if "title" in values:
         _check_title(meeting.kind, values["title"], errors)
-    _check_meeting(*(values.get(name, getattr(meeting, name)) for name in (
-        "starts_at", "ends_at", "speaking_time_limit_s", "group_speaking_time_limit_s")), errors)
+    _check_meeting(*(values.get(name, getattr(meeting, name)) for name in ("starts_at", "ends_at")), errors,
+                   limit=values.get("speaking_time_limit_s", meeting.speaking_time_limit_s),
+                   group_limit=values.get("group_speaking_time_limit_s"))
     if errors:
         raise ValidationError("The meeting was not saved.", errors)
     return audit.update(session, meeting, values, fields=MEETING_FIELDS, action="meeting.update", by=by)

@@ -19,6 +19,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.bodies.models import Body
 from govbody.core import access, confirm, markup, once
 from govbody.core.downloads import DOCX, send_bytes
+from govbody.docx.nonpaper import non_paper_texts
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors
 from govbody.core.loaders import load, only_visible
@@ -220,7 +221,8 @@ def detail(paper_id: int):
     paper = load(NonPaper, paper_id, acting_user())
     user = acting_user()
     chain = only_visible(services.versions(db.session, paper), user)
-    return render_template("nonpapers/detail.html", paper=paper, versions=chain, action_form=ActionForm(),
+    notes = markup.NotePool(non_paper_texts(render.non_paper_data(paper)), "nonpaper")
+    return render_template("nonpapers/detail.html", paper=paper, versions=chain, action_form=ActionForm(), notes=notes,
                            circulate_ask=circulate_ask(paper), delete_ask=delete_ask(paper),
                            can_edit=access.can_draft_non_paper(user, paper),
                            can_synthesise=access.can_view_synthesis(user, paper))

@@ -11,7 +11,7 @@ from govbody.core.db import first_row_raw, writing
 from govbody.core.downloads import PDF, send_frozen
 from govbody.extensions import db
 from govbody.renditions import services
-from govbody.renditions.models import Rendition, RenditionStatus, SubjectKind
+from govbody.renditions.models import RenditionStatus, SubjectKind
 from govbody.renditions.schemas import PreparingOut
 
 RETRY_AFTER_S = 10
@@ -20,12 +20,18 @@ _ROW = sa.text("SELECT id, status, sha256 FROM renditions WHERE subject_kind = :
                "AND language = :language")
 
 
+_PDF = sa.text("SELECT pdf FROM renditions WHERE id = :rendition_id")
+
+
 def _stored(rendition_id: int) -> bytes:
-    return db.session.scalar(sa.select(Rendition.pdf).where(Rendition.id == rendition_id))
+    # Read like its row (_ROW), not in the request's transaction: on SQLite that one may have begun
+    # (loading the paper) before the worker stored the PDF, and would not see it yet.
+    return bytes(first_row_raw(db.engine, _PDF, rendition_id=rendition_id)[0])
 
 
-def send_pdf(kind: SubjectKind, subject_id: int, *, filename: str, public: bool, page: bool,
-             language: str = services.ORIGINAL) -> Response:
+def send_pdf(kind: SubjectKind, subject_id: int, language: str, *, filename: str, public: bool,
+             page: bool) -> Response:
+    """The PDF of a subject's language version (`language`: its code) that has a DOCX to make it from."""
     row = first_row_raw(db.engine, _ROW, kind=kind.value, subject_id=subject_id, language=language)
     if row is not None and row[1] == RenditionStatus.done.value and row[2]:
         return send_frozen(row[2], lambda: _stored(row[0]), mimetype=PDF, filename=filename, public=public)

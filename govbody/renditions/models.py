@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from govbody.core.models import Base, IdMixin, utcnow
+from govbody.core.tasks import ERROR_MAX, WORKER_MAX, JobStatus
 
 LANGUAGE_CODE_MAX = 8
-ERROR_MAX = 1000
 
 
 class SubjectKind(enum.Enum):
@@ -24,11 +24,7 @@ class SubjectKind(enum.Enum):
     resolution = "resolution"
 
 
-class RenditionStatus(enum.Enum):
-    pending = "pending"
-    running = "running"
-    done = "done"
-    failed = "failed"
+RenditionStatus = JobStatus  # the state of the job kept in the row (core.tasks.JobRows)
 
 
 class Rendition(IdMixin, Base):
@@ -38,7 +34,7 @@ class Rendition(IdMixin, Base):
 
     subject_kind: Mapped[SubjectKind]
     subject_id: Mapped[int]
-    language: Mapped[str] = mapped_column(sa.String(LANGUAGE_CODE_MAX), default="en")
+    language: Mapped[str] = mapped_column(sa.String(LANGUAGE_CODE_MAX))  # the version's code (core/languages.py)
     status: Mapped[RenditionStatus] = mapped_column(default=RenditionStatus.pending, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
     error: Mapped[str | None] = mapped_column(sa.String(ERROR_MAX))
@@ -47,7 +43,7 @@ class Rendition(IdMixin, Base):
     due_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     started_at: Mapped[dt.datetime | None]
     finished_at: Mapped[dt.datetime | None]
-    worker: Mapped[str | None] = mapped_column(sa.String(200))  # "host:pid" of the worker that claimed it
+    worker: Mapped[str | None] = mapped_column(sa.String(WORKER_MAX))  # "host:pid" of the worker that claimed it
     source_sha256: Mapped[str | None] = mapped_column(sa.String(64))  # the DOCX it was made from
     pdf: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
     sha256: Mapped[str | None] = mapped_column(sa.String(64))

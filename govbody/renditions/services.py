@@ -1,17 +1,18 @@
-"""PDF renditions: requested at issue and adoption, made by a worker of the task queue, retried
-with a back-off, swept back onto the queue when their worker is gone.
+"""PDF renditions: requested at issue and adoption (and for every language version sent as a DOCX),
+made by a worker of the task queue, retried with a back-off, swept back onto the queue when their
+worker is gone.
 
-The job (``convert``) is idempotent: it claims its row (only a pending row that is due, or a
-running one whose worker is gone), converts in a temporary folder with no transaction open, and
-writes the PDF in one transaction only while its claim holds; anything else it finds it leaves.
+The job (``convert``) is idempotent: it claims its row (core.tasks.JobRows: only a pending row that
+is due, or a running one whose worker is gone), converts in a temporary folder with no transaction
+open, and writes the PDF in one transaction only while its claim holds; anything else it finds it
+leaves. A row's `language` is its version's code ("en", "fr"; core/languages.py): the DOCX it is
+made from is found by its subject's own function (`source_docx`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
-import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -23,30 +24,25 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from govbody.core import clock, tasks
-from govbody.core.db import writing
 from govbody.docx.pdf import convert_to_pdf
 from govbody.extensions import db
 from govbody.renditions.models import ERROR_MAX, Rendition, RenditionStatus, SubjectKind
 
-ORIGINAL = "en"  # the original language version, until papers have others
 CONVERT = "renditions.convert"
-# A pending row not taken this long after it was due lost its message (a broker restarted empty).
-LOST_AFTER = dt.timedelta(seconds=60)
+ROWS = tasks.JobRows(Rendition.id, Rendition.status, Rendition.attempts, Rendition.started_at, Rendition.worker,
+                     Rendition.due_at)
 _log = logging.getLogger(__name__)
 
 
-def this_worker() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def find(session: Session, kind: SubjectKind, subject_id: int, language: str = ORIGINAL) -> Rendition | None:
+def find(session: Session, kind: SubjectKind, subject_id: int, language: str) -> Rendition | None:
     return session.scalar(sa.select(Rendition).where(
         Rendition.subject_kind == kind, Rendition.subject_id == subject_id, Rendition.language == language))
 
 
-def request_rendition(session: Session, kind: SubjectKind, subject_id: int, language: str = ORIGINAL) -> Rendition:
-    """The rendition of a subject, asked for once: a pending row, sent to a worker when the caller
-    commits. Called at issue and adoption, and by a download of something issued before renditions."""
+def request_rendition(session: Session, kind: SubjectKind, subject_id: int, language: str) -> Rendition:
+    """The PDF of a subject's language version (`language`: its code, "en"), asked for once: a pending
+    row, sent to a worker when the caller commits. Called at issue and adoption, when a version is
+    sent as a DOCX (or made), and by a download of something issued before renditions."""
     existing = find(session, kind, subject_id, language)
     if existing is not None:
         return existing
@@ -61,40 +57,10 @@ def request_rendition(session: Session, kind: SubjectKind, subject_id: int, lang
 
 
 def source_docx(session: Session, rendition: Rendition) -> bytes | None:
-    """The DOCX a reader downloads for the subject (what the PDF must show), None when it has none."""
-    if rendition.subject_kind is SubjectKind.document:
-        from govbody.documents.models import Document
-        from govbody.documents.render import published_docx
-
-        document = session.get(Document, rendition.subject_id)
-        return published_docx(document) if document is not None and document.is_issued else None
-    from govbody.resolutions.models import Resolution, ResolutionStatus
-
-    return session.scalar(sa.select(Resolution.docx).where(
-        Resolution.id == rendition.subject_id, Resolution.status == ResolutionStatus.adopted))
-
-
-def _claim(rendition_id: int) -> int | None:
-    """Take the row for this worker (its attempt number), or None when it is not ours to do."""
-    now = clock.now()
-    gone = now - dt.timedelta(seconds=current_app.config["RENDITION_TIMEOUT"])
-    ours = sa.and_(Rendition.id == rendition_id, sa.or_(
-        sa.and_(Rendition.status == RenditionStatus.pending, Rendition.due_at <= now),
-        sa.and_(Rendition.status == RenditionStatus.running, Rendition.started_at < gone)))
-    with writing():
-        attempts = db.session.scalar(sa.select(Rendition.attempts).where(ours))
-        # The same condition again, and the attempts read: of two workers that read it at once
-        # (PostgreSQL, read committed) only one takes it.
-        taken = attempts is not None and db.session.execute(
-            sa.update(Rendition).where(ours, Rendition.attempts == attempts).values(
-                status=RenditionStatus.running, attempts=attempts + 1, started_at=now, worker=this_worker())).rowcount
-        db.session.commit()
-    return attempts + 1 if taken else None
-
-
-def _holds(attempt: int):
-    return sa.and_(Rendition.status == RenditionStatus.running, Rendition.attempts == attempt,
-                   Rendition.worker == this_worker())
+    """The DOCX a reader downloads for the subject's language version (what the PDF must show), None
+    when it has none (a draft, a version sent as a PDF). Each kind of subject answers through its own
+    function (`_versions`): `documents.files.docx_of`, `resolutions.downloads.docx_of`."""
+    return _versions(rendition.subject_kind).docx_of(session, rendition.subject_id, rendition.language)
 
 
 def _reason(error: BaseException) -> str:
@@ -125,10 +91,10 @@ def _convert(docx: bytes) -> bytes:
 @tasks.task(CONVERT)
 def convert(rendition_id: int) -> None:
     """The worker's job: make the PDF of one row, if it is still to be made."""
-    attempt = _claim(rendition_id)
+    config = current_app.config
+    attempt = ROWS.claim(db.session, rendition_id, timeout=config["RENDITION_TIMEOUT"])
     if attempt is None:
         return
-    config = current_app.config
     try:
         if config["RENDITION_DELAY"]:
             time.sleep(config["RENDITION_DELAY"])
@@ -141,12 +107,10 @@ def convert(rendition_id: int) -> None:
     except Exception as error:  # a failed conversion is recorded, never lost
         _failed(rendition_id, attempt, _reason(error))
         return
-    with writing():
-        done = db.session.execute(sa.update(Rendition).where(Rendition.id == rendition_id, _holds(attempt)).values(
-            status=RenditionStatus.done, pdf=data, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-            source_sha256=hashlib.sha256(docx).hexdigest(), error=None, finished_at=clock.now()))
-        db.session.commit()
-    if not done.rowcount:
+    done = ROWS.finish(db.session, rendition_id, attempt, status=RenditionStatus.done, pdf=data,
+                       sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                       source_sha256=hashlib.sha256(docx).hexdigest(), error=None, finished_at=clock.now())
+    if not done:
         _log.info("rendition %s was taken by another worker meanwhile: this PDF is dropped", rendition_id)
 
 
@@ -160,63 +124,15 @@ def _failed(rendition_id: int, attempt: int, reason: str) -> None:
         values["status"] = RenditionStatus.failed
     else:
         values.update(status=RenditionStatus.pending, due_at=now + dt.timedelta(seconds=delay))
-    with writing():
-        changed = db.session.execute(sa.update(Rendition).where(Rendition.id == rendition_id, _holds(attempt))
-                                     .values(**values)).rowcount
-        db.session.commit()
+    changed = ROWS.finish(db.session, rendition_id, attempt, **values)
     _log.warning("rendition %s attempt %s failed: %s", rendition_id, attempt, reason)
     if changed and not last:
         tasks.enqueue(CONVERT, rendition_id, delay=delay)
 
 
-def _worker_gone(worker: str | None) -> bool:
-    """Whether the worker that claimed a row is known dead: a process of this host that is not running."""
-    host, _, pid = (worker or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-def sweep() -> list[int]:
-    """Put back on the queue every rendition whose worker is gone (running past RENDITION_TIMEOUT, or
-    claimed by a process of this host that no longer runs) and every pending one whose message was
-    lost; returns their ids. Run by each worker as it starts, every minute, and by
-    `govbody renditions sweep`."""
-    now = clock.now()
-    gone = now - dt.timedelta(seconds=current_app.config["RENDITION_TIMEOUT"])
-    with writing():
-        running = db.session.execute(sa.select(Rendition.id, Rendition.worker, Rendition.started_at).where(
-            Rendition.status == RenditionStatus.running)).all()
-        abandoned = [r.id for r in running if r.started_at < gone or _worker_gone(r.worker)]
-        if abandoned:
-            db.session.execute(sa.update(Rendition).where(Rendition.id.in_(abandoned),
-                                                          Rendition.status == RenditionStatus.running)
-                               .values(status=RenditionStatus.pending, due_at=now, worker=None))
-        lost = db.session.scalars(sa.select(Rendition.id).where(
-            Rendition.status == RenditionStatus.pending, Rendition.due_at < now - LOST_AFTER)).all()
-        db.session.commit()
-    again = sorted(set(abandoned) | set(lost))
-    for rendition_id in again:
-        tasks.enqueue(CONVERT, rendition_id)
-    if again:
-        _log.warning("renditions sent to the queue again: %s", again)
-    return again
-
-
-@tasks.on_worker_start
-def _sweep_at_start() -> None:
-    sweep()
-
-
-@tasks.periodic("renditions.sweep", minutes=1)
-def _sweep_every_minute() -> None:
-    sweep()
+# Rows whose worker is gone or whose message was lost, sent again: run by each worker as it starts,
+# every minute, and by `govbody renditions sweep`.
+sweep = tasks.sweeper(ROWS, CONVERT, timeout="RENDITION_TIMEOUT")
 
 
 def retry(session: Session, rendition: Rendition, *, by=None) -> Rendition:
@@ -233,24 +149,34 @@ def retry(session: Session, rendition: Rendition, *, by=None) -> Rendition:
     return rendition
 
 
-def unfinished(session: Session) -> list[Rendition]:
-    """What the secretariat watches: failed renditions first, then those still to be made."""
+def unfinished(session: Session, kind: SubjectKind | None = None, subject_id: int | None = None) -> list[Rendition]:
+    """What the secretariat watches: failed renditions first, then those still to be made (of one
+    subject, with `kind` and `subject_id`: the line on its page)."""
     order = {RenditionStatus.failed: 0, RenditionStatus.running: 1, RenditionStatus.pending: 2}
-    rows = session.scalars(sa.select(Rendition).where(Rendition.status != RenditionStatus.done).order_by(Rendition.id))
-    return sorted(rows, key=lambda r: order[r.status])
+    stmt = sa.select(Rendition).where(Rendition.status != RenditionStatus.done).order_by(Rendition.id)
+    if kind is not None:
+        stmt = stmt.where(Rendition.subject_kind == kind, Rendition.subject_id == subject_id)
+    return sorted(session.scalars(stmt), key=lambda r: order[r.status])
+
+
+def _versions(kind: SubjectKind):
+    """The subject kind's own functions: `docx_of(session, id, language)` and `versions_with_docx(session)`."""
+    if kind is SubjectKind.document:
+        from govbody.documents import files as subject
+    else:
+        from govbody.resolutions import downloads as subject
+    return subject
 
 
 def request_missing(session: Session) -> int:
-    """A rendition for every issued paper and adopted resolution without one (those issued before)."""
-    from govbody.documents.models import Document, DocumentStatus
-    from govbody.resolutions.models import Resolution, ResolutionStatus
-
+    """A rendition for every language version made or sent as a DOCX of an issued paper or adopted
+    resolution that has none (those issued before renditions, or before every version had one)."""
     count = 0
-    for kind, ids in ((SubjectKind.document, sa.select(Document.id).where(Document.status == DocumentStatus.issued)),
-                      (SubjectKind.resolution, sa.select(Resolution.id).where(
-                          Resolution.status == ResolutionStatus.adopted, Resolution.docx.is_not(None)))):
-        have = sa.select(Rendition.subject_id).where(Rendition.subject_kind == kind)
-        for subject_id in session.scalars(ids.where(ids.selected_columns[0].not_in(have))):
-            request_rendition(session, kind, subject_id)
-            count += 1
+    for kind in SubjectKind:
+        have = set(session.execute(sa.select(Rendition.subject_id, Rendition.language).where(
+            Rendition.subject_kind == kind)).all())
+        for subject_id, language in _versions(kind).versions_with_docx(session):
+            if (subject_id, language) not in have:
+                request_rendition(session, kind, subject_id, language)
+                count += 1
     return count

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import Response
+from sqlalchemy.orm import Session
 
 from govbody.core.db import first_row_raw
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
@@ -20,7 +21,7 @@ from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, loaders, render
-from govbody.resolutions.models import Resolution, ResolutionStatus
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus
 
 AKN = "application/akn+xml"
 
@@ -88,7 +89,23 @@ def send_resolution_pdf(resolution_id: int, user, *, page: bool = False) -> Resp
     resolution = loaders.resolution(resolution_id, user)
     if not (resolution.is_adopted and resolution.sha256):
         raise NotFoundError(f"Resolution {resolution_id} is not adopted: it has no PDF.")
-    return send_pdf(SubjectKind.resolution, resolution.id, filename=filename(resolution, "pdf"), public=True, page=page)
+    return send_pdf(SubjectKind.resolution, resolution.id, ORIGINAL_LANGUAGE, filename=filename(resolution, "pdf"),
+                    public=True, page=page)
+
+
+def docx_of(session: Session, resolution_id: int, language: str) -> bytes | None:
+    """The DOCX of an adopted resolution's language version, which its PDF rendition is made from
+    (renditions.services.source_docx); None for a draft or a version it does not have."""
+    if language != ORIGINAL_LANGUAGE:
+        return None
+    return session.scalar(sa.select(Resolution.docx).where(
+        Resolution.id == resolution_id, Resolution.status == ResolutionStatus.adopted))
+
+
+def versions_with_docx(session: Session) -> list[tuple[int, str]]:
+    """(resolution id, language) of every adopted resolution's version that has a DOCX, so a PDF."""
+    return [(rid, ORIGINAL_LANGUAGE) for rid in session.scalars(sa.select(Resolution.id).where(
+        Resolution.status == ResolutionStatus.adopted, Resolution.docx.is_not(None)))]
 
 
 def send_akn(resolution: Resolution) -> Response:

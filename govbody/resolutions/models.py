@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 FORMULA_MAX = 50  # "Resolves", "Decides": a word or two
 REASON_MAX = 300  # why a revision was made, as the revisions page lists it
+ORIGINAL_LANGUAGE = "en"  # a resolution is drafted and adopted in English; other versions are its translations
 
 
 class ResolutionStatus(enum.Enum):

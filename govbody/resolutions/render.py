@@ -16,6 +16,7 @@ from govbody.core.text import sub_point_label
 from govbody.docx.resolution import (
     adoption_line,
     annex_heading,
+    full_designation,
     heading,
     printed_paragraphs,
 )
@@ -81,8 +82,9 @@ def render_docx(resolution: Resolution) -> bytes:
 
 
 def redline_docx(resolution: Resolution, before: dict, after: dict, *, author: str, date: dt.datetime) -> bytes:
+    # The revisions are drafts, laid out as such; the file is named for the resolution as it stands.
     return docx.build_redline(to_data(resolution, before, as_draft=True), to_data(resolution, after, as_draft=True),
-                              author=author, date=date)
+                              author=author, date=date, subject=full_designation(to_data(resolution)))
 
 
 def spans_html(spans: list[Span], notes: list[Markup] | None = None) -> Markup:

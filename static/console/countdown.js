@@ -1,7 +1,7 @@
 /* The countdown of whoever is speaking: the speaker given the floor, or the one whose entry is
- * being typed (or waits in the outbox), whichever started last. The meeting's limit applies (a
- * statement on behalf of a group has the group's, if set); 30 seconds before its end the
- * countdown warns, past it it counts the overrun. Times are the server's: the console keeps how
+ * being typed (or waits in the outbox), whichever started last. The meeting's limit for that kind
+ * of speaker applies (limitFor); 30 seconds before its end the countdown warns, past it it counts
+ * the overrun, as negative time. Times are the server's: the console keeps how
  * far the server's clock is from this device's, so an entry's start is stamped in server time. */
 import { clock } from "./format.js";
 
@@ -34,13 +34,24 @@ export function stampStart(entry, offset, now = Date.now()) {
   return entry;
 }
 
-export function limitFor(limits, onBehalfOf) {
-  const group = onBehalfOf && String(onBehalfOf).trim() ? limits.group_speaking_time_limit_s : null;
-  return group || limits.speaking_time_limit_s || null;
+/* How long a speaker may speak (null: no limit), per kind of speaker; the server's rule
+ * (interventions/services/timing.py, limit_for): a right of reply or a point of order has the
+ * meeting's limit for those when it is set; a statement on behalf of a group the group's limit,
+ * never less than everyone's; anyone else the speaking time limit. */
+export const OUT_OF_TURN = ["point_of_order", "right_of_reply"];
+
+export function limitFor(limits, onBehalfOf, kind = "statement") {
+  if (OUT_OF_TURN.includes(kind) && limits.out_of_turn_speaking_time_limit_s) {
+    return limits.out_of_turn_speaking_time_limit_s;
+  }
+  const general = limits.speaking_time_limit_s || null;
+  const group = onBehalfOf && String(onBehalfOf).trim() ? limits.group_speaking_time_limit_s || null : null;
+  return group && general ? Math.max(group, general) : group || general;
 }
 
 /* Where a speaker's time stands after `elapsed` seconds: `state` is "untimed" (no limit),
- * "running", "warning" (30 seconds or less left) or "over" (past the limit). */
+ * "running", "warning" (30 seconds or less left) or "over" (past the limit: the time is negative).
+ * The text says each state in words as well as the colour does. */
 export function countdown(elapsed, limit) {
   const spoken = Math.max(0, Math.floor(elapsed));
   if (!limit) {
@@ -48,15 +59,18 @@ export function countdown(elapsed, limit) {
   }
   const remaining = limit - spoken;
   if (remaining < 0) {
-    return { state: "over", spoken, remaining, text: clock(-remaining) + " over the limit of " + clock(limit) };
+    return { state: "over", spoken, remaining, text: "\u2212" + clock(-remaining) + ": over the limit of " + clock(limit) };
   }
-  return { state: remaining <= WARNING_BEFORE ? "warning" : "running", spoken, remaining,
-    text: clock(remaining) + " left of " + clock(limit) };
+  if (remaining <= WARNING_BEFORE) {
+    return { state: "warning", spoken, remaining,
+      text: clock(remaining) + " left of " + clock(limit) + " (" + WARNING_BEFORE + " seconds or less)" };
+  }
+  return { state: "running", spoken, remaining, text: clock(remaining) + " left of " + clock(limit) };
 }
 
 /* Who is speaking: the latest started of whoever has the floor (`floor`, from the server:
- * {speaker, on_behalf_of, since}) and the entries started here and not yet on the server
- * (`local`: [{speaker, on_behalf_of, since}]), leaving out those started before the floor was
+ * {speaker, on_behalf_of, kind, since}) and the entries started here and not yet on the server
+ * (`local`: [{speaker, on_behalf_of, kind, since}]), leaving out those started before the floor was
  * closed here (`closedAt`, a moment). Null when nobody is speaking. */
 export function currentTurn(floor, local, closedAt) {
   const closed = parseUtc(closedAt);
@@ -70,7 +84,7 @@ export function currentTurn(floor, local, closedAt) {
 export function turnCountdown(turn, limits, offset, now = Date.now()) {
   if (!turn) { return { state: "idle", speaker: "", text: "Nobody has the floor." }; }
   const elapsed = (now + offset - parseUtc(turn.since)) / 1000;
-  const shown = countdown(elapsed, limitFor(limits, turn.on_behalf_of));
+  const shown = countdown(elapsed, limitFor(limits, turn.on_behalf_of, turn.kind));
   return { state: shown.state, speaker: turn.speaker || "New speaker", text: shown.text };
 }
 
@@ -102,9 +116,10 @@ export function createCountdown(element, announce) {
  * outbox and the one open in the form (`open`, the entry; `typed`, the form's values). */
 export function localTurns(open, typed, outbox) {
   const turns = outbox.filter((item) => item.method === "POST" && item.body && item.body.started_at)
-    .map((item) => ({ speaker: item.body.delegation, on_behalf_of: item.body.on_behalf_of, since: item.body.started_at }));
+    .map((item) => ({ speaker: item.body.delegation, on_behalf_of: item.body.on_behalf_of, kind: item.body.kind,
+      since: item.body.started_at }));
   if (open && open.started_at) {
-    turns.push({ speaker: typed.delegation, on_behalf_of: typed.on_behalf_of, since: open.started_at });
+    turns.push({ speaker: typed.delegation, on_behalf_of: typed.on_behalf_of, kind: typed.kind, since: open.started_at });
   }
   return turns;
 }

@@ -30,11 +30,13 @@ export function speakerLabel(s) {
   return s.speaker + (s.on_behalf_of ? " (on behalf of " + s.on_behalf_of + ")" : "");
 }
 
-/* " item 4.1 · Reply, reply to 3 · v2": its agenda item, its kind, what it answers, its version;
+/* " item 4.1 · Reply, reply to 3 · spoke 1:05 · v2": its agenda item, its kind, what it answers,
+ * the speaking time kept once the turn ended, its version;
  * `names`: {items: {id: number}, kinds: {value: label}}, from the page data. */
 export function recordedMeta(i, interventions, { items, kinds }) {
   const item = !i.agenda_item_id ? "no agenda item"
     : i.agenda_item_id in items ? "item " + items[i.agenda_item_id] : "an agenda item added since the page opened";
   return " " + item + " · " + (kinds[i.kind] || i.kind) +
-    (i.reply_to ? ", reply to " + positionOf(interventions, i.reply_to) : "") + " · v" + i.version;
+    (i.reply_to ? ", reply to " + positionOf(interventions, i.reply_to) : "") +
+    (i.spoken_s !== null && i.spoken_s !== undefined ? " · spoke " + clock(i.spoken_s) : "") + " · v" + i.version;
 }

@@ -90,7 +90,8 @@ function start(root, data) {
       interventions: s.interventions, speakers: s.speakers, timing: s.timing, drafts: s.drafts,
       currentAgendaItem: s.current_agenda_item_id, fetchedAt: Date.now(), floor: s.floor,
       limits: { speaking_time_limit_s: s.speaking_time_limit_s,
-        group_speaking_time_limit_s: s.group_speaking_time_limit_s },
+        group_speaking_time_limit_s: s.group_speaking_time_limit_s,
+        out_of_turn_speaking_time_limit_s: s.out_of_turn_speaking_time_limit_s },
       clockOffset: clockOffset(s.server_time, Date.now()),
     });
     speakers.connected(true);
@@ -108,7 +109,8 @@ function start(root, data) {
   // Each second: the countdown of whoever speaks, and the time of the one the server says is speaking.
   function tick() {
     const open = entry.current();
-    const typed = { delegation: form.elements.delegation.value, on_behalf_of: form.elements.on_behalf_of.value };
+    const typed = { delegation: form.elements.delegation.value, on_behalf_of: form.elements.on_behalf_of.value,
+      kind: form.elements.kind.value };
     const local = localTurns(open, typed, sync.local.outbox);
     const now = Date.now();
     showCountdown(currentTurn(state.floor, local, state.closedAt), state.limits, state.clockOffset, now);

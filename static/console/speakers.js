@@ -1,8 +1,10 @@
-/* The speakers' list: who asks for the floor, in order; the floor given, places moved or struck. */
+/* The speakers' list: who asks for the floor, in order; the floor given, places moved (Up and
+ * Down, or dragged: reorder.js) or struck. */
 import { errorMessage, unreachable } from "./api.js";
 import { combobox } from "./combobox.js";
 import { button, element } from "./dom.js";
 import { SPEAKER_STATUS, speakerLabel } from "./format.js";
+import { sortable } from "./reorder.js";
 
 // What the rapporteur can do with a place on the list, in the order the buttons appear.
 export function speakerActions(s, waitingCount) {
@@ -83,13 +85,26 @@ export function createSpeakers({ api, meetingId, state, find, announce, refresh,
     else { act(s, action); }
   }
 
+  // A speaker dragged to another place; the list is not drawn again while a drag is under way.
+  let redraw = false;
+  const drag = sortable(list, (id, position) => {
+    const s = state.speakers.find((entry) => String(entry.id) === id);
+    if (s && online) { move(s, position); }
+  }, () => { if (redraw) { render(); } });
+
   function render() {
+    if (drag.dragging()) { redraw = true; return; }
+    redraw = false;
     // The list is drawn afresh: the button that had the focus gets it back.
     const focusedId = document.activeElement && document.activeElement.getAttribute("data-focus-id");
     list.textContent = "";
     const waitingCount = state.speakers.filter((s) => s.status === "waiting").length;
     state.speakers.forEach((s) => {
       const li = element("li", "speaker status-" + s.status);
+      if (s.status === "waiting" && online) {
+        li.setAttribute("draggable", "true");
+        li.setAttribute("data-entry-id", String(s.id));
+      }
       li.appendChild(element("span", "who", speakerLabel(s)));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(element("span", "meta", SPEAKER_STATUS[s.status]));

@@ -1,6 +1,7 @@
 /* Speaking time per delegation; the clock of whoever has the floor runs between two refreshes,
  * until another speaker starts. The meeting's limits, as the countdown applies them. */
 import { element } from "./dom.js";
+import { limitFor } from "./countdown.js";
 import { clock } from "./format.js";
 
 /* `elapsed`: seconds the running speaker spoke since the refresh (less than none when another
@@ -29,10 +30,15 @@ export function renderTiming(timing, fetchedAt, until = Date.now(), now = Date.n
 }
 
 export function limitsText(limits) {
-  if (!limits.speaking_time_limit_s) { return "No speaking time limit is set for this meeting."; }
-  return "Speaking time limit: " + clock(limits.speaking_time_limit_s) +
-    (limits.group_speaking_time_limit_s && limits.group_speaking_time_limit_s !== limits.speaking_time_limit_s
-      ? "; " + clock(limits.group_speaking_time_limit_s) + " for a statement on behalf of a group." : ".");
+  const general = limits.speaking_time_limit_s;
+  const group = limits.group_speaking_time_limit_s ? limitFor(limits, "a group") : null;
+  const outOfTurn = limits.out_of_turn_speaking_time_limit_s;
+  const others = [];
+  if (group && group !== general) { others.push(clock(group) + " for a statement on behalf of a group"); }
+  if (outOfTurn && outOfTurn !== general) { others.push(clock(outOfTurn) + " for a right of reply or a point of order"); }
+  const first = general ? "Speaking time limit: " + clock(general) : "No speaking time limit per speaker";
+  if (!general && !others.length) { return "No speaking time limit is set for this meeting."; }
+  return first + (others.length ? "; " + others.join("; ") : "") + ".";
 }
 
 export function renderLimits(limits) {

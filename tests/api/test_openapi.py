@@ -59,6 +59,15 @@ def test_a_declared_limit_reaches_the_description_and_the_validation(client, mak
     assert "name" in too_long.get_json()["error"]["fields"]
 
 
+def test_the_upload_of_a_file_describes_its_raw_body(client):
+    upload = _spec(client)["paths"]["/api/v1/documents/{document_id}/files/{lang}"]["put"]
+    body = upload["requestBody"]
+    assert body["required"] is True and "25 MB" in body["description"]
+    assert body["content"] == {media: {"schema": {"type": "string", "format": "binary"}} for media in (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/pdf")}
+    assert {"201", "409", "413", "415", "422"} <= set(upload["responses"])
+
+
 def test_the_reference_page_lists_every_endpoint(client):
     spec = _spec(client)
     page = client.get("/api/v1/docs")
@@ -119,7 +128,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(served_demo,
          "--max-examples", os.environ.get("GOVBODY_SCHEMATHESIS_EXAMPLES", "15"),
          "--seed", os.environ.get("GOVBODY_SCHEMATHESIS_SEED", "20261207"),
          "--no-color", "--report", "junit", "--report-junit-path", str(junit)],
-        capture_output=True, text=True, timeout=1800, cwd=tmp_path)  # its cache stays out of the checkout
+        capture_output=True, text=True, timeout=1800, cwd=tmp_path,  # its cache stays out of the checkout
+        env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.api.schemathesis_hooks",  # a file's raw body
+             "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH")]))})
     cases = re.search(r"(\d+) generated", run.stdout)
     operations = re.search(r"Tested: (\d+)", run.stdout)
     failures = sum(1 for case in ET.parse(junit).iter("testcase") for child in case

@@ -32,3 +32,13 @@ def test_typed_bullets_beyond_three_levels_are_refused():
     with pytest.raises(points.PointsError):
         points.from_typed("- 1\n  - 2\n    - 3\n      - 4")
     assert points.from_typed("- 1\n  - 2") == [{"text": "1", "points": ["2"]}]
+
+
+def test_points_typed_with_numbers_are_numbered_runs_that_go_on_past_bullets():
+    runs = points.numbered_runs(["Opening remark.", "1. First question?", "2) Second question?",
+                                 {"text": "Two tests:", "points": ["one", "two"]}, "3. Third question?",
+                                 "1. A fresh list", "7. Starting at seven"])
+    assert runs == [(None, None, ["Opening remark."]), (1, 1, ["First question?", "Second question?"]),
+                    (None, None, [{"text": "Two tests:", "points": ["one", "two"]}]), (1, 3, ["Third question?"]),
+                    (2, 1, ["A fresh list"]), (3, 7, ["Starting at seven"])]
+    assert points.typed_number("2030 was the year.") is None and points.typed_number("1.5 million") is None

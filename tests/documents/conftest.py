@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 
 class Registry:
@@ -38,3 +39,21 @@ class Registry:
 @pytest.fixture
 def registry(client, make) -> Registry:
     return Registry(client, make)
+
+
+def read_texts(app) -> list[int]:
+    """The worker's job (documents.files.extract) run in the test for every file whose text is still
+    to be read, as a worker of the task queue would; the ids of those files."""
+    from govbody.core.tasks import JobStatus
+    from govbody.documents import files
+    from govbody.documents.models import DocumentFile
+    from govbody.extensions import db
+
+    with app.app_context():
+        waiting = list(db.session.scalars(sa.select(DocumentFile.id).where(
+            DocumentFile.text_status == JobStatus.pending)))
+        db.session.rollback()
+        for file_id in waiting:
+            files.extract(file_id)
+        db.session.remove()
+    return waiting

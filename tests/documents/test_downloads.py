@@ -225,7 +225,7 @@ def test_mc_inf_287_carries_the_adopted_resolution_and_its_annex(registry, clien
     meeting = make.meeting(registry.session_id, number=481)
     resolution = client.post("/api/v1/resolutions", headers=registry.staff.headers, json={
         "body_id": registry.council, "session_id": registry.session_id, "title": "IOM Strategy",
-        "preamble": ["Mindful of the advisability of reviewing the strategic priorities,"],
+        "preamble": ["Mindful of the need to look again at the priorities of the archive,"],
         "operative": ["To approve the strategy annexed hereto.", "To review the strategy in three years."],
         "annexes": [{"title": "IOM Strategy document", "text": "The primary goal is orderly migration."}]}).get_json()
     adopted = client.post(f"/api/v1/resolutions/{resolution['id']}/adopt", headers=registry.staff.headers,

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from govbody.documents.models import Document
+from govbody.extensions import db
 from tests.conftest import confirmed, count_rows, csrf_token, hidden_fields, login
 
 
@@ -214,3 +216,20 @@ def test_register_filters_that_do_not_read_are_ignored(registry, client):
     page = client.get("/documents", query_string={"page": "first", "year": "20x7", "series": "-1", "body": "C"})
 
     assert page.status_code == 200 and "The only paper" in _text(page)
+
+
+def test_the_form_sets_the_report_layout_and_shows_it_when_editing(registry, client, secretariat, app):
+    series = registry.series("MC/INF", next_number=40)
+    form = {"series_id": series["id"], "title": "Archive plan", "date": "2030-03-02", "session_id": "0",
+            "original_language": "English", "distribution": "general", "resolution_id": "0",
+            "text": "# Scope\n\nEvery office keeps its papers.", "save": "Save draft"}
+
+    numbered = client.post("/documents/new", data={**form, **hidden_fields(client, "/documents/new")})
+    report = client.post("/documents/new", data={**form, "report_layout": "y", **hidden_fields(client, "/documents/new")})
+    edit_page = _text(client.get(report.headers["Location"] + "/edit"))
+
+    with app.app_context():
+        layouts = [d.paragraph_numbers for d in db.session.scalars(sa.select(Document).order_by(Document.id))]
+    assert (numbered.status_code, report.status_code, layouts) == (302, 302, [True, False])
+    assert re.search(r'<input[^>]*checked[^>]*name="report_layout"|<input[^>]*name="report_layout"[^>]*checked',
+                     edit_page)

@@ -122,26 +122,32 @@ def test_seed_003_an_outline_of_remarks_through_the_api(client, working_group, t
     r = client.post("/api/v1/documents", headers=staff.headers, json={
         "series": "WGR/DG", "title": "Outline of remarks", "date": "2019-03-11", "kind": "outline",
         "meeting_id": working_group["meeting"], "speaker": "Ines Carvalho", "speaker_title": "Director General",
-        "points": POINTS, "draft": True})
+        "points": POINTS, "draft": True, "distribution": "limited"})
     assert r.status_code == 201, r.get_json()
     draft = r.get_json()
     assert draft["kind"] == "outline" and draft["symbol"] is None
     assert draft["session_id"] == working_group["session"]  # the meeting's session
     assert [p["title"] for p in draft["points"]] == [p["title"] for p in POINTS]
     assert draft["points"][1]["text"].startswith("Cooperation between neighbouring States")
+    preview = Opened(client.get(draft["preview_url"], headers=staff.headers).data)
+    assert preview.styled()[0] == ("Symbol block", "DRAFT")  # a draft's cover says so, as any paper's
     issued = client.post(f"/api/v1/documents/{draft['id']}/issue", headers=staff.headers)
     assert issued.status_code == 200 and issued.get_json()["symbol"] == "WGR/DG/7"
-    data = client.get(f"/api/v1/documents/{draft['id']}.docx").data
+    data = client.get(f"/api/v1/documents/{draft['id']}.docx", headers=staff.headers).data
     doc = Opened(data)
 
-    assert doc.styled()[:4] == [
+    # The cover block of every paper with a symbol: symbol, distribution, original, date, session.
+    assert doc.styled()[:9] == [
+        ("Symbol block", "WGR/DG/7"), ("Cover details", "Limited"), ("Cover details", "Original: English"),
+        ("Cover details", "11 March 2019"), ("Session heading", "FOURTH SESSION"),
         ("Meeting title", "17th meeting of the Working Group on Regional Cooperation"),
         ("Meeting details", "12 March 2019"),
         ("Speaker", "Ines Carvalho, Director General"),
         ("Title", "Outline of remarks"),
     ]
-    assert [numbered(doc, p) for p in doc.paragraphs[:4]] == [None] * 4
-    outline = doc.paragraphs[4:8]
+    assert [p.text for p in doc.document.sections[0].header.paragraphs][0] == "WGR/DG/7"  # from page 2
+    assert [numbered(doc, p) for p in doc.paragraphs[:9]] == [None] * 9
+    outline = doc.paragraphs[9:13]
     assert [p.text for p in outline] == [p["title"] for p in POINTS]
     assert [p.style.name for p in outline] == ["List Number"] * 4
     assert {numbered(doc, p) for p in outline} == {("decimal", "%1.", 0)} and len({doc.num(p) for p in outline}) == 1
@@ -170,6 +176,7 @@ def test_seed_003_an_outline_of_remarks_through_the_api(client, working_group, t
     assert props.created is not None
 
     laid_out = converted(tmp_path, "outline", data)
+    assert re.search(r"WGR/DG/7\s+Limited\s+Original: English", laid_out)
     assert "17th meeting of the Working Group on Regional Cooperation" in laid_out
     assert re.search(r"^ ?1\. Invitation from the President of the Assembly", laid_out, re.M)
     assert re.search(r"^ ?4\. Closing remarks", laid_out, re.M)

@@ -4,8 +4,9 @@ wording of our own, checked in the DOCX as Word reads it and in LibreOffice's PD
 001: a numbered information document carrying a Council resolution and its annex in parts:
 Roman sections, numbered paragraphs, an annex whose lists stay lists (numbered activities, a
 lettered list under an item, a numbered list under a bullet) and a footnote.
-002: a long strategy paper: a contents page, an executive summary without a numeral,
-sections with two levels of sub-headings, a real (a)-(j) list, a table, figures, footnotes.
+002: a long strategy paper in a report's layout (no paragraph numbers, no Roman numerals): a
+contents page, sections with two levels of sub-headings, a real (a)-(j) list, a table, figures,
+footnotes; a revision keeps the layout.
 """
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ TERMS = ["to examine the policies and activities of the archive", "to review its
 ANNEX = "\n".join([
     "# Part I: Strategy",
     "",
-    "The archive serves the Member States and the public. To that end the Administration will, "
-    "acting at the request of or in agreement with Member States:",
+    "The archive serves the Member States and the public. For them the Administration will, "
+    "whenever Member States ask for it or consent to it:",
     "",
     *[f"{n}. {text}." for n, text in enumerate(ACTIVITIES, 1)],
     "",
@@ -309,20 +310,20 @@ STRATEGY_TEXT = "\n".join([
 
 @pytest.fixture
 def strategy_paper(api) -> bytes:
-    """002's shape: C/110/INF/1, a long strategy paper with a contents page."""
+    """002's shape: C/110/INF/1, a long strategy paper with a contents page, in a report's layout."""
     council = api.post("/bodies", name="Council", kind="council", code="C")
     session = api.post(f"/bodies/{council['id']}/sessions", number=110, starts_on="2019-11-26")
     api.post("/series", prefix="C/{session}/INF", body_code="C")
     paper = api.post("/documents", series="C/{session}/INF", title="Charting the next decade", date="2019-11-15",
-                     session_id=session["id"], text=STRATEGY_TEXT, contents=True)
-    assert (paper["symbol"], paper["contents"]) == ("C/110/INF/1", True)
+                     session_id=session["id"], text=STRATEGY_TEXT, contents=True, paragraph_numbers=False)
+    assert (paper["symbol"], paper["contents"], paper["paragraph_numbers"]) == ("C/110/INF/1", True, False)
     return api.get(paper["docx_url"])
 
 
-HEADINGS = [("Heading 1", "EXECUTIVE SUMMARY"), ("Heading 1", "I. STRATEGIC VISION"), ("Heading 2", "A. Introduction"),
-            ("Heading 2", "B. Vision statement"), ("Heading 2", "C. Background"), ("Heading 2", "D. Strategic goals"),
-            ("Heading 1", "II. THE NEXT DECADE"), ("Heading 1", "III. DRIVERS FOR SUCCESS"),
-            ("Heading 2", "A. A resource base"), ("Heading 2", "B. Institutional identity"),
+HEADINGS = [("Heading 1", "EXECUTIVE SUMMARY"), ("Heading 1", "STRATEGIC VISION"), ("Heading 2", "Introduction"),
+            ("Heading 2", "Vision statement"), ("Heading 2", "Background"), ("Heading 2", "Strategic goals"),
+            ("Heading 1", "THE NEXT DECADE"), ("Heading 1", "DRIVERS FOR SUCCESS"),
+            ("Heading 2", "A resource base"), ("Heading 2", "Institutional identity"),
             ("Heading 3", "Strategic communications"), ("Heading 3", "Internal governance")]
 
 
@@ -347,11 +348,12 @@ def test_002_strategy_paper_with_contents_tables_and_figures(strategy_paper):
     anchors = [p._p.find(qn("w:hyperlink")).get(qn("w:anchor")) for p in entries]
     assert anchors == [p._p.find(qn("w:bookmarkStart")).get(qn("w:name")) for p in headings]
 
-    # Paragraph numbers run from the executive summary on; lists, table and figures take none.
-    body = doc.num(doc.find("Over ten years"))
-    numbered = [p.text for p in doc.paragraphs if doc.num(p) == body]
-    assert len(numbered) == 12 and numbered[-1] == "A framework of internal rules underpins every other change."
-    assert "By the end of the period the Organization will be:" in numbered
+    # A report's body paragraphs are plain text: no paragraph numbers, no numbered style, and the
+    # only numbering in the file is the lettered list's.
+    body = [doc.find(start) for start in ("Over ten years", "This paper sets out", "By the end of the period",
+                                          "Most movement will stay", "A framework of internal rules")]
+    assert {p.style.name for p in body} == {"Body Text"} and not any(doc.num(p) for p in body)
+    assert not [p for p in doc.paragraphs if p.style.name == "Numbered Paragraph"]
 
     # The (a)-(j) list is one real lettered list, the labels Word's.
     goals = [p for p in doc.paragraphs if any(p.text.endswith(text) for _, text in GOALS)]
@@ -397,10 +399,36 @@ def test_002_libreoffice_fills_the_contents_and_prints_the_labels(strategy_paper
         pages[heading] = int(match.group(1))
     assert pages["EXECUTIVE SUMMARY"] == 2  # the body starts on the page after the contents
     assert list(pages.values()) == sorted(pages.values())
-    for heading in ("I. STRATEGIC VISION", "III. DRIVERS FOR SUCCESS"):  # the page the contents say
+    for heading in ("STRATEGIC VISION", "DRIVERS FOR SUCCESS"):  # the page the contents say
         assert heading in pdf_text(pdf, pages[heading])
-    assert re.search(r"^ ?1\. Over ten years", text, re.M)
+    # No paragraph number, Roman numeral or letter anywhere before a body paragraph or heading.
+    assert re.search(r"^ ?Over ten years", text, re.M) and re.search(r"^ ?A framework of internal rules", text, re.M)
+    assert not re.search(r"^ ?\d+\.\s", text, re.M)
+    assert not re.search(r"^ ?(?:[IVX]+|[A-D])\. [A-Z]", text, re.M)
     assert [label for label, in re.findall(r"^ ?\(([a-j])\) [A-Z]", text, re.M)] == list("abcdefghij")
     assert "Figure 1: People living abroad by region" in text and "Figure 2: Map of the regional offices" in text
     assert re.search(r"Africa\s+26\s+34", text)
     assert "[^" not in text
+
+
+def test_002_the_report_layout_is_set_on_a_draft_and_kept_by_its_revision(api, client):
+    """The setting goes through PATCH and the register's form like any other field, and every
+    version of the report is laid out as the report."""
+    api.post("/series", prefix="C/INF")
+    draft = api.post("/documents", series="C/INF", title="A plan for the archive", date="2030-03-02", draft=True,
+                     text="# Scope\n\nThe plan covers the archive of every office.")
+    assert draft["paragraph_numbers"] is True
+    url = f"/api/v1/documents/{draft['id']}"
+    patched = client.patch(url, json={"paragraph_numbers": False}, headers=api.headers).get_json()
+    assert patched["paragraph_numbers"] is False
+    refused = client.patch(url, json={"paragraph_numbers": None}, headers=api.headers)
+    assert refused.status_code == 422 and "paragraph_numbers" in refused.get_json()["error"]["fields"]
+
+    issued = api.post(f"/documents/{draft['id']}/issue")
+    revised = api.post(f"/documents/{draft['id']}/versions", kind="rev",
+                       text="# Scope\n\nThe plan now covers the regional archives as well.")
+    assert (revised["symbol"], revised["paragraph_numbers"]) == (f"{issued['symbol']}/Rev.1", False)
+    doc = Opened(api.get(revised["docx_url"]))
+    assert ("Heading 1", "SCOPE") in doc.styled()
+    paragraph = doc.find("The plan now covers")
+    assert paragraph.style.name == "Body Text" and doc.num(paragraph) is None

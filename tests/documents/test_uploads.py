@@ -11,6 +11,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from tests.conftest import confirmed, login
+from tests.documents.conftest import read_texts
 from tests.documents.real_papers import pdf_paper, word_paper
 
 SERIES = "C/{session}/INF"
@@ -28,6 +29,10 @@ class Papers:
     def put(self, document_id: int, lang: str, data: bytes, headers=None, content_type="application/octet-stream"):
         return self.client.put(f"/api/v1/documents/{document_id}/files/{lang}", data=data,
                                headers=self.staff.headers if headers is None else headers, content_type=content_type)
+
+    def read_texts(self) -> None:
+        """What a worker of the task queue does once a file is sent: read its words for search."""
+        read_texts(self.client.application)
 
     def found(self, word: str, headers=None) -> list[int]:
         r = self.client.get("/api/v1/search", query_string={"q": word, "kind": "document"},
@@ -52,6 +57,7 @@ def test_a_word_paper_issues_its_draft_is_found_by_its_words_and_downloads_byte_
     assert issued["status"] == "issued" and issued["symbol"] == "C/94/INF/1"
     assert issued["sha256"] == sha
     assert issued["languages"] == [{"language": "en", "source": "uploaded", "sha256": sha, "pdf": False}]
+    papers.read_texts()
     assert papers.found("estuary") == [draft["id"]]
     assert papers.found("simulator") == [draft["id"]]  # a table's cell too
     got = client.get(f"/api/v1/documents/{draft['id']}.docx")
@@ -80,6 +86,7 @@ def test_a_pdf_in_another_language_is_found_and_downloads_byte_identical(papers,
     assert r.get_json()["languages"] == [
         {"language": "en", "source": "generated", "sha256": issued["sha256"], "pdf": False},
         {"language": "fr", "source": "uploaded", "sha256": sha, "pdf": True}]
+    papers.read_texts()
     assert papers.found("lagune") == [issued["id"]]
     got = client.get(f"/api/v1/documents/{issued['id']}.pdf?lang=fr")
     assert got.status_code == 200 and got.data == data and got.mimetype == "application/pdf"
@@ -195,6 +202,7 @@ def test_the_page_sends_a_file_without_script_after_confirmation(papers, client)
     fields["file"] = (io.BytesIO(data), "pilots.docx")
     r = client.post(action, data=fields, content_type="multipart/form-data")
     assert r.status_code == 302, r.get_data(as_text=True)
+    papers.read_texts()
     assert papers.found("drills") == [draft["id"]]
     after = client.get(page).get_data(as_text=True)
     assert "C/94/INF/1" in after and hashlib.sha256(data).hexdigest() in after
@@ -212,6 +220,7 @@ def test_a_pdf_original_issues_the_draft_and_is_its_download(papers, client):
     as_docx = client.get(f"/api/v1/documents/{draft['id']}.docx")
     assert as_docx.status_code == 404 and "download the .pdf" in as_docx.get_json()["error"]["message"]
     # The public finds it on the search page and downloads it from the paper's page.
+    papers.read_texts()
     found = client.get("/search", query_string={"q": "spawning"}).get_data(as_text=True)
     assert "C/94/INF/1" in found
     page = client.get(f"/documents/{draft['id']}").get_data(as_text=True)

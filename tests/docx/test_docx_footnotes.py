@@ -60,3 +60,48 @@ def test_non_paper_questions_and_points_take_real_footnotes(opened):
     assert [notes[i] for i in note_ids(doc.find("By how much"))] == ["A share of the budget, say."]
     assert doc.find("Should the reserve").text == "Should the reserve grow?"
     assert doc.find("By how much").text == "By how much?"
+
+
+def test_a_meeting_summarys_highlights_points_replies_and_conclusions_take_real_footnotes(opened):
+    """Points typed as CommonMark ("- Asked about the reserve[^r]." then "[^r]: ..." on a line of its
+    own, which core.points reads as a point of its own) carry the note where it is referred to."""
+    from govbody.docx import MeetingSummary, Reply, Statement, build_meeting_summary
+
+    summary = MeetingSummary(
+        "Briefing on the operating reserve", dt.date(2031, 3, 4), venue="Room 2",
+        highlights=["The reserve should be rebuilt[^r]", "Reporting should be yearly[^y] [^y]: As from 2032."],
+        interventions=[
+            Statement("Ruritania", ["Asked about the reserve[^r].", "Welcomed the report.",
+                                    "[^r]: The operating reserve, not the security reserve."],
+                      replies=[Reply("the Director General", [{"text": "It will be rebuilt over time[^t].",
+                                                               "points": ["[^t]: Five years at most."]}])]),
+        ],
+        conclusions_by="the Chair", conclusions=["The reserve comes first[^r]."])
+    doc = opened(build_meeting_summary(summary))
+    notes = footnotes(doc)
+
+    def noted(start: str) -> list[str]:
+        return [notes[i] for i in note_ids(doc.find(start))]
+
+    reserve = "The operating reserve, not the security reserve."
+    assert noted("The reserve should be rebuilt") == [reserve]  # defined in an intervention
+    assert noted("Reporting should be yearly") == ["As from 2032."]
+    assert noted("Asked about the reserve") == [reserve]
+    assert noted("It will be rebuilt over time") == ["Five years at most."]
+    assert noted("The reserve comes first") == [reserve]
+    # A point that only defines a note is not printed: no empty bullet, no "[^".
+    assert not any("[^" in t for t in doc.texts) and "" not in doc.texts
+    assert doc.texts[doc.index("Ruritania"):doc.index("Reply from")] == [
+        "Ruritania", "Asked about the reserve.", "Welcomed the report."]
+
+
+def test_an_outline_of_remarks_takes_a_footnote_defined_under_another_point(opened):
+    from govbody.docx import OutlineOfRemarks, OutlinePoint, build_outline
+
+    outline = OutlineOfRemarks("12th meeting of the Working Group on Budget Reform", dt.date(2031, 3, 4),
+                               "Ines Carvalho", points=[
+                                   OutlinePoint("Reserve", "- The reserve is low[^r]."),
+                                   OutlinePoint("Closing", "- Questions?\n\n[^r]: Two months of spending.")])
+    doc = opened(build_outline(outline))
+    assert [footnotes(doc)[i] for i in note_ids(doc.find("The reserve is low"))] == ["Two months of spending."]
+    assert not any("[^" in t for t in doc.texts)

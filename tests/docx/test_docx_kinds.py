@@ -3,7 +3,7 @@ import datetime as dt
 
 from govbody.docx import (Agenda, AgendaItem, MeetingSummary, NonPaper, Reply, Statement, SummaryItem,
                           build_agenda, build_meeting_summary, build_non_paper)
-from govbody.docx.agenda import date_range
+from govbody.docx.cover import date_range
 from govbody.docx.samples import sample_agenda, sample_meeting_summary, sample_non_paper
 
 

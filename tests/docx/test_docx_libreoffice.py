@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from govbody.docx.pdf import convert_to_pdf, page_count, pdf_text, soffice
-from govbody.docx.samples import sample_files
+from govbody.docx.samples import SAMPLES, sample_files
 
 pytestmark = pytest.mark.slow
 
@@ -30,12 +30,21 @@ def text(pdfs):
     return lambda kind, page=None: re.sub(r"[ \t]+", " ", pdf_text(pdfs[kind], page))
 
 
-@pytest.mark.parametrize("kind, low, high", [
-    ("numbered", 3, 4), ("resolution", 2, 2), ("draft-resolution", 2, 2), ("non-paper", 1, 1),
-    ("agenda", 1, 1), ("meeting-summary", 2, 3), ("redline", 2, 3), ("provisional-agenda", 1, 1),
-    ("outline-of-remarks", 1, 2), ("corrigendum", 1, 1),
-])
-def test_every_kind_converts_to_a_plausible_number_of_pages(pdfs, kind, low, high):
+# How many pages each kind of SAMPLES lays out to, at least and at most.
+PAGES = {"numbered": (3, 4), "resolution": (2, 2), "draft-resolution": (2, 2), "draft-document": (3, 4),
+         "non-paper": (1, 1), "agenda": (1, 1), "provisional-agenda": (1, 1), "meeting-summary": (2, 3),
+         "issued-summary": (2, 3), "redline": (2, 3), "outline-of-remarks": (1, 2), "corrigendum": (1, 1),
+         "list-of-participants": (2, 2),
+         "issued-outline": (1, 2), "report": (3, 4)}
+
+
+def test_every_kind_of_the_samples_has_its_pages_checked():
+    assert sorted(PAGES) == sorted(SAMPLES)
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_every_kind_converts_to_a_plausible_number_of_pages(pdfs, kind):
+    low, high = PAGES[kind]
     assert low <= page_count(pdfs[kind]) <= high
 
 
@@ -102,10 +111,44 @@ def test_outline_of_remarks_numbers_its_outline_and_heads_each_point(text):
     assert "2. BUDGET OF THE PROCESS" in page
 
 
+def test_an_issued_outline_carries_the_cover_block_above_its_meeting(text):
+    lines = [line.strip() for line in text("issued-outline", 1).strip().splitlines() if line.strip()]
+    assert lines[:5] == ["WG/2016/4", "Limited", "Original: English", "3 November 2016",
+                         "23rd meeting of the Working Group on Budget Reform"]
+
+
+def test_a_report_prints_no_paragraph_number_nor_section_numeral(pdfs, text):
+    whole = "".join(text("report", n) for n in range(1, page_count(pdfs["report"]) + 1))
+    numbered = "".join(text("numbered", n) for n in range(1, page_count(pdfs["numbered"]) + 1))
+    assert re.search(r"^ ?I\. [A-Z]", numbered, re.M) and re.search(r"^ ?1\. ", numbered, re.M)
+    assert not re.search(r"^ ?(?:[IVX]+|[A-Z])\. [A-Z]", whole, re.M)  # no Roman numeral, no letter
+    body = [line.strip() for line in whole.splitlines() if "This document sets out" in line]
+    assert body and body[0].startswith("This document sets out")  # the first body paragraph, as typed
+
+
 def test_the_issued_agenda_carries_its_cover_block(text):
     page = text("provisional-agenda", 1)
     assert "MC/2290" in page and "Original: English" in page and "PROVISIONAL AGENDA" in page
     assert "Original: English" not in text("agenda", 1)  # the agenda page's download has no cover block
+
+
+def test_a_drafts_preview_is_marked_on_every_page_and_carries_no_symbol(pdfs, text):
+    first = text("draft-document", 1)
+    assert [line.strip() for line in first.strip().splitlines()[:3]] == ["DRAFT – NOT ISSUED", "DRAFT", "Limited"]
+    assert re.search(r"^ ?1\. This document sets out", first, re.M)
+    for page in range(2, page_count(pdfs["draft-document"]) + 1):
+        header = [line.strip() for line in text("draft-document", page).strip().splitlines()[:2]]
+        assert header == ["DRAFT – NOT ISSUED", f"Page {page}"]
+    assert "MC/INF/301" not in "".join(text("draft-document", n) for n in range(1, page_count(pdfs["draft-document"]) + 1))
+
+
+def test_an_issued_summary_keeps_the_summary_layout_under_its_cover_block(text):
+    lines = [line.strip() for line in text("issued-summary", 1).strip().splitlines() if line.strip()]
+    assert lines[:5] == ["WG/2016/3", "Restricted", "Original: English", "21 October 2016",
+                         "Briefing to Member States and Observers on the regional"]
+    # Only the three highlights carry numbers; speakers and replies are lines of their own.
+    assert [line[:3] for line in lines if re.match(r"\d+\.", line)] == ["1. ", "2. ", "3. "]
+    assert "Anna Lindqvist, Director General" in lines and "Reply from the Director General:" in lines
 
 
 def test_lettered_points_past_z_print_as_core_text_letters_them(tmp_path):
@@ -120,3 +163,45 @@ def test_lettered_points_past_z_print_as_core_text_letters_them(tmp_path):
     printed = re.findall(r"(\(\w+\))\s+point (\d+)", pdf_text(convert_to_pdf([path], tmp_path)[0]))
     assert printed == [(sub_point_label(0, n), str(n)) for n in range(1, 56)]
     assert printed[26:28] == [("(aa)", "27"), ("(bb)", "28")] and printed[52] == ("(aaa)", "53")
+
+
+def image_spans(pdf) -> list[tuple[float, float, float]]:
+    """Each picture drawn in ``pdf``: its left and right edges and its page's width, in points
+    (the transformation matrices of the content stream followed to each image it draws)."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    spans = []
+    for page in PdfReader(pdf).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        ctm, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+            if operator == b"q":
+                saved.append(ctm)
+            elif operator == b"Q":
+                ctm = saved.pop()
+            elif operator == b"cm":
+                a, b, c, d, e, f = map(float, operands)
+                A, B, C, D, E, F = ctm
+                ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+            elif operator == b"Do" and xobjects[operands[0]].get_object().get("/Subtype") == "/Image":
+                spans.append((ctm[4], ctm[4] + ctm[0], float(page.mediabox.width)))
+    return spans
+
+
+def test_a_figure_as_wide_as_the_column_stays_within_its_margins(tmp_path):
+    from govbody.docx.markdown import write_markdown
+    from govbody.docx.styles import MARGIN_MM
+    from govbody.docx.writer import DocumentWriter
+    from tests.docx.conftest import png_url
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed: apt-get install libreoffice-writer-nogui")
+    w = DocumentWriter()
+    write_markdown(w, f"Before the chart.\n\n![A wide chart]({png_url(2000, 400)} \"A wide chart\")")
+    path = tmp_path / "figure.docx"
+    path.write_bytes(w.to_bytes(title="Figure", subject="Figure", created=None))
+    (left, right, width), = image_spans(convert_to_pdf([path], tmp_path)[0])
+    margin = MARGIN_MM / 25.4 * 72  # in points
+    assert right - left == pytest.approx(width - 2 * margin, abs=0.5)  # shrunk to the column
+    assert left == pytest.approx(margin, abs=0.5) and right == pytest.approx(width - margin, abs=0.5)

@@ -252,6 +252,9 @@ def test_a_wide_image_is_shrunk_to_the_text_column(opened):
     extent = next(doc.paragraphs[0]._p.iter(qn("wp:extent")))
     assert int(extent.get("cx")) == TEXT_WIDTH * 635  # 16 cm, in EMU
     assert int(extent.get("cy")) == round(TEXT_WIDTH * 635 / 20)
+    # No room kept around it, which LibreOffice would add to its width (0.32 cm a side).
+    inline = next(doc.paragraphs[0]._p.iter(qn("wp:inline")))
+    assert [inline.get(side) for side in ("distT", "distB", "distL", "distR")] == ["0"] * 4
 
 
 def test_a_tall_image_leaves_room_for_its_caption_on_the_page(opened):

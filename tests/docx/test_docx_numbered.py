@@ -56,6 +56,19 @@ def test_body_paragraphs_are_numbered_on_through_the_sections(opened):
     assert doc.italic_words(numbered[3]) == "in extenso"
 
 
+def test_a_report_has_no_paragraph_numbers_nor_numerals_nor_letters(opened):
+    doc = opened(build(paragraph_numbers=False, carried_resolution=None, sections=[
+        Section("Overview", ["The archive grew by a tenth.", "## Reading rooms\n\nTwo rooms opened.",
+                             "- a list stays a list"]),
+        Section("Outlook", ["### Storage\n\nSpace runs short by 2032."])]))
+    assert [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")] == [
+        ("Heading 1", "OVERVIEW"), ("Heading 2", "Reading rooms"), ("Heading 1", "OUTLOOK"), ("Heading 3", "Storage")]
+    body = [doc.find(text) for text in ("The archive grew", "Two rooms opened", "Space runs short")]
+    assert {p.style.name for p in body} == {"Body Text"} and not any(doc.num(p) for p in body)
+    assert doc.find("a list stays").style.name == "List Bullet"
+    assert not [p for p in doc.paragraphs if p.style.name == "Numbered Paragraph"]
+
+
 def test_carried_resolution_is_printed_in_full_after_the_sections(opened):
     doc = opened(build())
     assert doc.index("III. COUNCIL") < doc.index("RESOLUTION No. 1172 (XCV)") < doc.index(

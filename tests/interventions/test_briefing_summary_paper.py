@@ -54,6 +54,7 @@ def rebuild_the_briefing(client, make) -> tuple[dict, object]:
             "who will co-facilitate the negotiations;",
             {"text": "how the two secretariats will share the work.", "points": ["a note will follow in April"]}]},
         "1. What do the consultations mean for migrants?",
+        {"text": "Two tests will tell:", "points": ["does it help people on the move?", "does it help States?"]},
         "2. Mobility is a reality to be managed, not a problem to be solved.",
     ])
     say(**DIRECTOR, points=["The process will be led by Member States.", "Regional meetings will follow."])
@@ -93,8 +94,11 @@ EXPECTED = [  # style, text, how Word numbers it
     ("List Bullet 2", "who will co-facilitate the negotiations;", ("bullet", 1)),
     ("List Bullet 2", "how the two secretariats will share the work.", ("bullet", 1)),
     ("List Bullet 3", "a note will follow in April", ("bullet", 2)),
-    ("List Bullet", "1. What do the consultations mean for migrants?", ("bullet", 0)),
-    ("List Bullet", "2. Mobility is a reality to be managed, not a problem to be solved.", ("bullet", 0)),
+    ("List Number", "What do the consultations mean for migrants?", ("decimal", 0)),
+    ("List Bullet", "Two tests will tell:", ("bullet", 0)),
+    ("List Bullet 2", "does it help people on the move?", ("bullet", 1)),
+    ("List Bullet 2", "does it help States?", ("bullet", 1)),
+    ("List Number", "Mobility is a reality to be managed, not a problem to be solved.", ("decimal", 0)),
     ("Speaker", "Tomas Okafor, Director, Policy Department", None),
     ("List Bullet", "The process will be led by Member States.", ("bullet", 0)),
     ("List Bullet", "Regional meetings will follow.", ("bullet", 0)),
@@ -129,12 +133,18 @@ def test_the_issued_briefing_summary_keeps_its_layout_under_the_cover(client, ma
 
     assert (paper["title"], paper["symbol"]) == (TITLE, "WGMP/INF/12")
     assert [(p.style.name, p.text, word_numbering(p)) for p in paragraphs] == EXPECTED
-    # The three key points are one list counted from 1; nothing after them continues it.
-    highlights = [p for p in paragraphs if p.style.name == "List Number"]
-    num_ids = {p._p.pPr.numPr.numId.val for p in highlights}
-    assert len(num_ids) == 1
-    assert document.part.numbering_part.element.xpath(
-        f"w:num[@w:numId='{num_ids.pop()}']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == ["1"]
+    # The three key points are one list counted from 1; nothing after them continues it. The
+    # Director General's points typed "1." and "2." are a list of their own, also from 1, that
+    # goes on counting past the bullets between them.
+    listed = [p for p in paragraphs if p.style.name == "List Number"]
+    highlights, typed = listed[:3], listed[3:]
+    numbering = document.part.numbering_part.element
+    for run in (highlights, typed):
+        num_ids = {p._p.pPr.numPr.numId.val for p in run}
+        assert len(num_ids) == 1
+        assert numbering.xpath(f"w:num[@w:numId='{num_ids.pop()}']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") \
+            == ["1"]
+    assert highlights[0]._p.pPr.numPr.numId.val != typed[0]._p.pPr.numPr.numId.val
     # Replies sit one level in from the speaker they answer, their points one level in from the speaker's.
     styles = document.styles
     assert styles["Reply"].paragraph_format.left_indent > (styles["Speaker"].paragraph_format.left_indent or 0)
@@ -160,10 +170,11 @@ def test_libreoffice_lays_the_briefing_paper_out_in_order(client, make, tmp_path
              "Director General Lindqvist (summarizing conclusions)", "the regional processes"]
     found = [next(i for i, line in enumerate(lines) if s in line) for s in order]
     assert found == sorted(found), list(zip(order, found))
-    # Only the key points are numbered: the points typed "1." keep their own words, under a bullet.
+    # The key points, then the Director General's points typed "1." and "2.", numbered by Word (no
+    # bullet before them), the second "2." after the bullets between them.
     assert [line[:12] for line in lines if re.match(r"^\d+\. ", line)] == [
-        f"{n}. {h}"[:12] for n, h in enumerate(HIGHLIGHTS, 1)]
-    assert any(re.match(r"^• 1\. What do the consultations", line) for line in lines)
+        *(f"{n}. {h}"[:12] for n, h in enumerate(HIGHLIGHTS, 1)), "1. What do t", "2. Mobility "]
+    assert not any(re.search(r"•\s*\d+\.", line) for line in lines)
     # The reply line is indented further than the speaker it answers.
     raw = text.splitlines()
     speaker = next(line for line in raw if line.strip() == "Ruritania")

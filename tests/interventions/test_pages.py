@@ -307,3 +307,35 @@ def test_the_issue_form_names_the_symbol_the_summary_would_take_and_waits_for_a_
     summary, issue = f"/meetings/{meeting.id}/summary", f"/meetings/{meeting.id}/summary/issue"
     r = client.post(issue, data=confirmed(client, summary, issue, series=series_id), follow_redirects=True)
     assert "The summary was issued as C/93/INF/4." in r.get_data(as_text=True)
+
+
+def test_the_summary_page_pools_footnotes_over_its_points_as_the_docx_does(client, meeting, rapporteur):
+    # Referred to in Mexico's point, defined in a point of its own under Sweden's statement.
+    post_intervention(client, rapporteur, meeting.id, delegation="Mexico",
+                      points=["Asked about the working capital[^w] and the reserve[^r]."])
+    post_intervention(client, rapporteur, meeting.id, delegation="Sweden",
+                      points=["Agreed.", "[^w]: The fund that bridges late contributions.",
+                              "[^r]: Kept at one month of spending."])
+    login(client, rapporteur.email)
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    summary = html[html.index('class="summary prose"'):]
+
+    assert "[^" not in summary  # neither a bare reference nor a definition as a bullet
+    mexico = re.search(r"<li>Asked about the working capital(.*?)</li>", summary).group(1)
+    assert [n for n in re.findall(r'<sup class="fn"><a href="#fn-summary-(\d)"', mexico)] == ["1", "2"]
+    notes = re.search(r'<aside class="footnotes"[^>]*><ol>(.*?)</ol></aside>', summary).group(1)
+    assert re.findall(r'<li id="fn-summary-(\d)">([^<]*)', notes) == [
+        ("1", "The fund that bridges late contributions. "), ("2", "Kept at one month of spending. ")]
+    sweden = summary[summary.index("Sweden"):summary.index("<aside")]
+    assert re.findall(r"<li>", sweden) == ["<li>"]  # "Agreed." only: the definitions print no bullet
+
+
+def test_points_typed_with_numbers_are_an_ordered_list_on_the_summary_page(client, meeting, rapporteur):
+    post_intervention(client, rapporteur, meeting.id, delegation="Secretariat", speaker_name="Amina Diallo",
+                      speaker_title="Director General",
+                      points=["1. Where the review stands.", "A first draft is with the regions.",
+                              "2. What comes next."])
+    login(client, rapporteur.email)
+    html = client.get(f"/meetings/{meeting.id}/summary").get_data(as_text=True)
+    assert '<ol start="1"><li>Where the review stands.</li></ol><ul><li>A first draft is with the regions.</li></ul>' \
+           '<ol start="2"><li>What comes next.</li></ol>' in html

@@ -1,5 +1,6 @@
 """Speaking time with a clock the test sets: every intervention starts when the floor is given or
-its entry is started, and ends when the next speaker starts or the floor is closed, never later."""
+its entry is started, and ends when the next speaker starts or the floor is closed, never later;
+it keeps that time (`spoken_s`) from the moment its turn ends, through every correction."""
 from __future__ import annotations
 
 import csv
@@ -21,9 +22,13 @@ def iso(seconds: float) -> str:
 
 
 def spoken(intervention: dict) -> float | None:
+    """How long the intervention's turn lasted, from its times; the time it keeps (`spoken_s`) says
+    the same in whole seconds, and nothing while the turn runs."""
     if intervention["ended_at"] is None:
+        assert intervention["spoken_s"] is None, intervention
         return None
     lasted = dt.datetime.fromisoformat(intervention["ended_at"]) - dt.datetime.fromisoformat(intervention["started_at"])
+    assert intervention["spoken_s"] == round(lasted.total_seconds()), intervention
     return lasted.total_seconds()
 
 

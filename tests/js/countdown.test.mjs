@@ -17,21 +17,40 @@ test("the countdown runs down to the limit, warns 30 seconds before its end and 
   assert.equal(WARNING_BEFORE, 30);
   assert.deepEqual(countdown(0, 180), { state: "running", spoken: 0, remaining: 180, text: "3:00 left of 3:00" });
   assert.equal(countdown(149, 180).state, "running");
-  assert.deepEqual(countdown(150, 180), { state: "warning", spoken: 150, remaining: 30, text: "0:30 left of 3:00" });
+  assert.equal(countdown(149, 180).text, "0:31 left of 3:00");
+  // The warning and the overrun are said in words too, not by the colour alone; the overrun is negative time.
+  assert.deepEqual(countdown(150, 180), { state: "warning", spoken: 150, remaining: 30,
+    text: "0:30 left of 3:00 (30 seconds or less)" });
   assert.equal(countdown(179.9, 180).state, "warning");
-  assert.equal(countdown(180, 180).text, "0:00 left of 3:00");
-  assert.deepEqual(countdown(181, 180), { state: "over", spoken: 181, remaining: -1, text: "0:01 over the limit of 3:00" });
-  assert.equal(countdown(252, 180).text, "1:12 over the limit of 3:00");
+  assert.equal(countdown(180, 180).text, "0:00 left of 3:00 (30 seconds or less)");
+  assert.deepEqual(countdown(181, 180), { state: "over", spoken: 181, remaining: -1,
+    text: "\u22120:01: over the limit of 3:00" });
+  assert.equal(countdown(252, 180).text, "\u22121:12: over the limit of 3:00");
   assert.deepEqual(countdown(71, null), { state: "untimed", spoken: 71, remaining: null, text: "1:11 spoken (no limit)" });
 });
 
-test("a statement on behalf of a group has the group's limit, if the meeting set one", () => {
+test("each kind of speaker has the meeting's limit for it: a group's statement, a right of reply, a point of order", () => {
   assert.equal(limitFor(LIMITS, ""), 180);
   assert.equal(limitFor(LIMITS, "African Group"), 300);
   assert.equal(limitFor(LIMITS, "   "), 180);
   assert.equal(limitFor({ speaking_time_limit_s: 180, group_speaking_time_limit_s: null }, "African Group"), 180);
   assert.equal(limitFor({ speaking_time_limit_s: null, group_speaking_time_limit_s: null }, ""), null);
+  // A group's limit is a longer one: a speaking time limit raised past it gives groups that too.
+  assert.equal(limitFor({ speaking_time_limit_s: 360, group_speaking_time_limit_s: 300 }, "African Group"), 360);
+  assert.equal(limitFor({ speaking_time_limit_s: null, group_speaking_time_limit_s: 300 }, "African Group"), 300);
+  assert.equal(limitFor({ speaking_time_limit_s: null, group_speaking_time_limit_s: 300 }, ""), null);
+  // Rights of reply and points of order (taken out of turn) have their own limit when it is set.
+  const replies = { ...LIMITS, out_of_turn_speaking_time_limit_s: 60 };
+  assert.equal(limitFor(replies, "", "right_of_reply"), 60);
+  assert.equal(limitFor(replies, "African Group", "point_of_order"), 60);
+  assert.equal(limitFor(replies, "", "statement"), 180);
+  assert.equal(limitFor(replies, "", "reply"), 180); // a reply to questions is not a right of reply
+  assert.equal(limitFor(LIMITS, "", "right_of_reply"), 180);
   assert.equal(limitsText(LIMITS), "Speaking time limit: 3:00; 5:00 for a statement on behalf of a group.");
+  assert.equal(limitsText(replies), "Speaking time limit: 3:00; 5:00 for a statement on behalf of a group; " +
+    "1:00 for a right of reply or a point of order.");
+  assert.equal(limitsText({ speaking_time_limit_s: null, out_of_turn_speaking_time_limit_s: 60 }),
+    "No speaking time limit per speaker; 1:00 for a right of reply or a point of order.");
   assert.equal(limitsText({ speaking_time_limit_s: 180, group_speaking_time_limit_s: null }), "Speaking time limit: 3:00.");
   assert.equal(limitsText({}), "No speaking time limit is set for this meeting.");
 });
@@ -44,7 +63,7 @@ test("the API's moments are UTC; the server's clock may differ from the device's
   // The server says 10:00:00 when this device says 10:00:05: the device is 5 seconds ahead.
   assert.equal(clockOffset(moment(0), at(5)), -5000);
   const shown = turnCountdown({ speaker: "Kenya", on_behalf_of: "", since: moment(0) }, LIMITS, -5000, at(5 + 160));
-  assert.deepEqual(shown, { state: "warning", speaker: "Kenya", text: "0:20 left of 3:00" });
+  assert.deepEqual(shown, { state: "warning", speaker: "Kenya", text: "0:20 left of 3:00 (30 seconds or less)" });
 });
 
 test("a new entry is stamped with the moment it was started, in server time, and sent with it", () => {
@@ -62,6 +81,23 @@ test("a new entry is stamped with the moment it was started, in server time, and
   assert.equal("started_at" in entryRequest(correction, { delegation: "Kenya" }, 5).body, false);
 });
 
+test("a right of reply typed, or waiting to be sent, is counted down against the limit for rights of reply", () => {
+  const limits = { ...LIMITS, out_of_turn_speaking_time_limit_s: 60 };
+  const outbox = [{ method: "POST", body: { delegation: "Peru", on_behalf_of: "", kind: "right_of_reply",
+    started_at: moment(0) + "Z" } }];
+  const waiting = currentTurn(null, localTurns(null, {}, outbox), null);
+  assert.equal(waiting.kind, "right_of_reply");
+  assert.deepEqual(turnCountdown(waiting, limits, 0, at(50)), { state: "warning", speaker: "Peru",
+    text: "0:10 left of 1:00 (30 seconds or less)" });
+  const typed = localTurns({ client_key: "key-0004", started_at: moment(0) + "Z" },
+    { delegation: "Chile", on_behalf_of: "", kind: "point_of_order" }, []);
+  assert.deepEqual(turnCountdown(currentTurn(null, typed, null), limits, 0, at(75)), { state: "over", speaker: "Chile",
+    text: "\u22120:15: over the limit of 1:00" });
+  // The floor given from the list says its kind too (FloorOut.kind).
+  const floor = { speaker: "Ghana", on_behalf_of: "", kind: "right_of_reply", since: moment(0) };
+  assert.equal(turnCountdown(floor, limits, 0, at(5)).text, "0:55 left of 1:00");
+});
+
 test("the countdown follows whoever started last: the floor, an entry waiting to be sent, the one typed", () => {
   const floor = { speaker: "Kenya", on_behalf_of: "", since: moment(0) };
   const outbox = [{ method: "POST", body: { delegation: "Peru", on_behalf_of: "", started_at: moment(40) + "Z" } },
@@ -73,7 +109,7 @@ test("the countdown follows whoever started last: the floor, an entry waiting to
   assert.equal(turn.speaker, "Ghana");
   // Ghana speaks for a group: five minutes from 10:01:15.
   assert.deepEqual(turnCountdown(turn, LIMITS, 0, at(75 + 280)), { state: "warning", speaker: "Ghana",
-    text: "0:20 left of 5:00" });
+    text: "0:20 left of 5:00 (30 seconds or less)" });
   assert.equal(currentTurn(floor, localTurns(null, {}, outbox), null).speaker, "Peru");
   assert.equal(currentTurn(floor, [], null).speaker, "Kenya");
   // The floor closed here at 10:01:30: entries started before no longer count down.
@@ -107,7 +143,7 @@ test("the page shows the state and reads out the warning and the overrun once ea
   show(turn, LIMITS, 0, at(181));
   show(turn, LIMITS, 0, at(182));
   assert.equal(element.attributes["data-state"], "over");
-  assert.equal(element.parts[".time"].textContent, "0:02 over the limit of 3:00");
+  assert.equal(element.parts[".time"].textContent, "\u22120:02: over the limit of 3:00");
   assert.deepEqual(said, ["30 seconds left for Kenya.", "Kenya has spoken past the time limit."]);
   assert.equal(alertFor({ state: "running", speaker: "Kenya" }), null);
   show(null, LIMITS, 0, at(200));

@@ -25,6 +25,27 @@ export class FakeElement {
   addEventListener(type, listener) { (this.listeners[type] ||= []).push(listener); }
   focus() { globalThis.document.activeElement = this; }
 
+  // Classes as the list of names in className; a box on screen as the test places it (`box`).
+  get classList() {
+    const names = () => (this.className || "").split(" ").filter(Boolean);
+    return {
+      add: (...add) => { this.className = [...new Set([...names(), ...add])].join(" "); },
+      remove: (...gone) => { this.className = names().filter((n) => !gone.includes(n)).join(" "); },
+      contains: (name) => names().includes(name),
+    };
+  }
+  getBoundingClientRect() { return this.box || { top: 0, height: 0 }; }
+  contains(other) { for (let at = other; at; at = at.parent) { if (at === this) { return true; } } return false; }
+
+  // The nearest of itself and its ancestors matching `tag[name=value]` (the one form the modules ask for).
+  closest(selector) {
+    const [, tag, name, value] = /^(\w+)\[([\w-]+)=([\w-]+)\]$/.exec(selector);
+    for (let at = this; at; at = at.parent) {
+      if (at.tagName === tag.toUpperCase() && at.getAttribute(name) === value) { return at; }
+    }
+    return null;
+  }
+
   // The event's listeners here, then on the way up (a control's form).
   dispatch(type, extra = {}) {
     const event = { type, target: this, isTrusted: true, preventDefault() {}, ...extra };

@@ -55,7 +55,7 @@ const RECORDED = [
     version: 2 },
 ];
 
-test("a recorded intervention says its agenda item, its kind and what it answers", () => {
+test("a recorded intervention says its agenda item, its kind, what it answers and how long it lasted", () => {
   // The kinds' labels are the page data's (InterventionKind.label on the server), as the Kind select shows them.
   const kinds = [{ value: "statement", label: "Statement" }, { value: "right_of_reply", label: "Right of reply" }];
   const fields = FIELDS.map((f) => (f.name === "kind" ? { ...f, choices: kinds } : f));
@@ -65,6 +65,10 @@ test("a recorded intervention says its agenda item, its kind and what it answers
   assert.equal(recordedMeta(RECORDED[0], RECORDED, names), " item 4 · Statement · v1");
   assert.equal(recordedMeta({ ...RECORDED[0], agenda_item_id: null }, RECORDED, names),
     " no agenda item · Statement · v1");
+  // The speaking time the server kept once the turn ended; none while the speaker has the floor.
+  assert.equal(recordedMeta({ ...RECORDED[0], spoken_s: 65 }, RECORDED, names), " item 4 · Statement · spoke 1:05 · v1");
+  assert.equal(recordedMeta({ ...RECORDED[0], spoken_s: 0 }, RECORDED, names), " item 4 · Statement · spoke 0:00 · v1");
+  assert.equal(recordedMeta({ ...RECORDED[0], spoken_s: null }, RECORDED, names), " item 4 · Statement · v1");
 });
 
 test("the reply choices put the newest first", () => {

@@ -1,12 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { shownTime } from "../../static/live.js";
+import { kindLabel, nextLabel, shownTime } from "../../static/live.js";
 
 test("the projector's time runs down, warns at 30 seconds left and goes negative past the limit", () => {
-  assert.deepEqual(shownTime(0, 180), { state: "running", time: "3:00", note: "" });
+  assert.deepEqual(shownTime(0, 180), { state: "running", time: "3:00", note: "Time limit 3:00" });
   assert.deepEqual(shownTime(150.4, 180), { state: "warning", time: "0:30", note: "30 seconds or less left" });
   assert.deepEqual(shownTime(180, 180), { state: "warning", time: "0:00", note: "30 seconds or less left" });
-  assert.deepEqual(shownTime(192, 180), { state: "over", time: "\u22120:12", note: "Over the time limit" });
+  assert.deepEqual(shownTime(192, 180), { state: "over", time: "\u22120:12", note: "Over the time limit of 3:00" });
   assert.deepEqual(shownTime(75, null), { state: "untimed", time: "1:15", note: "No time limit" });
+});
+
+test("the board says a speaker's kind when it is not a statement, as the page's template does", () => {
+  assert.equal(kindLabel("statement"), "");
+  assert.equal(kindLabel("right_of_reply"), "Right of reply");
+  assert.equal(kindLabel("point_of_order"), "Point of order");
+  assert.equal(nextLabel({ delegation: "Sweden", on_behalf_of: "", kind: "statement" }), "Sweden");
+  assert.equal(nextLabel({ delegation: "Mexico", on_behalf_of: "GRULAC", kind: "right_of_reply" }),
+    "Mexico (on behalf of GRULAC): right of reply");
 });

@@ -8,16 +8,16 @@ from govbody.agenda.models import AgendaAmendment
 from tests.conftest import confirmed, csrf_token, login
 
 QUESTIONS = [
-    ("What should the Organization look like, say in three years' time?", ""),
-    ("What changes will be required to deliver on its mandate?",
-     ("- How can its *essential characteristics* (*Council Resolution No. 1309*) be protected?\n"
-      "  - and promoted?")),
-    ("What are the financial implications of its evolving role?", "- Will the business model change?"),
-    ("Is the balance right between its various roles?", ""),
-    ("What role should it play in the follow-up to the *Global Compact*?", ""),
-    ("How can it best work within the United Nations system?",
-     "- It could chair the Global Migration Group.\n- It could host its secretariat."),
-    ("How should it engage the other agencies with related responsibilities?", ""),
+    ("Which services should the secretariat still offer when the next plan ends?", ""),
+    ("What would the secretariat need to keep pace with new requests?",
+     ("- How are its *founding principles* (*Council Resolution No. 1210*) best kept in view?\n"
+      "  - and explained to newcomers?")),
+    ("What would a larger field presence cost each year?", "- Should the scale of contributions be revisited?"),
+    ("Are advice and field projects given their fair share of staff time?", ""),
+    ("How should the Working Group follow the *Regional Framework* once it is agreed?", ""),
+    ("Where could work be shared with the regional commissions?",
+     "- A joint calendar of meetings could be kept.\n- Their reports could be read together."),
+    ("Which partners should be heard before the Council decides?", ""),
 ]
 
 
@@ -27,7 +27,7 @@ def post_form(client, page, url=None, **data):
 
 
 def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, make, app):
-    body = make.body("WG", "IOM-UN Working Group", kind="working_group")
+    body = make.body("WG", "Working Group on Partnerships", kind="working_group")
     make.document("WG/3", body_code="WG")  # the papers the agenda links, issued by the secretariat
     make.document("WG/3/INF", next_number=2, body_code="WG")
     chair = make.user("chair", bodies=("WG",))
@@ -46,11 +46,11 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     # A two-level agenda.
     agenda = f"/sessions/{session_id}/agenda"
     add = f"/sessions/{session_id}/agenda/items"
-    for title in ("Adoption of the agenda", "IOM-UN relations", "Other business"):
+    for title in ("Adoption of the agenda", "Cooperation with the regional commissions", "Other business"):
         assert post_form(client, agenda, add, title=title, parent_id="0").status_code == 302
     page = client.get(agenda).get_data(as_text=True)
     relations_id = re.search(r'id="item-(\d+)"[^>]*>\s*<div class="agenda-line">\s*<span class="num">2\.', page).group(1)
-    for title in ("Report of the Chair", "The Global Compact"):
+    for title in ("Report of the Chair", "The Regional Framework"):
         r = post_form(client, agenda, add, title=title, parent_id=relations_id)
         assert r.status_code == 302
     # Link documents by symbol, to an item and to a sub-item.
@@ -60,10 +60,10 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     sub_id = re.search(r'id="item-(\d+)"[^>]*>\s*<div class="agenda-line">\s*<span class="num">2\.2<', page).group(1)
     assert post_form(client, agenda, f"/agenda-items/{sub_id}/documents",
                      **{f"link{sub_id}-symbol": "WG/3/INF/2"}).status_code == 302
-    # Reorder with the keyboard-accessible buttons: the Global Compact becomes 2.1.
+    # Reorder with the keyboard-accessible buttons: the Regional Framework becomes 2.1.
     assert post_form(client, agenda, f"/agenda-items/{sub_id}/move", offset="-1").status_code == 302
     page = client.get(agenda).get_data(as_text=True)
-    assert re.search(r"2\.1</span>\s*<span class=\"agenda-title\">The Global Compact", page)
+    assert re.search(r"2\.1</span>\s*<span class=\"agenda-title\">The Regional Framework", page)
     assert "WG/3/1" in page and "WG/3/INF/2" in page
 
     # Adopt at the 21st meeting; the page then reads "Agenda" and later changes are amendments.
@@ -80,16 +80,16 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     assert count_rows(app, AgendaAmendment) == 1
     agenda_docx = docx.Document(BytesIO(client.get(f"/sessions/{session_id}/agenda.docx").data))
     texts = [p.text for p in agenda_docx.paragraphs]
-    assert "AGENDA" in texts and any(t.startswith("2.1\tThe Global Compact") for t in texts)
+    assert "AGENDA" in texts and any(t.startswith("2.1\tThe Regional Framework") for t in texts)
 
     # A seven-question non-paper, linked to agenda items, saved, edited, circulated.
     new = f"/bodies/{body}/non-papers/new?session_id={session_id}"
     page = client.get(new).get_data(as_text=True)
     assert 'value="by the Chair on a personal basis"' in page
-    data = {"title": "IOM-UN Working Group: Chair's brainstorming non-paper",
+    data = {"title": "Working Group on Partnerships: Chair's brainstorming non-paper",
             "author_line": "by the Chair on a personal basis", "session_id": str(session_id),
-            "introduction": "This non-paper has been developed to help *focus* the discussion.\n\n"
-                            "It is phrased as questions."}
+            "introduction": "The Chair sets out a few questions so that the next meeting can *narrow* the debate.\n\n"
+                            "No answer is expected in writing."}
     for n, (text, points) in enumerate(QUESTIONS):
         data[f"questions-{n}-text"] = text
         data[f"questions-{n}-points"] = points
@@ -99,7 +99,7 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     paper_url = r.headers["Location"]
     paper_id = int(paper_url.rsplit("/", 1)[1])
     page = client.get(paper_url).get_data(as_text=True)
-    assert "Draft" in page and "<em>Global Compact</em>" in page and "IOM-UN relations" in page
+    assert "Draft" in page and "<em>Regional Framework</em>" in page and "Cooperation with the regional commissions" in page
 
     circulate = f"/non-papers/{paper_id}/circulate"
     r = client.post(circulate, data=confirmed(client, paper_url, circulate))
@@ -115,31 +115,23 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     assert r.status_code == 200 and r.mimetype.endswith("wordprocessingml.document")
     document = docx.Document(BytesIO(r.data))
     paragraphs = document.paragraphs
-    assert paragraphs[0].text == "IOM-UN Working Group: Chair's brainstorming non-paper"
+    assert paragraphs[0].text == "Working Group on Partnerships: Chair's brainstorming non-paper"
     assert paragraphs[0].style.name == "Title"
     assert paragraphs[1].text == "by the Chair on a personal basis"
     texts = [p.text for p in paragraphs]
     lead = texts.index("Questions for consideration:")
     questions = [p for p in paragraphs[lead + 1:] if p.style.name == "List Number"]
-    assert [p.text for p in questions] == [
-        "What should the Organization look like, say in three years' time?",
-        "What changes will be required to deliver on its mandate?",
-        "What are the financial implications of its evolving role?",
-        "Is the balance right between its various roles?",
-        "What role should it play in the follow-up to the Global Compact?",
-        "How can it best work within the United Nations system?",
-        "How should it engage the other agencies with related responsibilities?",
-    ]
+    assert [p.text for p in questions] == [re.sub(r"\*", "", text) for text, _ in QUESTIONS]
     # One numbering list: Word numbers them 1 to 7.
     assert len({p._p.pPr.numPr.numId.val for p in questions}) == 1
     bullets = [(p.style.name, p.text) for p in paragraphs[lead + 1:] if p.style.name.startswith("List Bullet")]
     assert bullets[:2] == [
-        ("List Bullet 2", "How can its essential characteristics (Council Resolution No. 1309) be protected?"),
-        ("List Bullet 3", "and promoted?")]
+        ("List Bullet 2", "How are its founding principles (Council Resolution No. 1210) best kept in view?"),
+        ("List Bullet 3", "and explained to newcomers?")]
     assert len(bullets) == 5
     italic = [r.text for p in paragraphs for r in p.runs if r.italic]
-    assert "Council Resolution No. 1309" in italic and "essential characteristics" in italic
-    assert "Global Compact" in italic and "focus" in italic
+    assert "Council Resolution No. 1210" in italic and "founding principles" in italic
+    assert "Regional Framework" in italic and "narrow" in italic
 
     # Revising makes version 2 and keeps version 1 readable.
     r = post_form(client, paper_url, f"/non-papers/{paper_id}/revise")
@@ -147,7 +139,7 @@ def test_a_chair_prepares_a_session_from_agenda_to_circulated_non_paper(client, 
     revision = client.get(r.headers["Location"]).get_data(as_text=True)
     assert "Non-paper, version 2" in revision and "Edit draft" in revision
     old = client.get(paper_url).get_data(as_text=True)
-    assert "A newer version exists" in old and "<em>Global Compact</em>" in old
+    assert "A newer version exists" in old and "<em>Regional Framework</em>" in old
 
 
 def test_the_session_page_lists_non_papers_and_offers_agenda_editing_to_its_chair(client, make, papers):

@@ -153,3 +153,22 @@ def test_a_draft_is_deleted_from_its_page(client, chair, wg, papers, app):
                     follow_redirects=True)
     assert "The draft was deleted." in r.get_data(as_text=True)
     assert client.get(url).status_code == 404 and count_rows(app, NonPaper) == 0
+
+
+def test_the_page_pools_footnotes_over_introduction_questions_and_points_as_the_docx_does(client, chair, wg, papers):
+    paper = papers.non_paper(wg["body"], title="Working Group: Chair's non-paper[^c]", introduction=(
+        "The Chair offers these questions for the retreat[^c].\n\n[^c]: Held in the spring, away from headquarters."),
+        questions=[{"text": "Should the reserve[^r] be raised?",
+                    "points": ["By how much?", "[^r]: The operating reserve, one month of spending."]},
+                   {"text": "How often should the reserve be reviewed[^r]?"}])
+    html = client.get(f"/non-papers/{paper}").get_data(as_text=True)
+    text = html[html.index('<article class="nonpaper"'):html.index("</article>")]
+
+    assert "[^" not in text  # no bare reference, no definition shown as a bullet
+    refs = re.findall(r'<sup class="fn"><a href="#fn-nonpaper-(\d)"', text)
+    assert refs == ["1", "1", "2", "2"]  # the title's and the introduction's note, then the reserve's, twice
+    notes = re.search(r'<aside class="footnotes"[^>]*><ol>(.*?)</ol></aside>', text).group(1)
+    assert re.findall(r'<li id="fn-nonpaper-(\d)">([^<]*)', notes) == [
+        ("1", "Held in the spring, away from headquarters. "), ("2", "The operating reserve, one month of spending. ")]
+    first = re.search(r'<li id="q1">(.*?)</ul>', text, re.S).group(1)
+    assert len(re.findall(r"<li>", first)) == 1  # "By how much?" only

@@ -66,6 +66,7 @@ def test_draft_amend_redline_adopt_freeze_download(client, council, make):
     inserted = "".join(t.text for ins in body.iter(f"{W}ins") for t in ins.iter(f"{W}t"))
     deleted = "".join(t.text for d in body.iter(f"{W}del") for t in d.iter(f"{W}delText"))
     assert "three" in inserted and "four" in deleted
+    assert docx.Document(io.BytesIO(red.data)).core_properties.subject == "Draft resolution"
     # and the page shows the same redline
     from tests.conftest import login
     login(client, council.chair.email)
@@ -104,6 +105,9 @@ def test_draft_amend_redline_adopt_freeze_download(client, council, make):
     assert "(Adopted by the Council at its 481st meeting on 7 June 2007)" in text
     assert "To review the strategy in three years." in text
     assert "Annex to Council Resolution No. 1150 (XCIII)" in text
+    # The redline of its drafting, fetched after adoption, is named for the adopted resolution.
+    red = client.get(f"/api/v1/resolutions/{rid}/redline.docx?from=1&to=2", headers=council.chair.headers)
+    assert docx.Document(io.BytesIO(red.data)).core_properties.subject == "Council Resolution No. 1150 (XCIII)"
 
 
 def test_numbers_continue_after_an_imported_one_and_a_taken_number_is_refused(client, council, make, app):

@@ -18,11 +18,13 @@ FIELDS = [
     "body_id", "session_id", "author_line", "introduction", "questions", "preamble", "operative", "annexes",
     "meeting_id", "prefix", "next_number", "body_code", "series", "original_language", "distribution", "text",
     "resolution_id", "version", "status", "q", "questions_addressed", "client_key", "paragraph_id", "action",
+    "function", "email",
 ]
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-2**63, max_value=2**63), st.floats(allow_nan=False),
     st.text(max_size=30), st.sampled_from(["", "2007-06-07", "2007-02-30", "council", "C", "member_state", "reply",
-                                           "corr", "general", "Arandia", "x" * 600, "<script>x</script>"]),
+                                           "corr", "general", "Arandia", "head", "adviser", "x" * 600,
+                                           "<script>x</script>"]),
 )
 json_values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(["text", "points", "title"]), inner, max_size=3)),

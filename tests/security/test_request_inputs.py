@@ -53,7 +53,8 @@ def test_malformed_or_too_deep_json_is_400_before_anything_else_on_every_write_e
     staff = make.user("secretariat")
     endpoints = _write_endpoints(client)
     files = [(method, url) for method, url in endpoints if _takes_a_file(app, method, url)]
-    assert files == [("PUT", "/api/v1/documents/1/files/1")]  # the one that takes a DOCX or PDF
+    # The ones that take a file: a paper's DOCX or PDF, a delegation's letter of credentials (a PDF).
+    assert files == [("PUT", "/api/v1/documents/1/files/1"), ("PUT", "/api/v1/sessions/1/credentials/1")]
     endpoints = [e for e in endpoints if e not in files]
     assert len(endpoints) >= 30
     audited = count_rows(app, AuditEvent)

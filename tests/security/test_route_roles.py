@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from govbody.extensions import db
 from tests.conftest import csrf_token, login
+from tests.documents.real_papers import pdf_paper
 
 ROLES = ("anonymous", "delegate", "rapporteur", "chair", "secretariat", "admin", "chair_other", "rapporteur_other")
 STAFF = {"secretariat", "admin"}
@@ -30,6 +31,7 @@ WHO = {
     "member": STAFF | {"chair", "rapporteur", "delegate"},  # restricted papers of the Council
     "own_delegation": STAFF | {"rapporteur", "chair", "delegate"},  # a delegation's own interventions
     "own_place": STAFF | {"rapporteur", "delegate"},  # a delegation's own place on the list of speakers
+    "own_entry": STAFF | {"delegate"},  # a delegation's own participants and credentials
     "delegate": {"delegate"},  # proposing a correction to one's own delegation's intervention
     "drafters": STAFF | {"chair", "chair_other"},  # anyone who drafts for some body
     "recorders": STAFF | {"rapporteur", "rapporteur_other"},
@@ -63,6 +65,16 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # the meeting room: the roll-call is kept by the body's officers; voting rights by the secretariat
     "attendance.roll_call": "officer", "api.get_attendance": "officer", "api.put_attendance": "officer",
     "api.update_delegation": "staff",
+    # participants and credentials: the URL names Arandia's pending participant and Arandia's letter
+    "participants.session_participants": {"GET": "public", "POST": "delegate"}, "participants.download": "public",
+    "participants.edit_participant": "own_entry", "participants.withdraw_participant": "own_entry",
+    "participants.approve_participant": "staff", "participants.credentials": "member",
+    "participants.send_credentials": "own_entry", "participants.credentials_letter": "own_entry",
+    "participants.accept_credentials": "staff",
+    "api.register_participant": "own_entry", "api.list_participants": "public", "api.participants_docx": "public",
+    "api.update_participant": "own_entry", "api.withdraw_participant": "own_entry",
+    "api.approve_participant": "staff", "api.list_credentials": "member", "api.send_credentials": "own_entry",
+    "api.credentials_letter": "own_entry", "api.accept_credentials": "staff",
     # agenda
     "agenda.edit_agenda": "public",  # read-only for those who may not draft
     "agenda.add_item": "chair", "agenda.edit_item": "chair",
@@ -109,6 +121,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.console_state": "rapporteur", "api.add_speaker": "rapporteur", "api.move_speaker": "rapporteur",
     "api.list_speakers": "member", "api.get_speaker": "member", "api.withdraw_speaker": "own_place",
     "interventions.speakers": {"GET": "member", "POST": "delegate"}, "interventions.withdraw_speaker": "own_place",
+    "interventions.move_speaker": "rapporteur",
     "api.speaker_action": "rapporteur", "api.close_floor": "rapporteur", "api.speaking_times": "rapporteur",
     "api.save_draft": "rapporteur", "api.discard_draft": "rapporteur",
     "api.propose_correction": "delegate", "api.list_corrections": "rapporteur",
@@ -198,7 +211,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
+    "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
     "agenda_amendments", "agenda_item_documents", "agenda_items", "session_officers", "meetings", "body_sessions",
@@ -269,6 +282,10 @@ def build_world(app, people) -> dict[str, int | str]:
         "operative": ["To approve the budget."]}, headers=h), "adopted resolution")
     adopted = _ok(client.post(f"/api/v1/resolutions/{adopted['id']}/adopt", json={"meeting_id": m["id"]},
                               headers=h), "adoption")
+    participant = _ok(client.post(f"/api/v1/sessions/{s['id']}/participants", json={
+        "delegation": "Arandia", "name": "Ms. Amara Velde", "function": "head"}, headers=h), "participant")
+    _ok(client.put(f"/api/v1/sessions/{s['id']}/credentials/{_arandia(app)}", data=pdf_paper("Credentials"),
+                   headers=h), "credentials")
     amendment = _ok(client.post(f"/api/v1/resolutions/{resolution['id']}/amendments", json={
         "delegation": "Arandia", "part": "operative", "kind": "replacement", "paragraph": 1,
         "text": "To endorse the strategy;"}, headers=h), "amendment")
@@ -299,6 +316,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "intervention_id": statement["id"], "entry_id": speaker["id"], "correction_id": correction["id"],
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
+        "participant_id": participant["id"],
     }
 
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from govbody.core import clock
-from govbody.interventions.models import Intervention, SpeakerListEntry, SpeakerStatus
+from govbody.interventions.models import Intervention, InterventionKind, SpeakerListEntry, SpeakerStatus
 from govbody.meetings.models import Meeting
 
 Turn = Intervention | SpeakerListEntry
@@ -36,15 +36,31 @@ def seconds(spoken_for: dt.timedelta) -> int:
     return round(spoken_for.total_seconds())
 
 
-def limit_for(meeting: Meeting, on_behalf_of: str = "") -> int | None:
-    """How long a speaker may speak: the meeting's limit, or a group's for a statement on behalf
-    of a group when it is set (static/console/countdown.js's limitFor is the console's copy)."""
+def limit_for(meeting: Meeting, on_behalf_of: str = "",
+              kind: InterventionKind = InterventionKind.statement) -> int | None:
+    """How long a speaker may speak (None: no limit), per kind of speaker: a right of reply or a
+    point of order has the meeting's limit for those when it is set; a statement on behalf of a group
+    the group's limit when it is set, and never less than everyone's (a group's limit is a longer
+    one: a speaking time limit raised past it gives groups that too); anyone else the meeting's
+    speaking time limit. static/console/countdown.js's limitFor is the console's copy."""
+    if kind.out_of_turn and meeting.out_of_turn_speaking_time_limit_s:
+        return meeting.out_of_turn_speaking_time_limit_s
+    general = meeting.speaking_time_limit_s or None
     group = meeting.group_speaking_time_limit_s if (on_behalf_of or "").strip() else None
-    return group or meeting.speaking_time_limit_s or None
+    if group and general:
+        return max(group, general)
+    return group or general
+
+
+def keep_time(turn: Turn) -> None:
+    """An intervention keeps its turn's speaking time once the turn has ended (none while it runs)."""
+    if isinstance(turn, Intervention):
+        turn.spoken_s = seconds(spoken(turn.started_at, turn.ended_at)) if turn.ended_at is not None else None
 
 
 def _stop(turn: Turn, at: dt.datetime) -> None:
     turn.ended_at = at
+    keep_time(turn)
     if isinstance(turn, SpeakerListEntry) and turn.status is SpeakerStatus.speaking:
         turn.status = SpeakerStatus.spoken
 
@@ -77,6 +93,7 @@ def begin(session: Session, meeting: Meeting, turn: Iterable[Turn], at: dt.datet
     for record in turn:
         record.started_at = at
         record.ended_at = None
+        keep_time(record)
         if isinstance(record, SpeakerListEntry):
             record.status = SpeakerStatus.speaking
         if end is not None:

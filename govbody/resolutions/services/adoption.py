@@ -18,7 +18,7 @@ from govbody.meetings.models import Meeting
 from govbody.renditions import services as renditions
 from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, render
-from govbody.resolutions.models import Resolution, ResolutionStatus
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus
 from govbody.resolutions.services.revisions import lock_draft
 
 
@@ -84,7 +84,8 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     resolution.akn = xml
     resolution.akn_sha256 = hashlib.sha256(xml).hexdigest()
     session.flush()
-    renditions.request_rendition(session, SubjectKind.resolution, resolution.id)  # its PDF, made by a worker
+    # its PDF, made by a worker
+    renditions.request_rendition(session, SubjectKind.resolution, resolution.id, ORIGINAL_LANGUAGE)
     audit.record(session, "resolution.adopt", resolution, by=by,
                  changes={"number": allocated, "designation": resolution.designation, "meeting": meeting.number,
                           "adopted_on": meeting.date, "sha256": resolution.sha256})
