@@ -93,6 +93,12 @@ def can_issue_documents(user: Any) -> bool:
     return is_staff(user)
 
 
+def can_translate(user: Any) -> bool:
+    """Adding a language version of an issued paper or an adopted resolution: the secretariat's
+    (its translation service)."""
+    return is_staff(user)
+
+
 def sees_body_drafts(user: Any, body_id: int | None) -> bool:
     """Officers of a body (and the secretariat) see its drafts."""
     return is_staff(user) or _assigned(user, body_id, Role.chair, Role.rapporteur)

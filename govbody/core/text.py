@@ -1,8 +1,13 @@
-"""Numbers and dates written the way the organisation writes them.
+"""Numbers and dates written the way the organisation writes them, in each official language.
 
 Ordinals in words ("Ninety-third"), numeric ordinals ("481st"), Roman numerals
 ("XCIII"), the letters and numerals of sub-points ("(aa)", "(xiv)") and long dates
 ("7 June 2007") live here and nowhere else.
+
+English is written by the functions below; French and Spanish (``language="fr"``, ``"es"``) come
+from maintained libraries: num2words for ordinals in words, Babel (CLDR) for dates. The nouns
+they qualify in French and Spanish are feminine ("séance", "session", "sesión", "reunión"), so
+their ordinals are too: "481e séance", "481ª sesión", "Nonagésima cuarta reunión".
 """
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ import re
 from typing import NamedTuple
 
 import datetime as dt
+
+from govbody.core import languages
 
 _UNITS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -56,9 +63,34 @@ def _ordinal_of_word(word: str) -> str:
     return word + "th"
 
 
-def ordinal_words(n: int) -> str:
-    """1..999 as a capitalised ordinal: 93 -> "Ninety-third", 110 -> "One hundred and tenth"."""
+@functools.cache
+def _spanish_feminine():
+    from num2words.lang_ES import Num2Word_ES
+
+    converter = Num2Word_ES()
+    converter.gender_stem = "a"  # "nonagésima cuarta", "481ª"
+    return converter
+
+
+def _french_ordinal(n: int) -> str:
+    from num2words import num2words
+
+    words = num2words(n, lang="fr", to="ordinal")
+    # num2words keeps the plural s of "quatre-vingts", "deux cents" before -ième: "quatre-vingtième".
+    words = re.sub(r"(vingt|cent)sième$", r"\1ième", words)
+    return "première" if words == "premier" else words
+
+
+def ordinal_words(n: int, language: str = "en") -> str:
+    """1..999 as a capitalised ordinal: 93 -> "Ninety-third", 110 -> "One hundred and tenth";
+    in French "Quatre-vingt-treizième", in Spanish (feminine) "Nonagésima tercera"."""
     _check_range(n, 1, 999)
+    if language == "fr":
+        words = _french_ordinal(n)
+        return words[0].upper() + words[1:]
+    if language == "es":
+        words = _spanish_feminine().to_ordinal(n)
+        return words[0].upper() + words[1:]
     words = cardinal_words(n)
     # Only the last word (after a space or hyphen) takes the ordinal ending.
     cut = max(words.rfind(" "), words.rfind("-")) + 1
@@ -66,9 +98,14 @@ def ordinal_words(n: int) -> str:
     return result[0].upper() + result[1:]
 
 
-def ordinal_number(n: int) -> str:
-    """Numeric ordinal: 481 -> "481st", 112 -> "112th", 123 -> "123rd"."""
+def ordinal_number(n: int, language: str = "en") -> str:
+    """Numeric ordinal: 481 -> "481st", 112 -> "112th", 123 -> "123rd"; French "481e" ("1re"),
+    Spanish "481ª"."""
     _check_range(n, 0, 10**9)
+    if language == "fr":  # num2words writes "481me"; French typography writes "481e"
+        return "1re" if n == 1 else f"{n}e"
+    if language == "es":
+        return _spanish_feminine().to_ordinal_num(n)
     if n % 100 in (11, 12, 13):
         suffix = "th"
     else:
@@ -108,9 +145,14 @@ def _FROM_ROMAN() -> dict[str, int]:  # noqa: N802
 NUMERAL_MAX = 15  # the longest numeral `roman` writes: "MMMDCCCLXXXVIII"
 
 
-def designation(number: int, numeral: str) -> str:
-    """"Resolution No. 1150 (XCIII)": a resolution's number and its session's Roman numeral."""
-    return f"Resolution No. {number} ({numeral})"
+# "Resolution No." in each language (documents.md, "Language versions").
+DESIGNATION_WORDS = {"en": "Resolution No.", "fr": "Résolution n°", "es": "Resolución N°"}
+
+
+def designation(number: int, numeral: str, language: str = "en") -> str:
+    """"Resolution No. 1150 (XCIII)": a resolution's number and its session's Roman numeral;
+    "Résolution n° 1150 (XCIII)", "Resolución N° 1150 (XCIII)"."""
+    return f"{DESIGNATION_WORDS[language]} {number} ({numeral})"
 
 
 # "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
@@ -173,11 +215,43 @@ def clock(seconds: int) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-def long_date(day: dt.date) -> str:
-    """7 June 2007 (no leading zero, month in words)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+_LOCALES = {"fr": "fr_FR", "es": "es_ES"}
 
 
-def session_title(number: int, special: bool = False) -> str:
-    """"Ninety-fourth Session", "Ninety-third (Special) Session"."""
-    return f"{ordinal_words(number)} {'(Special) ' if special else ''}Session"
+def long_date(day: dt.date, language: str = "en") -> str:
+    """7 June 2007 (no leading zero, month in words); "9 novembre 2007" ("1er juin 2007"),
+    "9 de noviembre de 2007"."""
+    if language == "en":
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    from babel.dates import format_date
+
+    written = format_date(day, format="long", locale=_LOCALES[language])
+    return "1er" + written[1:] if language == "fr" and day.day == 1 else written
+
+
+# A session ("Session", "session", "reunión"), a meeting ("meeting", "séance", "sesión") and a
+# special session's mark in each language.
+_SESSION = {"en": ("{} Session", "{} (Special) Session"), "fr": ("{} session", "{} session (extraordinaire)"),
+            "es": ("{} reunión", "{} reunión (extraordinaria)")}
+_MEETING = {"en": "{} meeting", "fr": "{} séance", "es": "{} sesión"}
+
+
+def session_title(number: int, special: bool = False, language: str = "en") -> str:
+    """"Ninety-fourth Session", "Ninety-third (Special) Session"; "Quatre-vingt-quatorzième session",
+    "Nonagésima cuarta reunión"."""
+    return _SESSION[language][special].format(ordinal_words(number, language))
+
+
+def meeting_title(number: int, language: str = "en") -> str:
+    """"481st meeting", "481e séance", "481ª sesión"."""
+    return _MEETING[language].format(ordinal_number(number, language))
+
+
+# "Original: English" in each language; French sets a space before the colon.
+_ORIGINAL = {"en": "Original: {}", "fr": "Original : {}", "es": "Original: {}"}
+
+
+def original_line(original_language: str, language: str = "en") -> str:
+    """The cover's line naming the language a paper was first written in, as a version in
+    `language` prints it: "Original: English", "Original : anglais", "Original: inglés"."""
+    return _ORIGINAL[language].format(languages.original_name(original_language, language))

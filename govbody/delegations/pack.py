@@ -36,7 +36,7 @@ from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper, NonPaperStatus, Question, question_agenda_items
 from govbody.nonpapers.render import docx_filename, non_paper_docx
 from govbody.renditions.models import Rendition
-from govbody.resolutions.models import Resolution, ResolutionStatus
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus
 
 
 def _safe(name: str) -> str:
@@ -109,7 +109,8 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
         base = f"03-resolutions/Resolution-{r.number}"
         m.entries.append(Entry("resolution", r.id, f"{base}.docx", r.designation,
                                r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}",
-                               [(f"{base}.pdf", f) for f in found.get(r.id, []) if f.format == "pdf" and f.ready]))
+                               [(f"{base}{'' if f.language == ORIGINAL_LANGUAGE else '-' + f.language}.pdf", f)
+                                for f in found.get(r.id, []) if f.format == "pdf" and f.ready]))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
         .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(*Meeting.in_order())))
@@ -272,8 +273,9 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
 
 
 def _extra_bytes(session: Session, f: formats.PaperFile) -> bytes:
-    """A file beside a paper's own: one sent for a language, or a finished PDF rendition."""
-    column = DocumentFile.data if f.source == "uploaded" else Rendition.pdf
+    """A file beside a paper's own: a finished PDF rendition, or another language's file (sent, or a
+    translation generated)."""
+    column = Rendition.pdf if f.source == "rendition" else DocumentFile.data
     return session.scalar(sa.select(column).where(column.class_.id == f.ident))
 
 

@@ -25,7 +25,7 @@ from govbody.core.inputs import raw_body
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load, reference
 from govbody.core.schemas import items_model
-from govbody.documents import files, formats, render, services
+from govbody.documents import files, formats, render, services, translations
 from govbody.documents.downloads import send_language, send_preview
 from govbody.documents.models import Document, DocumentKind, FileFormat, Series
 from govbody.documents.schemas import (
@@ -33,10 +33,12 @@ from govbody.documents.schemas import (
     DocumentOut,
     DocumentPatch,
     DocumentsQuery,
+    DocumentTranslationOut,
     LanguageQuery,
     SeriesIn,
     SeriesOut,
     SeriesPatch,
+    TranslationIn,
     VersionIn,
 )
 from govbody.extensions import db
@@ -254,6 +256,24 @@ def upload_document_file(document_id: int, lang: str):
     files.upload(db.session, document, lang, request.get_data(cache=False), by=user())
     db.session.commit()
     return created(document_out(document))
+
+
+@bp.post("/documents/<int:document_id>/translations")
+@endpoint(json=TranslationIn, out=DocumentTranslationOut, status=201, tags=DOCUMENTS)
+def translate_document(document_id: int):
+    """The issued paper generated in another official language from the translator's title and text: the
+    same symbol, the cover's words, date and session heading in that language, frozen (409 when that
+    language has a version already, generated or sent as a file)."""
+    document = load(Document, document_id, user())
+    require(access.can_translate(user()))
+    data: TranslationIn = parse()
+    version = translations.translate(db.session, document, data.language, title=data.title, text=data.text,
+                                     by=user())
+    db.session.commit()
+    urls = {"docx_url": url_for("api.document_docx", document_id=document.id, lang=version.language),
+            "pdf_url": url_for("api.document_pdf", document_id=document.id, lang=version.language)}
+    return created({**document_out(document), "translation": {
+        "language": version.language, "title": version.title, "sha256": version.sha256, **urls}})
 
 
 @bp.get("/documents/<int:document_id>/preview.docx")

@@ -69,7 +69,8 @@ def send_preview(document: Document) -> Response:
 
 def send_language(document: Document, language: str | None, kind: FileFormat) -> Response:
     """A language version (`language`, default the original) as a DOCX or a PDF: the generated
-    original, or the file sent for that language, byte for byte; a DOCX version's PDF is its rendition."""
+    original, a generated translation, or the file sent for that language, byte for byte; a DOCX
+    version's PDF is its rendition."""
     if kind is FileFormat.pdf:
         return send_issued_pdf(document, language)
     original = files.original_code(document)

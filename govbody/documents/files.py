@@ -12,8 +12,10 @@
   paper's own text (migration 3b8e1f0c5a27), from the moment the worker has written it.
 - The original language's file of a draft issues it (services.issue_with_file): a symbol, and the
   file is what is frozen. Another language is a version of an issued paper only; each language
-  has one file, and an issued paper's original (generated or uploaded) is its file already. A
-  version sent as a DOCX gets its PDF rendition (renditions/), one sent as a PDF is its PDF.
+  has one version, sent as a file here or generated from a translation's text (translations.py),
+  never both, and an issued paper's original (generated or uploaded) is its file already. A
+  version that is a DOCX (sent or generated) gets its PDF rendition (renditions/), one sent as a
+  PDF is its PDF.
 """
 from __future__ import annotations
 
@@ -238,8 +240,8 @@ def upload(session: Session, document: Document, language: str, data: bytes, *, 
 def docx_of(session: Session, document_id: int, language: str) -> bytes | None:
     """The DOCX of an issued paper's language version, which its PDF rendition is made from
     (renditions.services.source_docx): the original's published DOCX (generated, or the Word file it
-    was issued from), another language's Word file; None for a draft, a version sent as a PDF, or
-    one the paper does not have."""
+    was issued from), another language's Word file or generated translation (translations.py); None
+    for a draft, a version sent as a PDF, or one the paper does not have."""
     from govbody.documents.render import published_docx
 
     document = session.get(Document, document_id)
@@ -252,7 +254,8 @@ def docx_of(session: Session, document_id: int, language: str) -> bytes | None:
 
 
 def versions_with_docx(session: Session) -> list[tuple[int, str]]:
-    """(document id, language) of every issued paper's version that is a DOCX, so has a PDF rendition."""
+    """(document id, language) of every issued paper's version that is a DOCX (its original, a Word file
+    sent, a translation generated), so has a PDF rendition."""
     issued = Document.status == DocumentStatus.issued
     sent = {(d, lang): fmt for d, lang, fmt in session.execute(
         sa.select(DocumentFile.document_id, DocumentFile.language, DocumentFile.format).join(Document).where(issued))}

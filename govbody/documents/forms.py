@@ -14,7 +14,7 @@ from govbody.core.confirm import Ask
 from govbody.core.forms import Form, choices, limits
 from govbody.core.schemas import NUMBER_MAX
 from govbody.documents.models import Distribution, VersionKind
-from govbody.documents.schemas import DocumentIn, SeriesIn, VersionIn
+from govbody.documents.schemas import DocumentIn, SeriesIn, TranslationIn, VersionIn
 
 DISTRIBUTIONS = choices((d.value, d.value.capitalize()) for d in Distribution)
 VERSION_KINDS = choices([(VersionKind.corr.value, "Corrigendum (Corr.)"), (VersionKind.rev.value, "Revision (Rev.)"),
@@ -55,6 +55,20 @@ class VersionForm(Form):
     title = StringField("Title", validators=limits(VersionIn, "title"))
     date = DateField("Date", validators=[Optional()])
     text = TextAreaField("Text", validators=limits(VersionIn, "text"))
+
+
+class TranslationForm(Form):
+    """The paper generated in another language (documents/translations.py): the language's choices are
+    those still open."""
+    language = SelectField("Language", validators=[DataRequired(message="Choose the language.")])
+    title = StringField("Title", validators=limits(TranslationIn, "title"))
+    text = TextAreaField("Text", validators=limits(TranslationIn, "text"))
+
+
+def translation_ask(document) -> Ask:
+    return Ask(f"Add this translation of {document.symbol}?",
+               "It is generated under the same symbol, with the cover in its language, and frozen: a language has "
+               "one version, never changed. This cannot be undone.", "Add and freeze")
 
 
 class SeriesForm(Form):

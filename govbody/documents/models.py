@@ -203,13 +203,16 @@ class FileFormat(enum.Enum):
 
 class FileSource(enum.Enum):
     uploaded = "uploaded"  # a real paper written elsewhere (in Word) and sent as it is
+    generated = "generated"  # a translation typed in: its title and text, laid out as the original (translations.py)
 
 
 class DocumentFile(Base):
-    """A language version of a document as a file sent to the register: frozen with its SHA-256 as
-    sent, its text extracted once for search by a worker of the task queue (documents/files.py): the
-    `text_*` columns are that job's state (core.tasks.JobRows), so a worker killed mid-extraction
-    loses nothing."""
+    """A language version of a document other than its generated original: a file sent to the register,
+    frozen with its SHA-256 as sent, its text extracted once for search by a worker of the task queue
+    (documents/files.py): the `text_*` columns are that job's state (core.tasks.JobRows), so a worker
+    killed mid-extraction loses nothing; or a translation generated from its title and CommonMark text,
+    its DOCX frozen when it is added and its text that CommonMark, nothing to extract
+    (documents/translations.py). One version a language, whichever its source."""
 
     __tablename__ = "document_files"
     __table_args__ = (sa.UniqueConstraint("document_id", "language", "format"),)
@@ -223,7 +226,9 @@ class DocumentFile(Base):
     data: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary, nullable=False))
     sha256: Mapped[str] = mapped_column(sa.String(64))
     size: Mapped[int]
-    text: Mapped[str] = deferred(mapped_column(sa.Text, nullable=False, default=""))  # for search
+    # For search: the words of a file sent; a translation's CommonMark text, which its DOCX is built from.
+    text: Mapped[str] = deferred(mapped_column(sa.Text, nullable=False, default=""))
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX), default="", server_default="")  # a translation's
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     text_status: Mapped[JobStatus] = mapped_column(default=JobStatus.pending, index=True)
     text_attempts: Mapped[int] = mapped_column(default=0)

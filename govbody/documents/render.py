@@ -17,9 +17,10 @@ import re
 from typing import Any, Callable
 
 from govbody import docx as house
+from govbody.core import languages
 from govbody.core.markup import unnumbered
 from govbody.core.web import external_url
-from govbody.documents.models import Document, DocumentKind
+from govbody.documents.models import Document, DocumentFile, DocumentKind
 
 _SECTION_HEADING = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -50,12 +51,20 @@ def split_sections(text: str) -> tuple[str, list[house.Section]]:
     return bodies[0], sections
 
 
-def _carried_resolution(document: Document) -> house.Resolution | None:
+def original_language(document: Document) -> str:
+    """The language the original version's fixed words are printed in: the one it was written in,
+    English for a language that is not an official one."""
+    code = languages.code_of(document.original_language)
+    return code if code in languages.OFFICIAL else "en"
+
+
+def _carried_resolution(document: Document, language: str) -> house.Resolution | None:
+    """The adopted resolution a paper prints, in the paper's language when it has that version."""
     if document.carried_resolution is None:
         return None
-    from govbody.resolutions.render import to_data
+    from govbody.resolutions.render import to_data, translation_of
 
-    return to_data(document.carried_resolution)
+    return to_data(document.carried_resolution, translation=translation_of(document.carried_resolution, language))
 
 
 def _session(document: Document):
@@ -63,26 +72,30 @@ def _session(document: Document):
     return document.session or (carried.session if carried else None)
 
 
-def cover(document: Document) -> house.Cover:
+def cover(document: Document, language: str | None = None) -> house.Cover:
     body_session = _session(document)
     return house.Cover(
         symbol=document.symbol if document.is_issued else None, date=document.date,
         original_language=document.original_language, distribution=document.distribution.value,
         session_number=body_session.number if body_session else None,
-        session_special=body_session.special if body_session else False)
+        session_special=body_session.special if body_session else False,
+        language=language or original_language(document))
 
 
-def numbered_document(document: Document) -> house.NumberedDocument:
-    lead, sections = split_sections(document.text)
-    front = cover(document)
+def numbered_document(document: Document, version: DocumentFile | None = None) -> house.NumberedDocument:
+    """The paper as a numbered document: its original, or the translation `version` (its own title
+    and text, the cover's words and the carried resolution in its language)."""
+    language = version.language if version is not None else original_language(document)
+    lead, sections = split_sections(version.text if version is not None else document.text)
+    front = cover(document, language)
     return house.NumberedDocument(
-        symbol=front.symbol, title=document.title, date=document.date,
+        symbol=front.symbol, title=version.title if version is not None else document.title, date=document.date,
         session_number=front.session_number, session_special=front.session_special,
         original_language=document.original_language, sections=sections,
-        opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document),
+        opening_paragraphs=[lead] if lead else [], carried_resolution=_carried_resolution(document, language),
         distribution=front.distribution,
         version_kind=document.version_kind.value if document.version_kind else None,
-        contents=document.contents, paragraph_numbers=document.paragraph_numbers,
+        contents=document.contents, paragraph_numbers=document.paragraph_numbers, language=language,
     )
 
 
@@ -95,7 +108,8 @@ def _carried_summary(document: Document) -> house.MeetingSummary | None:
     summary = issued_summary_data(document)
     if summary is None:
         return None
-    return dataclasses.replace(summary, title=document.title, cover=cover(document))
+    return dataclasses.replace(summary, title=document.title, cover=cover(document),
+                               language=original_language(document))
 
 
 def outline_points(text: str) -> tuple[str, list[house.OutlinePoint]]:
@@ -157,6 +171,21 @@ def render_docx(document: Document) -> bytes:
                          original_language=document.original_language)
         return house.build_agenda(data, link_for=agenda_links(document.agenda), created=created)
     return house.build_numbered_document(numbered_document(document), created=created)
+
+
+def render_translation(document: Document, version: DocumentFile) -> bytes:
+    """A translation's DOCX (documents/translations.py): the numbered document in its language."""
+    return house.build_numbered_document(numbered_document(document, version), created=version.created_at)
+
+
+def translatable(document: Document) -> str | None:
+    """Why `document` cannot be generated in another language (None: it can): only a numbered
+    document is laid out from a title and a text; the others' versions are sent as files."""
+    if document.kind is not DocumentKind.paper or _carried_summary(document) is not None:
+        label = "meeting summary" if document.kind is DocumentKind.paper else document.kind.label.lower()
+        return (f"This paper ({label}) is laid out from its own record, not from a title and a text: send its "
+                "other languages as files.")
+    return None
 
 
 def prints_frozen(document: Document) -> bool:

@@ -26,7 +26,7 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
-from govbody.documents import files, formats, services
+from govbody.documents import files, formats, services, translations
 from govbody.documents.downloads import (
     send_file_version,
     send_issued,
@@ -40,9 +40,11 @@ from govbody.documents.forms import (
     NextNumberForm,
     OutlineForm,
     SeriesForm,
+    TranslationForm,
     VersionForm,
     file_ask,
     issue_ask,
+    translation_ask,
     version_ask,
 )
 from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
@@ -129,13 +131,26 @@ def session_panel(body_session: BodySession) -> Markup:
                                   can_issue=access.can_issue_documents(user)))
 
 
-def _detail(document: Document, version_form: VersionForm | None = None, file_forms: dict | None = None):
+def _translation_form(document: Document, form: TranslationForm | None = None) -> TranslationForm | None:
+    """The secretariat's form to add a translation, with the languages still open (None: none is)."""
+    open_languages = translations.open_languages(document) if document.is_issued else []
+    if not open_languages:
+        return form
+    form = form or TranslationForm(formdata=None)
+    form.language.choices = choices([(code, name_of(code)) for code in open_languages])
+    return form
+
+
+def _detail(document: Document, version_form: VersionForm | None = None, file_forms: dict | None = None,
+            translation_form: TranslationForm | None = None):
     user = acting_user()
     can_issue = access.can_issue_documents(user)
     file_forms = dict(file_forms or {})
     if can_issue:
         for code in files.open_languages(document):
             file_forms.setdefault(code, FileForm(formdata=None))
+    if access.can_translate(user):
+        translation_form = _translation_form(document, translation_form)
     if version_form is None and can_issue and document.is_issued:
         version_form = VersionForm()
     later, pending = [], list(document.versions)
@@ -150,6 +165,9 @@ def _detail(document: Document, version_form: VersionForm | None = None, file_fo
                            issue_ask=issue_ask(document), version_ask=version_ask(document) if document.is_issued else None,
                            versions=formats.by_language(formats.for_documents(db.session, [document.id])[document.id]),
                            file_forms=file_forms, file_ask=lambda code: file_ask(document, code),
+                           version_titles={f.language: f.title for f in document.files if f.title},
+                           translation_form=translation_form,
+                           translation_ask=translation_ask(document) if translation_form else None,
                            # The PDFs' state for whoever issues papers: a failure's reason where they look first.
                            renditions_unfinished=renditions.unfinished(db.session, SubjectKind.document, document.id)
                            if can_issue and document.is_issued else [])
@@ -205,6 +223,35 @@ def upload_file(document_id: int, lang: str):
         flash(f"The {name_of(lang)} version of {document.symbol} is frozen as sent.", "success")
         return redirect(url_for(".document_detail", document_id=document.id))
     return _detail(document, file_forms={lang: form}), 422
+
+
+@bp.post("/documents/<int:document_id>/translations")
+def translate_document(document_id: int):
+    """The page's form for a translation (POST /api/v1/documents/{id}/translations calls the same service)."""
+    document = load(Document, document_id, acting_user())
+    require(access.can_translate(acting_user()))
+    submission = once.claim(db.session, by=acting_user())
+    page = url_for(".document_detail", document_id=document.id)
+    form = _translation_form(document, TranslationForm())
+    if form is None:
+        flash("Every official language has its version already.", "error")
+        return redirect(page)
+    if form.validate_on_submit():
+        if not confirm.given():
+            return confirm.page(translation_ask(document), back=page)
+        try:
+            version = translations.translate(db.session, document, form.language.data, title=form.title.data,
+                                             text=form.text.data or "", by=acting_user())
+        except ServiceError as error:
+            db.session.rollback()
+            apply_errors(form, error)
+            return _detail(document, translation_form=form), error.status
+        message = f"The {name_of(version.language)} version of {document.symbol} was added and frozen."
+        submission.done(page, message)
+        db.session.commit()
+        flash(message, "success")
+        return redirect(page)
+    return _detail(document, translation_form=form), 422
 
 
 @bp.get("/documents/<int:document_id>/preview")

@@ -167,6 +167,27 @@ class LanguageOut(BaseModel):
     pdf: bool
 
 
+OfficialLanguage = Annotated[Literal["en", "fr", "es"], pydantic.Field(description="en, fr or es.")]
+
+
+class TranslationIn(Payload):
+    """POST /documents/{id}/translations: the paper in another official language, laid out as its original."""
+    language: OfficialLanguage
+    title: Title
+    text: LongText = pydantic.Field("", description=(
+        "CommonMark, as the original's text: \"#\" headings are its Roman-numbered sections; its paragraphs are "
+        "numbered as the original's are."))
+
+
+class TranslationOut(BaseModel):
+    """A version generated in another language: its title, its frozen DOCX and where to download it."""
+    language: str
+    title: str
+    sha256: str
+    docx_url: str
+    pdf_url: str
+
+
 class LanguageQuery(Query):
     """GET /documents/{id}.docx and .pdf: which language version."""
     lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description="en, fr or es; default: the original.")
@@ -207,6 +228,11 @@ class DocumentOut(Out):
     # A draft's DOCX as it stands, marked DRAFT (GET /documents/{id}/preview.docx); null once issued.
     preview_url: str | None
     languages: list[LanguageOut]
+
+
+class DocumentTranslationOut(DocumentOut):
+    """The document, its `languages` with the new one, and the version just generated."""
+    translation: TranslationOut
 
 
 class DocumentsQuery(Query):

@@ -6,26 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govbody.core.text import MONTHS, long_date, session_title
+from govbody.core.text import MONTHS, long_date, original_line, session_title
 from govbody.docx.data import Cover
+from govbody.docx.words import words
 from govbody.docx.writer import DocumentWriter
 
 DRAFT = "DRAFT"  # in the cover block, where the symbol goes once issued
 DRAFT_MARK = "DRAFT \u2013 NOT ISSUED"  # at the top of every page of a draft
-DISTRIBUTION_LINES = {"limited": "Limited", "restricted": "Restricted"}
-VERSION_LINES = {"corr": "Corrigendum", "add": "Addendum"}  # under the title; a revision replaces the text
 
 
 def write_cover_block(w: DocumentWriter, symbol: str | None, original_language: str,
-                      date: dt.date | None, distribution: str = "general") -> None:
+                      date: dt.date | None, distribution: str = "general", language: str = "en") -> None:
     """Top right of the first page: the symbol (bold; DRAFT for a draft), the distribution when
-    it is not general, "Original: English", the date."""
+    it is not general, "Original: English", the date; in the words of the version's `language`."""
     w.paragraph("Symbol block", symbol or DRAFT)
-    if distribution in DISTRIBUTION_LINES:
-        w.paragraph("Cover details", DISTRIBUTION_LINES[distribution])
-    w.paragraph("Cover details", f"Original: {original_language}")
+    if distribution in words(language).distribution:
+        w.paragraph("Cover details", words(language).distribution[distribution])
+    w.paragraph("Cover details", original_line(original_language, language))
     if date is not None:
-        w.paragraph("Cover details", long_date(date))
+        w.paragraph("Cover details", long_date(date, language))
 
 
 def write_cover(w: DocumentWriter, cover: Cover) -> None:
@@ -34,10 +33,11 @@ def write_cover(w: DocumentWriter, cover: Cover) -> None:
     if cover.symbol is None:
         w.draft_header(DRAFT_MARK)
     else:
-        w.running_header([cover.symbol])
-    write_cover_block(w, cover.symbol, cover.original_language, cover.date, cover.distribution)
+        w.running_header([cover.symbol], page=words(cover.language).page)
+    write_cover_block(w, cover.symbol, cover.original_language, cover.date, cover.distribution, cover.language)
     if cover.session_number is not None:
-        w.paragraph("Session heading", session_title(cover.session_number, cover.session_special).upper())
+        w.paragraph("Session heading",
+                    session_title(cover.session_number, cover.session_special, cover.language).upper())
 
 
 def date_range(start: dt.date, end: dt.date | None) -> str:

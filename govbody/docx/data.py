@@ -37,7 +37,7 @@ class Operative:
 
 @dataclass
 class Resolution:
-    body_name: str  # "Council"
+    body_name: str  # "Council"; in French and Spanish with its article: "le Conseil", "el Consejo"
     title: str
     preamble: list[str] = field(default_factory=list)
     operative: list[Operative] = field(default_factory=list)
@@ -55,10 +55,12 @@ class Resolution:
 
     @property
     def designation(self) -> str:
-        """"Resolution No. 1150 (XCIII)", or "Draft resolution"."""
+        """"Resolution No. 1150 (XCIII)" ("Résolution n° 1150 (XCIII)"), or "Draft resolution"."""
         if self.number is None:
-            return "Draft resolution"
-        return designation(self.number, self.session_numeral or "")
+            from govbody.docx.words import words
+
+            return words(self.language).draft_designation
+        return designation(self.number, self.session_numeral or "", self.language)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Cover:
     distribution: str = "general"  # "limited", "restricted": printed in the cover block
     session_number: int | None = None  # None: a paper of no session, no session heading
     session_special: bool = False
+    language: str = "en"  # the version's: its fixed words, date and session heading
 
 
 @dataclass
@@ -104,7 +107,7 @@ class NumberedDocument:
     @property
     def cover(self) -> Cover:
         return Cover(self.symbol, self.date, self.original_language, self.distribution,
-                     self.session_number, self.session_special)
+                     self.session_number, self.session_special, self.language)
 
     @property
     def is_corrigendum(self) -> bool:

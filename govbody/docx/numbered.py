@@ -8,16 +8,15 @@ from __future__ import annotations
 import datetime as dt
 
 from govbody.core.text import letter, roman
-from govbody.docx.cover import VERSION_LINES, cover_subject, write_cover, write_cover_block
+from govbody.docx.cover import cover_subject, write_cover, write_cover_block
 from govbody.docx.data import NumberedDocument
 from govbody.docx.markdown import Headings, footnote_pool, inline_spans, write_markdown
 from govbody.docx.resolution import write_resolution
 from govbody.docx.styles import ListKind
+from govbody.docx.words import words
 from govbody.docx.writer import DocumentWriter, caps, plain
 
 __all__ = ["build_numbered_document", "write_cover_block"]
-
-CONTENTS_HEADING = "CONTENTS"
 
 
 class SubSections(Headings):
@@ -42,8 +41,9 @@ def build_numbered_document(document: NumberedDocument, *,
                            *(text for s in document.sections for text in [s.title, *s.paragraphs])])
     title = inline_spans(document.title, notes)
     title_paragraph = w.paragraph("Title", caps(title))
-    if document.version_kind in VERSION_LINES:
-        w.paragraph("Version line", VERSION_LINES[document.version_kind])
+    fixed = words(document.language)
+    if document.version_kind in fixed.versions:
+        w.paragraph("Version line", fixed.versions[document.version_kind])
     # One list for the whole body: paragraph numbers run on from section to section. A
     # corrigendum's text is replacement wording for the paper it corrects: not numbered.
     numbered = document.paragraph_numbers
@@ -64,6 +64,6 @@ def build_numbered_document(document: NumberedDocument, *,
     if document.carried_resolution is not None:
         write_resolution(w, document.carried_resolution)
     if document.contents:
-        w.contents(title_paragraph, CONTENTS_HEADING)
+        w.contents(title_paragraph, fixed.contents)
     return w.to_bytes(title=plain(title), subject=cover_subject(document.cover),
                       created=created or document.date, language=document.language)

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from govbody.core.text import long_date, ordinal_number, roman
+from govbody.core.text import roman
+from govbody.docx import words
 from govbody.docx.data import Point, Resolution
 from govbody.docx.markdown import footnote_pool, inline_spans, point_texts, write_markdown
 from govbody.docx.styles import ListKind
@@ -32,6 +33,12 @@ _KNOWN_OPENING = re.compile(
                           _QUALIFIER))
 # Any other participle opening the paragraph ("Underscoring", "Commending") is a formula too.
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing%s(?=\W|$)" % _QUALIFIER)
+# In French and Spanish the opening is the present participle or gerund ("Rappelant", "Recordando");
+# other openings ("Consciente de") are typed in italics.
+_FOREIGN_OPENING = {
+    "fr": re.compile(r"(?:Ayant|[A-ZÀ-Ý][a-zà-ÿ]+ant)(?:\s+(?:également|en outre|de nouveau|avec \w+))?(?=\W|$)"),
+    "es": re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|endo)(?:\s+(?:también|además|asimismo|presente))?(?=\W|$)"),
+}
 _ABBREVIATION = re.compile(r"(?:\betc|\bet al|\bseq|\b(?:[A-Z]\.)*[A-Z])\.$")
 
 
@@ -46,14 +53,18 @@ class Printed(NamedTuple):
     level: int = 0
 
 
-def preamble_opening(text: str) -> int:
+def preamble_opening(text: str, language: str = "en") -> int:
     """How many leading characters of a preambular paragraph are its italic formula."""
-    match = _KNOWN_OPENING.match(text) or _PARTICIPLE_OPENING.match(text)
+    if language in _FOREIGN_OPENING:
+        match = _FOREIGN_OPENING[language].match(text)
+    else:
+        match = _KNOWN_OPENING.match(text) or _PARTICIPLE_OPENING.match(text)
     return match.end() if match else 0
 
 
-def close_with(spans: list[Span], mark: str) -> list[Span]:
-    """The spans with their trailing punctuation replaced by ``mark`` (",", ";" or ".")."""
+def close_with(spans: list[Span], mark: str, language: str = "en") -> list[Span]:
+    """The spans with their trailing punctuation replaced by ``mark`` (",", ";" or "."); French
+    sets a space before ";" and ":"."""
     spans = list(spans)
     for i in range(len(spans) - 1, -1, -1):
         if spans[i].note is not None:
@@ -66,50 +77,48 @@ def close_with(spans: list[Span], mark: str) -> list[Span]:
             continue
         spans[i] = spans[i]._replace(text=text)
         break
-    return spans + [Span(mark)]
+    return spans + [Span(words.mark(mark, language))]
 
 
-def _preambular(text: str, notes) -> list[Span]:
+def _preambular(text: str, notes, language: str = "en") -> list[Span]:
     spans = inline_spans(text, notes)
     if spans and not spans[0].italic and spans[0].note is None:
         first = spans[0]
-        cut = preamble_opening(first.text)
+        cut = preamble_opening(first.text, language)
         if cut:
             spans[0:1] = [first._replace(text=first.text[:cut], italic=True),
                           first._replace(text=first.text[cut:])]
-    return close_with(spans, ",")
+    return close_with(spans, ",", language)
 
 
 def heading(resolution: Resolution) -> str:
+    """"RESOLUTION No. 1150 (XCIII)" ("RÉSOLUTION n° 1150 (XCIII)"), or "DRAFT RESOLUTION"."""
     if resolution.is_draft:
-        return "DRAFT RESOLUTION"
-    return f"RESOLUTION No. {resolution.number} ({resolution.session_numeral})"
+        return words.words(resolution.language).draft_heading
+    return words.resolution_heading(resolution.number, resolution.session_numeral, resolution.language)
 
 
 def adoption_line(resolution: Resolution) -> str | None:
-    """"(Adopted by the Council at its 481st meeting on 7 June 2007)"; None for a draft."""
-    if resolution.is_draft or (resolution.meeting_number is None and resolution.adopted_on is None):
+    """"(Adopted by the Council at its 481st meeting on 7 June 2007)", in the resolution's language;
+    None for a draft."""
+    if resolution.is_draft:
         return None
-    line = f"(Adopted by the {resolution.body_name}"
-    if resolution.meeting_number is not None:
-        line += f" at its {ordinal_number(resolution.meeting_number)} meeting"
-    if resolution.adopted_on is not None:
-        line += f" on {long_date(resolution.adopted_on)}"
-    return line + ")"
+    return words.adoption_line(resolution.body_name, resolution.meeting_number, resolution.adopted_on,
+                               resolution.language)
 
 
 def full_designation(resolution: Resolution) -> str:
-    """"Council Resolution No. 1150 (XCIII)", or "Draft resolution"."""
+    """"Council Resolution No. 1150 (XCIII)" ("Résolution n° 1150 (XCIII) du Conseil"), or "Draft resolution"."""
     if resolution.is_draft:
         return resolution.designation
-    return f"{resolution.body_name} {resolution.designation}"
+    return words.full_designation(resolution.body_name, resolution.designation, resolution.language)
 
 
 def annex_heading(resolution: Resolution, index: int) -> str:
     """"Annex to Council Resolution No. 1150 (XCIII)", "Annex II to draft resolution"."""
-    numeral = f" {roman(index)}" if len(resolution.annexes) > 1 else ""
-    target = "draft resolution" if resolution.is_draft else full_designation(resolution)
-    return f"Annex{numeral} to {target}"
+    numeral = roman(index) if len(resolution.annexes) > 1 else ""
+    return words.annex_heading(None if resolution.is_draft else full_designation(resolution), numeral,
+                               resolution.language)
 
 
 def footnotes(resolution: Resolution) -> dict[str, str]:
@@ -119,7 +128,7 @@ def footnotes(resolution: Resolution) -> dict[str, str]:
                           *(annex.text for annex in resolution.annexes)])
 
 
-def _sub_points(points: list[Point], end: str, notes, depth: int = 0) -> list[Printed]:
+def _sub_points(points: list[Point], end: str, notes, language: str, depth: int = 0) -> list[Printed]:
     """Each sub-point its own paragraph, one level deeper in the paragraph's list: (a), under
     it (i), under that (1). A point with sub-points ends with ":", the others with ";", and
     the last of all with ``end``, the paragraph's own end."""
@@ -129,9 +138,9 @@ def _sub_points(points: list[Point], end: str, notes, depth: int = 0) -> list[Pr
         last = j == len(points) - 1
         mark = ":" if children else end if last else ";"
         style = "Operative Point" + (f" {min(depth, 2) + 1}" if depth else "")
-        printed.append(Printed(style, close_with(inline_spans(text, notes), mark), ListKind.LETTER,
+        printed.append(Printed(style, close_with(inline_spans(text, notes), mark, language), ListKind.LETTER,
                                restart=depth == 0 and j == 0, level=min(depth, 2)))
-        printed += _sub_points(children, end if last else ";", notes, depth + 1)
+        printed += _sub_points(children, end if last else ";", notes, language, depth + 1)
     return printed
 
 
@@ -139,18 +148,19 @@ def printed_paragraphs(resolution: Resolution) -> list[Printed]:
     """Title to last operative paragraph, with the house's italics and punctuation."""
     notes = footnotes(resolution)
     formula = resolution.operative_formula.strip().strip("*_:").strip()
+    language = resolution.language
     paragraphs = [
         Printed("Resolution title", caps(inline_spans(resolution.title, notes))),
-        Printed("Preamble", [Span(f"The {resolution.body_name},")]),
-        *(Printed("Preamble", _preambular(text, notes)) for text in resolution.preamble),
-        Printed("Operative formula", [Span(formula, italic=True), Span(":")]),
+        Printed("Preamble", [Span(words.opening(resolution.body_name, language))]),
+        *(Printed("Preamble", _preambular(text, notes, language)) for text in resolution.preamble),
+        Printed("Operative formula", [Span(formula, italic=True), Span(words.mark(":", language))]),
     ]
     for i, operative in enumerate(resolution.operative):
         end = "." if i == len(resolution.operative) - 1 else ";"
         spans = inline_spans(operative.text, notes)
-        paragraphs.append(Printed("Operative Paragraph", close_with(spans, ":" if operative.points else end),
+        paragraphs.append(Printed("Operative Paragraph", close_with(spans, ":" if operative.points else end, language),
                                   ListKind.OPERATIVE, restart=i == 0))
-        paragraphs += _sub_points(operative.points, end, notes)
+        paragraphs += _sub_points(operative.points, end, notes, language)
     return paragraphs
 
 

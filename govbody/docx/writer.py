@@ -369,8 +369,8 @@ class DocumentWriter:
         before.addprevious(OxmlElement("w:updateFields", {_VAL: "true"}))
 
     # -- page furniture ---------------------------------------------------------------
-    def running_header(self, lines: Iterable[str]) -> None:
-        """Header from page 2 on: ``lines`` then "Page N"; the first page stays clear."""
+    def running_header(self, lines: Iterable[str], page: str = "Page") -> None:
+        """Header from page 2 on: ``lines`` then "Page N" (``page``: "Página"); the first page stays clear."""
         section = self.document.sections[0]
         section.different_first_page_header_footer = True
         section.first_page_header.is_linked_to_previous = False
@@ -379,9 +379,9 @@ class DocumentWriter:
             header.remove(child)
         for line in lines:
             header.append(self.make_paragraph("header", line))
-        page = self.make_paragraph("header", "Page ")
-        header.append(page)
-        add_field(page, "PAGE", "2")
+        numbered = self.make_paragraph("header", f"{page} ")
+        header.append(numbered)
+        add_field(numbered, "PAGE", "2")
 
     def draft_header(self, mark: str) -> None:
         """A draft's ``mark`` at the top of every page, the first too; "Page N" from page 2."""

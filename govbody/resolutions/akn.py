@@ -6,6 +6,11 @@ FRBR identification after the AKN naming convention
 (formula and one recital per preambular paragraph), one ``paragraph`` per operative
 paragraph with its lettered sub-points as ``point``s, the adoption date in the
 conclusions and each annex as an attached ``doc``.
+
+Each language version is an expression of the one work: the same work URI, its own expression
+(``.../fra@``) with its ``FRBRlanguage``; a translation names the English expression as its master
+(``FRBRmasterExpression``) and as what it was translated from (``FRBRtranslation``), and keeps its
+eIds, since its paragraphs are the same.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from govbody.core import languages
 from govbody.core import text as words
 from govbody.core.markup import parser, split_footnotes
 from govbody.core.printable import xml_safe
@@ -26,13 +32,14 @@ from govbody.docx.resolution import (
     footnotes,
     preamble_opening,
 )
+from govbody.docx import words as fixed
 from govbody.docx.writer import Span
 from govbody.resolutions import render
-from govbody.resolutions.models import Resolution
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, Translation
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COUNTRY = "int"  # an intergovernmental organisation: no ISO country
-LANGUAGE = "eng"
+LANGUAGE = languages.AKN_CODES[ORIGINAL_LANGUAGE]  # the original expression's: "eng"
 SOURCE = "govbody"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -164,16 +171,16 @@ def _spans(token, notes: dict[str, str]) -> list[Span]:
     return spans_of(token.children or [], notes)
 
 
-def _uris(resolution: Resolution) -> dict[str, str]:
+def _uris(resolution: Resolution, language: str = ORIGINAL_LANGUAGE) -> dict[str, str]:
     actor = _slug(resolution.adopted_code)
     if resolution.is_adopted and resolution.number is not None:
         date, number = resolution.adopted_on, str(resolution.number)
     else:
         date, number = (resolution.created_at or dt.datetime.now()).date(), f"draft-{resolution.id}"
     work = f"/akn/{COUNTRY}/statement/resolution/{actor}/{date.isoformat()}/{number}"
-    expression = f"{work}/{LANGUAGE}@"
+    expression = f"{work}/{languages.AKN_CODES[language]}@"
     return {"work": work, "expression": expression, "manifestation": f"{expression}.akn", "date": date.isoformat(),
-            "number": number}
+            "number": number, "language": languages.AKN_CODES[language], "master": f"{work}/{LANGUAGE}@"}
 
 
 def _identification(meta, uris: dict[str, str], *, author: str, name: str, date_name: str,
@@ -193,7 +200,13 @@ def _identification(meta, uris: dict[str, str], *, author: str, name: str, date_
     _el(expression, "FRBRuri", value=uris["expression"])
     _el(expression, "FRBRdate", date=uris["date"], name=date_name)
     _el(expression, "FRBRauthor", href=f"#{author}", as_="#author")
-    _el(expression, "FRBRlanguage", language=LANGUAGE)
+    translated = uris["language"] != LANGUAGE
+    if translated:
+        _el(expression, "FRBRmasterExpression", href=uris["master"], showAs=languages.name_of(ORIGINAL_LANGUAGE))
+    _el(expression, "FRBRlanguage", language=uris["language"])
+    if translated:  # the three official versions are equally authentic
+        _el(expression, "FRBRtranslation", href=uris["master"], fromLanguage=LANGUAGE, authoritative="true",
+            by=f"#{SOURCE}")
     manifestation = _el(ident, "FRBRManifestation")
     _el(manifestation, "FRBRthis", value=f"{uris['expression']}/{suffix}.xml")
     _el(manifestation, "FRBRuri", value=uris["manifestation"])
@@ -201,7 +214,7 @@ def _identification(meta, uris: dict[str, str], *, author: str, name: str, date_
     _el(manifestation, "FRBRauthor", href=f"#{SOURCE}", as_="#editor")
 
 
-def _references(meta, resolution: Resolution, author: str) -> None:
+def _references(meta, resolution: Resolution, author: str, language: str) -> None:
     refs = _el(meta, "references", source=f"#{SOURCE}")
     _el(refs, "TLCOrganization", eId=author, href=f"/ontology/organization/{COUNTRY}/{author}",
         showAs=resolution.body.name)
@@ -215,14 +228,17 @@ def _references(meta, resolution: Resolution, author: str) -> None:
     meeting = resolution.adopted_at_meeting if resolution.is_adopted else None
     if meeting is not None:
         _el(refs, "TLCEvent", eId=f"meeting_{meeting.number}", href=f"/ontology/event/{author}/meeting/{meeting.number}",
-            showAs=f"{meeting.ordinal} meeting")
+            showAs=words.meeting_title(meeting.number, language))
 
 
-def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> bytes:
-    """The resolution (adopted or draft) as Akoma Ntoso XML bytes."""
-    data = render.to_data(resolution)
+def build_akn(resolution: Resolution, *, generated: dt.date | None = None,
+              translation: Translation | None = None) -> bytes:
+    """The resolution (adopted or draft) as Akoma Ntoso XML bytes: its English expression, or
+    that of `translation`."""
+    data = render.to_data(resolution, translation=translation)
+    language = data.language
     generated = generated or (resolution.adopted_on if resolution.is_adopted else dt.date.today())
-    uris = _uris(resolution)
+    uris = _uris(resolution, language)
     author = f"body-{_slug(resolution.adopted_code)}"
     ids = _Ids()
     w = _Writer(ids)
@@ -233,11 +249,11 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
     meta = _el(statement, "meta")
     _identification(meta, uris, author=author, name=designation, generated=generated,
                     date_name="adoption" if resolution.is_adopted else "draft")
-    _references(meta, resolution, author)
+    _references(meta, resolution, author, language)
 
     preface = _el(statement, "preface")
     heading = _el(preface, "p", class_="heading")
-    _el(heading, "docNumber", designation if not data.is_draft else "Draft resolution")
+    _el(heading, "docNumber", designation)
     line = adoption_line(data)
     if line:
         _el(preface, "p", line, class_="adoption")
@@ -247,7 +263,7 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
 
     preamble = _el(statement, "preamble")
     formula = _el(preamble, "formula", name="enactingFormula", eId=ids("preamble__formula_1"))
-    _el(formula, "p", f"The {data.body_name},")
+    _el(formula, "p", fixed.opening(data.body_name, language))
     if data.preamble:
         recitals = _el(preamble, "recitals", eId=ids("preamble__recitals"))
         for i, paragraph in enumerate(data.preamble, 1):
@@ -255,14 +271,14 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
             recital = _el(recitals, "recital", eId=eid)
             spans = inline_spans(paragraph, notes)
             if spans and not spans[0].italic and spans[0].note is None:
-                cut = preamble_opening(spans[0].text)
+                cut = preamble_opening(spans[0].text, language)
                 if cut:
                     spans[0:1] = [spans[0]._replace(text=spans[0].text[:cut], italic=True),
                                   spans[0]._replace(text=spans[0].text[cut:])]
-            w.p(recital, close_with(spans, ","), eid)
+            w.p(recital, close_with(spans, ",", language), eid)
     resolves = _el(preamble, "formula", name="resolvingFormula", eId=ids("preamble__formula_2"))
     p = _el(resolves, "p")
-    _el(p, "i", data.operative_formula.strip().strip("*_:").strip()).tail = ":"
+    _el(p, "i", data.operative_formula.strip().strip("*_:").strip()).tail = fixed.mark(":", language)
 
     body = _el(statement, "mainBody")
     if not data.operative:
@@ -272,26 +288,31 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
         eid = ids(f"para_{i}")
         para = _el(body, "paragraph", eId=eid)
         _el(para, "num", f"{i}.")
-        raw_points = resolution_points(resolution, i - 1)
+        raw_points = operative.points
         if not raw_points:
-            w.p(_el(para, "content"), close_with(inline_spans(operative.text, notes), end), eid)
+            w.p(_el(para, "content"), close_with(inline_spans(operative.text, notes), end, language), eid)
             continue
-        w.p(_el(para, "intro"), close_with(inline_spans(operative.text, notes), ":"), eid)
-        _points(w, para, raw_points, eid, end, depth=0, notes=notes)
+        w.p(_el(para, "intro"), close_with(inline_spans(operative.text, notes), ":", language), eid)
+        _points(w, para, raw_points, eid, end, depth=0, notes=notes, language=language)
 
     conclusions = _el(statement, "conclusions")
     if resolution.is_adopted and resolution.adopted_on:
-        p = _el(conclusions, "p", "Adopted by the " + data.body_name + " on ")
-        _el(p, "docDate", words.long_date(resolution.adopted_on), date=resolution.adopted_on.isoformat())
-        if resolution.adopted_at_meeting is not None:
-            p[-1].tail = f", at its {resolution.adopted_at_meeting.ordinal} meeting."
+        said = fixed.words(language)
+        before, _, after = said.on_date_alone.partition("{}")
+        p = _el(conclusions, "p", f"{said.adopted} {fixed.the_body(data.body_name, language)}{before}")
+        _el(p, "docDate", words.long_date(resolution.adopted_on, language), date=resolution.adopted_on.isoformat())
+        if resolution.adopted_at_meeting is not None and resolution.adopted_at_meeting.number is not None:
+            p[-1].tail = after + "," + said.at_meeting.format(
+                words.meeting_title(resolution.adopted_at_meeting.number, language)) + "."
     else:
-        _el(conclusions, "p", "Draft: not adopted.")
+        _el(conclusions, "p", fixed.words(language).not_adopted)
     old = resolution.supersedes
     if old is not None and old.is_adopted:
-        p = _el(conclusions, "p", "This resolution supersedes ")
-        _el(p, "ref", f"{data.body_name} {old.designation}", eId=ids("conclusions__ref_superseded"),
-            href=_uris(old)["work"]).tail = "."
+        p = _el(conclusions, "p", fixed.words(language).supersedes)
+        cited = fixed.full_designation(data.body_name, words.designation(old.number, old.session_numeral, language),
+                                       language)
+        _el(p, "ref", cited if language == "en" else cited[:1].lower() + cited[1:],
+            eId=ids("conclusions__ref_superseded"), href=_uris(old)["work"]).tail = "."
 
     if data.annexes:
         attachments = _el(statement, "attachments")
@@ -314,12 +335,8 @@ def build_akn(resolution: Resolution, *, generated: dt.date | None = None) -> by
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def resolution_points(resolution: Resolution, index: int) -> list:
-    paragraphs = resolution.operative_paragraphs
-    return list(paragraphs[index].points or []) if index < len(paragraphs) else []
-
-
-def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int, notes: dict[str, str]) -> None:
+def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int, notes: dict[str, str],
+            language: str = "en") -> None:
     for n, point in enumerate(points, 1):
         numeral = words.sub_point_numeral(depth, n)
         eid = w.ids(f"{prefix}__point_{numeral}")
@@ -329,7 +346,7 @@ def _points(w: _Writer, parent, points: list, prefix: str, end: str, depth: int,
         children = render.point_children(point)
         spans = inline_spans(render.point_text(point), notes)
         if children:
-            w.p(_el(element, "intro"), close_with(spans, ":"), eid)
-            _points(w, element, children, eid, mark, depth + 1, notes)
+            w.p(_el(element, "intro"), close_with(spans, ":", language), eid)
+            _points(w, element, children, eid, mark, depth + 1, notes, language)
         else:
-            w.p(_el(element, "content"), close_with(spans, mark), eid)
+            w.p(_el(element, "content"), close_with(spans, mark, language), eid)

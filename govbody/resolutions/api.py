@@ -47,10 +47,13 @@ from govbody.resolutions.schemas import (
     AmendmentOut,
     DecidedAmendmentOut,
     RedlineQuery,
+    LanguageQuery,
     ResolutionIn,
     ResolutionOut,
     ResolutionPatch,
     ResolutionQuery,
+    ResolutionTranslationIn,
+    ResolutionTranslationOut,
     RevisionOut,
 )
 
@@ -162,23 +165,43 @@ def get_resolution(resolution_id: int):
     return ResolutionOut.of(loaders.resolution(resolution_id, user()))
 
 
+@bp.post("/resolutions/<int:resolution_id>/translations")
+@endpoint(json=ResolutionTranslationIn, out=ResolutionTranslationOut, status=201, tags=TAGS)
+def translate_resolution(resolution_id: int):
+    """An adopted resolution in another official language, added once and frozen (409 for a second one in
+    the same language); as many paragraphs, sub-points and annexes as the original (else 422)."""
+    resolution = loaders.resolution(resolution_id, user())
+    require(access.can_translate(user()))
+    data: ResolutionTranslationIn = parse()
+    added = services.translate_resolution(
+        db.session, resolution, data.language, title=data.title, preamble=data.preamble, operative=data.operative,
+        annexes=[a.model_dump() for a in data.annexes], body_name=data.body_name,
+        operative_formula=data.operative_formula, by=user())
+    db.session.commit()
+    out = ResolutionOut.of(resolution)
+    version = next(v for v in out["languages"] if v["language"] == added.language)
+    return created({**out, "translation": version})
+
+
 @bp.get("/resolutions/<int:resolution_id>.docx")
-@endpoint(content=DOCX, tags=TAGS)
+@endpoint(query=LanguageQuery, content=DOCX, tags=TAGS)
 def resolution_docx(resolution_id: int):
-    return downloads.send_resolution_docx(resolution_id, user())
+    """The resolution as a DOCX, in English or (`lang`) a translation added."""
+    return downloads.send_resolution_docx(resolution_id, user(), query_args().lang)
 
 
 @bp.get("/resolutions/<int:resolution_id>.pdf")
-@endpoint(content=PDF, tags=TAGS, answers={202: PreparingOut})
+@endpoint(query=LanguageQuery, content=PDF, tags=TAGS, answers={202: PreparingOut})
 def resolution_pdf(resolution_id: int):
     """The adopted resolution as PDF/A-2b, made by a worker: 202 with Retry-After until it exists."""
-    return downloads.send_resolution_pdf(resolution_id, user())
+    return downloads.send_resolution_pdf(resolution_id, user(), language=query_args().lang)
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")
-@endpoint(content=downloads.AKN, tags=TAGS)
+@endpoint(query=LanguageQuery, content=downloads.AKN, tags=TAGS)
 def resolution_xml(resolution_id: int):
-    return downloads.send_akn(loaders.resolution(resolution_id, user()))
+    """Akoma Ntoso 3.0: the English expression, or (`lang`) a translation's expression of the same work."""
+    return downloads.send_akn(loaders.resolution(resolution_id, user()), query_args().lang)
 
 
 @bp.get("/resolutions/<int:resolution_id>.json")

@@ -3,7 +3,8 @@
 An adopted resolution's DOCX is the bytes stored at adoption, sent as a frozen file
 (``core.downloads.send_frozen``: the SHA-256 as ETag, from disk after the first download);
 a draft's is rendered for each request. The Akoma Ntoso XML is kept and sent the same way
-(a draft's, and one adopted before the XML was kept, is built from the record).
+(a draft's, and one adopted before the XML was kept, is built from the record). A translation's
+DOCX and XML (``?lang=fr``) were frozen when it was added, and are sent the same way.
 """
 from __future__ import annotations
 
@@ -21,19 +22,41 @@ from govbody.extensions import db
 from govbody.renditions.downloads import send_pdf
 from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, loaders, render
-from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus, Translation
 
 AKN = "application/akn+xml"
 
 
-def _name(body_code: str, number: int | None, session_numeral: str | None, resolution_id: int, ext: str) -> str:
+def _name(body_code: str, number: int | None, session_numeral: str | None, resolution_id: int, ext: str,
+          language: str | None = None) -> str:
+    suffix = f"-{language}" if language and language != ORIGINAL_LANGUAGE else ""
     if number is not None:
-        return safe_filename(f"resolution-{body_code}-{number}-{session_numeral}", ext)
-    return safe_filename(f"draft-resolution-{resolution_id}", ext)
+        return safe_filename(f"resolution-{body_code}-{number}-{session_numeral}{suffix}", ext)
+    return safe_filename(f"draft-resolution-{resolution_id}{suffix}", ext)
 
 
-def filename(resolution: Resolution, ext: str) -> str:
-    return _name(resolution.adopted_code, resolution.number, resolution.session_numeral, resolution.id, ext)
+def filename(resolution: Resolution, ext: str, language: str | None = None) -> str:
+    """"resolution-C-1150-XCIII.docx"; another language's "resolution-C-1150-XCIII-fr.docx"."""
+    return _name(resolution.adopted_code, resolution.number, resolution.session_numeral, resolution.id, ext, language)
+
+
+def translation(resolution: Resolution, language: str | None) -> Translation | None:
+    """The version asked for by `?lang=`: None for English (the original); 404 for one not added."""
+    if language in (None, ORIGINAL_LANGUAGE):
+        return None
+    found = render.translation_of(resolution, language) if resolution.is_adopted else None
+    if found is None:
+        raise NotFoundError(f"{resolution.designation or 'The draft resolution'} has no {language} version.")
+    return found
+
+
+def _stored_version(column, translation_id: int) -> bytes:
+    return db.session.scalar(sa.select(column).where(Translation.id == translation_id))
+
+
+def send_translation_docx(resolution: Resolution, version: Translation) -> Response:
+    return send_frozen(version.sha256, lambda: _stored_version(Translation.docx, version.id), mimetype=DOCX,
+                       filename=filename(resolution, "docx", version.language))
 
 
 def _stored(column, resolution_id: int) -> bytes:
@@ -77,38 +100,54 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
                        filename=_name(adopted.cited_code, adopted.number, adopted.session_numeral, adopted.id, "docx"))
 
 
-def send_resolution_docx(resolution_id: int, user) -> Response:
+def send_resolution_docx(resolution_id: int, user, language: str | None = None) -> Response:
     """The DOCX for pages and API alike: an adopted resolution's straight from its row, else the
-    loaded record's (404 for a draft the reader may not see)."""
+    loaded record's (404 for a draft the reader may not see); `language`, a translation's."""
+    if language not in (None, ORIGINAL_LANGUAGE):
+        resolution = loaders.resolution(resolution_id, user)
+        return send_translation_docx(resolution, translation(resolution, language))
     return send_adopted_docx(resolution_id) or send_docx(loaders.resolution(resolution_id, user))
 
 
-def send_resolution_pdf(resolution_id: int, user, *, page: bool = False) -> Response:
+def send_resolution_pdf(resolution_id: int, user, *, page: bool = False, language: str | None = None) -> Response:
     """The PDF of an adopted resolution for pages and API alike (202 while a worker makes it); a draft
     has none: 404, whether or not the reader may see the draft (its DOCX is built per request)."""
     resolution = loaders.resolution(resolution_id, user)
     if not (resolution.is_adopted and resolution.sha256):
         raise NotFoundError(f"Resolution {resolution_id} is not adopted: it has no PDF.")
-    return send_pdf(SubjectKind.resolution, resolution.id, ORIGINAL_LANGUAGE, filename=filename(resolution, "pdf"),
+    version = translation(resolution, language)
+    language = ORIGINAL_LANGUAGE if version is None else version.language
+    return send_pdf(SubjectKind.resolution, resolution.id, language, filename=filename(resolution, "pdf", language),
                     public=True, page=page)
 
 
 def docx_of(session: Session, resolution_id: int, language: str) -> bytes | None:
     """The DOCX of an adopted resolution's language version, which its PDF rendition is made from
-    (renditions.services.source_docx); None for a draft or a version it does not have."""
+    (renditions.services.source_docx): the original's kept at adoption, a translation's frozen when
+    it was added; None for a draft or a version it does not have."""
     if language != ORIGINAL_LANGUAGE:
-        return None
+        return session.scalar(sa.select(Translation.docx).join(Resolution).where(
+            Translation.resolution_id == resolution_id, Translation.language == language,
+            Resolution.status == ResolutionStatus.adopted))
     return session.scalar(sa.select(Resolution.docx).where(
         Resolution.id == resolution_id, Resolution.status == ResolutionStatus.adopted))
 
 
 def versions_with_docx(session: Session) -> list[tuple[int, str]]:
-    """(resolution id, language) of every adopted resolution's version that has a DOCX, so a PDF."""
-    return [(rid, ORIGINAL_LANGUAGE) for rid in session.scalars(sa.select(Resolution.id).where(
-        Resolution.status == ResolutionStatus.adopted, Resolution.docx.is_not(None)))]
+    """(resolution id, language) of every adopted resolution's version that has a DOCX, so a PDF: its
+    original and its translations."""
+    adopted = Resolution.status == ResolutionStatus.adopted
+    originals = [(rid, ORIGINAL_LANGUAGE) for rid in session.scalars(sa.select(Resolution.id).where(
+        adopted, Resolution.docx.is_not(None)))]
+    translated = session.execute(sa.select(Translation.resolution_id, Translation.language).join(Resolution)
+                                 .where(adopted)).all()
+    return sorted(originals + [tuple(row) for row in translated])
 
 
-def send_akn(resolution: Resolution) -> Response:
+def send_akn(resolution: Resolution, language: str | None = None) -> Response:
+    if (version := translation(resolution, language)) is not None:  # an expression of the same work
+        return send_frozen(version.akn_sha256, lambda: _stored_version(Translation.akn, version.id), mimetype=AKN,
+                           filename=filename(resolution, "xml", version.language), inline=True)
     if resolution.is_adopted and resolution.akn_sha256:  # kept at adoption, frozen like the DOCX
         return send_frozen(resolution.akn_sha256, lambda: _stored(Resolution.akn, resolution.id), mimetype=AKN,
                            filename=filename(resolution, "xml"), inline=True)

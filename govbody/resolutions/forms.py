@@ -1,15 +1,15 @@
 """The editor's forms; their limits come from the resolution's schemas."""
 from __future__ import annotations
 
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import FieldList, FormField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from govbody.core.confirm import Ask
-from govbody.core.forms import Form, choices, limits
+from govbody.core.forms import Form, SubForm, choices, limits
 from govbody.core.limits import PARAGRAPH_MAX, PARAGRAPHS_MAX, POINTS_TYPED_MAX
 from govbody.core.schemas import NUMBER_MAX
 from govbody.resolutions.models import AmendmentKind, ResolutionPart
-from govbody.resolutions.schemas import FORMULAS, AmendmentIn, AnnexIn, ResolutionIn
+from govbody.resolutions.schemas import FORMULAS, AmendmentIn, AnnexIn, ResolutionIn, ResolutionTranslationIn
 
 FORMULA_CHOICES = choices((f, f) for f in FORMULAS)
 
@@ -75,3 +75,32 @@ class EmptyForm(Form):
     """A button that changes something: the CSRF token only."""
 
     direction = HiddenField()
+
+
+class OperativeTranslation(SubForm):
+    text = TextAreaField("Text", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)])
+    points = TextAreaField("Lettered sub-points, one a line", validators=[Length(max=POINTS_TYPED_MAX)])
+
+
+class AnnexTranslation(SubForm):
+    title = StringField("Title", validators=limits(AnnexIn, "title"))
+    text = TextAreaField("Text", validators=limits(AnnexIn, "text"))
+
+
+class TranslationForm(Form):
+    """An adopted resolution in another language (resolutions/services/translations.py): one box for each
+    of the original's paragraphs and annexes, so that the versions number alike."""
+    language = SelectField("Language", validators=[DataRequired(message="Choose the language.")])
+    title = StringField("Title", validators=limits(ResolutionTranslationIn, "title"))
+    body_name = StringField("The body, with its article", validators=limits(ResolutionTranslationIn, "body_name"))
+    operative_formula = StringField("Operative formula",
+                                    validators=limits(ResolutionTranslationIn, "operative_formula"))
+    preamble = FieldList(TextAreaField("Preambular paragraph", validators=[DataRequired(), Length(max=PARAGRAPH_MAX)]))
+    operative = FieldList(FormField(OperativeTranslation))
+    annexes = FieldList(FormField(AnnexTranslation))
+
+
+def translation_ask(resolution) -> Ask:
+    return Ask(f"Add this translation of {resolution.designation}?",
+               "Its DOCX and Akoma Ntoso expression are made and frozen: a language has one version, never "
+               "changed. This cannot be undone.", "Add and freeze")

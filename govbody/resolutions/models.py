@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 from govbody.bodies.models import CODE_MAX
 from govbody.core import text
 from govbody.core.models import Base, IdMixin, TimestampMixin, utcnow
-from govbody.core.limits import TITLE_MAX
+from govbody.core.limits import NAME_MAX, TITLE_MAX
 
 if TYPE_CHECKING:
     from govbody.bodies.models import Body, Delegation
@@ -74,6 +74,9 @@ class Resolution(IdMixin, TimestampMixin, Base):
     )
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="resolution", order_by="Revision.number", cascade="all, delete-orphan"
+    )
+    translations: Mapped[list[Translation]] = relationship(
+        back_populates="resolution", order_by="Translation.language", cascade="all, delete-orphan"
     )
 
     @classmethod
@@ -238,3 +241,35 @@ class Revision(IdMixin, Base):
 
     resolution: Mapped[Resolution] = relationship(back_populates="revisions")
     amendment: Mapped[Amendment | None] = relationship()
+
+
+class Translation(IdMixin, Base):
+    """An adopted resolution in another official language: added once, never changed; the same
+    paragraphs, sub-points and annexes as the original, so that every version numbers alike.
+    Its DOCX and Akoma Ntoso expression are built and frozen when it is added
+    (resolutions/services/translations.py)."""
+
+    __tablename__ = "resolution_translations"
+    __table_args__ = (sa.UniqueConstraint("resolution_id", "language"),)
+    _repr_fields = ("id", "resolution_id", "language")
+
+    resolution_id: Mapped[int] = mapped_column(sa.ForeignKey("resolutions.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(sa.String(2))  # "fr", "es"
+    title: Mapped[str] = mapped_column(sa.String(TITLE_MAX))
+    # The body with its article, as the adoption line names it: "le Conseil", "el Consejo".
+    body_name: Mapped[str] = mapped_column(sa.String(NAME_MAX))
+    operative_formula: Mapped[str] = mapped_column(sa.String(FORMULA_MAX))  # "Décide", "Resuelve"
+    # {"preamble": [str], "operative": [{"text", "points"}], "annexes": [{"title", "text"}]}
+    text: Mapped[dict] = mapped_column(default=dict)
+    docx: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary, nullable=False))
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    akn: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary, nullable=False))
+    akn_sha256: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    resolution: Mapped[Resolution] = relationship(back_populates="translations")
+
+    def snapshot(self) -> dict[str, Any]:
+        """The translation's whole text in the shape of ``render.snapshot``."""
+        return {"title": self.title, "operative_formula": self.operative_formula, **self.text}

@@ -23,7 +23,7 @@ from govbody.docx.resolution import (
 from govbody.docx.markdown import point_texts
 from govbody.docx.styles import ListKind
 from govbody.docx.writer import Span
-from govbody.resolutions.models import Resolution
+from govbody.resolutions.models import Resolution, Translation
 
 _WORD = re.compile(r"\s+|\w+|[^\w\s]")
 RESOLUTION_NOTES = "0"  # the key of the paragraphs' footnotes on a page; annexes are 1, 2, ...
@@ -48,13 +48,23 @@ def point_children(point: Any) -> list:
     return [] if isinstance(point, str) else list(point.get("points") or [])
 
 
-def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_draft: bool = False) -> docx.Resolution:
-    """The builders' dataclass for a resolution, with its current text or a revision's."""
+def translation_of(resolution: Resolution, language: str | None) -> Translation | None:
+    """The resolution's version in `language` (None for English, the original, or one not added)."""
+    return next((t for t in resolution.translations if t.language == language), None)
+
+
+def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_draft: bool = False,
+            translation: Translation | None = None) -> docx.Resolution:
+    """The builders' dataclass for a resolution, with its current text or a revision's, or in the
+    language of `translation` (its text, its name of the body, its fixed words)."""
+    if translation is not None:
+        text = translation.snapshot()
     text = text or snapshot(resolution)
     adopted = resolution.is_adopted and not as_draft
     meeting = resolution.adopted_at_meeting if adopted else None
     return docx.Resolution(
-        body_name=resolution.body.short_name,
+        body_name=translation.body_name if translation is not None else resolution.body.short_name,
+        language=translation.language if translation is not None else "en",
         title=text["title"],
         preamble=list(text["preamble"]),
         operative=[docx.Operative(text=o["text"], points=list(o.get("points") or [])) for o in text["operative"]],
@@ -75,8 +85,8 @@ def adoption_lines(resolution: Resolution, meetings, number: int) -> dict[int, s
             for m in meetings}
 
 
-def render_docx(resolution: Resolution) -> bytes:
-    data = to_data(resolution)
+def render_docx(resolution: Resolution, translation: Translation | None = None) -> bytes:
+    data = to_data(resolution, translation=translation)
     created = dt.datetime.combine(resolution.adopted_on, dt.time()) if resolution.adopted_on else None
     return docx.build_resolution(data, created=created)
 

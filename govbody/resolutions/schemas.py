@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pydantic
 from pydantic import BaseModel, BeforeValidator, WithJsonSchema
@@ -109,6 +109,21 @@ class ResolutionPatch(Payload):
     supersedes_id: Id | None = None
 
 
+class ResolutionTranslationIn(Payload):
+    """POST /resolutions/{id}/translations: an adopted resolution in French or Spanish, with as many
+    preambular and operative paragraphs, sub-points and annexes as the original."""
+    language: Annotated[Literal["en", "fr", "es"], pydantic.Field(description="fr or es (en is the original).")]
+    title: Title
+    preamble: Preamble
+    operative: Operative
+    annexes: Annexes = pydantic.Field(default_factory=list)
+    operative_formula: Formula | None = pydantic.Field(None, description=(
+        "In that language (\"Décide\", \"Resuelve\"); default: the usual translation of the original's."))
+    body_name: Name | None = pydantic.Field(None, description=(
+        "The body in that language with its article, as the adoption line names it (\"le Conseil\", "
+        "\"el Consejo\"); default: the usual name of the body's kind."))
+
+
 class AdoptIn(Payload):
     meeting_id: Id
     number: Number | None = None
@@ -177,6 +192,18 @@ class TextOut(BaseModel):
     annexes: list[AnnexOut]
 
 
+class ResolutionLanguageOut(BaseModel):
+    """A language version of an adopted resolution: English, generated at adoption; the others, translations."""
+    language: str
+    source: str = "generated"
+    sha256: str | None
+    title: str
+    designation: str | None
+    docx_url: str
+    xml_url: str
+    pdf_url: str
+
+
 class ResolutionOut(Out):
     id: int
     body_id: int
@@ -205,6 +232,9 @@ class ResolutionOut(Out):
         "under a code the body went by before answers 301 to this one."))
     docx_url: str
     xml_url: str
+    languages: list[ResolutionLanguageOut] = pydantic.Field(description=(
+        "An adopted resolution's versions: English, then each translation added "
+        "(POST /resolutions/{id}/translations)."))
 
     @classmethod
     def of(cls, record: Any, **extra: Any) -> dict:
@@ -216,6 +246,7 @@ class ResolutionOut(Out):
 
         whole = render.snapshot(record)
         meeting = record.adopted_at_meeting
+        extra.setdefault("languages", language_versions(record))
         return super().of(
             record, body_code=record.body.code, session_roman=record.session.roman,
             meeting_ordinal=meeting.ordinal if meeting else None,
@@ -227,6 +258,36 @@ class ResolutionOut(Out):
             if record.is_adopted else None,
             docx_url=url_for("api.resolution_docx", resolution_id=record.id),
             xml_url=url_for("api.resolution_xml", resolution_id=record.id), **extra)
+
+
+def language_versions(resolution: Any) -> list[dict]:
+    """An adopted resolution's versions, English first (none for a draft)."""
+    from flask import url_for
+
+    from govbody.core import text
+
+    if not resolution.is_adopted:
+        return []
+    versions = [("en", resolution.sha256, resolution.title)] + [
+        (t.language, t.sha256, t.title) for t in resolution.translations]
+    return [{"language": code, "sha256": sha256, "title": title,
+             "designation": text.designation(resolution.number, resolution.session_numeral, code)
+             if resolution.number is not None and resolution.session_numeral else None,
+             "docx_url": url_for("api.resolution_docx", resolution_id=resolution.id, lang=code),
+             "xml_url": url_for("api.resolution_xml", resolution_id=resolution.id, lang=code),
+             "pdf_url": url_for("api.resolution_pdf", resolution_id=resolution.id, lang=code)}
+            for code, sha256, title in versions]
+
+
+class ResolutionTranslationOut(ResolutionOut):
+    """The resolution, its `languages` with the new one, and the version just added."""
+    translation: ResolutionLanguageOut
+
+
+class LanguageQuery(Query):
+    """GET /resolutions/{id}.docx, .pdf and .xml: which language version."""
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description=(
+        "en, fr or es; default: en, the original."))
 
 
 class AmendmentOut(Out):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from govbody.core import text
+from govbody.core import languages, text
 
 
 @pytest.mark.parametrize("n, words", [
@@ -89,3 +89,42 @@ def test_sub_point_labels_never_repeat_within_a_list():
 def test_letters_start_at_one(bad):
     with pytest.raises(ValueError):
         text.letter(bad)
+
+
+# documents.md, "Language versions": the fixed words of each version, from num2words and Babel.
+@pytest.mark.parametrize("language, original, date, heading, meeting, designation", [
+    ("en", "Original: English", "9 November 2007", "NINETY-FOURTH SESSION", "481st meeting",
+     "Resolution No. 1150 (XCIII)"),
+    ("fr", "Original : anglais", "9 novembre 2007", "QUATRE-VINGT-QUATORZIÈME SESSION", "481e séance",
+     "Résolution n° 1150 (XCIII)"),
+    ("es", "Original: inglés", "9 de noviembre de 2007", "NONAGÉSIMA CUARTA REUNIÓN", "481ª sesión",
+     "Resolución N° 1150 (XCIII)"),
+])
+def test_the_fixed_words_of_each_language(language, original, date, heading, meeting, designation):
+    assert text.original_line("English", language) == original
+    assert text.long_date(dt.date(2007, 11, 9), language) == date
+    assert text.session_title(94, language=language).upper() == heading
+    assert text.meeting_title(481, language) == meeting
+    assert text.designation(1150, "XCIII", language) == designation
+
+
+def test_a_paper_first_written_in_french_is_named_in_each_language():
+    assert [text.original_line(written, "en") for written in ("French", "français", "fr", "francés")] == [
+        "Original: French"] * 4
+    assert text.original_line("French", "es") == "Original: francés"
+    assert text.original_line("Arabic", "fr") == "Original : arabe"  # a United Nations language has a code
+    assert text.original_line("Portuguese", "fr") == "Original : Portuguese"  # no code of ours: as stored
+    assert languages.code_of("Inglés") == "en" and languages.code_of("Portuguese") == languages.UNDETERMINED
+
+
+def test_french_and_spanish_ordinals_where_the_library_or_the_typography_needs_care():
+    assert text.ordinal_words(80, "fr") == "Quatre-vingtième"  # num2words alone writes "quatre-vingtsième"
+    assert text.ordinal_words(200, "fr") == "Deux centième"
+    assert text.session_title(1, language="fr") == "Première session"
+    assert text.session_title(93, True, "fr") == "Quatre-vingt-treizième session (extraordinaire)"
+    assert text.session_title(93, True, "es") == "Nonagésima tercera reunión (extraordinaria)"
+    assert text.session_title(110, language="es") == "Centésima décima reunión"
+    assert text.ordinal_number(1, "fr") == "1re" and text.ordinal_number(21, "fr") == "21e"
+    assert text.ordinal_number(3, "es") == "3ª"
+    assert text.long_date(dt.date(2007, 6, 1), "fr") == "1er juin 2007"
+    assert text.long_date(dt.date(2007, 6, 1), "es") == "1 de junio de 2007"

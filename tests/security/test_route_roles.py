@@ -103,7 +103,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "documents.download_pdf": "member", "renditions.unfinished": "staff", "renditions.retry": "staff",
     "api.document_preview_docx": "member",
     "api.create_document": "staff", "api.update_document": "staff", "api.issue_document": "staff",
-    "api.create_version": "staff", "api.list_series": "public", "api.get_series": "public",
+    "api.create_version": "staff", "documents.translate_document": "staff", "api.translate_document": "staff",
+    "api.list_series": "public", "api.get_series": "public",
     "api.create_series": "staff", "api.update_series": "staff",
     # interventions and summaries (the summary is not published)
     "interventions.console": "rapporteur", "interventions.summary": "officer",
@@ -135,6 +136,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "resolutions.change_annex": "chair", "resolutions.amendments": {"GET": "officer", "POST": "chair"}, "resolutions.decide_amendment": "chair",
     "resolutions.revisions": "officer", "resolutions.redline": "officer",
     "resolutions.adopt": "chair", "resolutions.withdraw": "chair",
+    # A draft is translated once adopted: the secretariat's page sends it back, the API answers 409.
+    "resolutions.translate": "staff", "api.translate_resolution": "staff",
     "api.list_resolutions": "public", "api.get_resolution": "officer", "api.resolution_docx": "officer",
     # A draft resolution has no PDF, for anyone (404); an adopted one's is public (tests/renditions).
     "api.resolution_pdf": "nobody", "resolutions.pdf_file": "nobody",

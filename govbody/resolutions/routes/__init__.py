@@ -65,4 +65,4 @@ def to_editor(resolution: Resolution, message: str, anchor: str = ""):
     return redirect(url_for("resolutions.edit", resolution_id=resolution.id) + anchor)
 
 
-from govbody.resolutions.routes import decisions, editor, portal  # noqa: E402,F401  (their routes on bp)
+from govbody.resolutions.routes import decisions, editor, portal, translations  # noqa: E402,F401  (their routes on bp)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import jsonify, redirect, render_template, request, url_for
+from flask import abort, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 
 from govbody.bodies.models import Body
-from govbody.core import access
+from govbody.core import access, languages
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.web import acting_user, require
@@ -19,6 +19,7 @@ from govbody.resolutions import downloads, loaders, render, services
 from govbody.resolutions.forms import WITHDRAW_ASK, EmptyForm
 from govbody.resolutions.models import Resolution, ResolutionStatus, Revision
 from govbody.resolutions.routes import bp, number_arg
+from govbody.resolutions.services import translations
 from govbody.resolutions.schemas import QUERY_MAX, YEAR_MAX, YEAR_MIN, ResolutionOut
 
 PER_PAGE = 20
@@ -102,7 +103,13 @@ def _detail(resolution: Resolution):
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
-                           can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK)
+                           can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK,
+                           # Its language versions as every list says them (documents.formats), with their titles.
+                           versions=formats.by_language(formats.for_resolutions(db.session, [resolution]).get(
+                               resolution.id, [])),
+                           titles={t.language: t.title for t in resolution.translations},
+                           can_translate=access.can_translate(acting_user())
+                           and bool(translations.open_languages(resolution)))
 
 
 @bp.get("/resolutions/<int:resolution_id>")
@@ -122,19 +129,27 @@ def cited(code: str, number: int):
     return _detail(resolution)
 
 
+def _language() -> str | None:
+    """?lang= of a download: a language version (an unknown one is none, a 404)."""
+    lang = request.args.get("lang")
+    if lang is not None and lang not in languages.OFFICIAL:
+        abort(404)
+    return lang
+
+
 @bp.get("/resolutions/<int:resolution_id>.docx")
 def docx_file(resolution_id: int):
-    return downloads.send_resolution_docx(resolution_id, acting_user())
+    return downloads.send_resolution_docx(resolution_id, acting_user(), _language())
 
 
 @bp.get("/resolutions/<int:resolution_id>.pdf")
 def pdf_file(resolution_id: int):
-    return downloads.send_resolution_pdf(resolution_id, acting_user(), page=True)
+    return downloads.send_resolution_pdf(resolution_id, acting_user(), page=True, language=_language())
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")
 def akn_file(resolution_id: int):
-    return downloads.send_akn(loaders.resolution(resolution_id, acting_user()))
+    return downloads.send_akn(loaders.resolution(resolution_id, acting_user()), _language())
 
 
 @bp.get("/resolutions/<int:resolution_id>.json")

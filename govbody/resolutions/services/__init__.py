@@ -36,9 +36,10 @@ from govbody.resolutions.services.finding import (
     with_text,
 )
 from govbody.resolutions.services.revisions import compared, require_draft
+from govbody.resolutions.services.translations import translate_resolution
 
 __all__ = ["accept_amendment", "add_annex", "add_paragraph", "adopt_resolution", "annex_counts", "compared",
            "create_resolution", "delete_annex", "delete_paragraph", "move_annex", "move_paragraph", "named_by",
            "next_number", "part_of", "propose_amendment", "reject_amendment", "require_draft", "search",
-           "superseded_by", "update_annex", "update_paragraph", "update_resolution", "withdraw_resolution",
-           "with_heading", "with_text"]
+           "superseded_by", "translate_resolution", "update_annex", "update_paragraph", "update_resolution",
+           "withdraw_resolution", "with_heading", "with_text"]

@@ -59,7 +59,8 @@ def with_text(stmt):
         orm.joinedload(Resolution.adopted_at_meeting),
         orm.selectinload(Resolution.preambular_paragraphs), orm.selectinload(Resolution.operative_paragraphs),
         orm.selectinload(Resolution.annexes),
-        orm.selectinload(Resolution.revisions).load_only(Revision.number, Revision.resolution_id))
+        orm.selectinload(Resolution.revisions).load_only(Revision.number, Revision.resolution_id),
+        orm.selectinload(Resolution.translations))
 
 
 def with_heading(stmt):
