@@ -3,8 +3,8 @@
     .venv/bin/python bench/pdf_bench.py [--conversions 20] [--seconds 15]
 
 On a fresh SQLite database with the demo data (in a temporary folder), gunicorn serves the app
-(2 sync workers, the public page cache off, so every request renders) and two client threads
-read /resolutions for `--seconds` to take its quiet p95. Then `--conversions` papers are issued
+(2 workers, the production settings of gunicorn.conf.py; the public page cache off, so every
+request renders) and two client threads read /resolutions for `--seconds` to take its quiet p95. Then `--conversions` papers are issued
 and one `govbody worker` converts them while the clients read the page again until the last PDF
 is made: the p95 under conversions (target: within 1.5 times the quiet value: the web workers
 never wait for LibreOffice) and the conversions per minute. Prints a table, then one JSON line.

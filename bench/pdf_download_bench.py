@@ -4,7 +4,7 @@
 
 On a fresh SQLite database (in a temporary folder) a paper is issued from a PDF of `--mb` MB sent
 to the register (documents.files.upload), and the same bytes are put in the static folder for the
-run (removed after). gunicorn serves the app (2 sync workers, as bench/pdf_bench.py starts it);
+run (removed after). gunicorn serves the app (2 workers, gunicorn.conf.py, as bench/pdf_bench.py starts it);
 `--clients` threads, each on a kept-alive connection, download the paper's PDF (its page link,
 /documents/{id}/files/en: a frozen file sent from disk with its hash as ETag) `--downloads` times
 in all, then the static file as many times. Prints both rates and their ratio (target >= 0.8),

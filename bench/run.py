@@ -5,15 +5,15 @@
 
 For SQLite and, when one answers on 127.0.0.1:5432, PostgreSQL (database govbody_bench):
 builds or reuses the archive of bench/generate.py, starts gunicorn with 2 workers on loopback
-and drives it with wrk (Debian's package, installed with apt-get when missing). Measured in
-the same run: a trivial endpoint (/healthz) and a static file of the size of a resolution's
-DOCX, as the ceiling; an adopted resolution's download; the home page, a session page, a
-meeting summary page of 300 interventions, the resolutions portal and the document register
-(8 concurrent clients), as the public gets them (kept pages, core/pagecache.py) and as a
-logged-in delegate gets them (rendered for each request: "pages_logged_in"); search (one-
-and two-word queries); saving an intervention; the workers' RSS; the most SQL statements any
-page runs. Prints a table, then as its last line one JSON object (SQLite figures at the top
-level, PostgreSQL's under "postgresql").
+(the production settings, gunicorn.conf.py) and drives it with wrk (Debian's package, installed
+with apt-get when missing). Measured in the same run: a trivial endpoint (/healthz) and a
+static file of the size of a resolution's DOCX, as the ceiling; an adopted resolution's
+download; the home page, a session page, a meeting summary page of 300 interventions, the
+resolutions portal and the document register (8 concurrent clients), as the public gets them
+(kept pages, core/pagecache.py) and as a logged-in delegate gets them (rendered for each
+request: "pages_logged_in"); search (one- and two-word queries); saving an intervention; the
+workers' RSS; the most SQL statements any page runs. Prints a table, then as its last line one
+JSON object (SQLite figures at the top level, PostgreSQL's under "postgresql").
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -342,27 +343,27 @@ def free_port() -> int:
 def gunicorn(url: str, name: str, *, app: str = "bench.run:bench_app()", log_path: Path | None = None,
              workers: int = WORKERS, timeout: int = 60, env: dict[str, str] | None = None,
              secret_key: str = "bench secret key"):
-    """`app` (a gunicorn factory) served on a free loopback port over the database `url`: yields
-    (base URL, the master's pid); its log goes to `log_path` (bench/data/gunicorn-<name>.log)."""
+    """`app` (a gunicorn factory) served on a free loopback port over the database `url`, with the
+    production settings (gunicorn.conf.py: threaded workers): yields (base URL, the master's pid);
+    its log goes to `log_path` (bench/data/gunicorn-<name>.log)."""
     port = free_port()
     logfile = open(log_path or DATA / f"gunicorn-{name}.log", "w")  # noqa: SIM115  (closed below)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": secret_key, "PYTHONPATH": str(ROOT), **(env or {})}
     process = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-w", str(workers), "-b", f"127.0.0.1:{port}",
-         "--backlog", "512", "--timeout", str(timeout), "--log-level", "warning", app],
+        [str(VENV_BIN / "gunicorn"), "--chdir", str(ROOT), "-c", str(ROOT / "gunicorn.conf.py"), "-w", str(workers),
+         "-b", f"127.0.0.1:{port}", "--timeout", str(timeout), "--log-level", "info", app],
         env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.time() > deadline:
-                    raise RuntimeError(f"gunicorn did not start: see {logfile.name}")
-                time.sleep(0.3)
+        deadline = time.time() + 120
+        # Every worker serving (gunicorn.conf.py logs it), not only the first: a worker still
+        # loading the app would leave the first one every client's kept-alive connection.
+        while len(re.findall(r"Worker \d+ serving", Path(logfile.name).read_text())) < workers:
+            if process.poll() is not None or time.time() > deadline:
+                raise RuntimeError(f"gunicorn did not start: see {logfile.name}")
+            time.sleep(0.2)
+        with urllib.request.urlopen(base + "/healthz", timeout=10) as r:
+            assert r.status == 200
         yield base, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
@@ -373,12 +374,25 @@ def gunicorn(url: str, name: str, *, app: str = "bench.run:bench_app()", log_pat
         logfile.close()
 
 
-def worker_rss_mb(master: int) -> float:
+def workers_of(master: int) -> list[int]:
     children = []
     for task in Path(f"/proc/{master}/task").iterdir():
         children += [int(p) for p in (task / "children").read_text().split()]
+    return children
+
+
+def workers_cpu_s(master: int) -> float:
+    """The CPU time the master's workers have used so far (user and system), in seconds."""
+    ticks = 0
+    for pid in workers_of(master):
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def worker_rss_mb(master: int) -> float:
     sizes = []
-    for pid in children:
+    for pid in workers_of(master):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 sizes.append(int(line.split()[1]) / 1024)
@@ -529,7 +543,7 @@ def main() -> None:
         results.append(run_database(name, url, info, wrk, seconds))
 
     print(table(results))
-    print(f"(wrk on loopback, {CLIENTS} clients unless said, gunicorn {WORKERS} sync workers; "
+    print(f"(wrk on loopback, {CLIENTS} clients unless said, gunicorn {WORKERS} workers as gunicorn.conf.py sets them; "
           f"{time.time() - started:.0f} s in all)")
     out = summary(results[0])
     out["postgresql"] = summary(results[1]) if len(results) > 1 else None

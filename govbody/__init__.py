@@ -55,11 +55,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
 
-    if proxies := app.config.get("TRUSTED_PROXIES"):
-        # Behind a proxy the client's address, scheme and host come from its X-Forwarded-* headers:
-        # rate limits per address and https links depend on them.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
-
     from govbody.core import inputs
 
     inputs.init_app(app)  # first: a request's JSON body and address are checked before any other hook
@@ -97,4 +92,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from govbody import cli
 
     cli.init_app(app)
+    if proxies := app.config.get("TRUSTED_PROXIES"):
+        # Behind a proxy the client's address, scheme and host come from its X-Forwarded-* headers:
+        # rate limits per address and https links depend on them. Outermost: the live view's
+        # middleware (live.api.PublicScreens) sees them too.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     return app

@@ -71,7 +71,34 @@ def current_stamp() -> int | None:
     return row[0] if row else None
 
 
+class RecentStamp:
+    """The change stamp as this worker read it at most `max_age` seconds ago: for requests asked
+    so often that one read of the row each would be most of their cost (the live view's screens,
+    live/api.py), a change made on another app server reaches them at most `max_age` later. A
+    change this process committed is seen at once: the next `get` reads the row again."""
+
+    def __init__(self, max_age: float) -> None:
+        self.max_age = max_age
+        self._kept: tuple[int | None, float, int] | None = None  # (stamp, read at, changes committed here then)
+
+    def get(self, *, fresh: bool = False, read: Callable[[], int | None] = current_stamp) -> int | None:
+        """The stamp read at most `max_age` ago (`fresh`: read now, and kept for the next ones);
+        `read` reads it (outside an app context, one that enters it)."""
+        now, committed = time.monotonic(), _committed_here
+        kept = self._kept
+        if not fresh and kept is not None and now - kept[1] < self.max_age and kept[2] == committed:
+            return kept[0]
+        stamp = read()
+        kept = self._kept  # a read begun after this one may have finished first: keep the newer
+        if kept is None or stamp is None or kept[0] is None or stamp >= kept[0]:
+            self._kept = (stamp, now, committed)
+        return stamp
+
+
 # --- The stamp follows every change --------------------------------------------------------------
+
+_committed_here = 0  # transactions this process committed that moved the stamp (RecentStamp)
+_BUMPED = "govbody_stamp_bumped"
 
 def _touches_public(instances) -> bool:
     return any(getattr(obj, "__tablename__", None) not in EXEMPT_TABLES for obj in instances)
@@ -97,12 +124,21 @@ def _before_commit(session: orm.Session) -> None:
     session.flush()  # what commit would flush next, so that after_flush has seen it
     if session.info.pop(_CHANGED, False):
         bump(session.connection())
+        session.info[_BUMPED] = True
+
+
+@event.listens_for(orm.Session, "after_commit")
+def _after_commit(session: orm.Session) -> None:
+    global _committed_here
+    if session.info.pop(_BUMPED, False):
+        _committed_here += 1
 
 
 @event.listens_for(orm.Session, "after_transaction_end")
 def _after_transaction_end(session: orm.Session, transaction: orm.SessionTransaction) -> None:
     if transaction.parent is None:  # the outer transaction, committed or rolled back
         session.info.pop(_CHANGED, None)
+        session.info.pop(_BUMPED, None)
 
 
 # --- The store -----------------------------------------------------------------------------------

@@ -23,6 +23,14 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+_SECURITY_HEADERS = (("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
+                     ("Referrer-Policy", "same-origin"), ("X-Frame-Options", "DENY"))
+_HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+
+
+def security_headers(secure: bool) -> tuple[tuple[str, str], ...]:
+    """The headers every answer carries (a response's own value of one comes first)."""
+    return _SECURITY_HEADERS + (_HSTS,) if secure else _SECURITY_HEADERS
 
 
 def acting_user():
@@ -133,12 +141,8 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _security_headers(response):
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.is_secure:
-            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        for name, value in security_headers(request.is_secure):
+            response.headers.setdefault(name, value)
         return response
 
     @app.after_request

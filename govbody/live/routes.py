@@ -14,13 +14,10 @@ bp = Blueprint("live", __name__, template_folder="templates")
 
 
 def init_app(app) -> None:
-    from govbody.core.inputs import check_address
-    from govbody.live.api import unchanged_public_room
+    from govbody.live.api import PublicScreens
 
     add_panel(app, "meeting", meeting_panel)
-    # Right after the checks of the request's body and address, before the login and the API's hooks.
-    hooks = app.before_request_funcs.setdefault(None, [])
-    hooks.insert(hooks.index(check_address) + 1, unchanged_public_room)
+    app.wsgi_app = PublicScreens(app, app.wsgi_app)  # a public room's screens answered before Flask
 
 
 def meeting_panel(meeting: Meeting) -> Markup:

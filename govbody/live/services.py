@@ -86,19 +86,33 @@ class KeptRooms:
     def __init__(self, size: int = 256) -> None:
         self._rooms: LRUCache = LRUCache(maxsize=size)
         self._lock = threading.Lock()
+        self._reading: dict[int, threading.Lock] = {}  # one thread at a time reads a room's state
 
     def peek(self, meeting_id: int, stamp: int | None) -> tuple[dict, str] | None:
         with self._lock:
             return self._rooms.get((meeting_id, stamp)) if stamp is not None else None
 
+    def wait_for_reading(self, meeting_id: int, timeout: float = 1.0) -> bool:
+        """Wait while another thread reads the meeting's room (True when one was)."""
+        reading = self._reading.get(meeting_id)
+        if reading is None or not reading.locked() or not reading.acquire(timeout=timeout):
+            return False
+        reading.release()
+        return True
+
     def get(self, session: Session, meeting: Meeting, stamp: int | None) -> tuple[dict, str]:
         """The meeting's state (apart from the clock) and its tag, read at `stamp` or after."""
-        key = (meeting.id, stamp)
         kept = self.peek(meeting.id, stamp)
-        if kept is None:
-            state = room(session, meeting)
-            kept = (state, tag(state))
-            if stamp is not None:
-                with self._lock:
-                    self._rooms[key] = kept
+        if kept is not None:
+            return kept
+        with self._lock:
+            reading = self._reading.setdefault(meeting.id, threading.Lock())
+        with reading:  # the screens asking at once after a change wait for one read, not one each
+            kept = self.peek(meeting.id, stamp)
+            if kept is None:
+                state = room(session, meeting)
+                kept = (state, tag(state))
+                if stamp is not None:
+                    with self._lock:
+                        self._rooms[(meeting.id, stamp)] = kept
         return kept

@@ -3,7 +3,15 @@ their time, the next speakers, the quorum), who may see it, and its ETag for pol
 from __future__ import annotations
 
 import datetime as dt
+import time
 
+import sqlalchemy as sa
+
+from govbody import create_app
+from govbody.core import pagecache
+from govbody.extensions import db
+from govbody.live.api import STAMP_MAX_AGE_S
+from govbody.meetings.models import Meeting
 from tests.live_view.conftest import GROUP, give_floor, inscribe, live_url
 
 
@@ -100,3 +108,60 @@ def test_the_live_view_and_the_projector_show_the_room(client, room):
         assert '<script type="module" src="/static/live.js">' in html and "<script>" not in html
     assert 'aria-label="Main"' not in client.get(f"/meetings/{meeting.id}/projector").get_data(as_text=True)
     assert f'href="/meetings/{meeting.id}/live"' in client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+
+
+def test_a_public_rooms_screens_answered_before_the_app_get_the_apps_own_answers(app, client, room, frozen_clock):
+    """What a screen with no login gets before Flask runs (live.api.PublicScreens), the state or
+    its 304, is what the view answers: the same body, the tag, no-cache, the security headers
+    (HSTS over HTTPS, behind a trusted proxy too)."""
+    url = live_url(room["meeting"].id)
+    give_floor(client, room["rapporteur"], room["entries"]["Mexico"])
+    assert client.get(url).status_code == 200  # the room read once under the stamp, and kept
+    frozen_clock.set(room["at"] + dt.timedelta(seconds=42))
+    early = client.get(url)
+    # A query string (any, here one the view ignores) goes through the app, its checks and its view.
+    through_the_app = client.get(url + "?screen=hall")
+    assert early.status_code == through_the_app.status_code == 200
+    assert early.get_json()["speaker"]["remaining_s"] == 300 - 42
+    assert early.data == through_the_app.data
+    assert sorted(early.headers.items()) == sorted(through_the_app.headers.items())
+    tag = early.headers["ETag"]
+    early = client.get(url, headers={"If-None-Match": tag})
+    through_the_app = client.get(url + "?screen=hall", headers={"If-None-Match": tag})
+    assert early.status_code == through_the_app.status_code == 304
+    assert sorted(early.headers.items()) == sorted(through_the_app.headers.items())
+    assert "Strict-Transport-Security" not in early.headers
+    secure = client.get(url, headers={"If-None-Match": tag}, base_url="https://localhost")
+    assert secure.status_code == 304 and secure.headers["Strict-Transport-Security"].startswith("max-age=")
+    proxied = create_app({**app.config, "TRUSTED_PROXIES": 1})
+    try:
+        tag = proxied.test_client().get(url).headers["ETag"]
+        r = proxied.test_client().get(url, headers={"If-None-Match": tag, "X-Forwarded-Proto": "https"})
+        assert r.status_code == 304 and "Strict-Transport-Security" in r.headers
+    finally:
+        with proxied.app_context():
+            db.engine.dispose()  # its own connections, closed before the interpreter does
+
+
+def test_a_poll_is_checked_like_any_request_even_when_nothing_changed(client, room):
+    url = live_url(room["meeting"].id)
+    tag = client.get(url).headers["ETag"]
+    r = client.get(url + "?screen=%07", headers={"If-None-Match": tag})
+    assert r.status_code == 422 and "screen" in r.get_json()["error"]["fields"]
+    # A logged-in screen's answer is its own (kept by no cache).
+    r = client.get(url, headers={"If-None-Match": tag, **room["rapporteur"].headers})
+    assert r.status_code == 304 and r.headers["Cache-Control"] == "private, no-store"
+
+
+def test_a_change_made_on_another_app_server_reaches_the_screens(app, client, room):
+    """Another server's change is seen within STAMP_MAX_AGE_S (this worker reads the stamp no more
+    often than that for an unchanged room's pollers); here the meeting is closed by a statement
+    outside this process's sessions, as another process would commit it."""
+    meeting = room["meeting"]
+    tag = client.get(live_url(meeting.id)).headers["ETag"]
+    assert client.get(live_url(meeting.id), headers={"If-None-Match": tag}).status_code == 304
+    with app.app_context(), db.engine.begin() as conn:
+        conn.execute(sa.update(Meeting.__table__).where(Meeting.__table__.c.id == meeting.id).values(public=False))
+        pagecache.bump(conn)
+    time.sleep(STAMP_MAX_AGE_S)
+    assert client.get(live_url(meeting.id), headers={"If-None-Match": tag}).status_code == 401

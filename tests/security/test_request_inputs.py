@@ -195,7 +195,8 @@ def _csrf(client) -> str:
 
 def test_the_checks_come_before_every_other_hook(app):
     """Before CSRF, the login, rate limits and the API's token (only a public page's change stamp
-    is read before them, for reading a public page)."""
+    is read before them, for reading a public page). A poll of an unchanged public room is
+    answered before the app (live.api.PublicScreens) only when it has no query and no body:
+    tests/live_view/test_live_api.py."""
     hooks = [f.__name__ for f in app.before_request_funcs[None]]
     assert hooks[:3] == ["_read_stamp_first", "check_json_body", "check_address"]
-    assert hooks[3] == "unchanged_public_room"  # a public room's 304, before the login (live/api.py)
