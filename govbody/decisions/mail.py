@@ -37,7 +37,7 @@ def write(session: Session, to: str, subject: str, body: str, *, procedure_id: i
     return message
 
 
-def _deliver(message: OutgoingMessage) -> None:
+def _deliver(message) -> None:
     config = current_app.config
     email = EmailMessage()
     email["From"] = config["MAIL_FROM"]
@@ -58,11 +58,12 @@ def send_message(message_id: int) -> bool:
         taken = session.execute(sa.update(OutgoingMessage).where(
             OutgoingMessage.id == message_id, OutgoingMessage.status == MessageStatus.pending)
             .values(status=MessageStatus.sending, sent_at=clock.now())).rowcount
+        # Read as plain values: no transaction is open while talking to the mail server.
+        message = session.execute(sa.select(OutgoingMessage.to, OutgoingMessage.subject, OutgoingMessage.body)
+                                  .where(OutgoingMessage.id == message_id)).one() if taken else None
         session.commit()
-    if not taken:
+    if message is None:
         return False
-    message = session.get(OutgoingMessage, message_id)
-    session.commit()  # no transaction open while talking to the mail server
     try:
         _deliver(message)
         values = {"status": MessageStatus.sent, "sent_at": clock.now(), "error": ""}

@@ -7,8 +7,8 @@ import datetime as dt
 import socket
 import threading
 import time
-from email import message_from_bytes
-from email.message import Message
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 
 import pytest
 import sqlalchemy as sa
@@ -81,19 +81,19 @@ class Sink:
     """aiosmtpd's handler: every message received, parsed."""
 
     def __init__(self):
-        self.received: list[Message] = []
+        self.received: list[EmailMessage] = []
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's name)
         with self._lock:
-            self.received.append(message_from_bytes(envelope.original_content or envelope.content))
+            self.received.append(message_from_bytes(envelope.original_content or envelope.content, policy=policy.default))
         return "250 Message accepted for delivery"
 
-    def messages(self) -> list[Message]:
+    def messages(self) -> list[EmailMessage]:
         with self._lock:
             return list(self.received)
 
-    def wait_for(self, count: int, timeout: float = 30) -> list[Message]:
+    def wait_for(self, count: int, timeout: float = 30) -> list[EmailMessage]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if len(self.messages()) >= count:
