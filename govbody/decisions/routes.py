@@ -13,6 +13,7 @@ from govbody.core import access, confirm
 from govbody.core.errors import ServiceError
 from govbody.core.forms import apply_errors
 from govbody.core.loaders import load
+from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.schemas import whole_number
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
@@ -47,6 +48,7 @@ def _page() -> int:
 
 
 @bp.get("/decisions")
+@public_page
 def portal():
     page = _page()
     rows, has_next = page_of(db.session, services.decisions_query().options(joinedload(Decision.body)),
@@ -55,6 +57,7 @@ def portal():
 
 
 @bp.get("/decisions/<int:decision_id>")
+@public_page
 def detail(decision_id: int):
     return render_template("decisions/detail.html", d=load(Decision, decision_id, acting_user()))
 
