@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from govbody.core import clock, text
 from govbody.core.limits import OBJECTION_MAX
@@ -16,10 +17,24 @@ from govbody.decisions.models import DecisionMethod, MessageStatus, ProcedureSta
 ObjectionText = text_type(OBJECTION_MAX, required=True, multiline=True)
 
 
+def _in_utc(value: dt.datetime) -> dt.datetime:
+    """A moment as stored (UTC, no offset), within the years a record may name."""
+    try:
+        moment = clock.utc(value)
+    except (OverflowError, ValueError):
+        moment = None
+    if moment is None or not 1900 <= moment.year <= 2999:
+        raise PydanticCustomError("deadline", "A date and time from 1900 to 2999.")
+    return moment
+
+
+Deadline = Annotated[dt.datetime, AfterValidator(_in_utc)]
+
+
 class WrittenProcedureIn(Payload):
     title: Title = Field(title="Title", description="The draft decision's title.")
     text: LongText = Field(min_length=1, title="Text", description="The draft decision (CommonMark).")
-    deadline: dt.datetime = Field(title="Deadline", description=(
+    deadline: Deadline = Field(title="Deadline", description=(
         "ISO date-time, UTC (an offset is converted): silence must hold until then; in the future."))
     session_id: Id | None = Field(None, description=(
         "The session of the body whose decisions number this one; by default the body's latest."))

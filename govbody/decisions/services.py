@@ -27,6 +27,7 @@ from govbody.decisions.models import (Decision, DecisionMethod, Objection, Proce
 from govbody.meetings.models import BodySession
 
 CLOSE_JOB = "decisions.close_written_procedure"
+DEADLINE_YEAR_MAX = 2999
 
 
 def default_session(session: Session, body: Body) -> BodySession | None:
@@ -63,6 +64,9 @@ def circulate(session: Session, body: Body, *, title: str, text_: str, deadline:
     if deadline <= clock.now():
         raise ValidationError("The procedure was not circulated.",
                               {"deadline": "The deadline must be in the future (UTC)."})
+    if deadline.year > DEADLINE_YEAR_MAX:
+        raise ValidationError("The procedure was not circulated.",
+                              {"deadline": f"A deadline before the year {DEADLINE_YEAR_MAX + 1}."})
     if session_id is not None:
         numbered_in = session.get(BodySession, session_id)
         if numbered_in is None or numbered_in.body_id != body.id:
