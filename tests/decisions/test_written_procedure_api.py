@@ -50,6 +50,7 @@ def test_a_deadline_with_an_offset_is_kept_in_utc_and_the_secretariat_circulates
 @pytest.mark.parametrize("fields, field", [
     ({"deadline": "2001-01-01T00:00:00"}, "deadline"),
     ({"deadline": "not a date"}, "deadline"),
+    ({"deadline": "9999-12-31T23:59:59-23:59"}, "deadline"),  # past the calendar once in UTC
     ({"title": ""}, "title"),
     ({"text": ""}, "text"),
     ({"title": "x" * 501}, "title"),
