@@ -82,6 +82,7 @@ ID_TABLES = {
     "series_id": ("series",), "entry_id": ("speaker_list_entries",), "draft_id": ("intervention_drafts",),
     "user_id": ("users",), "token_id": ("api_tokens",), "number": ("resolutions.number",),
     "rendition_id": ("renditions",), "participant_id": ("participants",),
+    "procedure_id": ("written_procedures",), "decision_id": ("decisions",),
 }
 WORDS = {
     "code": ["C", "S", "WG-PS", "SBR", "c"], "part": ["operative", "preambular"],

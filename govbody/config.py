@@ -93,6 +93,10 @@ def from_environment(instance_path: str) -> dict:
         # running longer than this has lost its worker; TEXT_DELAY, like RENDITION_DELAY, for tests.
         "TEXT_TIMEOUT": float(os.environ.get("GOVBODY_TEXT_TIMEOUT", "300")),
         "TEXT_DELAY": float(os.environ.get("GOVBODY_TEXT_DELAY", "0")),
+        # E-mail to the delegations (decisions/mail.py), sent by a worker through this SMTP server.
+        "MAIL_SERVER": os.environ.get("GOVBODY_MAIL_SERVER", "localhost"),
+        "MAIL_PORT": int(os.environ.get("GOVBODY_MAIL_PORT", "25")),
+        "MAIL_FROM": os.environ.get("GOVBODY_MAIL_FROM", "govbody@localhost"),
         # Refused requests, counted per client, route, status and minute (core/refused.py): each worker
         # writes its counts at most this often, and the counts are kept this many days.
         "REFUSED_FLUSH_SECONDS": 1.0,

@@ -237,3 +237,39 @@ def can_handle_credentials(user: Any, delegation: Any) -> bool:
     """Send a delegation's letter of credentials and read it: the delegation's own delegate or the
     secretariat."""
     return is_staff(user) or acts_for(user, delegation)
+
+
+# Decisions (issue 22): the written (silence) procedure and the outgoing e-mail.
+
+def can_circulate_written_procedure(user: Any, body_id: int | None) -> bool:
+    """Circulate a draft decision under the written procedure: the body's chair or the secretariat."""
+    return can_draft(user, body_id)
+
+
+def sees_written_procedures(user: Any) -> bool | frozenset[int]:
+    """True when the user sees every written procedure (the secretariat, and every delegate: the
+    drafts are circulated to the delegations), else the bodies whose procedures their officer sees."""
+    if is_staff(user):
+        return True
+    u = active_user(user)
+    if u is None:
+        return frozenset()
+    if u.role is Role.delegate and u.delegation_id is not None:
+        return True
+    return u.body_ids if u.role in (Role.chair, Role.rapporteur) else frozenset()
+
+
+def can_object(user: Any, delegation: Any) -> bool:
+    """Break the silence of a written procedure: a delegate, for its own delegation only."""
+    return acts_for(user, delegation)
+
+
+def objects_for_some_delegation(user: Any) -> bool:
+    """May break silence for some delegation (checked before reading which one a request names)."""
+    u = active_user(user)
+    return u is not None and u.role is Role.delegate and u.delegation_id is not None
+
+
+def can_see_outgoing_messages(user: Any) -> bool:
+    """The e-mail the application sent (or failed to send): the secretariat's."""
+    return is_staff(user)

@@ -17,6 +17,7 @@ TITLE_MAX = 500  # a title
 LONG_MAX = 100_000  # CommonMark free text (a paper's text, an introduction, an item's description)
 LINES_MAX = 1_000  # lines of such a text (each a paragraph, a list item or a table row at most)
 NOTE_MAX = 5_000  # a note on a correction or a decision
+OBJECTION_MAX = 2_000  # a delegation's objection breaking the silence of a written procedure: a short text
 POINT_MAX = 5_000  # one point (or sub-point) of an intervention, a question, a conclusion or an operative paragraph
 POINTS_TEXT_MAX = 10_000  # all the points of one list together, sub-points included
 POINTS_TYPED_MAX = 20_000  # the same points as typed in a form, with their bullets and indents

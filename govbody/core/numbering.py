@@ -1,4 +1,4 @@
-"""Every per-parent human number comes from here: meetings, resolutions, document symbols.
+"""Every per-parent human number comes from here: meetings, resolutions, decisions, document symbols.
 
 A counter row is locked inside the caller's transaction (SELECT ... FOR UPDATE on
 PostgreSQL; the write lock of BEGIN IMMEDIATE on SQLite), so a number is taken only if
@@ -29,6 +29,11 @@ def meeting_key(body_id: int) -> str:
 
 def resolution_key(body_id: int) -> str:
     return f"resolution:{body_id}"
+
+
+def decision_key(session_id: int) -> str:
+    """Decisions count per session of a body: "Decision No. 3 (XCIV)"."""
+    return f"decision:{session_id}"
 
 
 def series_key(series_id: int, expanded_prefix: str) -> str:

@@ -35,9 +35,11 @@ from govbody.core.models import Base
 # Tables whose changes no public page shows: who is logged in (their logins, tokens and recovery
 # codes), the audit log (every login writes to it), the counts of refused requests, a
 # rapporteur's autosaved drafts (every few seconds in a meeting), who follows what and the
-# one-time tokens of forms sent. Changing them does not throw the public pages away.
+# one-time tokens of forms sent, and the e-mail sent (its status moves as a worker sends it).
+# Changing them does not throw the public pages away.
 EXEMPT_TABLES = frozenset({"change_stamp", "users", "api_tokens", "login_sessions", "recovery_codes", "audit_events",
-                           "refused_counts", "intervention_drafts", "body_follows", "form_submissions"})
+                           "refused_counts", "intervention_drafts", "body_follows", "form_submissions",
+                           "outgoing_messages"})
 _CHANGED = "govbody_public_change"
 _READ = sa.text("SELECT value FROM change_stamp WHERE id = 1")
 _BUMP = sa.text("UPDATE change_stamp SET value = CASE WHEN value + 1 > :now THEN value + 1 ELSE :now END "

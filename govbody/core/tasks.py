@@ -112,17 +112,18 @@ def enqueue(name: str, *args, delay: float = 0, app: Flask | None = None) -> Non
         logging.getLogger(__name__).exception("could not queue %s%r: the sweep will send it again", name, args)
 
 
-def enqueue_after_commit(session: Session, name: str, *args) -> None:
-    """Send a job once `session`'s transaction commits (nothing if it rolls back)."""
-    session.info.setdefault(_PENDING, []).append((name, args))
+def enqueue_after_commit(session: Session, name: str, *args, delay: float = 0) -> None:
+    """Send a job once `session`'s transaction commits (nothing if it rolls back), to run `delay`
+    seconds later (a written procedure's deadline)."""
+    session.info.setdefault(_PENDING, []).append((name, args, delay))
 
 
 @event.listens_for(Session, "after_commit")
 def _send_after_commit(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending:
-        for name, args in pending:
-            enqueue(name, *args)
+        for name, args, delay in pending:
+            enqueue(name, *args, delay=delay)
 
 
 @event.listens_for(Session, "after_rollback")

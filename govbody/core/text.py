@@ -155,6 +155,35 @@ def designation(number: int, numeral: str, language: str = "en") -> str:
     return f"{DESIGNATION_WORDS[language]} {number} ({numeral})"
 
 
+def decision_designation(number: int, numeral: str) -> str:
+    """"Decision No. 3 (XCIV)": a decision's number in its session and the session's Roman numeral,
+    in the house pattern of a resolution's designation."""
+    return f"Decision No. {number} ({numeral})"
+
+
+def written_procedure_line(day: dt.date) -> str:
+    """"Adopted by written procedure on 14 May 2021" (documents.md, "How a decision was taken")."""
+    return f"Adopted by written procedure on {long_date(day)}"
+
+
+def time_left(seconds: float) -> str:
+    """What remains before a deadline, in words: "2 days 3 hours", "3 hours 5 minutes", "5 minutes",
+    "less than a minute"; "passed" after it."""
+    if seconds <= 0:
+        return "passed"
+    minutes = int(seconds // 60)
+    days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
+
+    def unit(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    if days:
+        return unit(days, "day") + (f" {unit(hours, 'hour')}" if hours else "")
+    if hours:
+        return unit(hours, "hour") + (f" {unit(mins, 'minute')}" if mins else "")
+    return unit(mins, "minute") if mins else "less than a minute"
+
+
 # "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".
 _DESIGNATION = re.compile(
     r"^(?:[\w ,.'()-]{0,200}?\bresolution\s+)?(?:no\.?\s*)?(\d{1,7})\s*(?:\(\s*([ivxlcdm]+)\s*\))?$", re.IGNORECASE)

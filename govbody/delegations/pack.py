@@ -1,6 +1,7 @@
 """The session pack: everything of a session a user may see, as one ZIP with a DOCX index:
 the agenda, the session's issued documents and every paper its agenda links (with their later
-versions), adopted resolutions, published summaries and the non-papers circulated for it. Beside
+versions), adopted resolutions, the decisions numbered in it, published summaries and the non-papers
+circulated for it. Beside
 each paper's DOCX, its other files that exist (documents.formats): the PDF (sent, or the rendition a
 worker finished) and the other language versions sent, named like it ("C-93-4.pdf", "C-93-4-fr.docx").
 
@@ -28,6 +29,9 @@ from govbody import docx as house
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access
 from govbody.core.text import long_date
+from govbody.decisions.models import Decision
+from govbody.decisions.render import decision_docx
+from govbody.decisions.render import docx_filename as decision_filename
 from govbody.documents import files, formats
 from govbody.documents.models import Document, DocumentFile, DocumentStatus
 from govbody.documents.render import prints_frozen, published_docx
@@ -45,7 +49,7 @@ def _safe(name: str) -> str:
 
 @dataclass
 class Entry:
-    kind: str  # agenda, document, linked (another paper the agenda links), resolution, summary, nonpaper
+    kind: str  # agenda, document, linked (another paper the agenda links), resolution, decision, summary, nonpaper
     ident: int
     path: str  # inside the ZIP
     label: str  # symbol or designation
@@ -62,6 +66,7 @@ class Manifest:
     entries: list[Entry] = field(default_factory=list)
     documents: dict[int, Document] = field(default_factory=dict)
     resolutions: dict[int, Resolution] = field(default_factory=dict)
+    decisions: dict[int, Decision] = field(default_factory=dict)
     summaries: dict[int, MeetingSummary] = field(default_factory=dict)
     non_papers: dict[int, NonPaper] = field(default_factory=dict)
     # Symbols the agenda links that match no issued paper this user may see.
@@ -111,6 +116,10 @@ def manifest(session: Session, body_session: BodySession, user) -> Manifest:
                                r.title, r.adopted_on, f"{r.sha256} {r.updated_at.isoformat()}",
                                [(f"{base}{'' if f.language == ORIGINAL_LANGUAGE else '-' + f.language}.pdf", f)
                                 for f in found.get(r.id, []) if f.format == "pdf" and f.ready]))
+    for d in session.scalars(sa.select(Decision).where(Decision.session_id == s.id).order_by(Decision.number)):
+        m.decisions[d.id] = d  # recorded once adopted: public
+        m.entries.append(Entry("decision", d.id, f"03-decisions/{decision_filename(d)}", d.designation, d.title,
+                               d.adopted_on, d.updated_at.isoformat()))
     summaries = list(session.scalars(
         sa.select(MeetingSummary).join(Meeting, Meeting.id == MeetingSummary.meeting_id)
         .where(Meeting.session_id == s.id).options(joinedload(MeetingSummary.meeting)).order_by(*Meeting.in_order())))
@@ -221,7 +230,7 @@ def _circulated_non_papers(session: Session, s: BodySession, user) -> list[NonPa
 
 
 INDEX_SECTIONS = (("agenda", "Agenda"), ("document", "Documents"), ("linked", "Documents linked on the agenda"),
-                  ("resolution", "Adopted resolutions"), ("summary", "Meeting summaries"),
+                  ("resolution", "Adopted resolutions"), ("decision", "Decisions"), ("summary", "Meeting summaries"),
                   ("nonpaper", "Non-papers circulated"))
 NOT_INCLUDED = "Linked on the agenda, not in this pack"
 
@@ -265,6 +274,8 @@ def _member_bytes(session: Session, m: Manifest, entry: Entry) -> bytes:
         return render_docx(r)
     if entry.kind == "nonpaper":
         return non_paper_docx(m.non_papers[entry.ident])
+    if entry.kind == "decision":
+        return decision_docx(m.decisions[entry.ident])
     from govbody.interventions.render import summary_docx
     from govbody.interventions.services import meeting_interventions
 

@@ -1,4 +1,4 @@
-"""Full-text search over interventions, resolutions, non-papers and documents.
+"""Full-text search over interventions, resolutions, decisions, non-papers and documents.
 
 The index lives in tables named search_fts_<kind> (SQLite FTS5, or PostgreSQL tsvector tables
 with GIN indexes), created by a migration and kept in step by triggers; it is not a model.

@@ -14,7 +14,7 @@ PAGE_MAX = 500  # deep offsets read every match before them
 class SearchQuery(Query):
     """Documents the query string; `services.read_filters` reads it, with its own messages."""
     q: str = pydantic.Field(max_length=QUERY_MAX, description="Words to search for (at least one).")
-    kind: Literal["intervention", "resolution", "nonpaper", "document"] | None = None
+    kind: Literal["intervention", "resolution", "decision", "nonpaper", "document"] | None = None
     body: str | None = pydantic.Field(None, description="A body's code (\"C\") or id.")
     session: int | None = pydantic.Field(None, ge=1, le=2**31 - 1)
     delegation: str | None = pydantic.Field(None, description="A delegation's name or id.")

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core import text
+from govbody.decisions.models import Decision
 from govbody.documents.models import Document, Series
 from govbody.documents.services import symbol_is
 from govbody.interventions.models import Intervention
@@ -28,9 +29,9 @@ from govbody.nonpapers.models import NonPaper
 from govbody.resolutions.models import Resolution
 from govbody.resolutions.services import named_by
 
-KINDS = ("intervention", "resolution", "nonpaper", "document")
-LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "nonpaper": "Non-papers",
-          "document": "Documents"}
+KINDS = ("intervention", "resolution", "decision", "nonpaper", "document")
+LABELS = {"intervention": "Interventions", "resolution": "Resolutions", "decision": "Decisions",
+          "nonpaper": "Non-papers", "document": "Documents"}
 NEWEST_FIRST = frozenset({"intervention", "document"})  # the others: best match first
 PER_PAGE = 20
 HEADLINE_CHARS = 4000
@@ -217,6 +218,19 @@ def _resolution_hit(row, snippet, url_for) -> Hit:
                row.adopted_on or row.starts_on)
 
 
+def _decision_query(fts, key, user, filters: Filters):
+    """Decisions are recorded once adopted: everyone may see them."""
+    stmt = (sa.select(Decision.id, Decision.title, Decision.number, Decision.session_numeral, Decision.adopted_on)
+            .select_from(fts).join(Decision, Decision.id == key))
+    return _filtered(stmt, filters, body=lambda b: Decision.body_id == b, session=Decision.session_id,
+                     when=Decision.adopted_on)
+
+
+def _decision_hit(row, snippet, url_for) -> Hit:
+    title = f"{text.decision_designation(row.number, row.session_numeral)}: {row.title}"
+    return Hit("decision", row.id, title, snippet, url_for("decisions.detail", decision_id=row.id), row.adopted_on)
+
+
 def _nonpaper_query(fts, key, user, filters: Filters):
     stmt = (sa.select(NonPaper.id, NonPaper.title, NonPaper.version, NonPaper.status, NonPaper.circulated_at)
             .select_from(fts).join(NonPaper, NonPaper.id == key)
@@ -246,10 +260,10 @@ def _document_hit(row, snippet, url_for) -> Hit:
     return Hit("document", row.id, title, snippet, url_for("documents.document_detail", document_id=row.id), row.date)
 
 
-QUERIES = {"intervention": _intervention_query, "resolution": _resolution_query, "nonpaper": _nonpaper_query,
-           "document": _document_query}
-HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "nonpaper": _nonpaper_hit,
-        "document": _document_hit}
+QUERIES = {"intervention": _intervention_query, "resolution": _resolution_query, "decision": _decision_query,
+           "nonpaper": _nonpaper_query, "document": _document_query}
+HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "decision": _decision_hit,
+        "nonpaper": _nonpaper_hit, "document": _document_hit}
 
 
 def _document_named_by(query: str):

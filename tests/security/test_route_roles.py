@@ -155,6 +155,12 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "delegations.meeting_statistics_csv": "public",
     "delegations.following": "user", "delegations.follow": "user", "delegations.unfollow": "user",
     "delegations.item_interventions": "public",  # filtered to what the caller may see
+    # decisions and the written procedure (the URL names an open procedure of the Council)
+    "decisions.portal": "public", "decisions.detail": "public", "api.list_decisions": "public",
+    "api.get_decision": "public", "decisions.body_procedures": {"GET": "public", "POST": "chair"},
+    "decisions.procedure": "member", "decisions.break_silence": "delegate", "decisions.outgoing_messages": "staff",
+    "api.create_written_procedure": "chair", "api.list_written_procedures": "public",  # filtered
+    "api.get_written_procedure": "member", "api.object_to_written_procedure": "delegate",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -214,7 +220,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
+    "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
     "agenda_amendments", "agenda_item_documents", "agenda_items", "session_officers", "meetings", "body_sessions",
@@ -292,6 +298,9 @@ def build_world(app, people) -> dict[str, int | str]:
     amendment = _ok(client.post(f"/api/v1/resolutions/{resolution['id']}/amendments", json={
         "delegation": "Arandia", "part": "operative", "kind": "replacement", "paragraph": 1,
         "text": "To endorse the strategy;"}, headers=h), "amendment")
+    procedure = _ok(client.post(f"/api/v1/bodies/{council}/written-procedures", json={
+        "title": "Budget transfer", "text": "To approve the transfer.", "deadline": "2999-01-01T12:00:00"},
+        headers=h), "written procedure")
     with app.app_context():
         from govbody.accounts.models import ApiToken
         from govbody.agenda.models import AgendaItemDocument
@@ -312,6 +321,7 @@ def build_world(app, people) -> dict[str, int | str]:
             "rendition_id": db.session.scalar(sa.select(Rendition.id).order_by(Rendition.id)),  # the adopted one's PDF
         }
         assert ids["rendition_id"] is not None
+        ids["decision_id"] = _decision(s["id"], council)
         assert db.session.scalar(sa.select(sa.func.count(AgendaItemDocument.id))) == 1
     return {
         **ids, "body_id": council, "session_id": s["id"], "meeting_id": m["id"], "item_id": item["id"],
@@ -319,8 +329,22 @@ def build_world(app, people) -> dict[str, int | str]:
         "intervention_id": statement["id"], "entry_id": speaker["id"], "correction_id": correction["id"],
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
-        "participant_id": participant["id"],
+        "participant_id": participant["id"], "procedure_id": procedure["id"],
     }
+
+
+def _decision(session_id: int, body_id: int) -> int:
+    """A decision recorded as a written procedure's close records one (inside the caller's app context)."""
+    import datetime as dt
+
+    from govbody.decisions.models import Decision, DecisionMethod
+
+    decision = Decision(body_id=body_id, session_id=session_id, number=1, session_numeral="XCIII", title="Dates",
+                        text="To hold the next session in June.", adopted_on=dt.date(2007, 5, 14),
+                        method=DecisionMethod.written_procedure)
+    db.session.add(decision)
+    db.session.commit()
+    return decision.id
 
 
 def _series_id(app) -> int:
