@@ -32,6 +32,7 @@ from govbody.documents.downloads import (
     send_file_version,
     send_issued,
     send_issued_pdf,
+    send_language,
     send_preview,
     send_public_file,
 )
@@ -48,7 +49,7 @@ from govbody.documents.forms import (
     translation_ask,
     version_ask,
 )
-from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
+from govbody.documents.models import Distribution, Document, DocumentKind, FileFormat, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
 from govbody.renditions import services as renditions
@@ -216,13 +217,21 @@ def _document_column(document: Document, language: str, original: str) -> side_b
 
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
-    return send_issued(load(Document, document_id, acting_user()))
+    """The original (or the version `?lang=` names), or for a delegate the version in its delegation's
+    language where there is one."""
+    document = load(Document, document_id, acting_user())
+    language = request.args.get("lang") or files.preferred_language(db.session, document, acting_user())
+    if language is not None and language != files.original_code(document):
+        return send_language(document, language, FileFormat.docx)
+    return send_issued(document)
 
 
 @bp.get("/documents/<int:document_id>/download.pdf")
 def download_pdf(document_id: int):
     """The PDF of the original, or of the language version `?lang=` names (202 while a worker makes it)."""
-    return send_issued_pdf(load(Document, document_id, acting_user()), request.args.get("lang"), page=True)
+    document = load(Document, document_id, acting_user())
+    language = request.args.get("lang") or files.preferred_language(db.session, document, acting_user())
+    return send_issued_pdf(document, language, page=True)
 
 
 @bp.get("/documents/<int:document_id>/files/<lang>")

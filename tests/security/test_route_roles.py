@@ -64,7 +64,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.update_meeting": "chair",
     # the meeting room: the roll-call is kept by the body's officers; voting rights by the secretariat
     "attendance.roll_call": "officer", "api.get_attendance": "officer", "api.put_attendance": "officer",
-    "api.update_delegation": "staff",
+    # voting rights by the secretariat; the language its papers are given in by its own delegate too
+    "api.update_delegation": "own_entry", "delegations.set_language": "own_entry",
     # participants and credentials: the URL names Arandia's pending participant and Arandia's letter
     "participants.session_participants": {"GET": "public", "POST": "delegate"}, "participants.download": "public",
     "participants.edit_participant": "own_entry", "participants.withdraw_participant": "own_entry",
