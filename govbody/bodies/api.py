@@ -66,8 +66,10 @@ def get_delegation(delegation_id: int):
 @endpoint(json=DelegationPatch, out=DelegationOut, tags=("delegations",))
 def update_delegation(delegation_id: int):
     delegation = load(Delegation, delegation_id, user())
-    require(access.can_suspend_voting_rights(user()))
+    require(access.can_set_delegation_language(user(), delegation))
     data: DelegationPatch = parse()
+    if "voting_rights_suspended" in data.model_fields_set:
+        require(access.can_suspend_voting_rights(user()))
     services.update_delegation(db.session, delegation, **data.model_dump(include=data.model_fields_set), by=user())
     db.session.commit()
     return DelegationOut.of(delegation)

@@ -119,6 +119,8 @@ class Delegation(IdMixin, TimestampMixin, Base):
     short_names: Mapped[str] = mapped_column(sa.String(SHORT_MAX), default="")
     # In arrears: present and counted for the quorum, but it may not vote.
     voting_rights_suspended: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The official language its delegates are given papers in ("fr"); None: each paper's original.
+    language: Mapped[str | None] = mapped_column(sa.String(2))
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="delegation")
 

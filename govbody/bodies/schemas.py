@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -49,7 +49,10 @@ class DelegationIn(Payload):
 
 class DelegationPatch(Payload):
     voting_rights_suspended: Annotated[bool | None, NotNull] = Field(None, description=(
-        "In arrears: the delegation is present and counted for the quorum, but may not vote."))
+        "In arrears: the delegation is present and counted for the quorum, but may not vote. The secretariat only."))
+    language: Literal["en", "fr", "es"] | None = Field(None, description=(
+        "The official language its delegates are given papers in when that version exists (null: each paper's "
+        "original). Its own delegate or the secretariat."))
 
 
 class DelegationOut(Out):
@@ -59,3 +62,4 @@ class DelegationOut(Out):
     iso3: str | None
     short_names: str
     voting_rights_suspended: bool
+    language: str | None

@@ -17,6 +17,7 @@ from govbody.bodies.models import (
 )
 from govbody.core import audit
 from govbody.core.errors import ValidationError
+from govbody.core.languages import OFFICIAL
 from govbody.core.text import long_date
 
 BODY_FIELDS = ["name", "kind", "code", "parent_id", "terms_of_reference", "established_on", "dissolved_on",
@@ -104,7 +105,7 @@ def update_body(session: Session, body: Body, *, by=None, **values) -> Body:
     return body
 
 
-DELEGATION_FIELDS = ["name", "kind", "iso3", "short_names", "voting_rights_suspended"]
+DELEGATION_FIELDS = ["name", "kind", "iso3", "short_names", "voting_rights_suspended", "language"]
 
 
 def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3: str | None = None,
@@ -129,8 +130,19 @@ def create_delegation(session: Session, *, name: str, kind: DelegationKind, iso3
 
 
 def update_delegation(session: Session, delegation: Delegation, *, by=None, **values) -> Delegation:
-    """Change what a delegation says of itself; for now, whether its voting rights are suspended."""
+    """Change what a delegation says of itself: whether its voting rights are suspended, the official
+    language its delegates are given papers in (`language`: "fr", or None for each paper's original)."""
+    if values.get("language") not in (None, *OFFICIAL):
+        raise ValidationError("The delegation was not changed.", {"language": "One of " + ", ".join(OFFICIAL) + "."})
     return audit.update(session, delegation, values, fields=DELEGATION_FIELDS, action="delegation.update", by=by)
+
+
+def papers_language(session: Session, user) -> str | None:
+    """The language a delegate's delegation asked its papers in ("fr"); None for anyone else, or none asked."""
+    delegation_id = getattr(user, "delegation_id", None)
+    if delegation_id is None or getattr(getattr(user, "role", None), "value", None) != "delegate":
+        return None
+    return session.scalar(sa.select(Delegation.language).where(Delegation.id == delegation_id))
 
 
 def add_membership(session: Session, body: Body, delegation: Delegation, *,

@@ -84,6 +84,11 @@ def can_watch_live(user: Any, meeting: Any, *, seated: bool) -> bool:
     return u is not None and u.role is Role.delegate and u.delegation_id is not None and seated
 
 
+def can_set_delegation_language(user: Any, delegation: Any) -> bool:
+    """Choose the language a delegation's delegates are given papers in: its own delegate or the secretariat."""
+    return is_staff(user) or acts_for(user, delegation)
+
+
 def can_suspend_voting_rights(user: Any) -> bool:
     """Mark a delegation in arrears (its voting rights suspended), or restore its rights."""
     return is_staff(user)

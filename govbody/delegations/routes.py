@@ -15,7 +15,12 @@ from govbody.core.downloads import DOCX, disposition, send_bytes
 from govbody.core.schemas import whole_number
 from govbody.core.web import acting_user, add_nav_link, add_panel, require, writes
 from govbody.core.paging import page_of
+from govbody.bodies import services as bodies
+from govbody.core.errors import ServiceError
+from govbody.core.languages import name_of
 from govbody.delegations import charts, ical, pack, services
+from govbody.delegations.forms import LanguageForm
+from govbody.documents import formats
 from govbody.extensions import db
 from govbody.meetings.models import BodySession, Meeting
 
@@ -83,7 +88,38 @@ def profile(delegation_id: int):
         replies=services.replies_received(db.session, delegation, user) if page == 1 else [],
         amended=services.amended_resolutions(db.session, delegation, user) if page == 1 else [],
         trend=_trend_chart(services.delegation_trend(db.session, delegation, user)) if page == 1 else None,
-        item_label=services.item_label, duration=services.duration, seconds=services.speaking_seconds)
+        item_label=services.item_label, duration=services.duration, seconds=services.speaking_seconds,
+        language_form=_language_form(delegation))
+
+
+def _language_form(delegation: Delegation) -> LanguageForm | None:
+    if not access.can_set_delegation_language(acting_user(), delegation):
+        return None
+    return LanguageForm(formdata=None, data={"language": delegation.language or ""})
+
+
+@bp.post("/delegations/<int:delegation_id>/language")
+def set_language(delegation_id: int):
+    """The language its delegates are given papers in (PATCH /api/v1/delegations/{id} calls the same service)."""
+    delegation = db.get_or_404(Delegation, delegation_id)
+    user = acting_user()
+    require(access.can_set_delegation_language(user, delegation))
+    form = LanguageForm()
+    page = url_for(".profile", delegation_id=delegation.id)
+    if not form.validate_on_submit():
+        flash("Choose one of the official languages, or each paper's original.", "error")
+        return redirect(page)
+    try:
+        bodies.update_delegation(db.session, delegation, language=form.language.data or None, by=user)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(page)
+    db.session.commit()
+    flash(f"{delegation.name}'s delegates are given papers in {name_of(delegation.language)} where that version "
+          "exists." if delegation.language else f"{delegation.name}'s delegates are given each paper's original.",
+          "success")
+    return redirect(page)
 
 
 @bp.get("/agenda-items/<int:item_id>/interventions")
@@ -274,8 +310,11 @@ def following():
     news = services.whats_new(db.session, user)
     followed = {n.body.id for n in news}
     bodies = list(db.session.scalars(sa.select(Body).order_by(Body.name)))
+    # Each paper's and resolution's language versions, as every list says them (documents.formats).
+    papers = formats.for_documents(db.session, [d.id for n in news for d in n.documents])
+    adopted = formats.for_resolutions(db.session, [r for n in news for r in n.resolutions])
     html = render_template("delegations/following.html", news=news, bodies=bodies, followed=followed,
-                           recent_days=services.RECENT_DAYS)
+                           recent_days=services.RECENT_DAYS, papers=papers, adopted=adopted)
     db.session.commit()  # the visit moves the "since" mark (after rendering: nothing is read again)
     return html
 

@@ -55,7 +55,8 @@ def series_out(series: Series, next_number: int | None = None) -> dict:
     return SeriesOut.of(series, body_code=series.body.code if series.body else None, next_number=next_number)
 
 
-def document_out(document: Document) -> dict:
+def document_out(document: Document, lang: str | None = None) -> dict:
+    """The paper as the API says it; `lang`: its title in that language version where it has one."""
     points = render.outline_points(document.text)[1] if document.kind is DocumentKind.outline else []
     items = (document.agenda or {}).get("items", []) if document.kind is DocumentKind.agenda else []
     languages = files.languages(db.session, document)
@@ -69,7 +70,8 @@ def document_out(document: Document) -> dict:
         docx_url=url_for("api.document_docx", document_id=document.id) if document.is_issued and not issued_as_pdf
         else None,
         preview_url=None if document.is_issued else url_for("api.document_preview_docx", document_id=document.id),
-        languages=languages)
+        languages=languages, title=next((f.title for f in document.files if f.language == lang and f.title),
+                                        document.title))
 
 
 def _invalid(field: str, message: str) -> ValidationError:
@@ -172,7 +174,7 @@ def list_documents():
     stmt = stmt.options(selectinload(Document.versions), selectinload(Document.parent), joinedload(Document.series),
                         selectinload(Document.remarks), selectinload(Document.files))
     # The page's papers' files read in one query with the first (documents.formats).
-    return paginate(stmt, document_out, prepare=lambda rows: formats.want(r.id for r in rows))
+    return paginate(stmt, lambda d: document_out(d, filters.lang), prepare=lambda rows: formats.want(r.id for r in rows))
 
 
 @bp.get("/documents/<int:document_id>")
@@ -229,18 +231,21 @@ def create_version(document_id: int):
 @bp.get("/documents/<int:document_id>.docx")
 @endpoint(query=LanguageQuery, content=DOCX, tags=DOCUMENTS)
 def document_docx(document_id: int):
-    """That language version as a DOCX (default: the original), byte for byte as frozen."""
-    lang = query_args().lang
-    return send_language(load(Document, document_id, user()), lang, FileFormat.docx)
+    """That language version as a DOCX (default: the original, or for a delegate its delegation's
+    language where the paper has that version), byte for byte as frozen."""
+    document = load(Document, document_id, user())
+    lang = query_args().lang or files.preferred_language(db.session, document, user())
+    return send_language(document, lang, FileFormat.docx)
 
 
 @bp.get("/documents/<int:document_id>.pdf")
 @endpoint(query=LanguageQuery, content=PDF, tags=DOCUMENTS, answers={202: PreparingOut})
 def document_pdf(document_id: int):
     """That language version as a PDF: one sent as a PDF as it was sent; the original's PDF/A-2b made by a
-    worker otherwise (202 with Retry-After until it exists)."""
-    lang = query_args().lang
-    return send_language(load(Document, document_id, user()), lang, FileFormat.pdf)
+    worker otherwise (202 with Retry-After until it exists). A delegate's default: as for the DOCX."""
+    document = load(Document, document_id, user())
+    lang = query_args().lang or files.preferred_language(db.session, document, user())
+    return send_language(document, lang, FileFormat.pdf)
 
 
 @bp.put("/documents/<int:document_id>/files/<lang>")

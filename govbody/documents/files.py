@@ -176,6 +176,17 @@ def file_of(document: Document, language: str) -> DocumentFile | None:
     return next((f for f in document.files if f.language == language), None)
 
 
+def preferred_language(session, document: Document, user) -> str | None:
+    """The version a delegate is given when a download names none: its delegation's language
+    (bodies.services.papers_language) when the issued paper has that version; None: the original."""
+    from govbody.bodies.services import papers_language
+
+    language = papers_language(session, user)
+    if language is None or not document.is_issued or language == original_code(document):
+        return None
+    return language if file_of(document, language) is not None else None
+
+
 def original_file(document: Document) -> DocumentFile | None:
     """The file an issued paper was issued from, when it was sent rather than generated."""
     return file_of(document, original_code(document))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from flask import g, has_app_context, url_for
+from flask import g, has_app_context, has_request_context, url_for
 from sqlalchemy.orm import Session
 
 from govbody.core.languages import code_of, in_order, name_of
@@ -50,6 +50,10 @@ class PaperFile:
 
     @property
     def url(self) -> str:
+        # A delegate whose delegation asked for a language is given that version by a link that names
+        # none: the original's link names its language, so that it stays the original.
+        if "lang" not in self.values and _reader_prefers_a_language():
+            return url_for(self.endpoint, **self.values, lang=self.language)
         return url_for(self.endpoint, **self.values)
 
 
@@ -61,6 +65,19 @@ class Language:
     @property
     def name(self) -> str:
         return name_of(self.language)
+
+
+def _reader_prefers_a_language() -> bool:
+    """Whether the reader of this request is a delegate whose delegation asked for a language (read once)."""
+    if not has_request_context():
+        return False
+    if _G_KEY + "_reader" not in g:
+        from govbody.bodies.services import papers_language
+        from govbody.core.web import acting_user
+        from govbody.extensions import db
+
+        g.setdefault(_G_KEY + "_reader", papers_language(db.session, acting_user()) is not None)
+    return g.get(_G_KEY + "_reader")
 
 
 def by_language(found: list[PaperFile]) -> list[Language]:

@@ -26,11 +26,13 @@ from govbody.core.paging import page_of
 from govbody.core.schemas import lenient
 from govbody.core.text import long_date
 from govbody.core.web import acting_user, add_nav_link, add_panel, require
-from govbody.documents import files, formats, services, translations
+from govbody.documents import files, formats, render, services, translations
+from govbody.documents import side_by_side as side_by_side_view
 from govbody.documents.downloads import (
     send_file_version,
     send_issued,
     send_issued_pdf,
+    send_language,
     send_preview,
     send_public_file,
 )
@@ -47,7 +49,7 @@ from govbody.documents.forms import (
     translation_ask,
     version_ask,
 )
-from govbody.documents.models import Distribution, Document, DocumentKind, Series, VersionKind
+from govbody.documents.models import Distribution, Document, DocumentKind, FileFormat, Series, VersionKind
 from govbody.documents.schemas import RegisterQuery
 from govbody.extensions import db
 from govbody.renditions import services as renditions
@@ -179,15 +181,57 @@ def document_detail(document_id: int):
     return _detail(load(Document, document_id, acting_user()))
 
 
+@bp.get("/documents/<int:document_id>/side-by-side")
+def side_by_side(document_id: int):
+    """Two language versions paragraph beside paragraph (?left=en&right=fr), seen by whoever sees the
+    paper; a version not sent or made yet is shown as missing."""
+    document = load(Document, document_id, acting_user())
+    original = files.original_code(document)
+    existing = {original, *(f.language for f in document.files)}
+    chosen = side_by_side_view.choose(request.args, original, existing)
+    if chosen is None:
+        abort(404)
+    columns = [_document_column(document, code, original) for code in chosen]
+    return render_template("documents/side_by_side.html", heading=document.symbol or f"{document.title} (draft)",
+                           back=url_for(".document_detail", document_id=document.id), left=columns[0],
+                           right=columns[1], rows=side_by_side_view.rows(*columns),
+                           languages=side_by_side_view.choices(original), existing=existing)
+
+
+def _document_column(document: Document, language: str, original: str) -> side_by_side_view.Column:
+    name = name_of(language)
+    if language == original:
+        data = render.published_docx(document)
+        return side_by_side_view.column(language, data, f"The {name} original was sent as a PDF: it has no paragraphs "
+                                                        "to show here; download it from the paper's page.")
+    version = files.file_of(document, language) if document.is_issued else None
+    if version is None:
+        why = (f"No {name} version of {document.symbol} yet." if document.is_issued
+               else f"A draft has no {name} version: a paper is translated once issued.")
+        return side_by_side_view.column(language, None, why)
+    if version.format.value != "docx":
+        return side_by_side_view.column(language, None, f"The {name} version was sent as a PDF: it has no paragraphs "
+                                                        "to show here; download it from the paper's page.")
+    return side_by_side_view.column(language, version.data)
+
+
 @bp.get("/documents/<int:document_id>/download")
 def download(document_id: int):
-    return send_issued(load(Document, document_id, acting_user()))
+    """The original (or the version `?lang=` names), or for a delegate the version in its delegation's
+    language where there is one."""
+    document = load(Document, document_id, acting_user())
+    language = request.args.get("lang") or files.preferred_language(db.session, document, acting_user())
+    if language is not None and language != files.original_code(document):
+        return send_language(document, language, FileFormat.docx)
+    return send_issued(document)
 
 
 @bp.get("/documents/<int:document_id>/download.pdf")
 def download_pdf(document_id: int):
     """The PDF of the original, or of the language version `?lang=` names (202 while a worker makes it)."""
-    return send_issued_pdf(load(Document, document_id, acting_user()), request.args.get("lang"), page=True)
+    document = load(Document, document_id, acting_user())
+    language = request.args.get("lang") or files.preferred_language(db.session, document, acting_user())
+    return send_issued_pdf(document, language, page=True)
 
 
 @bp.get("/documents/<int:document_id>/files/<lang>")

@@ -240,6 +240,8 @@ class DocumentsQuery(Query):
     series: str | None = pydantic.Field(None, description="A series' prefix (\"MC/INF\", \"C/110/INF\").")
     symbol: str | None = pydantic.Field(None, description="A symbol, however typed (\"mc inf 287\").")
     session_id: query_number(message=SESSION_ID_RULE) = None
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description=(
+        "Each item's title in that language version where it has one, else the original's."))
 
 
 class RegisterQuery(BaseModel):

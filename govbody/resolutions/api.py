@@ -40,6 +40,7 @@ from govbody.meetings.models import BodySession, Meeting
 from govbody.renditions.downloads import PDF
 from govbody.renditions.schemas import PreparingOut
 from govbody.resolutions import downloads, loaders, render, services
+from govbody.resolutions.services import translations
 from govbody.resolutions.models import Resolution
 from govbody.resolutions.schemas import (
     AdoptIn,
@@ -156,7 +157,13 @@ def list_resolutions():
     filters: ResolutionQuery = query_args()
     stmt = services.search(reader=user(), status=filters.status, body_code=filters.body,
                            session_id=filters.session_id, year=filters.year, q=filters.q)
-    return paginate(services.with_text(stmt), ResolutionOut)
+    titles: dict[int, str] = {}
+
+    def in_language(rows) -> None:
+        titles.update(translations.titles_in(db.session, [r.id for r in rows], filters.lang))
+
+    return paginate(services.with_text(stmt), lambda r: ResolutionOut.of(r, title=titles.get(r.id, r.title)),
+                    prepare=in_language)
 
 
 @bp.get("/resolutions/<int:resolution_id>")
@@ -186,15 +193,19 @@ def translate_resolution(resolution_id: int):
 @bp.get("/resolutions/<int:resolution_id>.docx")
 @endpoint(query=LanguageQuery, content=DOCX, tags=TAGS)
 def resolution_docx(resolution_id: int):
-    """The resolution as a DOCX, in English or (`lang`) a translation added."""
-    return downloads.send_resolution_docx(resolution_id, user(), query_args().lang)
+    """The resolution as a DOCX, in English or (`lang`) a translation added; a delegate's default, its
+    delegation's language where the resolution has that translation."""
+    lang = query_args().lang or downloads.preferred_language(db.session, resolution_id, user())
+    return downloads.send_resolution_docx(resolution_id, user(), lang)
 
 
 @bp.get("/resolutions/<int:resolution_id>.pdf")
 @endpoint(query=LanguageQuery, content=PDF, tags=TAGS, answers={202: PreparingOut})
 def resolution_pdf(resolution_id: int):
-    """The adopted resolution as PDF/A-2b, made by a worker: 202 with Retry-After until it exists."""
-    return downloads.send_resolution_pdf(resolution_id, user(), language=query_args().lang)
+    """The adopted resolution as PDF/A-2b, made by a worker: 202 with Retry-After until it exists. A
+    delegate's default language: as for the DOCX."""
+    lang = query_args().lang or downloads.preferred_language(db.session, resolution_id, user())
+    return downloads.send_resolution_pdf(resolution_id, user(), language=lang)
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")

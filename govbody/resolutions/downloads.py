@@ -100,6 +100,18 @@ def send_adopted_docx(resolution_id: int) -> Response | None:
                        filename=_name(adopted.cited_code, adopted.number, adopted.session_numeral, adopted.id, "docx"))
 
 
+def preferred_language(session: Session, resolution_id: int, user) -> str | None:
+    """The version a delegate is given when a download names none: its delegation's language
+    (bodies.services.papers_language) when the resolution has that translation; None: English."""
+    from govbody.bodies.services import papers_language
+
+    language = papers_language(session, user)
+    if language in (None, ORIGINAL_LANGUAGE):
+        return None
+    return session.scalar(sa.select(Translation.language).where(
+        Translation.resolution_id == resolution_id, Translation.language == language))
+
+
 def send_resolution_docx(resolution_id: int, user, language: str | None = None) -> Response:
     """The DOCX for pages and API alike: an adopted resolution's straight from its row, else the
     loaded record's (404 for a draft the reader may not see); `language`, a translation's."""

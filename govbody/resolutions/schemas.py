@@ -157,6 +157,8 @@ class ResolutionQuery(Query):
     q: Annotated[str, BeforeValidator(lambda v: str(v)[:QUERY_MAX]), pydantic.Field(
         description=f"Words of the text, or a designation (\"1150\", \"No. 1150 (XCIII)\"); "
                     f"past {QUERY_MAX} characters ignored")] = ""
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(None, description=(
+        "Each item's title in that language version where it has one, else the original's."))
     page: PageNumber = 1
 
 

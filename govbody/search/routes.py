@@ -8,6 +8,7 @@ from flask import Blueprint, Flask, render_template, request
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core.errors import ValidationError
+from govbody.core.languages import OFFICIAL
 from govbody.core.web import acting_user, add_nav_link
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -47,5 +48,6 @@ def search():
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("search/search.html", query=query, groups=groups, page=page, errors=errors,
                            bodies=bodies, sessions=sessions, delegations=delegations, kinds=services.KINDS, labels=services.LABELS,
+                           languages=OFFICIAL,
                            args=args, has_next=any(g.has_next for g in groups),
                            searched=bool(query) and not errors), (422 if errors else 200)

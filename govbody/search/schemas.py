@@ -19,10 +19,14 @@ class SearchQuery(Query):
     session: int | None = pydantic.Field(None, ge=1, le=2**31 - 1)
     delegation: str | None = pydantic.Field(None, description="A delegation's name or id.")
     year: int | None = pydantic.Field(None, ge=1900, le=2999)
+    lang: Literal["en", "fr", "es"] | None = pydantic.Field(
+        None, description="The language version to show of a record whose words match in several.")
     page: int = pydantic.Field(1, ge=1, le=PAGE_MAX)
 
 
 class HitOut(Out):
+    """A hit in a language version other than the original says so in its title ("(French version)")
+    and links to that version (`right=fr`)."""
     kind: str
     id: int
     title: str

@@ -5,6 +5,12 @@
 come from the database (FTS5 snippet() / ts_headline) with sentinels that are turned into
 <mark> only after the text itself has been escaped.
 
+Resolutions and documents are searched in every language version (search_fts_<kind>_version, one
+row a translation or file, with its language): each record is one hit, in the language its words
+matched in; where they matched in several, the language asked for (`lang`, Filters.language), else the language most
+of the kind's hits are in (the language the query was typed in), names the version found. PostgreSQL
+reads each version with its language's configuration (english, french, spanish) and without accents.
+
 A query that names a record exactly (a resolution's number, designation or session numeral,
 a document's symbol in any case) finds that record first, before the records that merely
 cite it: its kind's group leads and the record heads it.
@@ -20,13 +26,14 @@ from markupsafe import Markup, escape
 
 from govbody.bodies.models import Body, Delegation
 from govbody.core import text
+from govbody.core.languages import OFFICIAL, code_of, name_of
 from govbody.decisions.models import Decision
 from govbody.documents.models import Document, Series
 from govbody.documents.services import symbol_is
 from govbody.interventions.models import Intervention
 from govbody.meetings.models import BodySession, Meeting
 from govbody.nonpapers.models import NonPaper
-from govbody.resolutions.models import Resolution
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution
 from govbody.resolutions.services import named_by
 
 KINDS = ("intervention", "resolution", "decision", "nonpaper", "document")
@@ -50,6 +57,7 @@ class Filters:
     session_id: int | None = None
     delegation_id: int | None = None
     year: int | None = None
+    language: str | None = None  # the version preferred where a record matched in several ("fr")
 
 
 @dataclass
@@ -61,6 +69,11 @@ class Hit:
     url: str
     when: dt.date | None = None
     exact: bool = False  # named exactly by the query, not only matching its words
+    language: str | None = None  # the language version whose words matched ("fr"); None: a kind without versions
+
+    @property
+    def language_name(self) -> str:
+        return name_of(self.language) if self.language else ""
 
 
 @dataclass
@@ -121,6 +134,19 @@ class SqliteBackend:
     def snippet_needs_match(self) -> bool:
         return True  # snippet() works on rows of a full-text query
 
+    def version_table(self, kind: str):
+        return sa.table(f"search_fts_{kind}_version", sa.column("rowid", sa.Integer), sa.column("record_id", sa.Integer),
+                        sa.column("language", sa.String), sa.column("title"), sa.column("content"))
+
+    def version_match(self, fts, query):
+        return self.match(fts, query)
+
+    def version_score(self, fts, query):
+        return -sa.func.bm25(sa.literal_column(fts.name), 0.0, 0.0, 4.0, 1.0)
+
+    def version_snippet(self, fts, query):
+        return self.snippet(fts, query)
+
 
 class PostgresBackend:
     """`search_fts_<kind>(id, title, content, tsv)` with a GIN index on tsv."""
@@ -153,6 +179,32 @@ class PostgresBackend:
 
     def snippet_needs_match(self) -> bool:
         return False
+
+    def version_table(self, kind: str):
+        return sa.table(f"search_fts_{kind}_version", sa.column("id", sa.Integer), sa.column("record_id", sa.Integer),
+                        sa.column("language", sa.String), sa.column("title"), sa.column("content"), sa.column("tsv"))
+
+    def _version_tsquery(self, language, query):
+        """The query read as `language` reads its versions (a code, or a column), without accents."""
+        return sa.func.plainto_tsquery(sa.func.search_fts_config(language),
+                                       sa.func.search_fts_unaccent(sa.bindparam("fts_query", query)))
+
+    def version_match(self, fts, query):
+        # One condition a language, so that each can use the GIN index.
+        return sa.or_(*(sa.and_(fts.c.language == code, fts.c.tsv.op("@@")(self._version_tsquery(code, query)))
+                        for code in OFFICIAL))
+
+    def version_score(self, fts, query):
+        return sa.func.ts_rank(fts.c.tsv, self._version_tsquery(fts.c.language, query))
+
+    def version_snippet(self, fts, query):
+        options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=1"
+        config = sa.func.search_fts_config(fts.c.language)
+        # The words as typed mark the text's own accented words; without accents, those typed without.
+        words_as_typed = sa.func.plainto_tsquery(config, sa.bindparam("fts_query", query)).op("||")(
+            self._version_tsquery(fts.c.language, query))
+        opening = sa.func.left(fts.c.content, HEADLINE_CHARS)
+        return sa.func.ts_headline(config, fts.c.title + sa.literal(" — ") + opening, words_as_typed, options)
 
 
 def backend_for(session) -> SqliteBackend | PostgresBackend:
@@ -248,7 +300,7 @@ def _nonpaper_hit(row, snippet, url_for) -> Hit:
 
 
 def _document_query(fts, key, user, filters: Filters):
-    stmt = (sa.select(Document.id, Document.symbol, Document.title, Document.date)
+    stmt = (sa.select(Document.id, Document.symbol, Document.title, Document.date, Document.original_language)
             .select_from(fts).join(Document, Document.id == key)
             .where(Document.visible_to(user)))
     return _filtered(stmt, filters, body=lambda b: Document.series_id.in_(sa.select(Series.id).where(Series.body_id == b)),
@@ -268,6 +320,22 @@ HITS = {"intervention": _intervention_hit, "resolution": _resolution_hit, "decis
 
 def _document_named_by(query: str):
     return symbol_is(query) if "/" in query else None  # a symbol has a series prefix and a number
+
+
+def language_code(column):
+    """languages.code_of in SQL: a paper's original language in words ("French") as its code ("fr")."""
+    from govbody.core.languages import _CODES, UNDETERMINED
+
+    return sa.case(_CODES, value=sa.func.lower(sa.func.trim(column)), else_=UNDETERMINED)
+
+
+# The language of each versioned kind's own row of the index (its original), in SQL and for a row read.
+VERSIONED = {"resolution": (lambda: sa.literal(ORIGINAL_LANGUAGE), lambda row: ORIGINAL_LANGUAGE),
+             "document": (lambda: language_code(Document.original_language),
+                          lambda row: code_of(row.original_language))}
+# Where a version is read, in its language.
+DETAIL = {"resolution": ("resolutions.side_by_side", "resolution_id"),
+          "document": ("documents.side_by_side", "document_id")}
 
 
 # What a query names exactly, as a condition on the kind's records (None: it names none).
@@ -295,8 +363,14 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
     if named:  # on the first page, before the hits; on none of the pages again
         stmt = stmt.where(key.not_in([row.id for row in named]))
         if page == 1:
-            group.hits = [replace(HITS[kind](row, highlight(_opening(row.opening)), url_for), exact=True)
+            group.hits = [replace(HITS[kind](row, highlight(_opening(row.opening)), url_for), exact=True,
+                                  language=VERSIONED[kind][1](row) if kind in VERSIONED else None)
                           for row in named]
+    if kind in VERSIONED:
+        excluded = [row.id for row in named]
+        group.hits += _versioned_hits(session, backend, kind, prepared, user=user, filters=filters, page=page,
+                                      per_page=per_page, url_for=url_for, excluded=excluded, group=group)
+        return group
     stmt = stmt.where(backend.match(fts, prepared))
     # The large kinds newest first: the index is then read backwards and stops at the page,
     # where ranking would score every match of a common word.
@@ -315,6 +389,75 @@ def search_kind(session, kind: str, query: str, *, user, filters: Filters = Filt
     group.has_next = len(rows) > per_page
     group.hits += [HITS[kind](row, highlight(row.snippet), url_for) for row in rows[:per_page]]
     return group
+
+
+def _versioned_hits(session, backend, kind: str, prepared: str, *, user, filters: Filters, page: int,
+                    per_page: int, url_for, excluded: list[int], group: Group) -> list[Hit]:
+    """One page of a versioned kind's hits, one a record, each in the language version that matched:
+    the original's row and each version's row of the index in one query, the record's rows ranked
+    by the language asked for, then by how many of the kind's hits are in that language (the
+    query's language), then by score; snippets for the page's rows only, from the row that won."""
+    own, ver = backend.table(kind), backend.version_table(kind)
+    own_key, ver_key = own.c[backend.key], ver.c[backend.key]
+    original = VERSIONED[kind][0]()
+    mine = (QUERIES[kind](own, own_key, user, filters)
+            .add_columns(own_key.label("fts_key"), sa.literal(0).label("version_id"), original.label("language"),
+                         sa.literal("").label("version_title"), backend.score(own, prepared).label("fts_score"))
+            .where(backend.match(own, prepared)))
+    theirs = (QUERIES[kind](ver, ver.c.record_id, user, filters)
+              .add_columns(ver.c.record_id.label("fts_key"), ver_key.label("version_id"), ver.c.language.label("language"),
+                           ver.c.title.label("version_title"), backend.version_score(ver, prepared).label("fts_score"))
+              .where(backend.version_match(ver, prepared)))
+    if excluded:
+        mine, theirs = mine.where(own_key.not_in(excluded)), theirs.where(ver.c.record_id.not_in(excluded))
+    every = sa.union_all(mine, theirs).subquery()
+    counted = sa.select(every, sa.func.count().over(partition_by=every.c.language).label("in_language")).subquery()
+    asked = sa.case((counted.c.language == (filters.language or ""), 0), else_=1)
+    ranked = sa.select(counted, sa.func.row_number().over(
+        partition_by=counted.c.fts_key,
+        order_by=(asked, counted.c.in_language.desc(), counted.c.fts_score.desc(), counted.c.version_id)).label("nth")
+    ).subquery()
+    order = ((ranked.c.fts_key.desc(),) if kind in NEWEST_FIRST
+             else (ranked.c.fts_score.desc(), ranked.c.fts_key.desc()))
+    rows = list(session.execute(sa.select(ranked).where(ranked.c.nth == 1).order_by(*order)
+                                .limit(per_page + 1).offset((page - 1) * per_page), {"fts_query": prepared}))
+    group.has_next = len(rows) > per_page
+    rows = rows[:per_page]
+    snippets = _snippets(session, backend, own, [r.fts_key for r in rows if not r.version_id], prepared, False)
+    in_versions = _snippets(session, backend, ver, [r.version_id for r in rows if r.version_id], prepared, True)
+    endpoint, name = DETAIL[kind]
+    hits = []
+    for row in rows:
+        if row.version_id:
+            snippet = in_versions.get(row.version_id)
+            shown = dict(row._mapping) | ({"title": row.version_title} if row.version_title else {})
+            hit = HITS[kind](_Row(shown), highlight(snippet), url_for)
+            if row.language == VERSIONED[kind][1](row):  # a file sent in the original's language
+                hits.append(replace(HITS[kind](row, highlight(snippet), url_for), language=row.language))
+                continue
+            hit = replace(hit, title=f"{hit.title} ({name_of(row.language)} version)", language=row.language,
+                          url=url_for(endpoint, **{name: row.fts_key}, right=row.language))
+        else:
+            hit = replace(HITS[kind](row, highlight(snippets.get(row.fts_key)), url_for),
+                          language=VERSIONED[kind][1](row))
+        hits.append(hit)
+    return hits
+
+
+class _Row(dict):
+    """A row of the page whose title is its version's: read by attribute, as a result row is."""
+    __getattr__ = dict.__getitem__
+
+
+def _snippets(session, backend, fts, keys: list[int], prepared: str, version: bool) -> dict[int, str]:
+    if not keys:
+        return {}
+    key = fts.c[backend.key]
+    snippet = backend.version_snippet(fts, prepared) if version else backend.snippet(fts, prepared)
+    stmt = sa.select(key, snippet).where(key.in_(keys))
+    if backend.snippet_needs_match():
+        stmt = stmt.where((backend.version_match if version else backend.match)(fts, prepared))
+    return dict(session.execute(stmt, {"fts_query": prepared}).all())
 
 
 def _named(session, kind: str, query: str, stmt, fts, key, limit: int) -> list:
@@ -338,7 +481,8 @@ def _opening(content: str | None) -> str:
 def search(session, query: str, *, user, kinds: tuple[str, ...] = KINDS, filters: Filters = Filters(),
            page: int = 1, per_page: int = PER_PAGE, url_for=None) -> list[Group]:
     """Hits grouped by kind, in the order of KINDS, except that a kind holding a record the
-    query names exactly comes first; `page` pages each kind."""
+    query names exactly comes first; `page` pages each kind; `filters.language` prefers that
+    language version of a record found in several."""
     groups = [search_kind(session, kind, query, user=user, filters=filters, page=page, per_page=per_page,
                           url_for=url_for) for kind in KINDS if kind in kinds]
     return sorted(groups, key=lambda group: not group.exact)
@@ -382,6 +526,9 @@ def read_filters(session, args) -> tuple[Filters, tuple[str, ...]]:
     kind = (args.get("kind") or "").strip()
     if kind and kind not in KINDS:
         problems["kind"] = "One of " + ", ".join(KINDS) + "."
+    lang = (args.get("lang") or "").strip()
+    if lang and lang not in OFFICIAL:
+        problems["lang"] = "One of " + ", ".join(OFFICIAL) + "."
     if problems:
         raise ValidationError("Some search parameters are invalid.", problems)
-    return Filters(**values), ((kind,) if kind else KINDS)
+    return Filters(**values, language=lang or None), ((kind,) if kind else KINDS)

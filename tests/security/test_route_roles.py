@@ -64,7 +64,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.update_meeting": "chair",
     # the meeting room: the roll-call is kept by the body's officers; voting rights by the secretariat
     "attendance.roll_call": "officer", "api.get_attendance": "officer", "api.put_attendance": "officer",
-    "api.update_delegation": "staff",
+    # voting rights by the secretariat; the language its papers are given in by its own delegate too
+    "api.update_delegation": "own_entry", "delegations.set_language": "own_entry",
     # participants and credentials: the URL names Arandia's pending participant and Arandia's letter
     "participants.session_participants": {"GET": "public", "POST": "delegate"}, "participants.download": "public",
     "participants.edit_participant": "own_entry", "participants.withdraw_participant": "own_entry",
@@ -99,6 +100,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "documents.series_list": {"GET": "public", "POST": "staff"}, "documents.set_next_number": "staff",
     "api.list_documents": "public", "api.get_document": "member", "api.document_docx": "member", "api.document_pdf": "member",
     # The paper here is a draft with no file sent: 404 for all (who may fetch one: tests/documents/test_uploads.py).
+    "documents.side_by_side": "member",  # the record's own rule (a restricted paper)
     "documents.language_version": "nobody", "documents.upload_file": "staff", "api.upload_document_file": "staff",
     "documents.download_pdf": "member", "renditions.unfinished": "staff", "renditions.retry": "staff",
     "api.document_preview_docx": "member",
@@ -138,6 +140,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "resolutions.adopt": "chair", "resolutions.withdraw": "chair",
     # A draft is translated once adopted: the secretariat's page sends it back, the API answers 409.
     "resolutions.translate": "staff", "api.translate_resolution": "staff",
+    "resolutions.side_by_side": "officer",  # the record's own rule: the Council's draft
     "api.list_resolutions": "public", "api.get_resolution": "officer", "api.resolution_docx": "officer",
     # A draft resolution has no PDF, for anyone (404); an adopted one's is public (tests/renditions).
     "api.resolution_pdf": "nobody", "resolutions.pdf_file": "nobody",

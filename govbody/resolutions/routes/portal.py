@@ -53,10 +53,13 @@ def portal():
             sa.func.lower(Body.code) == body_code.lower()).order_by(BodySession.number.desc())))
     years = sorted({d.year for d in db.session.scalars(sa.select(Resolution.adopted_on).where(
         Resolution.status == ResolutionStatus.adopted).distinct()) if d}, reverse=True)
-    filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None}.items()
-               if v is not None}
+    lang = request.args.get("lang") if request.args.get("lang") in languages.OFFICIAL else None
+    filters = {k: v for k, v in {"body": body_code, "session": session_id, "year": year, "q": q or None,
+                                 "lang": lang}.items() if v is not None}
     return render_template("resolutions/portal.html", resolutions=rows, has_next=has_next,
                            annexes=annexes, files=formats.for_resolutions(db.session, rows),
+                           titles=translations.titles_in(db.session, [r.id for r in rows], lang), lang=lang,
+                           languages=languages.OFFICIAL,
                            page=page, bodies=bodies, sessions=sessions, years=years, filters=filters,
                            drafts_link=bool(access.resolution_draft_bodies(acting_user())))
 
@@ -141,12 +144,14 @@ def _language() -> str | None:
 
 @bp.get("/resolutions/<int:resolution_id>.docx")
 def docx_file(resolution_id: int):
-    return downloads.send_resolution_docx(resolution_id, acting_user(), _language())
+    language = _language() or downloads.preferred_language(db.session, resolution_id, acting_user())
+    return downloads.send_resolution_docx(resolution_id, acting_user(), language)
 
 
 @bp.get("/resolutions/<int:resolution_id>.pdf")
 def pdf_file(resolution_id: int):
-    return downloads.send_resolution_pdf(resolution_id, acting_user(), page=True, language=_language())
+    language = _language() or downloads.preferred_language(db.session, resolution_id, acting_user())
+    return downloads.send_resolution_pdf(resolution_id, acting_user(), page=True, language=language)
 
 
 @bp.get("/resolutions/<int:resolution_id>.xml")

@@ -3,16 +3,18 @@ original's paragraphs, sub-points and annexes, the English beside it
 (POST /api/v1/resolutions/{id}/translations calls the same service)."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
 from govbody.core import access, confirm, languages, once
 from govbody.core.forms import choices, commit_or_errors
 from govbody.core.points import from_lines, to_lines
 from govbody.core.web import acting_user, require
 from govbody.docx.words import BODY_NAMES, FORMULAS
+from govbody.documents import side_by_side as side_by_side_view
 from govbody.extensions import db
 from govbody.resolutions import loaders, render
 from govbody.resolutions.forms import TranslationForm, translation_ask
+from govbody.resolutions.models import ORIGINAL_LANGUAGE
 from govbody.resolutions.routes import bp
 from govbody.resolutions.services import translations
 
@@ -65,3 +67,30 @@ def translate(resolution_id: int):
     return (render_template("resolutions/translate.html", r=resolution, form=form, original=original,
                             points_to_lines=to_lines, defaults=defaults, ask=translation_ask(resolution)),
             422 if form.errors else 200)
+
+
+@bp.get("/resolutions/<int:resolution_id>/side-by-side")
+def side_by_side(resolution_id: int):
+    """Two language versions paragraph beside paragraph (?left=en&right=fr), seen by whoever sees the
+    resolution; a version not added yet is shown as missing."""
+    resolution = loaders.resolution(resolution_id, acting_user())
+    existing = {ORIGINAL_LANGUAGE, *(t.language for t in resolution.translations)}
+    chosen = side_by_side_view.choose(request.args, ORIGINAL_LANGUAGE, existing)
+    if chosen is None:
+        abort(404)
+    columns = [_resolution_column(resolution, code) for code in chosen]
+    return render_template("documents/side_by_side.html", heading=f"{resolution.body.name} {resolution.designation}",
+                           back=url_for(".detail", resolution_id=resolution.id), left=columns[0], right=columns[1],
+                           rows=side_by_side_view.rows(*columns),
+                           languages=side_by_side_view.choices(ORIGINAL_LANGUAGE), existing=existing)
+
+
+def _resolution_column(resolution, language: str) -> side_by_side_view.Column:
+    if language == ORIGINAL_LANGUAGE:
+        data = resolution.docx if resolution.is_adopted and resolution.docx else render.render_docx(resolution)
+        return side_by_side_view.column(language, data)
+    version = render.translation_of(resolution, language)
+    why = (f"No {languages.name_of(language)} version of this resolution has been added yet."
+           if resolution.is_adopted else
+           f"A draft has no {languages.name_of(language)} version: a resolution is translated once adopted.")
+    return side_by_side_view.column(language, version.docx if version is not None else None, why)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import sqlalchemy as sa
+
 from sqlalchemy.orm import Session
 
 from govbody.core import audit, clock, languages
@@ -123,3 +125,13 @@ def translate_resolution(session: Session, resolution: Resolution, language: str
         "language": language, "title": translation.title, "sha256": translation.sha256})
     return translation
 
+
+
+def titles_in(session: Session, resolution_ids, language: str | None) -> dict[int, str]:
+    """The titles of the resolutions' versions in `language` ("fr"), by resolution id, for those that
+    have one (a list's `lang`: each title in that language where it exists, else the original's)."""
+    ids = [i for i in resolution_ids if i is not None]
+    if not ids or language in (None, ORIGINAL_LANGUAGE):
+        return {}
+    return dict(session.execute(sa.select(Translation.resolution_id, Translation.title).where(
+        Translation.resolution_id.in_(ids), Translation.language == language)).all())
