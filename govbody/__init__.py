@@ -29,12 +29,13 @@ MODEL_MODULES = (
     "govbody.renditions.models",
     "govbody.attendance.models",
     "govbody.participants.models",
+    "govbody.votes.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions", "attendance", "live", "participants")
+            "search", "delegations", "renditions", "attendance", "live", "participants", "votes")
 
 
 def import_models() -> None:

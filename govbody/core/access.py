@@ -237,3 +237,15 @@ def can_handle_credentials(user: Any, delegation: Any) -> bool:
     """Send a delegation's letter of credentials and read it: the delegation's own delegate or the
     secretariat."""
     return is_staff(user) or acts_for(user, delegation)
+
+
+# Decisions (issue 22): votes.
+
+def can_conduct_vote(user: Any, body_id: int | None) -> bool:
+    """Prepare, open and close a vote at a meeting: the body's chair and the secretariat."""
+    return is_staff(user) or _assigned(user, body_id, Role.chair)
+
+
+def can_cast_ballot(user: Any, delegation: Any) -> bool:
+    """A ballot is cast by a delegate for its own delegation, and by no one else."""
+    return acts_for(user, delegation)

@@ -155,6 +155,9 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "delegations.meeting_statistics_csv": "public",
     "delegations.following": "user", "delegations.follow": "user", "delegations.unfollow": "user",
     "delegations.item_interventions": "public",  # filtered to what the caller may see
+    # votes (the URL names a prepared vote of the Council's meeting)
+    "api.prepare_vote": "chair", "api.list_votes": "public", "api.get_vote": "public",
+    "api.open_vote": "chair", "api.close_vote": "chair", "api.cast_ballot": "delegate",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -214,7 +217,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
+    "vote_participations", "vote_recorded_choices", "votes", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
     "agenda_amendments", "agenda_item_documents", "agenda_items", "session_officers", "meetings", "body_sessions",
@@ -292,6 +295,9 @@ def build_world(app, people) -> dict[str, int | str]:
     amendment = _ok(client.post(f"/api/v1/resolutions/{resolution['id']}/amendments", json={
         "delegation": "Arandia", "part": "operative", "kind": "replacement", "paragraph": 1,
         "text": "To endorse the strategy;"}, headers=h), "amendment")
+    vote = _ok(client.post(f"/api/v1/meetings/{m['id']}/votes", json={
+        "question": "Shall the strategy be approved?", "kind": "recorded", "resolution_id": resolution["id"]},
+        headers=h), "vote")
     with app.app_context():
         from govbody.accounts.models import ApiToken
         from govbody.agenda.models import AgendaItemDocument
@@ -319,7 +325,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "intervention_id": statement["id"], "entry_id": speaker["id"], "correction_id": correction["id"],
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
-        "participant_id": participant["id"],
+        "participant_id": participant["id"], "vote_id": vote["id"],
     }
 
 
