@@ -119,8 +119,8 @@ def after_secret_close(engine: sa.Engine, vote: Vote) -> None:
 def _insert_once(session: Session, table, values: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING: True when this request's row went in."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    result = session.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
-    return result.rowcount == 1
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
+    return session.execute(statement.returning(*table.primary_key.columns)).first() is not None
 
 
 @dataclass(frozen=True)
@@ -148,9 +148,9 @@ def cast_ballot(session: Session, vote: Vote, delegation: Delegation, choice: Ch
         audit.record(session, "vote.ballot", vote, by=by, changes={"took_part": delegation.name})
     session.flush()
     counter = getattr(Vote, choice.value)
-    added = session.execute(sa.update(Vote).where(Vote.id == vote.id, Vote.status == VoteStatus.open)
-                            .values({counter: counter + 1}).execution_options(synchronize_session=False))
-    if added.rowcount != 1:
+    added = session.execute(sa.update(Vote.__table__).where(Vote.id == vote.id, Vote.status == VoteStatus.open)
+                            .values({counter.key: counter + 1}).returning(Vote.__table__.c.id)).first()
+    if added is None:
         raise ConflictError("The vote was closed before the ballot was counted.")
     return Ballot(vote, delegation, choice)
 

@@ -158,6 +158,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # votes (the URL names a prepared vote of the Council's meeting)
     "api.prepare_vote": "chair", "api.list_votes": "public", "api.get_vote": "public",
     "api.open_vote": "chair", "api.close_vote": "chair", "api.cast_ballot": "delegate",
+    "votes.prepare": "chair", "votes.open_vote": "chair", "votes.close_vote": "chair", "votes.ballot": "delegate",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
