@@ -88,4 +88,10 @@ class LiveVoteOut(Out):
     question: str
     kind: VoteKind
     status: VoteStatus
-    result: TallyOut | None
+    ballots: int = Field(description="Ballots cast so far (never how: that is the tally, at close).")
+    result: TallyOut | None = Field(description="Once closed: the counts.")
+
+    @classmethod
+    def of_vote(cls, vote: Vote, ballots: int) -> dict:
+        return cls.of(vote, ballots=ballots,
+                      result=TallyOut.of_vote(vote) if vote.status is VoteStatus.closed else None)
