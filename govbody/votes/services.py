@@ -69,11 +69,11 @@ def entitled_ids(session: Session, meeting: Meeting) -> set[int]:
 
 def refusal(session: Session, meeting: Meeting, delegation: Delegation) -> str | None:
     """Why the delegation may not vote at the meeting, or None when it may."""
-    entry = next((r for r in attendance.roll(session, meeting) if r.delegation.id == delegation.id), None)
-    if entry is None or not entry.member:
+    _, member = attendance.seat(session, meeting.body_id, meeting.date, delegation)
+    if not member:
         return (f"{delegation.name} is not a Member State of the {meeting.body.name}: "
                 "observers do not vote.")
-    if not entry.present:
+    if not attendance.is_present(session, meeting, delegation.id):
         return f"{delegation.name} is not marked present at the {meeting.name}: only delegations present vote."
     if delegation.voting_rights_suspended:
         return f"The voting rights of {delegation.name} are suspended."
