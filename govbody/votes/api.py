@@ -34,24 +34,24 @@ def _conducted(vote_id: int) -> Vote:
     return vote
 
 
+def _named(model: type, ident: int | None, field: str, what: str):
+    """A record the body names by id (None when it names none): a 422 on that field when there is none."""
+    if ident is None:
+        return None
+    record = db.session.get(model, ident)
+    if record is None:
+        raise ValidationError("The vote was not prepared.", {field: f"No {what} has the id {ident}."})
+    return record
+
+
 @bp.post("/meetings/<int:meeting_id>/votes")
 @endpoint(json=VoteIn, out=VoteOut, status=201, tags=TAGS)
 def prepare_vote(meeting_id: int):
     meeting = load(Meeting, meeting_id, user())
     require(access.can_conduct_vote(user(), meeting.body_id))
     data: VoteIn = parse()
-    resolution = None
-    if data.resolution_id is not None:
-        resolution = db.session.get(Resolution, data.resolution_id)
-        if resolution is None:
-            raise ValidationError("The vote was not prepared.",
-                                  {"resolution_id": f"No resolution has the id {data.resolution_id}."})
-    item = None
-    if data.agenda_item_id is not None:
-        item = db.session.get(AgendaItem, data.agenda_item_id)
-        if item is None:
-            raise ValidationError("The vote was not prepared.",
-                                  {"agenda_item_id": f"No agenda item has the id {data.agenda_item_id}."})
+    resolution = _named(Resolution, data.resolution_id, "resolution_id", "resolution")
+    item = _named(AgendaItem, data.agenda_item_id, "agenda_item_id", "agenda item")
     vote = services.prepare_vote(db.session, meeting, question=data.question, kind=data.kind,
                                  resolution=resolution, agenda_item=item, by=user())
     db.session.commit()
