@@ -30,12 +30,13 @@ MODEL_MODULES = (
     "govbody.attendance.models",
     "govbody.participants.models",
     "govbody.decisions.models",
+    "govbody.votes.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions", "attendance", "live", "participants", "decisions")
+            "search", "delegations", "renditions", "attendance", "live", "participants", "decisions", "votes")
 
 
 def import_models() -> None:

@@ -27,6 +27,23 @@ export function kindLabel(kind) {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+// A vote's state and result as the board says them (live/_vote.html says the same).
+export function voteStatus(vote) {
+  if (!vote) { return ""; }
+  const kind = vote.kind === "secret" ? "Secret ballot" : "Recorded vote";
+  if (vote.status === "open") {
+    return kind + ": voting is open (" + vote.ballots + " ballot" + (vote.ballots === 1 ? "" : "s") + " cast)";
+  }
+  return kind + ": " + vote.status;
+}
+
+export function voteResult(vote) {
+  const r = vote && vote.result;
+  if (!r) { return ""; }
+  return "Yes " + r.yes + ", No " + r.no + ", Abstaining " + r.abstain + ". Required majority " + r.required + ": " +
+    (r.carried ? "carried" : "not carried") + ".";
+}
+
 // A waiting speaker as the list of the next ones names them (the page's template says it the same way).
 export function nextLabel(n) {
   return n.delegation + (n.on_behalf_of ? " (on behalf of " + n.on_behalf_of + ")" : "") +
@@ -74,6 +91,15 @@ export function start(board) {
     if (key !== announced) { setText(byId("live-time-note"), shown.note); announced = key; }
   }
 
+  function renderVote(vote) {
+    const box = byId("live-vote");
+    if (!box) { return; }
+    box.hidden = !vote;
+    setText(byId("live-vote-question"), vote ? vote.question : "");
+    setText(byId("live-vote-status"), voteStatus(vote));
+    setText(byId("live-vote-result"), voteResult(vote));
+  }
+
   function render(state) {
     setText(byId("live-agenda"), state.agenda_item
       ? "Agenda item " + state.agenda_item.number + ": " + state.agenda_item.title : "No agenda item yet");
@@ -85,6 +111,7 @@ export function start(board) {
     setText(byId("live-kind"), sp ? kindLabel(sp.kind) : "");
     renderNext(state.next);
     renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum);
+    renderVote(state.vote);
     tick();
   }
 

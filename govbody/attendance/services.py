@@ -60,6 +60,23 @@ def seats(session: Session, body_id: int, day) -> list[tuple[Delegation, bool]]:
     return [(d, d.kind is DelegationKind.member_state) for d in everyone]
 
 
+def seat(session: Session, body_id: int, day, delegation: Delegation) -> tuple[bool, bool]:
+    """Whether one delegation sits on the body on `day`, and as a member: `seats`' rule for one,
+    in two small queries (a ballot asks it two hundred times a second)."""
+    if session.scalar(sa.select(Membership.id).where(Membership.body_id == body_id).limit(1)) is None:
+        return delegation.kind is not DelegationKind.secretariat, delegation.kind is DelegationKind.member_state
+    current = [m for m in session.scalars(sa.select(Membership).where(
+        Membership.body_id == body_id, Membership.delegation_id == delegation.id)) if m.current_on(day)]
+    member = delegation.kind is DelegationKind.member_state and any(
+        m.status is MembershipStatus.member for m in current)
+    return bool(current), member
+
+
+def is_present(session: Session, meeting: Meeting, delegation_id: int) -> bool:
+    return session.scalar(sa.select(Attendance.id).where(
+        Attendance.meeting_id == meeting.id, Attendance.delegation_id == delegation_id)) is not None
+
+
 def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:
     return seats(session, meeting.body_id, meeting.date)
 

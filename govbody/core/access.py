@@ -278,3 +278,15 @@ def objects_for_some_delegation(user: Any) -> bool:
 def can_see_outgoing_messages(user: Any) -> bool:
     """The e-mail the application sent (or failed to send): the secretariat's."""
     return is_staff(user)
+
+
+# Decisions (issue 22): votes.
+
+def can_conduct_vote(user: Any, body_id: int | None) -> bool:
+    """Prepare, open and close a vote at a meeting: the body's chair and the secretariat."""
+    return is_staff(user) or _assigned(user, body_id, Role.chair)
+
+
+def can_cast_ballot(user: Any, delegation: Any) -> bool:
+    """A ballot is cast by a delegate for its own delegation, and by no one else."""
+    return acts_for(user, delegation)

@@ -48,6 +48,8 @@ class Resolution:
     adopted_on: dt.date | None = None
     annexes: list[Annex] = field(default_factory=list)
     language: str = "en"
+    adoption_method: str = "consensus"  # "without_vote", "recorded_vote": the adoption line says so
+    tally: tuple[int, int, int] | None = None  # a recorded vote's yes, no, abstentions
 
     @property
     def is_draft(self) -> bool:
@@ -212,6 +214,16 @@ class SummaryItem:
     title: str
     statements: list[Statement] = field(default_factory=list)
     interventions: list[Statement] = field(default_factory=list)
+    votes: list[RecordedVote] = field(default_factory=list)  # printed after what was said
+
+
+@dataclass
+class RecordedVote:
+    """A recorded vote as a summary prints it: the question, then who voted how, alphabetically."""
+    question: str
+    in_favour: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstaining: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -225,6 +237,7 @@ class MeetingSummary:
     # statements, then the floor's; then each agenda item spoken on, in agenda order.
     statements: list[Statement] = field(default_factory=list)
     interventions: list[Statement] = field(default_factory=list)
+    votes: list[RecordedVote] = field(default_factory=list)  # taken under no agenda item
     items: list[SummaryItem] = field(default_factory=list)
     closing_statements: list[Statement] = field(default_factory=list)
     conclusions_by: str | None = None

@@ -104,7 +104,7 @@ def adoption_line(resolution: Resolution) -> str | None:
     if resolution.is_draft:
         return None
     return words.adoption_line(resolution.body_name, resolution.meeting_number, resolution.adopted_on,
-                               resolution.language)
+                               resolution.language, resolution.adoption_method, resolution.tally)
 
 
 def full_designation(resolution: Resolution) -> str:

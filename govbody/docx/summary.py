@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from govbody.core.text import long_date
 from govbody.docx.cover import cover_subject, write_cover
-from govbody.docx.data import MeetingSummary, Point, Statement, SummaryItem
+from govbody.docx.data import MeetingSummary, Point, RecordedVote, Statement, SummaryItem
 from govbody.docx.markdown import footnote_pool, inline_spans, point_texts, write_numbered, write_points
 from govbody.docx.writer import DocumentWriter, plain
 
@@ -27,19 +27,22 @@ CONCLUSIONS = "summarizing conclusions"
 REPLY_FROM = "Reply from {}:"
 KIND_OF_SPEECH = "{}: {}"  # "Point of order: Mexico", "Right of reply: Libya"
 AGENDA_ITEM = "Agenda item {}: {}"  # "Agenda item 4.1: Follow-up to the declaration"
+RECORDED_VOTE = "Recorded vote: {}"  # the question
+IN_FAVOUR, AGAINST, ABSTAINING = "In favour:", "Against:", "Abstaining:"
 
 
 class PartKind(enum.Enum):
     HIGHLIGHTS = "highlights"
     STATEMENTS = "statements"  # the secretariat's, before the floor
     FLOOR = "floor"
-    ITEM = "item"  # an agenda item: its statements, then its floor
+    ITEM = "item"  # an agenda item: its statements, then its floor, then its recorded votes
+    VOTES = "votes"  # recorded votes: the question, then "In favour:", "Against:", "Abstaining:"
     CLOSING = "closing"
     CONCLUSIONS = "conclusions"
 
 
 # Where an issued summary (Markdown "#" sections, numbered paragraphs) puts each part.
-_SECTIONS = {PartKind.FLOOR: INTERVENTIONS_HEADING, PartKind.CLOSING: CLOSING, PartKind.CONCLUSIONS: CLOSING}
+_SECTIONS = {PartKind.FLOOR: INTERVENTIONS_HEADING, PartKind.VOTES: INTERVENTIONS_HEADING, PartKind.CLOSING: CLOSING, PartKind.CONCLUSIONS: CLOSING}
 
 
 @dataclass(frozen=True)
@@ -102,22 +105,32 @@ def _printed(parts: list[Part]) -> tuple[Part, ...]:
     return tuple(p for p in parts if p.printed)
 
 
-def _spoken(statements: list[Statement], interventions: list[Statement]) -> list[Part]:
-    """The secretariat's statements, then the interventions from the floor under their heading."""
+def _vote(vote: RecordedVote) -> Speech:
+    """The question as a heading, then each choice followed by the delegations, alphabetically."""
+    return Speech(RECORDED_VOTE.format(vote.question), tuple(
+        f"{label} {', '.join(names) if names else 'None'}"
+        for label, names in ((IN_FAVOUR, vote.in_favour), (AGAINST, vote.against), (ABSTAINING, vote.abstaining))))
+
+
+def _spoken(statements: list[Statement], interventions: list[Statement],
+            votes: list[RecordedVote] = ()) -> list[Part]:
+    """The secretariat's statements, then the interventions from the floor under their heading,
+    then the recorded votes taken."""
     return [Part(PartKind.STATEMENTS, speeches=tuple(map(_speech, statements))),
-            Part(PartKind.FLOOR, INTERVENTIONS_HEADING, speeches=tuple(map(_speech, interventions)))]
+            Part(PartKind.FLOOR, INTERVENTIONS_HEADING, speeches=tuple(map(_speech, interventions))),
+            Part(PartKind.VOTES, speeches=tuple(map(_vote, votes)))]
 
 
 def _item(item: SummaryItem) -> Part:
     return Part(PartKind.ITEM, AGENDA_ITEM.format(item.number, item.title),
-                parts=_printed(_spoken(item.statements, item.interventions)), number=item.number)
+                parts=_printed(_spoken(item.statements, item.interventions, item.votes)), number=item.number)
 
 
 def summary_layout(summary: MeetingSummary) -> SummaryLayout:
     """The summary as every rendering prints it (documents.md, "Meeting summary")."""
     parts = [
         Part(PartKind.HIGHLIGHTS, summary.highlights_heading, items=tuple(summary.highlights)),
-        *_spoken(summary.statements, summary.interventions),
+        *_spoken(summary.statements, summary.interventions, summary.votes),
         *map(_item, summary.items),
         Part(PartKind.CLOSING, speeches=tuple(map(_speech, summary.closing_statements))),
         Part(PartKind.CONCLUSIONS, conclusions_heading(summary), points=tuple(summary.conclusions)),

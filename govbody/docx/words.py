@@ -119,10 +119,37 @@ def full_designation(name: str, designation: str, language: str) -> str:
     return f"{designation} {of_body(name, language)}"
 
 
-def adoption_line(name: str, meeting_number: int | None, adopted_on: dt.date | None, language: str) -> str | None:
+def _abstentions(count: int, language: str) -> str:
+    if language == "fr":
+        return f"{count} abstention" + ("s" if count > 1 else "")
+    if language == "es":
+        return f"{count} abstenci" + ("ones" if count != 1 else "ón")
+    return f"{count} abstention" + ("s" if count != 1 else "")
+
+
+def how_adopted(method: str, tally: tuple[int, int, int] | None, language: str) -> str:
+    """What closes an adoption line when it was not by consensus: ", without a vote", ", by a
+    recorded vote of 98 to 2, with 5 abstentions" (", sans vote", ", sin votación", ...)."""
+    if method == "without_vote":
+        return {"en": ", without a vote", "fr": ", sans vote", "es": ", sin votación"}[language]
+    if method != "recorded_vote" or tally is None:
+        return ""
+    yes, no, abstain = tally
+    if language == "fr":
+        line = f", à l'issue d'un vote enregistré, par {yes} voix contre {no}"
+        return line + (f", avec {_abstentions(abstain, language)}" if abstain else "")
+    if language == "es":
+        line = f", en votación registrada, por {yes} votos contra {no}"
+        return line + (f" y {_abstentions(abstain, language)}" if abstain else "")
+    return f", by a recorded vote of {yes} to {no}" + (f", with {_abstentions(abstain, language)}" if abstain else "")
+
+
+def adoption_line(name: str, meeting_number: int | None, adopted_on: dt.date | None, language: str,
+                  method: str = "consensus", tally: tuple[int, int, int] | None = None) -> str | None:
     """"(Adopted by the Council at its 481st meeting on 7 June 2007)", "(Adoptée par le Conseil à sa
     481e séance, le 7 juin 2007)", "(Aprobada por el Consejo en su 481ª sesión, celebrada el 7 de
-    junio de 2007)"; None with neither a meeting nor a date."""
+    junio de 2007)", ending with how it was adopted when not by consensus (`how_adopted`); None with
+    neither a meeting nor a date."""
     if meeting_number is None and adopted_on is None:
         return None
     w = WORDS[language]
@@ -132,7 +159,7 @@ def adoption_line(name: str, meeting_number: int | None, adopted_on: dt.date | N
     if adopted_on is not None:
         line += (w.on_date if meeting_number is not None else w.on_date_alone).format(
             text.long_date(adopted_on, language))
-    return line + ")"
+    return line + how_adopted(method, tally, language) + ")"
 
 
 def annex_heading(target: str | None, numeral: str, language: str) -> str:

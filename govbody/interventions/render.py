@@ -62,6 +62,13 @@ def _agenda_order(item: docx_data.SummaryItem) -> tuple[int, ...]:
     return tuple(int(n) for n in item.number.split("."))
 
 
+def recorded_votes(meeting: Meeting) -> list:
+    """The meeting's closed recorded votes, each with its delegations by choice (votes.services)."""
+    from govbody.votes import services as votes
+
+    return votes.closed_recorded(object_session(meeting), meeting)
+
+
 def summary_data(meeting: Meeting, summary: MeetingSummary | None,
                  interventions: list[Intervention]) -> docx_data.MeetingSummary:
     by_id = {i.id: i for i in interventions}
@@ -89,12 +96,16 @@ def summary_data(meeting: Meeting, summary: MeetingSummary | None,
         if root is not intervention:
             statements[root.id].replies.append(docx_data.Reply(
                 speaker=intervention.speaker_label, points=list(intervention.points), kind=_kind(intervention)))
+    for vote in recorded_votes(meeting):
+        item = vote.agenda_item
+        group = unlisted if item is None else items.setdefault(item.id, docx_data.SummaryItem(item.number, item.title))
+        group.votes.append(docx_data.RecordedVote(vote.question, *vote.lists))
     return docx_data.MeetingSummary(
         title=summary_title(meeting), date=meeting.date, venue=meeting.venue or "",
         highlights_heading=summary.highlights_heading if summary else "",
         highlights=list(summary.highlights) if summary else [],
-        statements=unlisted.statements, interventions=unlisted.interventions,
-        items=sorted((i for i in items.values() if i.statements or i.interventions), key=_agenda_order),
+        statements=unlisted.statements, interventions=unlisted.interventions, votes=unlisted.votes,
+        items=sorted((i for i in items.values() if i.statements or i.interventions or i.votes), key=_agenda_order),
         closing_statements=closing,
         conclusions_by=(summary.conclusions_by or None) if summary else None,
         conclusions=list(summary.conclusions) if summary else [],

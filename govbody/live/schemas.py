@@ -6,6 +6,7 @@ from pydantic import Field
 from govbody.attendance.schemas import QuorumOut
 from govbody.core.schemas import Out, Timestamp
 from govbody.interventions.models import InterventionKind
+from govbody.votes.schemas import LiveVoteOut
 
 NEXT_SHOWN = 10  # the next speakers named; a projector has room for no more
 
@@ -41,5 +42,7 @@ class LiveOut(Out):
     speaker: LiveSpeakerOut | None
     next: list[LiveNextOut] = Field(description=f"The speakers waiting, in order (the first {NEXT_SHOWN}).")
     quorum: QuorumOut
-    vote: dict | None = Field(None, description="An open vote; null while none is open.")
+    vote: LiveVoteOut | None = Field(None, description=(
+        "The open vote (its question, status and ballots cast), else the last one closed with its tally; "
+        "null before any."))
     server_time: Timestamp

@@ -22,6 +22,8 @@ from govbody.interventions.models import Intervention, SpeakerStatus
 from govbody.interventions.services import timing
 from govbody.live.schemas import NEXT_SHOWN, LiveAgendaItemOut, LiveNextOut, LiveOut, LiveSpeakerOut
 from govbody.meetings.models import Meeting
+from govbody.votes import services as votes
+from govbody.votes.schemas import LiveVoteOut
 
 EPOCH = dt.datetime(1970, 1, 1)  # the server time of a state apart from the clock (on_the_clock sets it)
 
@@ -57,7 +59,13 @@ def room(session: Session, meeting: Meeting) -> dict:
         agenda_item=LiveAgendaItemOut.of(item) if item else None, speaker=speaker,
         next=[LiveNextOut.of(e, delegation=e.speaker, position=place)
               for place, e in enumerate(waiting[:NEXT_SHOWN], start=1)],
-        quorum=QuorumOut.of_quorum(attendance.quorum(session, meeting)), vote=None, server_time=EPOCH)
+        quorum=QuorumOut.of_quorum(attendance.quorum(session, meeting)), vote=_vote(session, meeting),
+        server_time=EPOCH)
+
+
+def _vote(session: Session, meeting: Meeting) -> dict | None:
+    vote = votes.current(session, meeting)
+    return LiveVoteOut.of_vote(vote, len(votes.participants(session, vote))) if vote is not None else None
 
 
 def on_the_clock(state: dict, now: dt.datetime) -> dict:

@@ -42,6 +42,7 @@ from govbody.renditions.schemas import PreparingOut
 from govbody.resolutions import downloads, loaders, render, services
 from govbody.resolutions.services import translations
 from govbody.resolutions.models import Resolution
+from govbody.votes.models import Vote
 from govbody.resolutions.schemas import (
     AdoptIn,
     AmendmentIn,
@@ -137,7 +138,9 @@ def adopt_resolution(resolution_id: int):
     services.require_draft(resolution)
     data: AdoptIn = parse()
     meeting = _named(Meeting, data.meeting_id, "meeting_id", "meeting")
-    services.adopt_resolution(db.session, resolution, meeting, number=data.number, by=user())
+    vote = _named(Vote, data.vote_id, "vote_id", "vote") if data.vote_id is not None else None
+    services.adopt_resolution(db.session, resolution, meeting, number=data.number, method=data.method, vote=vote,
+                              by=user())
     db.session.commit()
     return ResolutionOut.of(resolution)
 

@@ -8,7 +8,7 @@ from govbody.core.confirm import Ask
 from govbody.core.forms import Form, SubForm, choices, limits
 from govbody.core.limits import PARAGRAPH_MAX, PARAGRAPHS_MAX, POINTS_TYPED_MAX
 from govbody.core.schemas import NUMBER_MAX
-from govbody.resolutions.models import AmendmentKind, ResolutionPart
+from govbody.resolutions.models import AdoptionMethod, AmendmentKind, ResolutionPart
 from govbody.resolutions.schemas import FORMULAS, AmendmentIn, AnnexIn, ResolutionIn, ResolutionTranslationIn
 
 FORMULA_CHOICES = choices((f, f) for f in FORMULAS)
@@ -46,6 +46,10 @@ class AmendmentForm(Form):
 
 class AdoptForm(Form):
     meeting_id = SelectField("Meeting", coerce=int, validators=[DataRequired()])
+    method = SelectField("How it was adopted", choices=choices((m.value, m.label) for m in AdoptionMethod),
+                         default=AdoptionMethod.consensus.value)
+    # A closed recorded vote on this draft that carried; "" with any other method.
+    vote_id = SelectField("The recorded vote", coerce=lambda v: int(v) if v else None, validate_choice=False)
     number = IntegerField("Number", validators=[Optional(), NumberRange(min=1, max=NUMBER_MAX)])
 
 

@@ -27,6 +27,18 @@ class ResolutionStatus(enum.Enum):
     withdrawn = "withdrawn"
 
 
+class AdoptionMethod(enum.Enum):
+    """How a resolution was adopted; the adoption line says so when it was not by consensus."""
+    consensus = "consensus"
+    without_vote = "without_vote"
+    recorded_vote = "recorded_vote"
+
+    @property
+    def label(self) -> str:
+        return {"consensus": "By consensus", "without_vote": "Without a vote",
+                "recorded_vote": "By a recorded vote"}[self.value]
+
+
 class Resolution(IdMixin, TimestampMixin, Base):
     __tablename__ = "resolutions"
     # Numbers are unique per body across sessions; drafts have none.
@@ -55,6 +67,11 @@ class Resolution(IdMixin, TimestampMixin, Base):
     akn: Mapped[bytes | None] = deferred(mapped_column(sa.LargeBinary))
     akn_sha256: Mapped[str | None] = mapped_column(sa.String(64))
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    adoption_method: Mapped[AdoptionMethod] = mapped_column(
+        default=AdoptionMethod.consensus, server_default=AdoptionMethod.consensus.value)
+    # The recorded vote that adopted it (votes.id; no foreign key: adding one would rebuild this
+    # table on SQLite and lose its search triggers, and a vote is never deleted).
+    adoption_vote_id: Mapped[int | None]
 
     body: Mapped[Body] = relationship()
     session: Mapped[BodySession] = relationship()

@@ -74,7 +74,21 @@ def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_dr
         meeting_number=meeting.number if meeting else None,
         adopted_on=resolution.adopted_on if adopted else None,
         annexes=[docx.Annex(title=a.get("title") or "", text=a.get("text") or "") for a in text["annexes"]],
+        adoption_method=resolution.adoption_method.value if adopted and resolution.adoption_method else "consensus",
+        tally=adoption_tally(resolution) if adopted else None,
     )
+
+
+def adoption_tally(resolution: Resolution) -> tuple[int, int, int] | None:
+    """The yes, no and abstentions of the recorded vote that adopted the resolution."""
+    if resolution.adoption_vote_id is None:
+        return None
+    from sqlalchemy.orm import object_session
+
+    from govbody.votes.models import Vote
+
+    vote = object_session(resolution).get(Vote, resolution.adoption_vote_id)
+    return (vote.yes, vote.no, vote.abstain) if vote is not None else None
 
 
 def adoption_lines(resolution: Resolution, meetings, number: int) -> dict[int, str]:

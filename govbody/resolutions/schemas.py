@@ -42,6 +42,7 @@ from govbody.core.schemas import (
 )
 from govbody.resolutions.models import (
     FORMULA_MAX,
+    AdoptionMethod,
     AmendmentKind,
     AmendmentStatus,
     ResolutionPart,
@@ -127,6 +128,10 @@ class ResolutionTranslationIn(Payload):
 class AdoptIn(Payload):
     meeting_id: Id
     number: Number | None = None
+    method: AdoptionMethod = pydantic.Field(AdoptionMethod.consensus, description=(
+        "How it was adopted: `consensus` (the default), `without_vote`, or `recorded_vote` with `vote_id`."))
+    vote_id: Id | None = pydantic.Field(None, description=(
+        "With `recorded_vote`: the closed recorded vote on this resolution, at the meeting, that carried it."))
 
 
 class AmendmentIn(Payload):
@@ -221,6 +226,8 @@ class ResolutionOut(Out):
     adopted_at_meeting_id: int | None
     meeting_ordinal: str | None
     adoption_line: str | None
+    adoption_method: AdoptionMethod | None = pydantic.Field(description="How it was adopted; null for a draft.")
+    adoption_vote_id: int | None
     withdrawn_on: dt.date | None
     supersedes_id: int | None
     sha256: str | None
@@ -253,6 +260,7 @@ class ResolutionOut(Out):
             record, body_code=record.body.code, session_roman=record.session.roman,
             meeting_ordinal=meeting.ordinal if meeting else None,
             adoption_line=adoption_line(render.to_data(record, whole)),
+            adoption_method=record.adoption_method if record.is_adopted else None,
             preamble=whole["preamble"], operative=whole["operative"], annexes=whole["annexes"],
             revision=record.revisions[-1].number if record.revisions else None,
             url=url_for("resolutions.detail", resolution_id=record.id),

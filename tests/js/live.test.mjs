@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { kindLabel, nextLabel, shownTime } from "../../static/live.js";
+import { kindLabel, nextLabel, shownTime, voteResult, voteStatus } from "../../static/live.js";
 
 test("the projector's time runs down, warns at 30 seconds left and goes negative past the limit", () => {
   assert.deepEqual(shownTime(0, 180), { state: "running", time: "3:00", note: "Time limit 3:00" });
@@ -18,4 +18,15 @@ test("the board says a speaker's kind when it is not a statement, as the page's 
   assert.equal(nextLabel({ delegation: "Sweden", on_behalf_of: "", kind: "statement" }), "Sweden");
   assert.equal(nextLabel({ delegation: "Mexico", on_behalf_of: "GRULAC", kind: "right_of_reply" }),
     "Mexico (on behalf of GRULAC): right of reply");
+});
+
+test("the board says an open vote's ballots cast, and its result once closed, as the page's template does", () => {
+  const open = { question: "Q?", kind: "secret", status: "open", ballots: 1, result: null };
+  assert.equal(voteStatus(open), "Secret ballot: voting is open (1 ballot cast)");
+  assert.equal(voteResult(open), "");
+  const closed = { ...open, kind: "recorded", status: "closed", ballots: 5,
+    result: { yes: 3, no: 1, abstain: 1, entitled: 5, voting: 4, required: 3, carried: true } };
+  assert.equal(voteStatus(closed), "Recorded vote: closed");
+  assert.equal(voteResult(closed), "Yes 3, No 1, Abstaining 1. Required majority 3: carried.");
+  assert.equal(voteStatus(null), "");
 });

@@ -164,6 +164,10 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "decisions.procedure": "member", "decisions.break_silence": "delegate", "decisions.outgoing_messages": "staff",
     "api.create_written_procedure": "chair", "api.list_written_procedures": "public",  # filtered
     "api.get_written_procedure": "member", "api.object_to_written_procedure": "delegate",
+    # votes (the URL names a prepared vote of the Council's meeting)
+    "api.prepare_vote": "chair", "api.list_votes": "public", "api.get_vote": "public",
+    "api.open_vote": "chair", "api.close_vote": "chair", "api.cast_ballot": "delegate",
+    "votes.prepare": "chair", "votes.open_vote": "chair", "votes.close_vote": "chair", "votes.ballot": "delegate",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -223,7 +227,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
+    "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
     "agenda_amendments", "agenda_item_documents", "agenda_items", "session_officers", "meetings", "body_sessions",
@@ -304,6 +308,9 @@ def build_world(app, people) -> dict[str, int | str]:
     procedure = _ok(client.post(f"/api/v1/bodies/{council}/written-procedures", json={
         "title": "Budget transfer", "text": "To approve the transfer.", "deadline": "2999-01-01T12:00:00"},
         headers=h), "written procedure")
+    vote = _ok(client.post(f"/api/v1/meetings/{m['id']}/votes", json={
+        "question": "Shall the strategy be approved?", "kind": "recorded", "resolution_id": resolution["id"]},
+        headers=h), "vote")
     with app.app_context():
         from govbody.accounts.models import ApiToken
         from govbody.agenda.models import AgendaItemDocument
@@ -332,7 +339,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "intervention_id": statement["id"], "entry_id": speaker["id"], "correction_id": correction["id"],
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
-        "participant_id": participant["id"], "procedure_id": procedure["id"],
+        "participant_id": participant["id"], "procedure_id": procedure["id"], "vote_id": vote["id"],
     }
 
 

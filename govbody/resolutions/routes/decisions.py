@@ -21,12 +21,15 @@ from govbody.resolutions.forms import (
     adopt_ask,
 )
 from govbody.resolutions.models import (
+    AdoptionMethod,
     AmendmentKind,
     AmendmentStatus,
     ResolutionPart,
     ResolutionStatus,
 )
 from govbody.resolutions.routes import bp, button, load_draft, number_arg
+from govbody.votes import services as votes
+from govbody.votes.models import Vote
 
 
 @bp.route("/resolutions/<int:resolution_id>/amendments", methods=["GET", "POST"])
@@ -104,20 +107,25 @@ def adopt(resolution_id: int):
     lines = render.adoption_lines(resolution, meetings, next_number)
     form.meeting_id.choices = choices((m.id, f"{m.ordinal} meeting, {long_date(m.date)}", {"data-detail": lines[m.id]})
                                       for m in meetings)
+    carried = votes.carried_on(db.session, resolution)
+    form.vote_id.choices = choices([("", "None")] + [(v.id, votes.describe(v)) for v in carried])
     if form.validate_on_submit():
         meeting = db.session.get(Meeting, form.meeting_id.data)
         if not confirm.given():
             return confirm.page(adopt_ask(lines[meeting.id]), back=url_for(".adopt", resolution_id=resolution.id))
+        method = AdoptionMethod(form.method.data)
+        vote = db.session.get(Vote, form.vote_id.data) if form.vote_id.data else None
 
         def adopted():
-            services.adopt_resolution(db.session, resolution, meeting, number=form.number.data, by=acting_user())
+            services.adopt_resolution(db.session, resolution, meeting, number=form.number.data, method=method,
+                                      vote=vote, by=acting_user())
             submission.done(url_for(".detail", resolution_id=resolution.id), f"{resolution.designation} was adopted.")
         ok, _ = commit_or_errors(form, adopted)
         if ok:
             flash(f"{resolution.designation} was adopted.", "success")
             return redirect(url_for(".detail", resolution_id=resolution.id))
     chosen = form.meeting_id.data if form.meeting_id.data in lines else next(iter(lines), None)
-    return (render_template("resolutions/adopt.html", form=form, r=resolution, next_number=next_number,
+    return (render_template("resolutions/adopt.html", form=form, r=resolution, next_number=next_number, carried=carried,
                             line=lines.get(chosen), ask=adopt_ask()),
             422 if form.errors else 200)
 

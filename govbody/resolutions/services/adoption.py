@@ -18,7 +18,7 @@ from govbody.meetings.models import Meeting
 from govbody.renditions import services as renditions
 from govbody.renditions.models import SubjectKind
 from govbody.resolutions import akn, render
-from govbody.resolutions.models import ORIGINAL_LANGUAGE, Resolution, ResolutionStatus
+from govbody.resolutions.models import ORIGINAL_LANGUAGE, AdoptionMethod, Resolution, ResolutionStatus
 from govbody.resolutions.services.revisions import lock_draft
 
 
@@ -37,9 +37,31 @@ def _cites(resolution: Resolution, old: Resolution) -> bool:
     return any(pattern.search(t) for t in texts)
 
 
+def _check_method(resolution: Resolution, meeting: Meeting, method: AdoptionMethod, vote) -> str | None:
+    """Why the method (and vote) cannot adopt the resolution at the meeting, or None."""
+    from govbody.votes.models import VoteKind, VoteStatus
+
+    if method is not AdoptionMethod.recorded_vote:
+        return "Only an adoption by recorded vote names a vote." if vote is not None else None
+    if vote is None:
+        return "An adoption by recorded vote names the vote (vote_id)."
+    if vote.resolution_id != resolution.id:
+        return "That vote was not taken on this resolution."
+    if vote.kind is not VoteKind.recorded:
+        return "That vote was a secret ballot, not a recorded vote."
+    if vote.meeting_id != meeting.id:
+        return f"That vote was taken at another meeting than the {meeting.name}."
+    if vote.status is not VoteStatus.closed:
+        return f"That vote is {vote.status.value}: a resolution is adopted by a vote once it is closed."
+    if not vote.carried:
+        return f"That vote did not carry ({vote.yes} to {vote.no}): the resolution was not adopted by it."
+    return None
+
+
 def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting, *, number: int | None = None,
-                     by=None) -> Resolution:
-    """Number, date and freeze the resolution; its DOCX and Akoma Ntoso XML are built here, once."""
+                     method: AdoptionMethod = AdoptionMethod.consensus, vote=None, by=None) -> Resolution:
+    """Number, date and freeze the resolution; its DOCX and Akoma Ntoso XML are built here, once.
+    `method`: how it was adopted; by a recorded vote, `vote`, closed and carried, on it."""
     lock_draft(session, resolution)
     if meeting.body_id != resolution.body_id:
         raise ValidationError("The resolution was not adopted.",
@@ -59,6 +81,8 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     old = resolution.supersedes
     if old is not None and not _cites(resolution, old):
         errors["supersedes_id"] = f"The text must cite {old.designation}, which it supersedes."
+    if (why := _check_method(resolution, meeting, method, vote)) is not None:
+        errors["vote_id"] = why
     if errors:
         raise ValidationError("The resolution was not adopted.", errors)
     if number is not None and session.scalar(sa.select(Resolution.id).where(
@@ -76,6 +100,8 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     # leaves the designation and the address to cite as adopted.
     resolution.session_numeral = meeting.session.roman
     resolution.cited_code = resolution.body.code
+    resolution.adoption_method = method
+    resolution.adoption_vote_id = vote.id if vote is not None else None
     session.flush()
     data = render.render_docx(resolution)
     resolution.docx = data
@@ -88,7 +114,8 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
     renditions.request_rendition(session, SubjectKind.resolution, resolution.id, ORIGINAL_LANGUAGE)
     audit.record(session, "resolution.adopt", resolution, by=by,
                  changes={"number": allocated, "designation": resolution.designation, "meeting": meeting.number,
-                          "adopted_on": meeting.date, "sha256": resolution.sha256})
+                          "adopted_on": meeting.date, "sha256": resolution.sha256, "method": method,
+                          "vote_id": resolution.adoption_vote_id})
     return resolution
 
 

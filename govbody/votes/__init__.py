@@ -1,0 +1,1 @@
+"""Votes at a meeting: recorded and secret ballots cast by delegations."""

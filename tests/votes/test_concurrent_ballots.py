@@ -1,0 +1,33 @@
+"""Ballots at the same moment: two for the same delegation give one ballot and a 409, and no
+ballot's count is lost (the counters are added to in the database, `yes = yes + 1`)."""
+from __future__ import annotations
+
+import threading
+
+from tests.votes.conftest import MEMBERS
+
+
+def test_ballots_sent_at_once_are_each_counted_once(app, client, room):
+    r = client.post(f"/api/v1/meetings/{room.meeting}/votes", headers=room.chair.headers,
+                    json={"question": "Shall the budget be approved?", "kind": "secret"})
+    vote = r.get_json()["id"]
+    client.post(f"/api/v1/votes/{vote}/open", headers=room.chair.headers)
+    senders = [name for name in MEMBERS for _ in range(2)]  # each delegation twice, as from two tabs
+    barrier = threading.Barrier(len(senders))
+    answers: list[tuple[str, int]] = []
+
+    def send(name: str) -> None:
+        own = app.test_client()
+        barrier.wait()
+        r = own.post(f"/api/v1/votes/{vote}/ballots", headers=room.delegates[name].headers, json={"choice": "yes"})
+        answers.append((name, r.status_code))
+
+    threads = [threading.Thread(target=send, args=(name,)) for name in senders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for name in MEMBERS:
+        assert sorted(s for n, s in answers if n == name) == [201, 409], answers
+    tally = client.post(f"/api/v1/votes/{vote}/close", headers=room.chair.headers).get_json()
+    assert (tally["yes"], tally["no"], tally["abstain"]) == (len(MEMBERS), 0, 0)
