@@ -74,6 +74,7 @@ RECORD_WORDS = (
     N_("Interventions"), N_("Resolutions"), N_("Non-papers"), N_("Documents"),
     N_("member"), N_("observer"), N_("draft"), N_("adopted"), N_("withdrawn"),
     N_("General"), N_("Limited"), N_("Restricted"),
+    N_("Delegations"), N_("What's new"), N_("Search"), N_("PDFs"),  # the navigation's links (web.add_nav_link)
 )
 
 bp = Blueprint("locale", __name__)
@@ -145,6 +146,13 @@ def meeting_heading(meeting) -> str:
     if not meeting.is_numbered:
         return meeting.title or meeting_name(meeting)
     return f"{meeting_name(meeting)}: {meeting.title}" if meeting.title else meeting_name(meeting)
+
+
+def speaker_label(entry) -> str:
+    """"Kenya (on behalf of the African Group)", "Kenya (au nom de ...)": who speaks and for whom."""
+    if not entry.on_behalf_of:
+        return entry.speaker
+    return f"{entry.speaker} ({gettext('on behalf of %(group)s', group=entry.on_behalf_of)})"
 
 
 def designation(resolution) -> str | None:
@@ -223,6 +231,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         number=lambda n: format_decimal(n) if n is not None else "",
         session_title=session_title, meeting_name=meeting_name, meeting_label=meeting_label,
-        meeting_heading=meeting_heading, designation=designation)
+        meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label)
     app.jinja_env.globals.update(get_locale=get_locale, percent=percent, live_words=live_words,
                                  language_here=language_here)

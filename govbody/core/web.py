@@ -244,7 +244,7 @@ def init_app(app: Flask) -> None:
         from flask import url_for
 
         user = acting_user()
-        links = [{"label": label, "url": url_for(endpoint)}
+        links = [{"label": _(label), "url": url_for(endpoint)}  # words of core/locale.RECORD_WORDS
                  for label, endpoint, when in app.extensions.get("govbody_nav", []) if when is None or when(user)]
         return {"access": access, "acting_user": acting_user, "nav_links": links}
 
