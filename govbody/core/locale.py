@@ -44,7 +44,7 @@ PUBLIC_TEMPLATES = (
     "resolutions/templates/resolutions/portal.html", "resolutions/templates/resolutions/detail.html",
     "resolutions/templates/resolutions/_session_panel.html",
     "documents/templates/documents/register.html", "documents/templates/documents/series.html",
-    "documents/templates/documents/_session_panel.html",
+    "documents/templates/documents/_session_panel.html", "documents/templates/documents/detail.html",
     "search/templates/search/search.html",
     "live/templates/live/*.html",
     "delegations/templates/delegations/*.html",
@@ -167,6 +167,12 @@ def language_here(code: str) -> str:
     return languages.name_of(code, page_language())
 
 
+def original_here(original_language: str) -> str:
+    """A paper's original language as the page names it: "English", "Anglais", "Inglés"."""
+    name = languages.original_name(original_language, page_language())
+    return name[:1].upper() + name[1:]
+
+
 def percent(share: float) -> str:
     """A share as a page in the reader's language writes it: "12.5%", "12,5 %"."""
     return format_percent(share, format="#,##0.0%")
@@ -233,4 +239,4 @@ def init_app(app: Flask) -> None:
         session_title=session_title, meeting_name=meeting_name, meeting_label=meeting_label,
         meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label)
     app.jinja_env.globals.update(get_locale=get_locale, percent=percent, live_words=live_words,
-                                 language_here=language_here)
+                                 language_here=language_here, original_here=original_here)
