@@ -230,7 +230,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _vary(response):
-        if response.mimetype == "text/html":
+        if response.mimetype == "text/html" and not request.path.startswith("/api/"):  # a page, not the API's 304
             response.vary.add("Accept-Language")
         return response
 

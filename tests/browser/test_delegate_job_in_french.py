@@ -11,19 +11,14 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PageWatch, check_page, create_user, download, load_demo
+from tests.browser.conftest import check_page, create_user, download, load_demo, watched_page
 
 
 @pytest.fixture
 def french_page(browser, live_server):
-    context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    watch = PageWatch(page)
-    page.app = live_server[1]
-    yield page
-    context.close()
-    assert watch.problems == [], "\n".join(watch.problems)
+    """A browser whose language is French (Accept-Language: fr-FR)."""
+    with watched_page(browser, live_server, locale="fr-FR") as page:
+        yield page
 
 
 def _world(app) -> tuple[int, int]:
