@@ -6,7 +6,7 @@ import hashlib
 import secrets
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from govbody.accounts import logins, twofactor
 from govbody.accounts.models import ApiToken, Role, User
@@ -94,7 +94,8 @@ def create_token(session: Session, user: User, name: str = "", by: User | None =
 
 
 def user_for_token(session: Session, token: str) -> User | None:
-    record = session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == _token_hash(token)))
+    record = session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == _token_hash(token))
+                            .options(joinedload(ApiToken.user)))  # one round trip for every API request
     if record is None or record.revoked_at is not None or not record.user.active:
         return None
     return record.user

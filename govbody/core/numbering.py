@@ -7,6 +7,8 @@ constraints on the numbered tables are the backstop.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -38,7 +40,7 @@ def version_key(parent_id: int, kind: str) -> str:
     return f"version:{parent_id}:{kind}"
 
 
-def _locked(session: Session, key: str, start: int) -> Counter:
+def _locked(session: Session, key: str, start: int | Callable[[], int]) -> Counter:
     stmt = sa.select(Counter).where(Counter.key == key).with_for_update()
     counter = session.scalars(stmt).one_or_none()
     if counter is None:
@@ -46,7 +48,7 @@ def _locked(session: Session, key: str, start: int) -> Counter:
         # on PostgreSQL makes us re-read (and lock) its row instead of failing.
         try:
             with session.begin_nested():
-                session.add(Counter(key=key, next_value=start))
+                session.add(Counter(key=key, next_value=start() if callable(start) else start))
         except sa.exc.IntegrityError:
             pass
         counter = session.scalars(stmt.execution_options(populate_existing=True)).one()
@@ -59,8 +61,9 @@ def peek(session: Session, key: str, start: int = 1) -> int:
     return start if value is None else value
 
 
-def allocate(session: Session, key: str, *, start: int = 1, explicit: int | None = None) -> int:
-    """Take the next number of a counter, or record an explicit one (importing history).
+def allocate(session: Session, key: str, *, start: int | Callable[[], int] = 1, explicit: int | None = None) -> int:
+    """Take the next number of a counter, or record an explicit one (importing history). `start`:
+    the first number, or a function giving it, asked only when the counter is created.
 
     An explicit number above the counter moves the counter past it, so the next
     automatic number continues after the highest one used.

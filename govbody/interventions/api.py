@@ -127,8 +127,9 @@ def update_intervention(intervention_id: int):
         })
         response.status_code = 409
         return response
+    body = intervention_out(intervention)  # before the commit expires what was just written
     db.session.commit()
-    return intervention_out(intervention)
+    return body
 
 
 @bp.delete("/interventions/<int:intervention_id>")

@@ -221,7 +221,8 @@ def test_the_page_lists_the_versions_and_the_secretariat_adds_one(client, counci
 
     rid = adopted(client, council)
     page = client.get(f"/resolutions/{rid}").get_data(as_text=True)
-    assert "Languages" in page and "Add a translation" not in page  # the public reads, never adds
+    assert "Add a translation" not in page  # the public reads, never adds
+    assert "Languages" not in page  # nothing translated yet: the downloads are the English version
     login(client, council.secretariat.email)
     assert "Add a translation" in client.get(f"/resolutions/{rid}").get_data(as_text=True)
     url = f"/resolutions/{rid}/translations/new"
@@ -241,7 +242,7 @@ def test_the_page_lists_the_versions_and_the_secretariat_adds_one(client, counci
     r = client.post(url, data=data)
     assert r.status_code == 302, r.get_data(as_text=True)
     page = html.unescape(client.get(f"/resolutions/{rid}").get_data(as_text=True))
-    assert "French" in page and french["title"] in page
+    assert "Languages" in page and "French" in page and french["title"] in page
     docx_page = client.get(f"/resolutions/{rid}.docx?lang=fr")
     assert docx_page.data == client.get(f"/api/v1/resolutions/{rid}.docx?lang=fr").data
     texts = [t for _, t in paragraphs(docx_page.data)]

@@ -166,7 +166,7 @@ def create_intervention(session: Session, meeting: Meeting, entry: InterventionI
         raise ValidationError("The intervention was not saved.", errors)
     client_key = entry.client_key or None
     savepoint = session.begin_nested() if client_key else None
-    position = numbering.allocate(session, f"intervention:{meeting.id}", start=_next_position(session, meeting))
+    position = numbering.allocate(session, f"intervention:{meeting.id}", start=lambda: _next_position(session, meeting))
     if savepoint is not None:
         # Another request with the same key may have committed while we waited for the counter lock:
         # then give its intervention back, and the number taken back to the counter.
@@ -185,9 +185,9 @@ def create_intervention(session: Session, meeting: Meeting, entry: InterventionI
     if speaker_entry is not None:
         speaker_entry.intervention = intervention
     session.add(intervention)
-    session.flush()
-    timing.begin(session, meeting, filter(None, [intervention, speaker_entry]), intervention.started_at,
-                 until=resolved.get("ended_at") or (speaker_entry.ended_at if speaker_entry else None))
+    with session.no_autoflush:  # written once, with its turn's times, when `begin` flushes
+        timing.begin(session, meeting, filter(None, [intervention, speaker_entry]), intervention.started_at,
+                     until=resolved.get("ended_at") or (speaker_entry.ended_at if speaker_entry else None))
     if client_key:
         session.execute(sa.delete(InterventionDraft).where(InterventionDraft.client_key == client_key))
     audit.record(session, "intervention.create", intervention, by=by,
@@ -209,8 +209,8 @@ def _next_position(session: Session, meeting: Meeting) -> int:
 
 def _lock(session: Session, intervention: Intervention) -> Intervention:
     """Re-read the row under lock, so the version compared is the one committed last."""
-    return session.scalars(sa.select(Intervention).where(Intervention.id == intervention.id).with_for_update()
-                           .execution_options(populate_existing=True)).one()
+    session.refresh(intervention, with_for_update=True)  # its relationships stay as loaded
+    return intervention
 
 
 class EditConflict(ConflictError):

@@ -82,8 +82,9 @@ def begin(session: Session, meeting: Meeting, turn: Iterable[Turn], at: dt.datet
         interrupted += session.scalars(sa.select(model).where(
             _others(model, meeting, turn), model.started_at < at,
             sa.or_(model.ended_at.is_(None), model.ended_at > at)))
-    next_start = min(filter(None, (session.scalar(sa.select(sa.func.min(model.started_at)).where(
-        _others(model, meeting, turn), model.started_at > at)) for model in TURNS)), default=None)
+    starts = sa.union_all(*(sa.select(sa.func.min(model.started_at).label("start")).where(
+        _others(model, meeting, turn), model.started_at > at) for model in TURNS)).subquery()
+    next_start = session.scalar(sa.select(sa.func.min(starts.c.start)))
     ends = [until, next_start]
     if interrupted and all(t.ended_at is not None for t in interrupted):
         ends.append(min(t.ended_at for t in interrupted))

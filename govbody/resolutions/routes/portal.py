@@ -100,14 +100,16 @@ def _detail(resolution: Resolution):
     # The withdraw form only for those who may use it: its CSRF token would make the page the
     # reader's own (not kept for the public, and a session cookie for every visitor).
     withdraw = EmptyForm() if can_draft and resolution.status is ResolutionStatus.draft else None
+    # Once translated, its language versions as every list says them (documents.formats), with their titles;
+    # until then the downloads above are all there is.
+    titles = {t.language: t.title for t in resolution.translations} if resolution.is_adopted else {}
+    versions = formats.by_language(formats.for_resolutions(db.session, [resolution]).get(resolution.id, [])) \
+        if titles else []
     return render_template("resolutions/detail.html", r=resolution, text=text, layout=render.layout(resolution),
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
-                           can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK,
-                           # Its language versions as every list says them (documents.formats), with their titles.
-                           versions=formats.by_language(formats.for_resolutions(db.session, [resolution]).get(
-                               resolution.id, [])),
-                           titles={t.language: t.title for t in resolution.translations},
+                           can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK, versions=versions,
+                           titles=titles,
                            can_translate=access.can_translate(acting_user())
                            and bool(translations.open_languages(resolution)))
 
