@@ -67,8 +67,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from govbody.core import pagecache, refused, web
+    from govbody.core import locale, pagecache, refused, web
 
+    locale.init_app(app)  # before the pages: their words, dates and numbers follow the page's language
     web.init_app(app)
     pagecache.init_app(app)
     refused.init_app(app)

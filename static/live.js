@@ -9,22 +9,39 @@ import { renderQuorum } from "./console/quorum.js";
 export const POLL_MS = 500;
 const TICK_MS = 200;
 
+// The words the board writes, in English until the page gives its own (data-words on #live-board:
+// the page's language, core/locale.py's live_words); "{time}" and the like are filled in.
+export const WORDS = {
+  untimed: "No time limit", over: "Over the time limit of {time}", warning: "{seconds} seconds or less left",
+  running: "Time limit {time}", agenda: "Agenda item {number}: {title}", no_agenda: "No agenda item yet",
+  nobody: "Nobody has the floor", behalf: "on behalf of {group}", lost: "Connection lost; trying again.",
+  kinds: {},
+  quorum: "Present {present} of {members}, quorum {required}: {met}", met: "met", not_met: "not met",
+};
+
+export function useWords(words) { Object.assign(WORDS, words || {}); }
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
 // What the countdown shows `elapsed` seconds into a turn of `limit` seconds (null: no limit).
 export function shownTime(elapsed, limit) {
   const shown = countdown(elapsed, limit);
-  if (shown.state === "untimed") { return { state: shown.state, time: clock(shown.spoken), note: "No time limit" }; }
+  if (shown.state === "untimed") { return { state: shown.state, time: clock(shown.spoken), note: WORDS.untimed }; }
   if (shown.state === "over") {
-    return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: "Over the time limit of " + clock(limit) };
+    return { state: shown.state, time: "\u2212" + clock(-shown.remaining), note: fill(WORDS.over, { time: clock(limit) }) };
   }
   return { state: shown.state, time: clock(shown.remaining),
-    note: shown.state === "warning" ? WARNING_BEFORE + " seconds or less left" : "Time limit " + clock(limit) };
+    note: shown.state === "warning" ? fill(WORDS.warning, { seconds: WARNING_BEFORE }) : fill(WORDS.running, { time: clock(limit) }) };
 }
 
 // A kind of intervention other than a statement, as the board names it ("Right of reply"); a statement: "".
 export function kindLabel(kind) {
   if (!kind || kind === "statement") { return ""; }
   const words = kind.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const named = words.charAt(0).toUpperCase() + words.slice(1);
+  return WORDS.kinds[named] || named;
 }
 
 // A vote's state and result as the board says them (live/_vote.html says the same).
@@ -46,7 +63,7 @@ export function voteResult(vote) {
 
 // A waiting speaker as the list of the next ones names them (the page's template says it the same way).
 export function nextLabel(n) {
-  return n.delegation + (n.on_behalf_of ? " (on behalf of " + n.on_behalf_of + ")" : "") +
+  return n.delegation + (n.on_behalf_of ? " (" + fill(WORDS.behalf, { group: n.on_behalf_of }) + ")" : "") +
     (kindLabel(n.kind) ? ": " + kindLabel(n.kind).toLowerCase() : "");
 }
 
@@ -68,6 +85,7 @@ function renderNext(next) {
 }
 
 export function start(board) {
+  if (board.dataset.words) { useWords(JSON.parse(board.dataset.words)); }
   let etag = null;
   let offset = clockOffset(board.dataset.serverTime, Date.now());
   let speaker = byId("live-countdown").dataset.since
@@ -102,15 +120,15 @@ export function start(board) {
 
   function render(state) {
     setText(byId("live-agenda"), state.agenda_item
-      ? "Agenda item " + state.agenda_item.number + ": " + state.agenda_item.title : "No agenda item yet");
+      ? fill(WORDS.agenda, state.agenda_item) : WORDS.no_agenda);
     const sp = state.speaker;
     speaker = sp ? { since: sp.since, limit_s: sp.limit_s } : null;
     byId("live-countdown").dataset.since = sp ? sp.since : "";
-    setText(byId("live-speaker"), sp ? sp.delegation : "Nobody has the floor");
-    setText(byId("live-behalf"), sp && sp.on_behalf_of ? "on behalf of " + sp.on_behalf_of : "");
+    setText(byId("live-speaker"), sp ? sp.delegation : WORDS.nobody);
+    setText(byId("live-behalf"), sp && sp.on_behalf_of ? fill(WORDS.behalf, { group: sp.on_behalf_of }) : "");
     setText(byId("live-kind"), sp ? kindLabel(sp.kind) : "");
     renderNext(state.next);
-    renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum);
+    renderQuorum(byId("live-quorum").querySelector(".quorum"), state.quorum, WORDS);
     renderVote(state.vote);
     tick();
   }
@@ -131,7 +149,7 @@ export function start(board) {
       }
       setText(byId("live-connection"), "");
     } catch (error) {
-      setText(byId("live-connection"), "Connection lost; trying again.");
+      setText(byId("live-connection"), WORDS.lost);
     }
     setTimeout(poll, POLL_MS);
   }

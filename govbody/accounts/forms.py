@@ -1,3 +1,4 @@
+from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 
@@ -10,12 +11,12 @@ CODE_MAX = 48  # a recovery code (24 characters) typed with spaces and dashes fi
 
 
 class LoginForm(Form):
-    email = EmailField("E-mail", validators=[DataRequired(), EmailRule()])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=PASSWORD_MAX)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), EmailRule()])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)])
 
 
 class CodeForm(Form):
-    code = StringField("Code", validators=[DataRequired(message="Enter the code."), Length(max=CODE_MAX)])
+    code = StringField(_l("Code"), validators=[DataRequired(message=_l("Enter the code.")), Length(max=CODE_MAX)])
 
 
 class PasswordForm(Form):

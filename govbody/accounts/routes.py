@@ -6,6 +6,7 @@ import time
 from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from govbody.accounts import logins, twofactor
@@ -81,7 +82,7 @@ def _log_in(user: User, how: str | None, target: str | None = None) -> str:
     login_user(user)
     session[logins.COOKIE_KEY] = token
     session["logged_in_at"] = session["seen_at"] = time.time()
-    flash(f"Logged in as {user.email}.", "success")
+    flash(_("Logged in as %(email)s.", email=user.email), "success")
     return target
 
 
@@ -97,7 +98,7 @@ def login():
                          changes={"email": form.email.data[:254]})
             db.session.commit()
             # One message whatever was wrong: no hint whether the e-mail exists.
-            form.password.errors.append("The e-mail address or password is not correct.")
+            form.password.errors.append(_("The e-mail address or password is not correct."))
         else:
             target = safe_next(request.args.get("next"))
             if user.has_second_factor or access.needs_second_factor(user):
@@ -112,7 +113,7 @@ def login():
 def _pending_or_restart():
     user = _pending_user()
     if user is None and session.pop(PENDING, None) is not None:
-        flash("Log in again: the login was not finished within five minutes.", "error")
+        flash(_("Log in again: the login was not finished within five minutes."), "error")
     return user
 
 
@@ -186,7 +187,7 @@ def logout():
     db.session.commit()
     logout_user()
     session.clear()
-    flash("You have logged out.", "success")
+    flash(_("You have logged out."), "success")
     return redirect(url_for("bodies.home"))
 
 

@@ -3,7 +3,8 @@
 The change stamp is one row, bumped in the same transaction as every change that a public
 page could show (the session hook below: any flush or ORM bulk statement touching a table
 outside EXEMPT_TABLES). A page marked ``@public_page`` asked for by a reader with no login
-and no API token is looked up under (stamp, URL): a hit is sent without running the view;
+and no API token is looked up under (stamp, URL): a hit is sent without running the view
+(one copy per page language, core/locale.py);
 a miss is rendered and kept, unless the response carries anything of the reader's own (a
 cookie, a CSRF token, a flashed message). Reading the stamp before the page's own queries
 means a kept page is never older than its stamp. The store is per process, least recently
@@ -204,7 +205,9 @@ def kept_fragment(name: str, build: Callable[[], str]) -> Markup:
     stamp = g.get("page_stamp")  # read first by reading requests to public pages only
     if stamp is None:
         return Markup(build())
-    key = ("fragment", stamp, name)
+    from govbody.core.locale import page_language
+
+    key = ("fragment", stamp, name, page_language())
     kept = _store().get(key)
     if kept is not None:
         return Markup(kept[0].decode())
@@ -217,7 +220,7 @@ def kept_fragment(name: str, build: Callable[[], str]) -> Markup:
 def _conditional(response: Response, etag: str) -> Response:
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"  # revalidate: the next change makes a new page
-    response.vary.update(("Cookie", "Authorization"))
+    response.vary.update(("Cookie", "Authorization", "Accept-Language"))
     return response.make_conditional(request)
 
 
@@ -231,7 +234,9 @@ def init_app(app: Flask) -> None:
     def _serve_kept_page():
         if not _eligible():
             return None
-        g.page_key = (g.page_stamp, request.url)
+        from govbody.core.locale import page_language
+
+        g.page_key = (g.page_stamp, request.url, page_language())  # one copy per language
         kept = _store().get(g.page_key)
         if kept is None:
             return None

@@ -12,7 +12,10 @@ from werkzeug.routing import IntegerConverter
 
 from werkzeug.http import HTTP_STATUS_CODES
 
+from flask_babel import gettext as _, lazy_gettext as _l
+
 from govbody.core import access, markup, once, points, text
+from govbody.core.locale import page_language
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
 from govbody.core.inputs import UNSAFE_METHODS  # noqa: F401  (where pages and the API read it)
@@ -31,6 +34,38 @@ _HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 def security_headers(secure: bool) -> tuple[tuple[str, str], ...]:
     """The headers every answer carries (a response's own value of one comes first)."""
     return _SECURITY_HEADERS + (_HSTS,) if secure else _SECURITY_HEADERS
+
+
+# An error page's heading and words in the page's language: Werkzeug's English (the msgids) for
+# the statuses a page may answer; a description of the route's own ("abort(404, ...)") is kept.
+_ERROR_WORDS = {
+    400: (_l("Bad Request"), _l("The browser (or proxy) sent a request that this server could not understand.")),
+    401: (_l("Unauthorized"), _l("The server could not verify that you are authorized to access the URL requested. "
+                                 "You either supplied the wrong credentials (e.g. a bad password), or your browser "
+                                 "doesn't understand how to supply the credentials required.")),
+    403: (_l("Forbidden"), _l("You don't have the permission to access the requested resource. It is either "
+                              "read-protected or not readable by the server.")),
+    404: (_l("Not Found"), _l("The requested URL was not found on the server. If you entered the URL manually "
+                              "please check your spelling and try again.")),
+    405: (_l("Method Not Allowed"), _l("The method is not allowed for the requested URL.")),
+    409: (_l("Conflict"), _l("A conflict happened while processing the request. The resource might have been "
+                             "modified while the request was being processed.")),
+    413: (_l("Request Entity Too Large"), _l("The data value transmitted exceeds the capacity limit.")),
+    422: (_l("Unprocessable Entity"), _l("The request was well-formed but was unable to be followed due to "
+                                         "semantic errors.")),
+    429: (_l("Too Many Requests"), _l("This user has exceeded an allotted request count. Try again later.")),
+    503: (_l("Service Unavailable"), _l("The server is temporarily unable to service your request due to "
+                                        "maintenance downtime or capacity problems. Please try again later.")),
+}
+
+
+def error_page(status: int, description: str | None = None, *, own: bool = True):
+    """The error page in the page's language: its heading from the status, `description` when
+    `own` (the route's own words), else the status's usual words."""
+    title, usual = _ERROR_WORDS.get(status, (None, None))
+    heading = str(title) if title else HTTP_STATUS_CODES.get(status, _("Something went wrong"))
+    words = description if own or usual is None else str(usual)
+    return render_template("error.html", status=status, heading=heading, message=words), status
 
 
 def acting_user():
@@ -99,7 +134,7 @@ def login_lasts(app: Flask):
 
 def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
-    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message = _l("Please log in to see this page.")
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
@@ -134,7 +169,7 @@ def init_app(app: Flask) -> None:
             db.session.commit()
             logout_user()
             session.clear()
-            flash("Your session has ended; please log in again.", "error")
+            flash(_("Your session has ended; please log in again."), "error")
             return
         session.setdefault("logged_in_at", now)
         session["seen_at"] = now
@@ -161,7 +196,9 @@ def init_app(app: Flask) -> None:
             error.description = f"The request is larger than {limit / 2**20:g} MB, the most this address takes."
         if wants_json():
             return error_response(error.code or 500, error.name.lower().replace(" ", "_"), error.description)
-        return render_template("error.html", error=error), error.code
+        code = error.code or 500
+        usual = type(error).description
+        return error_page(code, error.description, own=error.description != usual)
 
     @app.errorhandler(ServiceError)
     def _service_error(error: ServiceError):
@@ -169,7 +206,7 @@ def init_app(app: Flask) -> None:
         db.session.rollback()
         if wants_json():
             return error_response(error.status, error.code, error.message, error.fields)
-        return render_template("error.html", error=None, status=error.status, message=error.message), error.status
+        return error_page(error.status, error.message)
 
     @app.errorhandler(SQLAlchemyError)
     def _database_error(error: SQLAlchemyError):
@@ -177,11 +214,14 @@ def init_app(app: Flask) -> None:
         app.logger.exception("database error")
         from sqlalchemy.exc import IntegrityError
 
+        conflict = isinstance(error, IntegrityError)
         status, code, message = (409, "conflict", "The change conflicts with a record saved at the same time.") \
-            if isinstance(error, IntegrityError) else (503, "database_unavailable", "The database is busy; try again.")
+            if conflict else (503, "database_unavailable", "The database is busy; try again.")
         if wants_json():
             return error_response(status, code, message)
-        return render_template("error.html", error=None, status=status, message=message), status
+        message = _("The change conflicts with a record saved at the same time.") if conflict \
+            else _("The database is busy; try again.")
+        return error_page(status, message)
 
     @app.teardown_request
     def _rollback_unfinished(exc):
@@ -191,8 +231,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         markdown=markup.to_html,
         markdown_inline=markup.to_inline_html,
-        long_date=lambda d: text.long_date(d) if d else "",
-        ordinal=text.ordinal_number,
+        long_date=lambda d: text.long_date(d, page_language()) if d else "",
+        ordinal=lambda n: text.ordinal_number(n, page_language()) if n is not None else "",
         clock=text.clock,
     )
     app.jinja_env.globals["once_token"] = once.new_token
@@ -204,9 +244,9 @@ def init_app(app: Flask) -> None:
         from flask import url_for
 
         user = acting_user()
-        links = [{"label": label, "url": url_for(endpoint)}
+        links = [{"label": _(label), "url": url_for(endpoint)}  # words of core/locale.RECORD_WORDS
                  for label, endpoint, when in app.extensions.get("govbody_nav", []) if when is None or when(user)]
-        return {"access": access, "acting_user": acting_user, "nav_links": links, "status_names": HTTP_STATUS_CODES}
+        return {"access": access, "acting_user": acting_user, "nav_links": links}
 
 
 def add_nav_link(app: Flask, label: str, endpoint: str, when=None) -> None:

@@ -1,4 +1,5 @@
 """The interventions' pages' forms: fields, labels and limits from interventions/schemas.py."""
+from flask_babel import gettext as _, lazy_gettext as _l
 from wtforms import (
     BooleanField,
     DateField,
@@ -83,8 +84,8 @@ def delete_ask(intervention) -> Ask:
 
 class InscribeForm(Form):
     """A delegate puts its own delegation on the list of speakers."""
-    agenda_item_id = SelectField(SpeakerIn.model_fields["agenda_item_id"].title, coerce=int)
-    on_behalf_of = StringField("On behalf of a group (optional)", validators=limits(SpeakerIn, "on_behalf_of"))
+    agenda_item_id = SelectField(_l("Agenda item"), coerce=int)
+    on_behalf_of = StringField(_l("On behalf of a group (optional)"), validators=limits(SpeakerIn, "on_behalf_of"))
 
 
 class WithdrawForm(Form):
@@ -98,6 +99,6 @@ class MoveSpeakerForm(Form):
 
 
 def withdraw_ask(entry) -> Ask:
-    return Ask(f"Withdraw {entry.speaker} from the list of speakers?",
-               "The delegation loses its place; inscribed again, it goes to the end of the list.",
-               "Withdraw")
+    return Ask(_("Withdraw %(speaker)s from the list of speakers?", speaker=entry.speaker),
+               _("The delegation loses its place; inscribed again, it goes to the end of the list."),
+               _("Withdraw"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 from govbody.agenda.models import AgendaItem
@@ -16,6 +17,7 @@ from govbody.core.pagecache import kept_fragment, public_page
 from govbody.core.points import from_markdown as points_from_markdown
 from govbody.core.points import to_markdown as points_to_markdown
 from govbody.core.schemas import whole_number
+from govbody.core.locale import page_language
 from govbody.core.text import ordinal_number
 from govbody.core.web import acting_user, add_panel, require
 from govbody.docx.summary import layout_texts, summary_layout
@@ -325,7 +327,7 @@ def speakers(meeting_id: int):
         require(delegation is not None)  # only a delegate inscribes here, its own delegation
     form = InscribeForm()
     items = _agenda_items(meeting)
-    form.agenda_item_id.choices = choices([(0, "No particular item"), *((i.id, f"{i.number}. {i.title}")
+    form.agenda_item_id.choices = choices([(0, _("No particular item")), *((i.id, f"{i.number}. {i.title}")
                                                                         for i in items)])
     if delegation is not None and form.validate_on_submit():
         data = validated(form, SpeakerIn, {"delegation": delegation.name, "on_behalf_of": form.on_behalf_of.data or "",
@@ -333,8 +335,8 @@ def speakers(meeting_id: int):
         if data is not None:
             ok, entry = commit_or_errors(form, lambda: services.inscribe(db.session, meeting, data, by=user))
             if ok:
-                flash(f"{delegation.name} is inscribed, {ordinal_number(services.place_of(db.session, entry))}"
-                      " on the list of speakers.", "success")
+                flash(_("%(delegation)s is inscribed, %(place)s on the list of speakers.", delegation=delegation.name,
+                        place=ordinal_number(services.place_of(db.session, entry), page_language())), "success")
                 return redirect(url_for(".speakers", meeting_id=meeting.id))
     entries = services.speakers(db.session, meeting)
     places = services.places(entries)
@@ -342,7 +344,7 @@ def speakers(meeting_id: int):
     own = [e for e in waiting if delegation is not None and e.delegation_id == delegation.id]
     refused = bool(form.errors or form.form_errors)
     return render_template("interventions/speakers.html", m=meeting, form=form, delegation=delegation,
-                           waiting=waiting, places=places, own=own, ordinal=ordinal_number,
+                           waiting=waiting, places=places, own=own,
                            withdraw_form=WithdrawForm(), withdraw_ask=withdraw_ask,
                            can_order=access.can_record(user, meeting.body_id), move_form=MoveSpeakerForm(),
                            items={i.id: i for i in items}), 422 if refused else 200
@@ -388,5 +390,5 @@ def withdraw_speaker(entry_id: int):
         flash(error.message, "error")
         return redirect(back)
     db.session.commit()
-    flash(f"{entry.speaker} was withdrawn from the list of speakers.", "success")
+    flash(_("%(speaker)s was withdrawn from the list of speakers.", speaker=entry.speaker), "success")
     return redirect(back)

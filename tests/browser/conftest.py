@@ -5,6 +5,7 @@ is watched: a console error or a failed request fails the test.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -84,9 +85,11 @@ class PageWatch:
         self.problems.append(f"failed request: {request.method} {request.url} {request.failure}")
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, locale="en-GB")
+@contextlib.contextmanager
+def watched_page(browser, live_server, locale: str = "en-GB"):
+    """A page in a new browser context whose language is `locale` (its Accept-Language), watched:
+    a console error or failed request seen on it fails the test at the end."""
+    context = browser.new_context(base_url=live_server[0], viewport=DESKTOP, locale=locale)
     page = context.new_page()
     page.set_default_timeout(10_000)
     watch = PageWatch(page)
@@ -95,6 +98,12 @@ def page(browser, live_server):
     yield page
     context.close()
     assert watch.problems == [], "\n".join(watch.problems)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    with watched_page(browser, live_server) as page:
+        yield page
 
 
 AXE_NOTES = SCREENSHOTS.parent / "axe"  # moderate and minor findings, one JSON file per page checked

@@ -51,6 +51,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # Only between a correct password and the second factor: anyone else is sent to the login page.
     "accounts.second_factor": "nobody", "accounts.set_up_at_login": "nobody",
     # bodies, sessions, meetings
+    "locale.choose": "public",  # the language switch in every header
     "bodies.home": "public", "bodies.list_bodies": "public", "bodies.body_detail": "public",
     "bodies.create_body": "staff", "bodies.edit_body": "staff", "bodies.list_delegations": "public",
     "meetings.session_detail": "public", "meetings.meeting_detail": "public",
