@@ -27,6 +27,15 @@ scheduling groups too), PostgreSQL not (a local server shared with those suites)
                                                         PG      323/575   38/125    996 polls/s
                                                                 313/577   42/128    997 polls/s
 
+Measured again 2026-12-07 on the same machine quiet (load 1.3-1.9 before each run), after a save
+was cut to fewer statements (PATCH 15 -> 11: the token's user read with the token, the
+intervention re-read under lock by refresh, the answer built before the commit; POST 24 -> 21):
+
+    after, quiet                                        SQLite  182/491    9/47    995 polls/s
+                                                                166/478    8/26    994 polls/s
+                                                        PG      307/591   17/41    998 polls/s
+                                                                279/503   18/30    998 polls/s
+
 Workers' CPU: 0.47-0.68 ms per answer (a kept 304 is about 0.3 ms, most of it gunicorn's).
 PostgreSQL's saves miss the 50 ms target here: with one screen instead of 500 they take p50
 45 ms, p95 80-85 ms on this machine, each of the save's 15 statements waiting 1-2 ms for a
