@@ -168,6 +168,16 @@ def designation(resolution) -> str | None:
     return text.designation(resolution.number, resolution.session_numeral, page_language())
 
 
+def decision_designation(decision) -> str:
+    """"Decision No. 3 (XCIV)", "Décision n° 3 (XCIV)"."""
+    return text.decision_designation(decision.number, decision.session_numeral, page_language())
+
+
+def decision_adoption_line(decision) -> str:
+    """"Adopted by written procedure on 14 May 2021" in the page's words."""
+    return text.written_procedure_line(decision.adopted_on, page_language())
+
+
 def language_here(code: str) -> str:
     """A version's language as the page names it: "French", "français", "francés" (core/languages.py)."""
     return languages.name_of(code, page_language())
@@ -259,6 +269,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         number=lambda n: format_decimal(n) if n is not None else "",
         session_title=session_title, meeting_name=meeting_name, meeting_label=meeting_label,
-        meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label)
+        meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label,
+        decision_designation=decision_designation, decision_adoption_line=decision_adoption_line)
     app.jinja_env.globals.update(get_locale=get_locale, percent=percent, live_words=live_words,
                                  language_here=language_here, original_here=original_here)

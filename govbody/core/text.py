@@ -155,15 +155,21 @@ def designation(number: int, numeral: str, language: str = "en") -> str:
     return f"{DESIGNATION_WORDS[language]} {number} ({numeral})"
 
 
-def decision_designation(number: int, numeral: str) -> str:
+DECISION_WORDS = {"en": "Decision No.", "fr": "Décision n°", "es": "Decisión N°"}
+WRITTEN_PROCEDURE_WORDS = {"en": "Adopted by written procedure on", "fr": "Adoptée selon la procédure d’approbation tacite le",
+                           "es": "Adoptada por el procedimiento de aprobación tácita el"}
+
+
+def decision_designation(number: int, numeral: str, language: str = "en") -> str:
     """"Decision No. 3 (XCIV)": a decision's number in its session and the session's Roman numeral,
-    in the house pattern of a resolution's designation."""
-    return f"Decision No. {number} ({numeral})"
+    in the house pattern of a resolution's designation; "Décision n° 3 (XCIV)", "Decisión N° 3 (XCIV)"."""
+    return f"{DECISION_WORDS[language]} {number} ({numeral})"
 
 
-def written_procedure_line(day: dt.date) -> str:
-    """"Adopted by written procedure on 14 May 2021" (documents.md, "How a decision was taken")."""
-    return f"Adopted by written procedure on {long_date(day)}"
+def written_procedure_line(day: dt.date, language: str = "en") -> str:
+    """"Adopted by written procedure on 14 May 2021" (documents.md, "How a decision was taken");
+    "Adoptée selon la procédure d’approbation tacite le 14 mai 2021"."""
+    return f"{WRITTEN_PROCEDURE_WORDS[language]} {long_date(day, language)}"
 
 
 # A time left's words: day, hour, minute (each made plural with an "s" past one), under a minute, passed.
