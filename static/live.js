@@ -17,6 +17,10 @@ export const WORDS = {
   nobody: "Nobody has the floor", behalf: "on behalf of {group}", lost: "Connection lost; trying again.",
   kinds: {},
   quorum: "Present {present} of {members}, quorum {required}: {met}", met: "met", not_met: "not met",
+  secret: "Secret ballot", recorded: "Recorded vote", vote_open_one: "{kind}: voting is open ({num} ballot cast)",
+  vote_open: "{kind}: voting is open ({num} ballots cast)", vote_closed: "{kind}: closed", vote_prepared: "{kind}: prepared",
+  vote_result: "Yes {yes}, No {no}, Abstaining {abstain}. Required majority {required}: {outcome}.",
+  carried: "carried", not_carried: "not carried",
 };
 
 export function useWords(words) { Object.assign(WORDS, words || {}); }
@@ -47,18 +51,18 @@ export function kindLabel(kind) {
 // A vote's state and result as the board says them (live/_vote.html says the same).
 export function voteStatus(vote) {
   if (!vote) { return ""; }
-  const kind = vote.kind === "secret" ? "Secret ballot" : "Recorded vote";
+  const kind = vote.kind === "secret" ? WORDS.secret : WORDS.recorded;
   if (vote.status === "open") {
-    return kind + ": voting is open (" + vote.ballots + " ballot" + (vote.ballots === 1 ? "" : "s") + " cast)";
+    return fill(vote.ballots === 1 ? WORDS.vote_open_one : WORDS.vote_open, { kind, num: vote.ballots });
   }
-  return kind + ": " + vote.status;
+  return fill(vote.status === "closed" ? WORDS.vote_closed : WORDS.vote_prepared, { kind });
 }
 
 export function voteResult(vote) {
   const r = vote && vote.result;
   if (!r) { return ""; }
-  return "Yes " + r.yes + ", No " + r.no + ", Abstaining " + r.abstain + ". Required majority " + r.required + ": " +
-    (r.carried ? "carried" : "not carried") + ".";
+  return fill(WORDS.vote_result, { yes: r.yes, no: r.no, abstain: r.abstain, required: r.required,
+    outcome: r.carried ? WORDS.carried : WORDS.not_carried });
 }
 
 // A waiting speaker as the list of the next ones names them (the page's template says it the same way).

@@ -17,7 +17,7 @@ import os
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, g, has_request_context, redirect, request
-from flask_babel import Babel, format_decimal, format_percent, get_locale, gettext
+from flask_babel import Babel, format_decimal, format_percent, get_locale, get_translations, gettext
 
 from govbody.core import languages, text
 
@@ -53,10 +53,14 @@ PUBLIC_TEMPLATES = (
     "accounts/templates/accounts/login.html", "accounts/templates/accounts/login_code.html",
     "participants/templates/participants/participants.html",
     "participants/templates/participants/_session_panel.html",
+    "decisions/templates/decisions/portal.html", "decisions/templates/decisions/detail.html",
+    "decisions/templates/decisions/_session_panel.html", "decisions/templates/decisions/procedure.html",
+    "votes/templates/votes/ballot.html", "documents/templates/documents/side_by_side.html",
 )
 # Python modules whose words (forms' labels and messages, flashes) a delegate sees.
 PUBLIC_MODULES = ("core/locale.py", "core/web.py", "accounts/forms.py", "accounts/routes.py",
-                  "interventions/forms.py", "interventions/routes.py")
+                  "interventions/forms.py", "interventions/routes.py", "decisions/forms.py", "decisions/routes.py",
+                  "votes/routes.py")
 
 # Words pages take from records and enums (a body's kind, a speaker's kind, a role), translated
 # where shown (`_(body.kind.label)`): named here so that `pybabel extract` puts them in the catalogues.
@@ -75,6 +79,8 @@ RECORD_WORDS = (
     N_("member"), N_("observer"), N_("draft"), N_("adopted"), N_("withdrawn"),
     N_("General"), N_("Limited"), N_("Restricted"),
     N_("Delegations"), N_("What's new"), N_("Search"), N_("PDFs"),  # the navigation's links (web.add_nav_link)
+    N_("Yes"), N_("No"), N_("Abstain"),  # a ballot's buttons (votes.models.Choice)
+    N_("Open: silence holds"), N_("Silence broken"), N_("Adopted"),  # a written procedure's status
 )
 
 bp = Blueprint("locale", __name__)
@@ -162,6 +168,16 @@ def designation(resolution) -> str | None:
     return text.designation(resolution.number, resolution.session_numeral, page_language())
 
 
+def decision_designation(decision) -> str:
+    """"Decision No. 3 (XCIV)", "Décision n° 3 (XCIV)"."""
+    return text.decision_designation(decision.number, decision.session_numeral, page_language())
+
+
+def decision_adoption_line(decision) -> str:
+    """"Adopted by written procedure on 14 May 2021" in the page's words."""
+    return text.written_procedure_line(decision.adopted_on, page_language())
+
+
 def language_here(code: str) -> str:
     """A version's language as the page names it: "French", "français", "francés" (core/languages.py)."""
     return languages.name_of(code, page_language())
@@ -178,6 +194,13 @@ def percent(share: float) -> str:
     return format_percent(share, format="#,##0.0%")
 
 
+def _ballots_cast(count: int) -> str:
+    """The open vote's line in the form its plural takes for `count`, "{kind}" and "{num}" left for live.js."""
+    return get_translations().ngettext("%(kind)s: voting is open (%(num)s ballot cast)",
+                                       "%(kind)s: voting is open (%(num)s ballots cast)", count) \
+        % {"kind": "{kind}", "num": "{num}"}
+
+
 def live_words() -> dict:
     """The words static/live.js writes on the live view and the projector, in the page's language."""
     return {"untimed": gettext("No time limit"), "over": gettext("Over the time limit of %(time)s", time="{time}"),
@@ -189,7 +212,16 @@ def live_words() -> dict:
             "kinds": {str(word): gettext(word) for word in RECORD_WORDS[:6]},
             "quorum": gettext("Present %(present)s of %(members)s, quorum %(required)s: %(met)s", present="{present}",
                               members="{members}", required="{required}", met="{met}"),
-            "met": gettext("met"), "not_met": gettext("not met")}
+            "met": gettext("met"), "not_met": gettext("not met"),
+            # a vote on the board (live/_vote.html says the same)
+            "secret": gettext("Secret ballot"), "recorded": gettext("Recorded vote"),
+            "vote_open_one": _ballots_cast(1), "vote_open": _ballots_cast(2),
+            "vote_closed": gettext("%(kind)s: closed", kind="{kind}"),
+            "vote_prepared": gettext("%(kind)s: prepared", kind="{kind}"),
+            "vote_result": gettext("Yes %(yes)s, No %(no)s, Abstaining %(abstain)s. Required majority %(required)s: "
+                                   "%(outcome)s.", yes="{yes}", no="{no}", abstain="{abstain}", required="{required}",
+                                   outcome="{outcome}"),
+            "carried": gettext("carried"), "not_carried": gettext("not carried")}
 
 
 def compile_catalogues(directory: str = TRANSLATIONS) -> None:
@@ -237,6 +269,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         number=lambda n: format_decimal(n) if n is not None else "",
         session_title=session_title, meeting_name=meeting_name, meeting_label=meeting_label,
-        meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label)
+        meeting_heading=meeting_heading, designation=designation, speaker_label=speaker_label,
+        decision_designation=decision_designation, decision_adoption_line=decision_adoption_line)
     app.jinja_env.globals.update(get_locale=get_locale, percent=percent, live_words=live_words,
                                  language_here=language_here, original_here=original_here)

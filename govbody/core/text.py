@@ -155,22 +155,37 @@ def designation(number: int, numeral: str, language: str = "en") -> str:
     return f"{DESIGNATION_WORDS[language]} {number} ({numeral})"
 
 
-def decision_designation(number: int, numeral: str) -> str:
+DECISION_WORDS = {"en": "Decision No.", "fr": "Décision n°", "es": "Decisión N°"}
+WRITTEN_PROCEDURE_WORDS = {"en": "Adopted by written procedure on", "fr": "Adoptée selon la procédure d’approbation tacite le",
+                           "es": "Adoptada por el procedimiento de aprobación tácita el"}
+
+
+def decision_designation(number: int, numeral: str, language: str = "en") -> str:
     """"Decision No. 3 (XCIV)": a decision's number in its session and the session's Roman numeral,
-    in the house pattern of a resolution's designation."""
-    return f"Decision No. {number} ({numeral})"
+    in the house pattern of a resolution's designation; "Décision n° 3 (XCIV)", "Decisión N° 3 (XCIV)"."""
+    return f"{DECISION_WORDS[language]} {number} ({numeral})"
 
 
-def written_procedure_line(day: dt.date) -> str:
-    """"Adopted by written procedure on 14 May 2021" (documents.md, "How a decision was taken")."""
-    return f"Adopted by written procedure on {long_date(day)}"
+def written_procedure_line(day: dt.date, language: str = "en") -> str:
+    """"Adopted by written procedure on 14 May 2021" (documents.md, "How a decision was taken");
+    "Adoptée selon la procédure d’approbation tacite le 14 mai 2021"."""
+    return f"{WRITTEN_PROCEDURE_WORDS[language]} {long_date(day, language)}"
 
 
-def time_left(seconds: float) -> str:
+# A time left's words: day, hour, minute (each made plural with an "s" past one), under a minute, passed.
+_TIME_WORDS = {
+    "en": ("day", "hour", "minute", "less than a minute", "passed"),
+    "fr": ("jour", "heure", "minute", "moins d’une minute", "échue"),
+    "es": ("día", "hora", "minuto", "menos de un minuto", "vencido"),
+}
+
+
+def time_left(seconds: float, language: str = "en") -> str:
     """What remains before a deadline, in words: "2 days 3 hours", "3 hours 5 minutes", "5 minutes",
-    "less than a minute"; "passed" after it."""
+    "less than a minute"; "passed" after it ("3 heures 5 minutes", "3 horas 5 minutos")."""
+    day, hour, minute, under_a_minute, passed = _TIME_WORDS[language]
     if seconds <= 0:
-        return "passed"
+        return passed
     minutes = int(seconds // 60)
     days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
 
@@ -178,10 +193,10 @@ def time_left(seconds: float) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
     if days:
-        return unit(days, "day") + (f" {unit(hours, 'hour')}" if hours else "")
+        return unit(days, day) + (f" {unit(hours, hour)}" if hours else "")
     if hours:
-        return unit(hours, "hour") + (f" {unit(mins, 'minute')}" if mins else "")
-    return unit(mins, "minute") if mins else "less than a minute"
+        return unit(hours, hour) + (f" {unit(mins, minute)}" if mins else "")
+    return unit(mins, minute) if mins else under_a_minute
 
 
 # "1150", "No. 1150", "Resolution No. 1150 (XCIII)", "Council Resolution No. 1150 (XCIII)".

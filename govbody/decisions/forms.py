@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from flask_babel import gettext as _, lazy_gettext as _l
 from wtforms import DateTimeLocalField, StringField, TextAreaField
 from wtforms.validators import InputRequired
 
@@ -17,7 +18,7 @@ class CirculateForm(Form):
 
 
 class BreakSilenceForm(Form):
-    text = TextAreaField("Why your delegation breaks silence", validators=limits(ObjectionIn, "text"))
+    text = TextAreaField(_l("Why your delegation breaks silence"), validators=limits(ObjectionIn, "text"))
 
 
 def circulate_ask(body, deadline) -> Ask:
@@ -29,6 +30,6 @@ def circulate_ask(body, deadline) -> Ask:
 
 
 def break_ask(procedure, delegation) -> Ask:
-    return Ask(f"Break silence on \"{procedure.title}\" for {delegation.name}?",
-               "The decision will then not be adopted by written procedure, and every delegation of the "
-               f"{procedure.body.name} is told by e-mail. An objection cannot be withdrawn.", "Break silence")
+    return Ask(_("Break silence on \"%(title)s\" for %(delegation)s?", title=procedure.title, delegation=delegation.name),
+               _("The decision will then not be adopted by written procedure, and every delegation of the %(body)s "
+                 "is told by e-mail. An objection cannot be withdrawn.", body=procedure.body.name), _("Break silence"))

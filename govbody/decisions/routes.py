@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from markupsafe import Markup
 from sqlalchemy.orm import joinedload
 
 from govbody.bodies.models import Body, Delegation
-from govbody.core import access, confirm
+from govbody.core import access, clock, confirm
 from govbody.core.errors import ServiceError
 from govbody.core.forms import apply_errors
 from govbody.core.loaders import load
+from govbody.core.locale import page_language
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
 from govbody.core.schemas import whole_number
@@ -104,7 +106,8 @@ def body_procedures(body_id: int):
 def _procedure_page(procedure: WrittenProcedure, form: BreakSilenceForm | None, delegation: Delegation | None):
     objected = delegation is not None and any(o.delegation_id == delegation.id for o in procedure.objections)
     return render_template("decisions/procedure.html", p=procedure, form=form, delegation=delegation,
-                           objected=objected, time_left=time_left(procedure),
+                           objected=objected, time_left=time_left(procedure, page_language()),
+                           passed=procedure.deadline <= clock.now(),
                            ask=break_ask(procedure, delegation) if delegation else None)
 
 
@@ -133,7 +136,7 @@ def break_silence(procedure_id: int):
         apply_errors(form, error)
         return _procedure_page(db.session.get(WrittenProcedure, procedure_id), form, delegation), error.status
     db.session.commit()
-    flash(f"{delegation.name} has broken silence; every delegation is told.", "success")
+    flash(gettext("%(delegation)s has broken silence; every delegation is told.", delegation=delegation.name), "success")
     return redirect(back)
 
 

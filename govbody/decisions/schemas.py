@@ -118,5 +118,5 @@ class OutgoingMessageOut(Out):
     sent_at: Timestamp | None = None
 
 
-def time_left(procedure: Any) -> str:
-    return text.time_left((procedure.deadline - clock.now()).total_seconds())
+def time_left(procedure: Any, language: str = "en") -> str:
+    return text.time_left((procedure.deadline - clock.now()).total_seconds(), language)

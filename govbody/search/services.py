@@ -70,6 +70,10 @@ class Hit:
     when: dt.date | None = None
     exact: bool = False  # named exactly by the query, not only matching its words
     language: str | None = None  # the language version whose words matched ("fr"); None: a kind without versions
+    # A version other than the original: its language, and the title without the API's " (French version)",
+    # which the search page says in its own language.
+    version: str | None = None
+    bare_title: str = ""
 
     @property
     def language_name(self) -> str:
@@ -436,6 +440,7 @@ def _versioned_hits(session, backend, kind: str, prepared: str, *, user, filters
                 hits.append(replace(HITS[kind](row, highlight(snippet), url_for), language=row.language))
                 continue
             hit = replace(hit, title=f"{hit.title} ({name_of(row.language)} version)", language=row.language,
+                          version=row.language, bare_title=hit.title,
                           url=url_for(endpoint, **{name: row.fts_key}, right=row.language))
         else:
             hit = replace(HITS[kind](row, highlight(snippets.get(row.fts_key)), url_for),

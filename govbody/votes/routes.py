@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from markupsafe import Markup
 
 from govbody.core import access, confirm
@@ -121,7 +122,7 @@ def ballot(vote_id: int):
             status = error.status
         else:
             db.session.commit()
-            flash(f"The ballot of {delegation.name} was counted.", "success")
+            flash(gettext("The ballot of %(delegation)s was counted.", delegation=delegation.name), "success")
             return redirect(url_for(".ballot", vote_id=vote.id))
     elif form.errors:
         status = 422

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import csrf_token, login
+from tests.votes.conftest import room  # noqa: F401  (a fixture: a Council meeting with its delegates)
 
 
 def _lang(html: str) -> str:
@@ -80,3 +81,32 @@ def test_a_delegate_reads_the_header_in_spanish(client, make):
     login(client, delegate.email)
     html = client.get("/").get_data(as_text=True)
     assert "Cerrar sesión" in html and "(Delegado)" in html and _lang(html) == "es"
+
+
+def test_a_delegate_votes_and_reads_a_written_procedure_in_french(app, room):
+    """The ballot's large buttons and the written (silence) procedure's page, with Accept-Language: fr."""
+    from tests.decisions.conftest import circulate, in_future
+
+    chair = app.test_client()
+    vote = chair.post(f"/api/v1/meetings/{room.meeting}/votes", json={"question": "Le budget est-il adopté ?",
+                      "kind": "secret"}, headers=room.chair.headers).get_json()
+    assert chair.post(f"/api/v1/votes/{vote['id']}/open", headers=room.chair.headers).status_code == 200
+    procedure = circulate(chair, {"chair": room.chair, "body": room.body},
+                          deadline=in_future(3 * 3600 + 300)).get_json()["id"]
+
+    delegate = app.test_client()
+    delegate.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr-FR,fr;q=0.9"
+    login(delegate, room.delegates["Kenya"].email)
+    ballot = delegate.get(f"/votes/{vote['id']}/ballot").get_data(as_text=True)
+    assert _lang(ballot) == "fr"
+    assert re.findall(r'<button type="submit" name="choice" value="\w+" class="[^"]+">([^<]+)</button>', ballot) == \
+        ["Pour", "Contre", "Abstention"]
+    assert "Scrutin secret : la participation de la délégation suivante est enregistrée" in ballot
+    assert "Le vote de la délégation : Kenya" in ballot
+
+    page = delegate.get(f"/written-procedures/{procedure}").get_data(as_text=True)
+    assert _lang(page) == "fr"
+    assert "selon la procédure d’approbation tacite" in page and "Ouverte : le silence est maintenu" in page
+    assert "encore 3 heures 4 minutes" in page and "Aucune délégation n’a rompu le silence." in page
+    assert "Rompre le silence au nom de : Kenya" in page and "Break silence" not in page
+    assert "Rompre le silence sur « Dates of the next session » au nom de : Kenya ?" in page

@@ -30,3 +30,15 @@ test("the board says an open vote's ballots cast, and its result once closed, as
   assert.equal(voteResult(closed), "Yes 3, No 1, Abstaining 1. Required majority 3: carried.");
   assert.equal(voteStatus(null), "");
 });
+
+test("the board says a vote in the page's words once the page gives them", async () => {
+  const { useWords, WORDS } = await import("../../static/live.js");
+  const saved = { ...WORDS };
+  useWords({ secret: "Scrutin secret", vote_open: "{kind} : vote ouvert ({num} bulletins déposés)",
+    vote_result: "Pour {yes}, contre {no}, abstentions {abstain}. Majorité requise {required} : {outcome}.",
+    carried: "adoptée" });
+  assert.equal(voteStatus({ kind: "secret", status: "open", ballots: 2 }), "Scrutin secret : vote ouvert (2 bulletins déposés)");
+  assert.equal(voteResult({ result: { yes: 3, no: 1, abstain: 0, required: 3, carried: true } }),
+    "Pour 3, contre 1, abstentions 0. Majorité requise 3 : adoptée.");
+  useWords(saved);
+});
