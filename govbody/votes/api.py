@@ -86,19 +86,26 @@ def close_vote(vote_id: int):
     return TallyOut.of_vote(vote)
 
 
-@bp.post("/votes/<int:vote_id>/ballots")
-@endpoint(json=BallotIn, out=BallotOut, status=201, tags=TAGS)
-def cast_ballot(vote_id: int):
-    vote = loaders.vote(vote_id, user())
+def _voter():
+    """The ballot's body and the delegation it is cast for (the caller's own unless it names one):
+    403 before the body is read when the caller casts no ballot."""
     caller = access.active_user(user())
     delegation = caller.delegation if caller is not None else None
-    require(access.can_cast_ballot(user(), delegation))  # before the body is read: only a delegate votes
-    data: BallotIn = parse()
+    require(access.can_cast_ballot(user(), delegation))
+    data = parse()
     if data.delegation is not None:
         delegation = find_delegation(db.session, data.delegation)
         if delegation is None:
             raise ValidationError("The ballot was not cast.", {"delegation": f"No delegation is named {data.delegation}."})
     require(access.can_cast_ballot(user(), delegation))
+    return data, delegation
+
+
+@bp.post("/votes/<int:vote_id>/ballots")
+@endpoint(json=BallotIn, out=BallotOut, status=201, tags=TAGS)
+def cast_ballot(vote_id: int):
+    vote = loaders.vote(vote_id, user())
+    data, delegation = _voter()
     ballot = services.cast_ballot(db.session, vote, delegation, data.choice, by=user())
     db.session.commit()
     return created(BallotOut.of(None, vote_id=vote_id, delegation=ballot.delegation.name, counted=True))
@@ -183,15 +190,7 @@ def acclaim(election_id: int):
 @endpoint(json=ElectionBallotIn, out=ElectionBallotOut, status=201, tags=ELECTION_TAGS)
 def cast_election_ballot(election_id: int):
     election = loaders.election(election_id, user())
-    caller = access.active_user(user())
-    delegation = caller.delegation if caller is not None else None
-    require(access.can_cast_ballot(user(), delegation))  # before the body is read: only a delegate votes
-    data: ElectionBallotIn = parse()
-    if data.delegation is not None:
-        delegation = find_delegation(db.session, data.delegation)
-        if delegation is None:
-            raise ValidationError("The ballot was not cast.", {"delegation": f"No delegation is named {data.delegation}."})
-    require(access.can_cast_ballot(user(), delegation))
+    data, delegation = _voter()
     elections.cast_ballot(db.session, election, delegation, data.candidate_id, by=user())
     db.session.commit()
     return created({"election_id": election_id, "round": election.round, "delegation": delegation.name,

@@ -1,4 +1,5 @@
-"""A vote for pages and API alike: 404 when there is none or its meeting is not the caller's to see."""
+"""A vote or an election for pages and API alike: 404 when there is none or its meeting (its
+session) is not the caller's to see."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,24 +12,20 @@ from govbody.meetings.models import BodySession, Meeting
 from govbody.votes.models import Election, Vote
 
 
-def vote(vote_id: int, user: Any) -> Vote:
-    found = db.session.get(Vote, vote_id) if 0 < vote_id <= ID_MAX else None
+def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: str, user: Any):
+    found = db.session.get(model, ident) if 0 < ident <= ID_MAX else None
     if found is None:
-        raise not_found("vote", vote_id)
+        raise not_found(what, ident)
     try:
-        load(Meeting, found.meeting_id, user)
+        load(parent, getattr(found, parent_id), user)
     except Exception:
-        raise not_found("vote", vote_id) from None
+        raise not_found(what, ident) from None
     return found
+
+
+def vote(vote_id: int, user: Any) -> Vote:
+    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user)
 
 
 def election(election_id: int, user: Any) -> Election:
-    """An election: 404 when there is none or its session is not the caller's to see."""
-    found = db.session.get(Election, election_id) if 0 < election_id <= ID_MAX else None
-    if found is None:
-        raise not_found("election", election_id)
-    try:
-        load(BodySession, found.session_id, user)
-    except Exception:
-        raise not_found("election", election_id) from None
-    return found
+    return _seen_through(Election, election_id, "election", BodySession, "session_id", user)

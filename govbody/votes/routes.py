@@ -68,8 +68,7 @@ def prepare(meeting_id: int):
             if ok:
                 flash("The vote was prepared: open it when the room is ready.", "success")
                 return redirect(target)
-    for name, errors in form.errors.items():
-        flash(f"{getattr(form, name).label.text}: {' '.join(errors)}", "error")
+    _flash_errors(form)
     return redirect(target)
 
 
@@ -77,19 +76,24 @@ def _conduct(vote_id: int, action, message: str, *, ask=None):
     vote = loaders.vote(vote_id, acting_user())
     require(access.can_conduct_vote(acting_user(), vote.meeting.body_id))
     target = url_for("meetings.meeting_detail", meeting_id=vote.meeting_id) + "#votes-panel"
+    return _act(vote, target, action, message, ask=ask, after=lambda: services.after_secret_close(db.engine, vote)
+                if vote.status is VoteStatus.closed else None)
+
+
+def _act(record, target: str, action, message: str, *, ask, after):
+    """Open, close or acclaim from a panel: the CSRF token, a confirmation where asked, the service."""
     if not ActionForm().validate_on_submit():
         abort(400)
     if ask is not None and not confirm.given():
-        return confirm.page(ask(vote), back=target)
+        return confirm.page(ask(record), back=target)
     try:
-        action(vote)
+        action(record)
     except ServiceError as error:
         db.session.rollback()
         flash(error.message, "error")
         return redirect(target)
     db.session.commit()
-    if vote.status is VoteStatus.closed:
-        services.after_secret_close(db.engine, vote)
+    after()
     flash(message, "success")
     return redirect(target)
 
@@ -106,28 +110,39 @@ def close_vote(vote_id: int):
                     "The vote is closed.", ask=close_ask)
 
 
+def _cast(form, cast, delegation) -> tuple[bool, int]:
+    """A ballot page's POST: (counted, the page's status when it was not)."""
+    if not form.validate_on_submit():
+        return False, 422 if form.errors else 200
+    try:
+        cast()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return False, error.status
+    db.session.commit()
+    flash(f"The ballot of {delegation.name} was counted.", "success")
+    return True, 200
+
+
+def _voter():
+    """The caller's delegation, when the caller may cast its ballot (403 otherwise)."""
+    user = access.active_user(acting_user())
+    delegation = user.delegation if user is not None else None
+    require(access.can_cast_ballot(acting_user(), delegation))
+    return delegation
+
+
 @bp.route("/votes/<int:vote_id>/ballot", methods=["GET", "POST"])
 def ballot(vote_id: int):
     """A delegate's ballot for its own delegation: three large buttons, one press."""
     vote = loaders.vote(vote_id, acting_user())
-    user = access.active_user(acting_user())
-    delegation = user.delegation if user is not None else None
-    require(access.can_cast_ballot(acting_user(), delegation))
+    delegation = _voter()
     form = BallotForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            services.cast_ballot(db.session, vote, delegation, Choice(form.choice.data), by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            status = error.status
-        else:
-            db.session.commit()
-            flash(f"The ballot of {delegation.name} was counted.", "success")
-            return redirect(url_for(".ballot", vote_id=vote.id))
-    elif form.errors:
-        status = 422
+    done, status = _cast(form, lambda: services.cast_ballot(db.session, vote, delegation, Choice(form.choice.data),
+                                                            by=acting_user()), delegation)
+    if done:
+        return redirect(url_for(".ballot", vote_id=vote.id))
     voted = services.has_voted(db.session, vote, delegation.id)
     reason = services.refusal(db.session, vote.meeting, delegation) if not voted else None
     return render_template("votes/ballot.html", vote=vote, form=form, delegation=delegation, voted=voted,
@@ -204,21 +219,8 @@ def nominate(election_id: int):
 
 def _conduct_election(election_id: int, action, message: str, *, ask=None):
     election = _conducted_election(election_id)
-    target = _to_panel(election.session_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    if ask is not None and not confirm.given():
-        return confirm.page(ask(election), back=target)
-    try:
-        action(election)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(target)
-    db.session.commit()
-    elections.after_close(db.engine)
-    flash(message, "success")
-    return redirect(target)
+    return _act(election, _to_panel(election.session_id), action, message, ask=ask,
+                after=lambda: elections.after_close(db.engine))
 
 
 @bp.post("/elections/<int:election_id>/open")
@@ -243,24 +245,12 @@ def acclaim(election_id: int):
 def election_ballot(election_id: int):
     """A delegate's secret ballot for its own delegation: one large button per candidate."""
     election = loaders.election(election_id, acting_user())
-    user = access.active_user(acting_user())
-    delegation = user.delegation if user is not None else None
-    require(access.can_cast_ballot(acting_user(), delegation))
+    delegation = _voter()
     form = ElectionBallotForm()
-    status = 200
-    if form.validate_on_submit():
-        try:
-            elections.cast_ballot(db.session, election, delegation, form.candidate_id.data, by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            status = error.status
-        else:
-            db.session.commit()
-            flash(f"The ballot of {delegation.name} was counted.", "success")
-            return redirect(url_for(".election_ballot", election_id=election.id))
-    elif form.errors:
-        status = 422
+    done, status = _cast(form, lambda: elections.cast_ballot(db.session, election, delegation, form.candidate_id.data,
+                                                             by=acting_user()), delegation)
+    if done:
+        return redirect(url_for(".election_ballot", election_id=election.id))
     voted = elections.has_voted(db.session, election, delegation.id)
     meeting = elections.meeting_of(db.session, election)
     reason = services.refusal(db.session, meeting, delegation) if meeting is not None and not voted else None
