@@ -146,7 +146,8 @@ def ballot(vote_id: int):
     voted = services.has_voted(db.session, vote, delegation.id)
     reason = services.refusal(db.session, vote.meeting, delegation) if not voted else None
     return render_template("votes/ballot.html", vote=vote, form=form, delegation=delegation, voted=voted,
-                           reason=reason, secret=vote.kind is VoteKind.secret, choices=list(Choice)), status
+                           reason=reason, secret=vote.kind is VoteKind.secret,
+                           buttons=[("choice", c.value, c.label, f"ballot-{c.value}") for c in Choice]), status
 
 
 # Elections of a session's officers (votes.elections): the Elections section of the session page
@@ -256,4 +257,5 @@ def election_ballot(election_id: int):
     reason = services.refusal(db.session, meeting, delegation) if meeting is not None and not voted else None
     standing = [c for c in election.candidates if election.round == 1 or c.in_second_round]
     return render_template("votes/election_ballot.html", election=election, form=form, delegation=delegation,
-                           voted=voted, reason=reason, candidates=standing), status
+                           voted=voted, reason=reason, buttons=[
+                               ("candidate_id", c.id, f"{c.person_name} ({c.delegation.name})", "") for c in standing]), status

@@ -2,15 +2,8 @@
 acclaim) and a delegate's ballot page: plain forms with CSRF; the result public once closed."""
 from __future__ import annotations
 
-from lxml import html
-
 from tests.conftest import confirmed, csrf_token, login
-
-
-def _page(client, url):
-    r = client.get(url)
-    assert r.status_code == 200, r.status_code
-    return html.fromstring(r.get_data(as_text=True))
+from tests.votes.test_pages import _page
 
 
 def test_the_chair_holds_an_election_and_delegates_vote_from_the_ballot_page(app, client, room):
