@@ -228,6 +228,8 @@ def cast_ballot(session: Session, election: Election, delegation: Delegation, ca
         raise ValidationError("The ballot was not cast.", {
             "candidate_id": f"No candidate {candidate_id} stands in this round of the election."})
     meeting = meeting_of(session, election)
+    if meeting is None:
+        raise ConflictError("The session has no numbered meeting: who may vote is taken from its attendance.")
     reason = refusal(session, meeting, delegation)
     if reason is not None:
         raise PermissionDenied(reason)
