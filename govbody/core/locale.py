@@ -55,7 +55,8 @@ PUBLIC_TEMPLATES = (
     "participants/templates/participants/_session_panel.html",
     "decisions/templates/decisions/portal.html", "decisions/templates/decisions/detail.html",
     "decisions/templates/decisions/_session_panel.html", "decisions/templates/decisions/procedure.html",
-    "votes/templates/votes/ballot.html", "documents/templates/documents/side_by_side.html",
+    "votes/templates/votes/ballot.html", "votes/templates/votes/election_ballot.html",
+    "votes/templates/votes/_ballot_macros.html", "documents/templates/documents/side_by_side.html",
 )
 # Python modules whose words (forms' labels and messages, flashes) a delegate sees.
 PUBLIC_MODULES = ("core/locale.py", "core/web.py", "accounts/forms.py", "accounts/routes.py",
@@ -65,6 +66,7 @@ PUBLIC_MODULES = ("core/locale.py", "core/web.py", "accounts/forms.py", "account
 # Words pages take from records and enums (a body's kind, a speaker's kind, a role), translated
 # where shown (`_(body.kind.label)`): named here so that `pybabel extract` puts them in the catalogues.
 RECORD_WORDS = (
+    N_("Chairperson"), N_("First Vice-Chairperson"), N_("Second Vice-Chairperson"), N_("Rapporteur"),
     N_("Statement"), N_("Reply"), N_("Question"), N_("Point of order"), N_("Right of reply"), N_("Closing"),
     N_("Council"), N_("Standing committee"), N_("Working group"), N_("Subcommittee"),
     N_("Member State"), N_("Observer State"), N_("Intergovernmental organization"), N_("Non-governmental organization"),

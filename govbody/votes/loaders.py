@@ -1,4 +1,5 @@
-"""A vote for pages and API alike: 404 when there is none or its meeting is not the caller's to see."""
+"""A vote or an election for pages and API alike: 404 when there is none or its meeting (its
+session) is not the caller's to see."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,16 +8,24 @@ from govbody.core.errors import not_found
 from govbody.core.loaders import load
 from govbody.core.schemas import ID_MAX
 from govbody.extensions import db
-from govbody.meetings.models import Meeting
-from govbody.votes.models import Vote
+from govbody.meetings.models import BodySession, Meeting
+from govbody.votes.models import Election, Vote
+
+
+def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: str, user: Any):
+    found = db.session.get(model, ident) if 0 < ident <= ID_MAX else None
+    if found is None:
+        raise not_found(what, ident)
+    try:
+        load(parent, getattr(found, parent_id), user)
+    except Exception:
+        raise not_found(what, ident) from None
+    return found
 
 
 def vote(vote_id: int, user: Any) -> Vote:
-    found = db.session.get(Vote, vote_id) if 0 < vote_id <= ID_MAX else None
-    if found is None:
-        raise not_found("vote", vote_id)
-    try:
-        load(Meeting, found.meeting_id, user)
-    except Exception:
-        raise not_found("vote", vote_id) from None
-    return found
+    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user)
+
+
+def election(election_id: int, user: Any) -> Election:
+    return _seen_through(Election, election_id, "election", BodySession, "session_id", user)

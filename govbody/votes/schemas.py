@@ -4,7 +4,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from govbody.core.schemas import Id, Name, Out, Payload, Timestamp, Title
-from govbody.votes.models import Choice, Vote, VoteKind, VoteStatus
+from govbody.votes.models import Choice, ElectedOffice, Election, ElectionStatus, Vote, VoteKind, VoteStatus
 
 
 class VoteIn(Payload):
@@ -95,3 +95,62 @@ class LiveVoteOut(Out):
     def of_vote(cls, vote: Vote, ballots: int) -> dict:
         return cls.of(vote, ballots=ballots,
                       result=TallyOut.of_vote(vote) if vote.status is VoteStatus.closed else None)
+
+
+class ElectionIn(Payload):
+    office: ElectedOffice = Field(description="The office of the session to be filled.")
+
+
+class CandidateIn(Payload):
+    delegation: Name = Field(description="The Member State nominating the candidate.")
+    person_name: Name = Field(description="The candidate, as the delegation names them.")
+
+
+class ElectionBallotIn(Payload):
+    candidate_id: Id = Field(description="The candidate voted for (secret: recorded nowhere).")
+    delegation: Name | None = Field(None, description="The delegation voting: the caller's own (the default).")
+
+
+class CandidateOut(Out):
+    id: int
+    delegation: str
+    person_name: str
+    in_second_round: bool
+    elected: bool
+    first_round: int | None = Field(description="Ballots for the candidate in the first round, once it is closed.")
+    second_round: int | None = Field(description="In the second round, once it is closed.")
+
+
+class ElectionOut(Out):
+    id: int
+    session_id: int
+    office: ElectedOffice
+    status: ElectionStatus
+    round: int = Field(description="The round open now, or the last one.")
+    acclaimed: bool
+    opened_at: Timestamp | None
+    closed_at: Timestamp | None
+    ballots: int = Field(description="Ballots cast in the round open now (never for whom).")
+    took_part: list[str] = Field(description="The delegations that voted in that round, alphabetically.")
+    candidates: list[CandidateOut]
+    elected: CandidateOut | None
+
+    @classmethod
+    def of_election(cls, election: Election, took_part: list[str]) -> dict:
+        shown = {1: election.round > 1 or election.status in (ElectionStatus.second_round, ElectionStatus.elected,
+                                                                 ElectionStatus.tied),
+                 2: election.round == 2 and election.status is not ElectionStatus.open}
+        candidates = [CandidateOut.of(c, delegation=c.delegation.name,
+                                      first_round=c.first_round if shown[1] else None,
+                                      second_round=c.second_round if shown[2] and c.in_second_round else None)
+                      for c in election.candidates]
+        elected = next((c for c in candidates if c["elected"]), None)
+        return cls.of(election, took_part=took_part, candidates=candidates, elected=elected,
+                      ballots=election.ballots if election.status is ElectionStatus.open else 0)
+
+
+class ElectionBallotOut(Out):
+    election_id: int
+    round: int
+    delegation: str
+    counted: bool = Field(description="The ballot was counted (never says for whom).")

@@ -169,6 +169,12 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.prepare_vote": "chair", "api.list_votes": "public", "api.get_vote": "public",
     "api.open_vote": "chair", "api.close_vote": "chair", "api.cast_ballot": "delegate",
     "votes.prepare": "chair", "votes.open_vote": "chair", "votes.close_vote": "chair", "votes.ballot": "delegate",
+    # elections of a session's officers (the URL names a prepared election without a candidate)
+    "api.create_election": "chair", "api.list_elections": "public", "api.get_election": "public",
+    "api.nominate": "chair", "api.open_election": "chair", "api.close_election": "chair", "api.acclaim": "chair",
+    "api.cast_election_ballot": "delegate",
+    "votes.create_election": "chair", "votes.nominate": "chair", "votes.open_election": "chair",
+    "votes.close_election": "chair", "votes.acclaim": "chair", "votes.election_ballot": "delegate",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -228,6 +234,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
+    "election_participations", "election_candidates", "elections",
     "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
@@ -312,6 +319,8 @@ def build_world(app, people) -> dict[str, int | str]:
     vote = _ok(client.post(f"/api/v1/meetings/{m['id']}/votes", json={
         "question": "Shall the strategy be approved?", "kind": "recorded", "resolution_id": resolution["id"]},
         headers=h), "vote")
+    election = _ok(client.post(f"/api/v1/sessions/{s['id']}/elections", json={"office": "rapporteur"}, headers=h),
+                   "election")
     with app.app_context():
         from govbody.accounts.models import ApiToken
         from govbody.agenda.models import AgendaItemDocument
@@ -341,6 +350,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
         "participant_id": participant["id"], "procedure_id": procedure["id"], "vote_id": vote["id"],
+        "election_id": election["id"],
     }
 
 
