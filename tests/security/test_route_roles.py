@@ -169,6 +169,8 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.prepare_vote": "chair", "api.list_votes": "public", "api.get_vote": "public",
     "api.open_vote": "chair", "api.close_vote": "chair", "api.cast_ballot": "delegate",
     "votes.prepare": "chair", "votes.open_vote": "chair", "votes.close_vote": "chair", "votes.ballot": "delegate",
+    # follow-up (the URL names the draft resolution; the mandate is one of the adopted resolution)
+    "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -228,7 +230,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
+    "mandates", "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
     "agenda_amendments", "agenda_item_documents", "agenda_items", "session_officers", "meetings", "body_sessions",
@@ -299,6 +301,9 @@ def build_world(app, people) -> dict[str, int | str]:
         "operative": ["To approve the budget."]}, headers=h), "adopted resolution")
     adopted = _ok(client.post(f"/api/v1/resolutions/{adopted['id']}/adopt", json={"meeting_id": m["id"]},
                               headers=h), "adoption")
+    mandate = _ok(client.post("/api/v1/mandates", json={
+        "resolution_id": adopted["id"], "paragraph": 1, "addressee": "the Director General",
+        "action": "report on the budget"}, headers=h), "mandate")
     participant = _ok(client.post(f"/api/v1/sessions/{s['id']}/participants", json={
         "delegation": "Arandia", "name": "Ms. Amara Velde", "function": "head"}, headers=h), "participant")
     _ok(client.put(f"/api/v1/sessions/{s['id']}/credentials/{_arandia(app)}", data=pdf_paper("Credentials"),
@@ -341,6 +346,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "draft_id": draft["id"], "resolution_id": resolution["id"], "amendment_id": amendment["id"],
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
         "participant_id": participant["id"], "procedure_id": procedure["id"], "vote_id": vote["id"],
+        "mandate_id": mandate["id"],
     }
 
 
