@@ -3,18 +3,21 @@
   GET   /resolutions/{id}/mandates   the mandates its operative paragraphs give
   POST  /mandates                    record one (secretariat)
   PATCH /mandates/{id}               confirm, edit, dismiss, discharge, supersede (secretariat)
+  GET   /bodies/{id}/mandates, .docx  the body's follow-up table (?status=), and as a report
 """
 from __future__ import annotations
 
-from govbody.api import bp, created, endpoint, parse, require, user
+from govbody.api import bp, created, endpoint, paginate, parse, query_args, require, user
+from govbody.bodies.models import Body
 from govbody.core import access
 from govbody.core.errors import ValidationError
-from govbody.core.loaders import is_visible
+from govbody.core.downloads import DOCX, send_bytes
+from govbody.core.loaders import is_visible, load
 from govbody.core.schemas import items_model
 from govbody.extensions import db
-from govbody.mandates import loaders, services
+from govbody.mandates import loaders, render, services
 from govbody.mandates.models import Mandate
-from govbody.mandates.schemas import MandateIn, MandateOut, MandatePatch
+from govbody.mandates.schemas import FollowUpQuery, MandateIn, MandateOut, MandatePatch
 from govbody.resolutions import loaders as resolution_loaders
 from govbody.resolutions.models import Resolution
 
@@ -53,3 +56,23 @@ def update_mandate(mandate_id: int):
     body = MandateOut.of_mandate(mandate)
     db.session.commit()
     return body
+
+
+@bp.get("/bodies/<int:body_id>/mandates")
+@endpoint(query=FollowUpQuery, out=MandateOut, page=True, tags=TAGS)
+def list_body_mandates(body_id: int):
+    """The body's follow-up table, by resolution and paragraph: `status` one of them or `overdue`; all but
+    the dismissed without it. Public, as adopted resolutions are."""
+    body = load(Body, body_id, user())
+    filters: FollowUpQuery = query_args()
+    return paginate(services.body_query(body.id, filters.status), MandateOut.of_mandate)
+
+
+@bp.get("/bodies/<int:body_id>/mandates.docx")
+@endpoint(query=FollowUpQuery, content=DOCX, tags=TAGS)
+def body_mandates_docx(body_id: int):
+    """The follow-up as a report (documents.md): a table per resolution; built for each request."""
+    body = load(Body, body_id, user())
+    filters: FollowUpQuery = query_args()
+    return send_bytes(lambda: render.follow_up_docx(db.session, body, filters.status), mimetype=DOCX,
+                      filename=render.docx_filename(body))

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from govbody.core import text
+from govbody.core import clock, text
 from govbody.core.limits import NAME_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin
 from govbody.documents.models import Document
@@ -29,6 +29,9 @@ class MandateStatus(enum.Enum):
     def label(self) -> str:
         return {"pending": "Pending", "in_progress": "In progress", "discharged": "Discharged",
                 "superseded": "Superseded", "dismissed": "Dismissed"}[self.value]
+
+
+OPEN = (MandateStatus.pending, MandateStatus.in_progress)
 
 
 class Mandate(IdMixin, TimestampMixin, Base):
@@ -62,6 +65,20 @@ class Mandate(IdMixin, TimestampMixin, Base):
         """A mandate is seen by whoever sees its resolution."""
         rule = Resolution.visible_to(user)
         return rule if isinstance(rule, sa.sql.elements.True_) else Mandate.resolution.has(rule)
+
+    @property
+    def open(self) -> bool:
+        return self.status in OPEN
+
+    @property
+    def overdue(self) -> bool:
+        """Still open when the session it is due at has already been held (or its year is past)."""
+        if not self.open:
+            return False
+        today = clock.now().date()
+        if self.due_session is not None:
+            return (self.due_session.ends_on or self.due_session.starts_on) < today
+        return self.due_year is not None and self.due_year < today.year
 
     @property
     def due(self) -> str:

@@ -1,12 +1,13 @@
 """Mandates' fields and answers, once (API, pages, OpenAPI)."""
 from __future__ import annotations
 
+import enum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from govbody.core.limits import PARAGRAPH_MAX
-from govbody.core.schemas import LINES, Id, Name, NotNull, Number, Out, Payload
+from govbody.core.schemas import LINES, Id, Name, NotNull, Number, Out, PageNumber, Payload, Query
 from govbody.mandates.models import Mandate, MandateStatus
 
 Action = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=PARAGRAPH_MAX), LINES]
@@ -38,6 +39,21 @@ class MandatePatch(Payload):
         None, description="The later adopted resolution of the same body that overtakes it: with `status` superseded.")
 
 
+class FollowUpStatus(enum.Enum):
+    """A filter of the follow-up table: a status, or `overdue` (open when its session has been held)."""
+    pending = "pending"
+    in_progress = "in_progress"
+    overdue = "overdue"
+    discharged = "discharged"
+    superseded = "superseded"
+    dismissed = "dismissed"
+
+
+class FollowUpQuery(Query):
+    status: FollowUpStatus | None = Field(None, description="Only these; without it, all but the dismissed.")
+    page: PageNumber = 1
+
+
 class MandateOut(Out):
     id: int
     resolution_id: int
@@ -52,6 +68,7 @@ class MandateOut(Out):
     discharged_by_document_id: int | None
     discharged_by: str | None = Field(description="The symbol of the document that discharged it.")
     superseded_by_resolution_id: int | None
+    overdue: bool = Field(description="Pending or in progress when the session it was due at has been held.")
 
     @classmethod
     def of_mandate(cls, mandate: Mandate) -> dict:

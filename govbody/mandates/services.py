@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
-from govbody.core import audit
+from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.documents.models import Document
 from govbody.mandates import suggest
-from govbody.mandates.models import Mandate, MandateStatus
-from govbody.mandates.schemas import MandateIn, MandatePatch
+from govbody.mandates.models import OPEN, Mandate, MandateStatus
+from govbody.mandates.schemas import FollowUpStatus, MandateIn, MandatePatch
 from govbody.meetings.models import BodySession
 from govbody.resolutions.models import Resolution
 
@@ -23,6 +23,25 @@ AUDITED = ["addressee", "action", "due_session_id", "due_session_number", "due_y
 def of_resolution(session: Session, resolution: Resolution) -> list[Mandate]:
     return list(session.scalars(sa.select(Mandate).where(Mandate.resolution_id == resolution.id)
                                 .order_by(Mandate.paragraph, Mandate.id)))
+
+
+def body_query(body_id: int, status: FollowUpStatus | None = None, *, today: dt.date | None = None):
+    """The body's mandates by resolution (in the order of their numbers) and paragraph: those of one
+    status, or the overdue ones (open, their session held or their year past), or all but the dismissed."""
+    stmt = (sa.select(Mandate).join(Mandate.resolution).where(Resolution.body_id == body_id)
+            .options(joinedload(Mandate.resolution), joinedload(Mandate.due_session),
+                     joinedload(Mandate.discharged_by))
+            .order_by(Resolution.number, Mandate.paragraph, Mandate.id))
+    if status is None:
+        return stmt.where(Mandate.status != MandateStatus.dismissed)
+    if status is not FollowUpStatus.overdue:
+        return stmt.where(Mandate.status == MandateStatus(status.value))
+    today = today or clock.now().date()
+    held = sa.select(BodySession.id).where(
+        BodySession.id == Mandate.due_session_id,
+        sa.func.coalesce(BodySession.ends_on, BodySession.starts_on) < today).exists()
+    return stmt.where(Mandate.status.in_(OPEN), sa.or_(held, sa.and_(Mandate.due_session_id.is_(None),
+                                                                      Mandate.due_year < today.year)))
 
 
 def _session_numbered(session: Session, body_id: int, number: int) -> BodySession | None:

@@ -171,6 +171,7 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "votes.prepare": "chair", "votes.open_vote": "chair", "votes.close_vote": "chair", "votes.ballot": "delegate",
     # follow-up (the URL names the draft resolution; the mandate is one of the adopted resolution)
     "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
+    "api.list_body_mandates": "public", "api.body_mandates_docx": "public",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
