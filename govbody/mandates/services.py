@@ -155,30 +155,21 @@ def update(session: Session, mandate: Mandate, data: MandatePatch, *, by=None) -
     if "due_session" in sent:
         values.update(_due_values(session, mandate.resolution.body_id, sent["due_session"]))
     status = values.get("status", mandate.status)
-    refused = "The mandate was not changed."
-    if sent.get("discharged_by_document_id") is not None:
-        if status is not MandateStatus.discharged:
-            raise ValidationError(refused, {"discharged_by_document_id": "Only a discharged mandate names the "
-                                                                         "document that discharged it."})
-        values["discharged_by_document_id"] = _document(session, sent["discharged_by_document_id"]).id
-    if sent.get("superseded_by_resolution_id") is not None:
-        if status is not MandateStatus.superseded:
-            raise ValidationError(refused, {"superseded_by_resolution_id": "Only a superseded mandate names the "
-                                                                           "resolution that superseded it."})
-        values["superseded_by_resolution_id"] = _later_resolution(session, mandate,
-                                                                  sent["superseded_by_resolution_id"]).id
-    if status is MandateStatus.discharged:
-        if values.get("discharged_by_document_id", mandate.discharged_by_document_id) is None:
-            raise ValidationError(refused, {"discharged_by_document_id": "A mandate is discharged by the issued "
-                                                                         "document that answers it: name it."})
-    else:
-        values["discharged_by_document_id"] = None
-    if status is MandateStatus.superseded:
-        if values.get("superseded_by_resolution_id", mandate.superseded_by_resolution_id) is None:
-            raise ValidationError(refused, {"superseded_by_resolution_id": "A mandate is superseded by a later "
-                                                                           "resolution: name it."})
-    else:
-        values["superseded_by_resolution_id"] = None
+    # What answers a discharged mandate, and what overtakes a superseded one: named with that status only.
+    for field, needs, find, named in (
+            ("discharged_by_document_id", MandateStatus.discharged, _document,
+             "the issued document that discharged it"),
+            ("superseded_by_resolution_id", MandateStatus.superseded,
+             lambda s, ident: _later_resolution(s, mandate, ident), "the later resolution that superseded it")):
+        if sent.get(field) is not None:
+            if status is not needs:
+                raise ValidationError("The mandate was not changed.",
+                                      {field: f"Only a {needs.value} mandate names {named}."})
+            values[field] = find(session, sent[field]).id
+        if status is not needs:
+            values[field] = None
+        elif values.get(field, getattr(mandate, field)) is None:
+            raise ValidationError("The mandate was not changed.", {field: f"A {needs.value} mandate names {named}."})
     if status is not MandateStatus.dismissed and "status" in values:
         values["suggested"] = False  # acting on a suggestion confirms it
     return audit.update(session, mandate, values, fields=AUDITED, action="mandate.update", by=by)
