@@ -31,12 +31,14 @@ MODEL_MODULES = (
     "govbody.participants.models",
     "govbody.decisions.models",
     "govbody.votes.models",
+    "govbody.mandates.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
-            "search", "delegations", "renditions", "attendance", "live", "participants", "decisions", "votes")
+            "search", "delegations", "renditions", "attendance", "live", "participants", "decisions", "votes",
+            "mandates")
 
 
 def import_models() -> None:

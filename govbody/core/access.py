@@ -290,3 +290,10 @@ def can_conduct_vote(user: Any, body_id: int | None) -> bool:
 def can_cast_ballot(user: Any, delegation: Any) -> bool:
     """A ballot is cast by a delegate for its own delegation, and by no one else."""
     return acts_for(user, delegation)
+
+
+# Follow-up (issue 23): mandates.
+
+def can_follow_up(user: Any) -> bool:
+    """Record, confirm, edit, dismiss and discharge the mandates resolutions give: the secretariat."""
+    return is_staff(user)

@@ -281,3 +281,30 @@ class ListOfParticipants:
     closes_on: dt.date | None = None
     groups: list[ParticipantGroup] = field(default_factory=list)
     language: str = "en"
+
+
+@dataclass
+class FollowedMandate:
+    """One row of the follow-up report: what a paragraph asks, when, and what became of it."""
+    paragraph: int
+    addressee: str
+    action: str
+    due: str
+    status: str  # as printed: "Pending", "Pending (overdue)", "Discharged"
+    discharged_by: str = ""  # the symbol of the document that answered it
+
+
+@dataclass
+class FollowedResolution:
+    designation: str  # "Resolution No. 1150 (XCIII)"
+    title: str
+    mandates: list[FollowedMandate] = field(default_factory=list)
+
+
+@dataclass
+class FollowUpReport:
+    """A body's follow-up of its resolutions on a day, a table per resolution (the app orders them)."""
+    body_name: str
+    on: dt.date
+    resolutions: list[FollowedResolution] = field(default_factory=list)
+    language: str = "en"

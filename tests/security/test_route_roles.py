@@ -175,6 +175,9 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.cast_election_ballot": "delegate",
     "votes.create_election": "chair", "votes.nominate": "chair", "votes.open_election": "chair",
     "votes.close_election": "chair", "votes.acclaim": "chair", "votes.election_ballot": "delegate",
+    # follow-up (the URL names the draft resolution; the mandate is one of the adopted resolution)
+    "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
+    "api.list_body_mandates": "public", "api.body_mandates_docx": "public",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -234,7 +237,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "election_participations", "election_candidates", "elections",
+    "mandates", "election_participations", "election_candidates", "elections",
     "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
@@ -306,6 +309,9 @@ def build_world(app, people) -> dict[str, int | str]:
         "operative": ["To approve the budget."]}, headers=h), "adopted resolution")
     adopted = _ok(client.post(f"/api/v1/resolutions/{adopted['id']}/adopt", json={"meeting_id": m["id"]},
                               headers=h), "adoption")
+    mandate = _ok(client.post("/api/v1/mandates", json={
+        "resolution_id": adopted["id"], "paragraph": 1, "addressee": "the Director General",
+        "action": "report on the budget"}, headers=h), "mandate")
     participant = _ok(client.post(f"/api/v1/sessions/{s['id']}/participants", json={
         "delegation": "Arandia", "name": "Ms. Amara Velde", "function": "head"}, headers=h), "participant")
     _ok(client.put(f"/api/v1/sessions/{s['id']}/credentials/{_arandia(app)}", data=pdf_paper("Credentials"),
@@ -351,6 +357,7 @@ def build_world(app, people) -> dict[str, int | str]:
         "user_id": people["target"].id, "delegation_id": _arandia(app), "number": adopted["number"],
         "participant_id": participant["id"], "procedure_id": procedure["id"], "vote_id": vote["id"],
         "election_id": election["id"],
+        "mandate_id": mandate["id"],
     }
 
 

@@ -14,6 +14,7 @@ from govbody.core import audit, numbering
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.schemas import NUMBER_MAX
 from govbody.core.text import long_date
+from govbody.mandates import services as mandates
 from govbody.meetings.models import Meeting
 from govbody.renditions import services as renditions
 from govbody.renditions.models import SubjectKind
@@ -116,6 +117,8 @@ def adopt_resolution(session: Session, resolution: Resolution, meeting: Meeting,
                  changes={"number": allocated, "designation": resolution.designation, "meeting": meeting.number,
                           "adopted_on": meeting.date, "sha256": resolution.sha256, "method": method,
                           "vote_id": resolution.adoption_vote_id})
+    # What its paragraphs ask of whom, and by when: suggested for the secretariat to confirm.
+    mandates.suggest_mandates(session, resolution, by=by)
     return resolution
 
 

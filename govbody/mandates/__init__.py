@@ -1,0 +1,1 @@
+"""Follow-up of resolutions: the mandates their operative paragraphs give (issue 23)."""
