@@ -24,8 +24,15 @@ and the 50 doubles 409, none lost, the tally 67/67/66 each time.
 The target is missed by far on that machine: the server answered about 30-36 ballots a second
 (a ballot takes some 100 ms of a loaded core in-process, 13 queries: the token, the vote and its
 meeting, the delegation's seat and presence, the participation, the audit event, the counter,
-the change stamp), so ballots sent within one second queue for seconds. Not measured on an idle
-machine.
+the change stamp), so ballots sent within one second queue for seconds.
+
+Measured again 2026-12-07 on the same machine quiet (load 0.9 before each run), spread 1 s, the
+same counts (200 x 201, 50 x 409, tally 67/67/66):
+
+    spread 1 s    SQLite  p50  332 ms, p95  581 ms    PostgreSQL  p50  400 ms, p95  732 ms
+
+About 150-200 ballots a second: still queued within the second, so the target needs a ballot of a
+few milliseconds (fewer statements, as the intervention save's were cut), not only a quiet machine.
 """
 from __future__ import annotations
 
