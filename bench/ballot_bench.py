@@ -51,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.live_bench import Connection, percentile  # noqa: E402
+from bench.live_bench import Connection, fresh_app, percentile  # noqa: E402
 from bench.run import gunicorn  # noqa: E402
 
 CHOICES = ("yes", "no", "abstain")
@@ -60,10 +60,6 @@ TARGETS = {"ballot_p95_ms": 100}
 
 def build(url: str, delegations: int) -> dict:
     """The meeting, an open secret ballot, each delegation's delegate token and the chair's."""
-    import sqlalchemy as sa
-    from flask_migrate import upgrade
-
-    from govbody import create_app
     from govbody.accounts.models import Role, User
     from govbody.accounts.services import create_token, create_user
     from govbody.attendance.services import record_attendance
@@ -74,12 +70,8 @@ def build(url: str, delegations: int) -> dict:
     from govbody.votes import services as votes
     from govbody.votes.models import VoteKind
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
+    app = fresh_app(url)
     with app.app_context():
-        if url.startswith("postgresql"):
-            with db.engine.begin() as conn:
-                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        upgrade()
         body = bodies.create_body(db.session, name="Council", kind=BodyKind.council, code="C")
         body_session = meetings.create_session(db.session, body, number=93, starts_on=dt.date.today())
         meeting = meetings.create_meeting(db.session, body_session, date=dt.date.today(), number=1)

@@ -68,12 +68,25 @@ SPEAKERS = 40
 TARGETS = {"change_to_screen_p95_ms": 1000, "intervention_save_p95_ms": 50}
 
 
-def build(url: str) -> dict:
-    """The meeting, its speakers' list (place ids in order) and a rapporteur's token."""
+def fresh_app(url: str):
+    """The app on the database `url`, emptied (PostgreSQL's schema dropped) and upgraded to head."""
     import sqlalchemy as sa
     from flask_migrate import upgrade
 
     from govbody import create_app
+    from govbody.extensions import db
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        if url.startswith("postgresql"):
+            with db.engine.begin() as conn:
+                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade()
+    return app
+
+
+def build(url: str) -> dict:
+    """The meeting, its speakers' list (place ids in order) and a rapporteur's token."""
     from govbody.accounts.services import create_token, create_user
     from govbody.bodies import services as bodies
     from govbody.bodies.models import BodyKind, DelegationKind
@@ -82,12 +95,8 @@ def build(url: str) -> dict:
     from govbody.interventions.schemas import SpeakerIn
     from govbody.meetings import services as meetings
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
+    app = fresh_app(url)
     with app.app_context():
-        if url.startswith("postgresql"):
-            with db.engine.begin() as conn:
-                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        upgrade()
         body = bodies.create_body(db.session, name="Council", kind=BodyKind.council, code="C")
         body_session = meetings.create_session(db.session, body, number=93, starts_on=dt.date.today())
         meeting = meetings.create_meeting(db.session, body_session, date=dt.date.today(), number=1,

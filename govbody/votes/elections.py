@@ -20,7 +20,7 @@ from govbody.core.errors import ConflictError, PermissionDenied, ValidationError
 from govbody.meetings import services as meetings
 from govbody.meetings.models import BodySession, Meeting, OfficerRole
 from govbody.votes.models import (Candidate, ElectedOffice, Election, ElectionParticipation, ElectionStatus)
-from govbody.votes.services import _insert_once, refusal
+from govbody.votes.services import _insert_once, refusal, vacuum
 
 ROLE = {ElectedOffice.chair: OfficerRole.chairperson, ElectedOffice.first_vice_chair: OfficerRole.vice_chairperson,
         ElectedOffice.second_vice_chair: OfficerRole.vice_chairperson, ElectedOffice.rapporteur: OfficerRole.rapporteur}
@@ -151,11 +151,7 @@ def _forget_order(session: Session, election: Election) -> None:
 
 def after_close(engine: sa.Engine) -> None:
     """Once the close is committed: on PostgreSQL the older row versions of the counters go (a vacuum)."""
-    if engine.dialect.name != "postgresql":
-        return
-    with engine.connect() as conn:
-        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        conn.exec_driver_sql("VACUUM elections, election_candidates, election_participations")
+    vacuum(engine, "elections", "election_candidates", "election_participations")
 
 
 def acclaim(session: Session, election: Election, *, by=None) -> Election:

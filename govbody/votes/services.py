@@ -106,14 +106,19 @@ def _forget_order(session: Session, vote: Vote) -> None:
         session.execute(sa.insert(Participation), [{"vote_id": vote.id, "delegation_id": i} for i in ids])
 
 
-def after_secret_close(engine: sa.Engine, vote: Vote) -> None:
-    """Once the close is committed: PostgreSQL keeps the rows it replaced (each counter's earlier
-    value, with the transaction that wrote it) until a vacuum; make it now."""
-    if vote.kind is not VoteKind.secret or engine.dialect.name != "postgresql":
+def vacuum(engine: sa.Engine, *tables: str) -> None:
+    """Once a secret close is committed: PostgreSQL keeps the rows it replaced (each counter's earlier
+    value, with the transaction that wrote it) until a vacuum of `tables`; make it now."""
+    if engine.dialect.name != "postgresql":
         return
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        conn.exec_driver_sql("VACUUM votes, vote_participations")
+        conn.exec_driver_sql(f"VACUUM {', '.join(tables)}")
+
+
+def after_secret_close(engine: sa.Engine, vote: Vote) -> None:
+    if vote.kind is VoteKind.secret:
+        vacuum(engine, "votes", "vote_participations")
 
 
 def _insert_once(session: Session, table, values: dict) -> bool:
