@@ -104,6 +104,34 @@ class RecentStamp:
         return stamp
 
 
+class StampedMemo:
+    """Rows that never change once written (an adopted resolution's), remembered by this worker
+    while the change stamp, read at most `max_age` seconds ago, stays the same: a restored
+    database (which moves the stamp) never answers from another database's rows. Only rows found
+    are remembered, at most `size`."""
+
+    def __init__(self, *, max_age: float = 1.0, size: int = 10_000) -> None:
+        self._stamp = RecentStamp(max_age)
+        self._rows: LRUCache = LRUCache(maxsize=size)
+        self._at: int | None = None
+        self._lock = threading.Lock()
+
+    def get(self, key, load: Callable[[], tuple | None]) -> tuple | None:
+        stamp = self._stamp.get()
+        with self._lock:
+            if stamp != self._at:
+                self._rows.clear()
+                self._at = stamp
+            if stamp is not None and key in self._rows:
+                return self._rows[key]
+        row = load()
+        if row is not None and stamp is not None:
+            with self._lock:
+                if self._at == stamp:
+                    self._rows[key] = row
+        return row
+
+
 # --- The stamp follows every change --------------------------------------------------------------
 
 _committed_here = 0  # transactions this process committed that moved the stamp (RecentStamp)
