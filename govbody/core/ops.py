@@ -251,9 +251,10 @@ def observe_jobs(huey) -> None:
     @huey.signal(signals.SIGNAL_COMPLETE, signals.SIGNAL_ERROR)
     def _finished(signal, task, *args):
         outcome = "complete" if signal == signals.SIGNAL_COMPLETE else "error"
-        JOBS.labels(task.name, outcome).inc()
+        name = task.name.removeprefix("govbody.core.tasks.")  # the name the feature declared
+        JOBS.labels(name, outcome).inc()
         if (at := started.pop(task.id, None)) is not None:
-            JOB_TIME.labels(task.name).observe(time.perf_counter() - at)
+            JOB_TIME.labels(name).observe(time.perf_counter() - at)
 
 
 def init_app(app: Flask) -> None:
