@@ -39,7 +39,7 @@ import sqlalchemy as sa
 from huey import RedisHuey
 
 from govbody.extensions import db
-from tests.accounts.test_rate_limits import NoRedirect, attempt
+from tests.accounts.test_rate_limits import NoRedirect, attempt, empty_redis
 from tests.conftest import PASSWORD, Factory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,17 +73,6 @@ def own_database() -> str:
     except psycopg.Error as error:
         _missing(f"no PostgreSQL answers at {url.host}:{url.port}: {error}")
     return url.set(database=name).render_as_string(hide_password=False)
-
-
-def own_redis():
-    redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        _missing(f"no Redis answers at {REDIS_URL}")
-    client.flushdb()
-    return client
 
 
 def free_port() -> int:
@@ -309,7 +298,7 @@ def wait_until(what: str, check, timeout: float, cluster: Cluster):
 
 def test_two_app_servers_and_a_worker_share_one_postgresql_and_one_redis(tmp_path):
     database_url = own_database()
-    redis = own_redis()
+    redis = empty_redis(REDIS_URL, _missing)
     world = build_world(database_url)
     queue_name = f"govbody-servers-{uuid.uuid4().hex[:8]}"
     cluster = Cluster(tmp_path, database_url, queue_name)
