@@ -103,7 +103,7 @@ async def ballots(host: str, port: int, world: dict, doubles: int, spread: float
     senders = [(n, token) for n, token in enumerate(tokens)] + [(n, tokens[n]) for n in range(doubles)]
     conns = [Connection(host, port) for _ in senders]
     # Every connection open (and served once) before the second that counts.
-    await asyncio.gather(*(c.request("GET", "/healthz") for c in conns))
+    await asyncio.gather(*(c.request("GET", "/ping") for c in conns))
     start = asyncio.Event()
     answers: list[tuple[int, int, float]] = []
 

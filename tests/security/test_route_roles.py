@@ -179,7 +179,9 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
     "api.list_body_mandates": "public", "api.body_mandates_docx": "public",
     # search
-    "search.search": "public", "api.search": "public", "search.healthz": "public",
+    "search.search": "public", "api.search": "public", "search.ping": "public",
+    # operations (core/ops.py): /metrics answers the machine itself, and the test client asks from 127.0.0.1
+    "ops.healthz": "public", "ops.metrics": "public",
     # the API's own description
     "api.openapi": "public", "api.docs": "public",
 }
