@@ -65,6 +65,7 @@ def test_a_strategy_resolution_followed_up_to_the_next_session(client, make):
     assert r.status_code == 200
     document = docx.Document(BytesIO(r.data))
     lines = [p.text for p in document.paragraphs]
+    assert lines[:3] == ["Original: English", lines[1], "COUNCIL"]  # the house cover block, then the body
     assert "FOLLOW-UP OF RESOLUTIONS" in lines and f"{designation}: Charter for coastal cooperation" in lines
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert rows[1:] == [
