@@ -80,7 +80,8 @@ def due_at(session: Session, body_session: BodySession) -> list[Mandate]:
                            Mandate.due_year == body_session.starts_on.year))
     return list(session.scalars(
         sa.select(Mandate).join(Mandate.resolution).where(Mandate.status.in_(PROPOSED), sa.or_(*due))
-        .options(joinedload(Mandate.resolution), joinedload(Mandate.discharged_by)).order_by(Resolution.number, Mandate.paragraph, Mandate.id)))
+        .options(joinedload(Mandate.resolution), joinedload(Mandate.discharged_by))
+        .order_by(Resolution.number, Mandate.paragraph, Mandate.id)))
 
 
 def _same_matter(a: Mandate, b: Mandate) -> bool:

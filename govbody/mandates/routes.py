@@ -13,7 +13,7 @@ from markupsafe import Markup
 from govbody.bodies.models import Body
 from govbody.core import access, confirm
 from govbody.core.errors import ServiceError
-from govbody.core.forms import apply_errors, choices, commit_or_errors
+from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
 from govbody.core.loaders import load
 from govbody.core.paging import page_of
 from govbody.core.schemas import whole_number
@@ -91,7 +91,8 @@ def resolution_panel(resolution: Resolution, *, record_form: MandateForm | None 
         return Markup("")
     controls = {}
     if staff:
-        documents = choices([("", "")] + [(d.id, f"{d.symbol}: {d.title}"[:120]) for d in _documents(resolution.body_id)])
+        documents = choices([("", "")] + [(d.id, f"{d.symbol}: {d.title}"[:120])
+                                          for d in _documents(resolution.body_id)])
         later = choices([("", "")] + [(r.id, f"{r.designation}: {r.title}"[:120]) for r in _later(resolution)])
         discharge, supersede = DischargeForm(formdata=None), SupersedeForm(formdata=None)
         discharge.document_id.choices, supersede.resolution_id.choices = documents, later
@@ -184,8 +185,9 @@ def edit(mandate_id: int):
         values = {"addressee": form.addressee.data, "action": form.action.data}
         if form.due_session.data != mandate.due_session_number:  # left as it was, a year alone stays
             values["due_session"] = form.due_session.data
-        ok, _ = commit_or_errors(form, lambda: services.update(db.session, mandate, MandatePatch.model_validate(values, strict=False),
-                                                               by=acting_user()))
+        patch = validated(form, MandatePatch, values)
+        ok = patch is not None and commit_or_errors(
+            form, lambda: services.update(db.session, mandate, patch, by=acting_user()))[0]
         if ok:
             flash(f"The mandate of paragraph {mandate.paragraph} was saved.", "success")
             return redirect(_back(mandate))
@@ -198,11 +200,11 @@ def record(resolution_id: int):
     require(access.can_follow_up(acting_user()))
     form = _record_form(resolution, request.form)
     if form.validate_on_submit():
-        data = MandateIn.model_validate({"resolution_id": resolution.id, "paragraph": form.paragraph.data,
-                                         "addressee": form.addressee.data, "action": form.action.data,
-                                         "due_session": form.due_session.data}, strict=False)
-        ok, mandate = commit_or_errors(form, lambda: services.record_mandate(db.session, resolution, data,
-                                                                             by=acting_user()))
+        data = validated(form, MandateIn, {"resolution_id": resolution.id, "paragraph": form.paragraph.data,
+                                           "addressee": form.addressee.data, "action": form.action.data,
+                                           "due_session": form.due_session.data})
+        ok, mandate = (False, None) if data is None else commit_or_errors(
+            form, lambda: services.record_mandate(db.session, resolution, data, by=acting_user()))
         if ok:
             flash(f"A mandate of paragraph {mandate.paragraph} was recorded.", "success")
             return redirect(_back(mandate))
@@ -215,14 +217,18 @@ def record(resolution_id: int):
 
 # A session's forward agenda.
 
-@bp.get("/sessions/<int:session_id>/forward-agenda")
-def forward_agenda(session_id: int, form: AddToAgendaForm | None = None, status: int = 200):
-    body_session = load(BodySession, session_id, acting_user())
-    require(access.sees_forward_agenda(acting_user(), body_session.body_id))
+def _forward_page(body_session: BodySession, form: AddToAgendaForm | None = None, status: int = 200):
     can_add = access.can_draft(acting_user(), body_session.body_id)
     return render_template("mandates/forward_agenda.html", s=body_session,
                            proposals=forward.forward_agenda(db.session, body_session), can_add=can_add,
                            form=form or (AddToAgendaForm(formdata=None) if can_add else None)), status
+
+
+@bp.get("/sessions/<int:session_id>/forward-agenda")
+def forward_agenda(session_id: int):
+    body_session = load(BodySession, session_id, acting_user())
+    require(access.sees_forward_agenda(acting_user(), body_session.body_id))
+    return _forward_page(body_session)
 
 
 @bp.post("/sessions/<int:session_id>/forward-agenda")
@@ -241,7 +247,7 @@ def add_to_agenda(session_id: int):
             db.session.commit()
             flash(f"Item {item.number} was added to the agenda.", "success")
             return redirect(url_for("agenda.edit_agenda", session_id=body_session.id, _anchor=f"item-{item.id}"))
-    return forward_agenda(body_session.id, form=form, status=422)
+    return _forward_page(body_session, form, 422)
 
 
 def session_panel(body_session: BodySession) -> Markup:
