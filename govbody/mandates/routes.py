@@ -13,7 +13,7 @@ from markupsafe import Markup
 from govbody.bodies.models import Body
 from govbody.core import access, confirm
 from govbody.core.errors import ServiceError
-from govbody.core.forms import apply_errors, choices, commit_or_errors, validated
+from govbody.core.forms import choices, commit_or_errors, validated
 from govbody.core.loaders import load
 from govbody.core.paging import page_of
 from govbody.core.schemas import whole_number
@@ -237,14 +237,10 @@ def add_to_agenda(session_id: int):
     require(access.can_draft(acting_user(), body_session.body_id))
     form = AddToAgendaForm()
     if form.validate_on_submit():
-        try:
-            item = forward.add_to_agenda(db.session, body_session, [form.mandate_id.data],
-                                         title=(form.title.data or "").strip() or None, by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, item = commit_or_errors(form, lambda: forward.add_to_agenda(
+            db.session, body_session, [form.mandate_id.data], title=(form.title.data or "").strip() or None,
+            by=acting_user()))
+        if ok:
             flash(f"Item {item.number} was added to the agenda.", "success")
             return redirect(url_for("agenda.edit_agenda", session_id=body_session.id, _anchor=f"item-{item.id}"))
     return _forward_page(body_session, form, 422)
