@@ -85,3 +85,24 @@ def test_dismissed_and_superseded_mandates_are_not_proposed(client, make, counci
     report, _ = mandates(client, council.resolution)
     client.patch(f"/api/v1/mandates/{report['id']}", headers=council.staff.headers, json={"status": "dismissed"})
     assert _forward(client, next_session, council.staff) == []
+
+
+def test_a_superseding_resolution_asking_the_same_addressee_proposes_the_same_matter(client, make, council):
+    next_session = make.session(council.body, 96, starts_on=dt.date(2012, 11, 27))
+    plan = adopt(client, council)["designation"]
+    revised = draft(client, council.body, council.special, council.chair, title="Revised plan of action",
+                    supersedes_id=council.resolution, preamble=[f"Recalling its {plan} on regional cooperation,"],
+                    operative=["To request the Director General to present an evaluation of the revised plan at the "
+                               "next session",
+                               "To request the Secretariat to publish the revised plan at the next session"])
+    adopt(client, council, revised)
+    found = _forward(client, next_session, council.staff)
+    assert [(p["paragraph"], p["addressee"], p["duplicate"]) for p in found] == [
+        (4, "the Director General", True), (1, "the Director General", True), (2, "the Secretariat", False)]
+    # added once, for both: the second is on the agenda with the first
+    r = client.post(f"/api/v1/sessions/{next_session}/agenda-items", headers=council.staff.headers,
+                    json={"title": "The plan of action", "mandate_ids": [found[1]["mandate_id"]]})
+    assert r.status_code == 201, r.get_json()
+    assert [(p["linked"], (p["agenda_item"] or {}).get("number")) for p in _forward(client, next_session,
+                                                                                   council.staff)] == [
+        (True, "1"), (True, "1"), (False, None)]
