@@ -308,3 +308,9 @@ def can_cast_ballot(user: Any, delegation: Any) -> bool:
 def can_follow_up(user: Any) -> bool:
     """Record, confirm, edit, dismiss and discharge the mandates resolutions give: the secretariat."""
     return is_staff(user)
+
+
+def sees_forward_agenda(user: Any, body_id: int | None) -> bool:
+    """A session's forward agenda (the items proposed from the mandates due then): those who plan the
+    body's agenda, its officers and the secretariat; adding a proposal to the agenda is drafting it."""
+    return sees_body_drafts(user, body_id)
