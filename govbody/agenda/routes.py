@@ -74,12 +74,8 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
 def _series_choices(form: IssueAgendaForm, body_session: BodySession) -> None:
     """The series of the session's body (or of none), each named by the symbol it would give next."""
     from govbody.documents import services as documents
-    from govbody.documents.models import Series
 
-    series = list(db.session.scalars(sa.select(Series).where(
-        sa.or_(Series.body_id == body_session.body_id, Series.body_id.is_(None))).order_by(Series.prefix)))
-    symbols = documents.next_symbols(db.session, series, body_session)
-    form.series.choices = choices((s.id, symbols[s.id]) for s in series)
+    form.series.choices = choices((s.id, symbol) for s, symbol in documents.usable_series(db.session, body_session))
 
 
 @bp.get("/sessions/<int:session_id>/agenda")

@@ -297,3 +297,9 @@ def can_cast_ballot(user: Any, delegation: Any) -> bool:
 def can_follow_up(user: Any) -> bool:
     """Record, confirm, edit, dismiss and discharge the mandates resolutions give: the secretariat."""
     return is_staff(user)
+
+
+def can_report_session(user: Any) -> bool:
+    """Draft the report of a session and record its approval by a later session: the secretariat, which
+    keeps the register the report is a paper of."""
+    return can_issue_documents(user)
