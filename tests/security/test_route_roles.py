@@ -178,6 +178,10 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # follow-up (the URL names the draft resolution; the mandate is one of the adopted resolution)
     "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
     "api.list_body_mandates": "public", "api.body_mandates_docx": "public",
+    # the report of a session: drafted and approved by the secretariat (the URL names a restricted paper,
+    # which is not a report: 409 for the secretariat)
+    "api.draft_session_report": "staff", "api.approve_report": "staff",
+    "reports.session_report": "staff", "reports.approve_report": "staff",
     # search
     "search.search": "public", "api.search": "public", "search.healthz": "public",
     # the API's own description
@@ -237,7 +241,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "mandates", "election_participations", "election_candidates", "elections",
+    "session_reports", "mandates", "election_participations", "election_candidates", "elections",
     "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
