@@ -8,8 +8,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import joinedload
 
 from govbody.core import access, confirm, once
-from govbody.core.errors import ServiceError
-from govbody.core.forms import apply_errors, choices
+from govbody.core.forms import choices, commit_or_errors
 from govbody.core.loaders import load
 from govbody.core.web import acting_user, add_panel, require
 from govbody.decisions.models import Decision
@@ -84,14 +83,9 @@ def session_report(session_id: int):
         return _page(body_session, report)
     form = _series_choices(DraftReportForm(), body_session)
     if form.validate_on_submit():
-        try:
-            report = services.draft_report(db.session, body_session, db.session.get(Series, form.series.data),
-                                           by=acting_user())
-        except ServiceError as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+        ok, report = commit_or_errors(form, lambda: services.draft_report(
+            db.session, body_session, db.session.get(Series, form.series.data), by=acting_user()))
+        if ok:
             flash("The report was drafted: edit it, then issue it.", "success")
             return redirect(url_for("documents.edit_document", document_id=report.document_id))
     return _page(body_session, None, draft_form=form, status=422)
@@ -114,15 +108,7 @@ def approve_report(session_id: int):
         return confirm.page(approve_ask(report), back=back)
     kind, _, ident = form.act.data.partition("-")
     act = db.session.get(Resolution if kind == "resolution" else Decision, int(ident))
-    try:
-        revision = services.approve(db.session, report, by=acting_user(),
-                                    **{"resolution" if kind == "resolution" else "decision": act})
-    except ServiceError as error:
-        db.session.rollback()
-        flash(" ".join([error.message, *error.fields.values()]), "error")
-        return redirect(back)
-    done = f"The approved text was issued as {revision.symbol}."
-    submission.done(url_for("documents.document_detail", document_id=revision.id), done)
-    db.session.commit()
-    flash(done, "success")
-    return redirect(url_for("documents.document_detail", document_id=revision.id))
+    return once.finish(db.session, submission, lambda: services.approve(
+        db.session, report, by=acting_user(), **{"resolution" if kind == "resolution" else "decision": act}),
+        back=back, shown=lambda revision: (url_for("documents.document_detail", document_id=revision.id),
+                                           f"The approved text was issued as {revision.symbol}."))
