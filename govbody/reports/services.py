@@ -284,9 +284,11 @@ def approve(session: Session, report: SessionReport, *, resolution: Resolution |
     """Record that a resolution or a decision of a later session approved the issued report: the
     approved text (`text`, else the report's latest text) is issued as its revision, under the
     line naming the act. Once only (409)."""
-    session.refresh(report, with_for_update=True)
-    if report.approved:
-        raise ConflictError(f"The report was approved already: {report.approved_text.symbol}.")
+    # Read under the row's lock (the columns only: a report loaded with its papers joined cannot be locked so).
+    approved_id = session.scalar(sa.select(SessionReport.approved_text_id).where(SessionReport.id == report.id)
+                                 .with_for_update())
+    if approved_id is not None:
+        raise ConflictError(f"The report was approved already: {session.get(Document, approved_id).symbol}.")
     if not report.document.is_issued:
         raise ConflictError("Issue the report before recording its approval: the approved text is its revision.")
     if (resolution is None) == (decision is None):
