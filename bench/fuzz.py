@@ -96,7 +96,7 @@ FIELD_IDS = {"body_id": "body_id", "session_id": "session_id", "meeting_id": "me
              "resolution_id": "resolution_id", "supersedes_id": "resolution_id", "agenda_item_id": "item_id",
              "parent_id": "item_id", "reply_to": "intervention_id", "intervention_id": "intervention_id",
              "speaker_entry_id": "entry_id", "delegation_id": "delegation_id", "vote_id": "vote_id",
-             "candidate_id": "candidate_id",
+             "candidate_id": "candidate_id", "decision_id": "decision_id",
              "discharged_by_document_id": "document_id", "superseded_by_resolution_id": "resolution_id"}
 FIELD_NAMES = {"delegation": "delegation", "on_behalf_of": "delegation", "series": "series", "body_code": "code",
                "parent_code": "code", "symbol": "symbol"}

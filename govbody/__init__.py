@@ -32,13 +32,14 @@ MODEL_MODULES = (
     "govbody.decisions.models",
     "govbody.votes.models",
     "govbody.mandates.models",
+    "govbody.reports.models",
 )
 
 
 # Each feature folder has routes.py with a blueprint `bp` (and optionally `init_app(app)`).
 FEATURES = ("accounts", "bodies", "meetings", "agenda", "nonpapers", "interventions", "resolutions", "documents",
             "search", "delegations", "renditions", "attendance", "live", "participants", "decisions", "votes",
-            "mandates")
+            "mandates", "reports")
 
 
 def import_models() -> None:

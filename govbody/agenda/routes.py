@@ -20,7 +20,7 @@ from govbody.agenda.forms import (
 )
 from govbody.agenda.models import AgendaItem, AgendaItemDocument
 from govbody.core import access, confirm, once
-from govbody.core.errors import ConflictError, ServiceError, ValidationError
+from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.forms import apply_errors, choices, commit_or_errors
 from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.web import acting_user, add_panel, require
@@ -74,12 +74,8 @@ def _agenda_page(body_session: BodySession, *, add_form: AgendaItemForm | None =
 def _series_choices(form: IssueAgendaForm, body_session: BodySession) -> None:
     """The series of the session's body (or of none), each named by the symbol it would give next."""
     from govbody.documents import services as documents
-    from govbody.documents.models import Series
 
-    series = list(db.session.scalars(sa.select(Series).where(
-        sa.or_(Series.body_id == body_session.body_id, Series.body_id.is_(None))).order_by(Series.prefix)))
-    symbols = documents.next_symbols(db.session, series, body_session)
-    form.series.choices = choices((s.id, symbols[s.id]) for s in series)
+    form.series.choices = choices((s.id, symbol) for s, symbol in documents.usable_series(db.session, body_session))
 
 
 @bp.get("/sessions/<int:session_id>/agenda")
@@ -228,17 +224,10 @@ def issue(session_id: int):
     if not confirm.given():
         return confirm.page(issue_agenda_ask(body_session, issued), back=page)
     series = db.session.get(Series, form.series.data) if issued is None else None
-    try:
-        document = services.issue_agenda(db.session, body_session, series=series, by=acting_user())
-    except ServiceError as error:
-        db.session.rollback()
-        flash(" ".join([error.message, *error.fields.values()]), "error")
-        return redirect(page)
-    done = f"The agenda was issued as {document.symbol}."
-    submission.done(url_for("documents.document_detail", document_id=document.id), done)
-    db.session.commit()
-    flash(done, "success")
-    return redirect(url_for("documents.document_detail", document_id=document.id))
+    return once.finish(db.session, submission,
+                       lambda: services.issue_agenda(db.session, body_session, series=series, by=acting_user()),
+                       back=page, shown=lambda document: (url_for("documents.document_detail", document_id=document.id),
+                                                          f"The agenda was issued as {document.symbol}."))
 
 
 @bp.get("/sessions/<int:session_id>/agenda.docx")

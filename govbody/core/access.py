@@ -314,3 +314,9 @@ def sees_forward_agenda(user: Any, body_id: int | None) -> bool:
     """A session's forward agenda (the items proposed from the mandates due then): those who plan the
     body's agenda, its officers and the secretariat; adding a proposal to the agenda is drafting it."""
     return sees_body_drafts(user, body_id)
+
+
+def can_report_session(user: Any) -> bool:
+    """Draft the report of a session and record its approval by a later session: the secretariat, which
+    keeps the register the report is a paper of."""
+    return can_issue_documents(user)

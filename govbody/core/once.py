@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, request, url_for
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from govbody.core.errors import ServiceError
 from govbody.core.models import Base, utcnow
 
 FIELD = "once"
@@ -68,3 +71,21 @@ def claim(session: Session, *, by) -> FormSubmission:
     flash(f"This form was already sent{': ' + earlier.outcome if earlier and earlier.outcome else '.'} "
           "Nothing more was done.", "info")
     abort(redirect(earlier.target if earlier and earlier.target else url_for("bodies.home"), 303))
+
+
+def finish(session: Session, submission: FormSubmission, action: Callable[[], Any], *, back: str,
+           shown: Callable[[Any], tuple[str, str]]):
+    """Run what a claimed form does: refused, roll back (its claim with it), say why and go `back`; else
+    keep where its result is and what was done (`shown(result)`: the address and the message), commit,
+    say so and go there."""
+    try:
+        result = action()
+    except ServiceError as error:
+        session.rollback()
+        flash(" ".join([error.message, *error.fields.values()]), "error")
+        return redirect(back)
+    target, message = shown(result)
+    submission.done(target, message)
+    session.commit()
+    flash(message, "success")
+    return redirect(target)

@@ -150,6 +150,15 @@ def next_symbols(session: Session, series_list: list[Series], body_session: Body
             for s in series_list}
 
 
+def usable_series(session: Session, body_session: BodySession) -> list[tuple[Series, str | None]]:
+    """The series a paper of the session may be issued in (its body's, or of no body), each with the
+    symbol it would give next ("C/112/1")."""
+    series = list(session.scalars(sa.select(Series).where(
+        sa.or_(Series.body_id == body_session.body_id, Series.body_id.is_(None))).order_by(Series.prefix)))
+    symbols = next_symbols(session, series, body_session)
+    return [(s, symbols[s.id]) for s in series]
+
+
 def _symbol(prefix: str, number: int) -> str:
     return f"{prefix}/{number}"
 

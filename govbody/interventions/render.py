@@ -133,10 +133,10 @@ def _markdown_points(points) -> list[str]:
     return text.splitlines() + [""] if text else [""]
 
 
-def _markdown_speech(speech: Speech, reply: bool = False) -> list[str]:
+def markdown_speech(speech: Speech, reply: bool = False) -> list[str]:
     lines = [f"*{speech.heading}*" if reply else f"**{speech.heading}**", ""] + _markdown_points(speech.points)
     for answer in speech.replies:
-        lines += _markdown_speech(answer, reply=True)
+        lines += markdown_speech(answer, reply=True)
     return lines
 
 
@@ -158,9 +158,9 @@ def summary_markdown(doc: docx_data.MeetingSummary) -> str:
         if part.points:
             lines += _markdown_points(part.points)
         for speech in part.speeches:
-            lines += _markdown_speech(speech)
+            lines += markdown_speech(speech)
         for sub in part.parts:
             lines += [f"## {sub.heading}", ""] if sub.heading else []
             for speech in sub.speeches:
-                lines += _markdown_speech(speech)
+                lines += markdown_speech(speech)
     return "\n".join(lines).strip() + "\n"

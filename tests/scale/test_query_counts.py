@@ -17,9 +17,9 @@ from tests.conftest import login
 # and the agenda's issued paper): a fixed number, whatever the data.
 MAX_QUERIES = 13
 # Beyond them, a session page reads one query for each feature's panel on it that came later (the
-# decisions adopted, the elections of officers); search reads one query of snippets for each kind
+# decisions adopted, the elections of officers, the report of the session); search reads one query of snippets for each kind
 # searched by language version (resolutions, documents) once that kind has a hit.
-SESSION_PANELS = 2
+SESSION_PANELS = 3
 VERSIONED_KINDS = 2
 
 

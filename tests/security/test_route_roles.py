@@ -183,6 +183,10 @@ ROUTES: dict[str, str | dict[str, str]] = {
     "mandates.discharge": "staff", "mandates.supersede": "staff",
     # the forward agenda: the body's officers read it, its chair adds a proposal to the agenda
     "mandates.forward_agenda": "officer", "api.forward_agenda": "officer", "mandates.add_to_agenda": "chair",
+    # the report of a session: drafted and approved by the secretariat (the URL names a restricted paper,
+    # which is not a report: 409 for the secretariat)
+    "api.draft_session_report": "staff", "api.approve_report": "staff",
+    "reports.session_report": "staff", "reports.approve_report": "staff",
     # search
     "search.search": "public", "api.search": "public", "search.ping": "public",
     # operations (core/ops.py): /metrics answers the machine itself, and the test client asks from 127.0.0.1
@@ -244,7 +248,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "agenda_item_mandates", "mandates", "election_participations", "election_candidates", "elections",
+    "session_reports", "agenda_item_mandates", "mandates", "election_participations", "election_candidates", "elections",
     "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",
