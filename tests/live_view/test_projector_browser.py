@@ -26,6 +26,14 @@ from tests.browser.conftest import (  # noqa: F401
 
 LIMIT = 33  # seconds: the warning comes 3 seconds after a speaker starts
 SAMPLES = Path(__file__).parents[2] / "docs" / "samples"
+
+
+def keep_sample(page, name: str) -> None:
+    """The picture docs/samples shows, taken when it is missing (delete it to take it again): a test
+    run leaves the checkout as it found it."""
+    if not (SAMPLES / name).exists():
+        SAMPLES.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SAMPLES / name))
 FULL_HD = {"width": 1920, "height": 1080}
 
 
@@ -89,7 +97,7 @@ def test_the_projector_follows_the_console_within_a_second(page, browser, live_s
         expect(countdown).to_have_attribute("data-state", "warning", timeout=5_000)
         expect(projector.locator("#live-time-note")).to_have_text("30 seconds or less left")
         SAMPLES.mkdir(parents=True, exist_ok=True)
-        projector.screenshot(path=str(SAMPLES / "projector.png"))
+        keep_sample(projector, "projector.png")
         check_page(projector, "projector-warning")
 
         # The live view of a delegation or the public: the same state, inside the site's pages.
@@ -175,8 +183,7 @@ def test_a_delegate_inscribes_the_rapporteur_gives_the_floor_the_projector_count
         expect(delegate.locator("#live-speaker")).to_have_text("Lunaria")
         expect(delegate.locator("#live-countdown")).to_have_attribute("data-state", "running")
         expect(delegate.locator("#live-time")).to_have_text(re.compile(r"^2:5\d$"))
-        SAMPLES.mkdir(parents=True, exist_ok=True)
-        delegate.screenshot(path=str(SAMPLES / "live-view.png"))
+        keep_sample(delegate, "live-view.png")
         check_page(delegate, "live-view-delegate", fits_phone=True)
     finally:
         delegation.close()
