@@ -22,6 +22,8 @@ AUDITED = ["addressee", "action", "due_session_id", "due_session_number", "due_y
 
 def of_resolution(session: Session, resolution: Resolution) -> list[Mandate]:
     return list(session.scalars(sa.select(Mandate).where(Mandate.resolution_id == resolution.id)
+                                .options(joinedload(Mandate.due_session), joinedload(Mandate.discharged_by),
+                                         joinedload(Mandate.superseded_by))
                                 .order_by(Mandate.paragraph, Mandate.id)))
 
 

@@ -21,11 +21,19 @@ MAX_QUERIES = 13
 # searched by language version (resolutions, documents) once that kind has a hit.
 SESSION_PANELS = 3
 VERSIONED_KINDS = 2
+# An adopted resolution's page: its Mandates panel reads, for the secretariat, the issued papers and the
+# later resolutions a mandate may be discharged or superseded by (the mandates themselves in one query).
+RESOLUTION_PANELS = 2
 
 
 def budget(url: str) -> int:
     """The most statements the page `url` may read."""
-    return MAX_QUERIES + (SESSION_PANELS if url.startswith("/sessions/") and url.count("/") == 2 else 0)
+    record_page = url.count("/") == 2
+    if record_page and url.startswith("/sessions/"):
+        return MAX_QUERIES + SESSION_PANELS
+    if record_page and url.startswith("/resolutions/"):
+        return MAX_QUERIES + RESOLUTION_PANELS
+    return MAX_QUERIES
 
 
 def _grow(app, factor: int) -> None:
