@@ -10,8 +10,9 @@ with apt-get when missing). Measured in the same run: a trivial endpoint (/ping)
 static file of the size of a resolution's DOCX, as the ceiling; an adopted resolution's
 download; the home page, a session page, a meeting summary page of 300 interventions, the
 resolutions portal and the document register (8 concurrent clients), as the public gets them
-(kept pages, core/pagecache.py) and as a logged-in delegate gets them (rendered for each
-request: "pages_logged_in"); search (one- and two-word queries); saving an intervention; the
+(kept pages, core/pagecache.py) and as a logged-in delegate gets them (kept once per class of
+readers, with the delegate's e-mail and CSRF token put in: "pages_logged_in"; wrk sends the
+login's cookie with the User-Agent it logged in with, and the run stops if the login does not hold); search (one- and two-word queries); saving an intervention; the
 workers' RSS; the most SQL statements any page runs. Prints a table, then as its last line one
 JSON object (SQLite figures at the top level, PostgreSQL's under "postgresql").
 """
@@ -101,6 +102,8 @@ local token = os.getenv("BENCH_TOKEN") or ""
 local delegation = os.getenv("BENCH_DELEGATION") or ""
 local run = os.getenv("BENCH_RUN") or "0"
 local kind = os.getenv("BENCH_KIND")
+local save_meetings = {}
+for id in string.gmatch(os.getenv("BENCH_MEETINGS") or "", "%d+") do table.insert(save_meetings, id) end
 
 request = function()
   counter = counter + 1
@@ -111,10 +114,13 @@ request = function()
     return wrk.format("GET", path)
   elseif mode == "save" then
     local body = string.format('{"delegation": "%s", "client_key": "bench-%s-%d", "points": ["Point %d on migration governance", {"text": "It stressed", "points": ["funding", "timing"]}]}', delegation, run, counter, counter)
-    return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+    -- Round the session's meetings: one meeting takes at most INTERVENTIONS_MAX (core/limits.py).
+    local path = "/api/v1/meetings/" .. save_meetings[(counter % #save_meetings) + 1] .. "/interventions"
+    return wrk.format("POST", path, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
   end
   local cookie = os.getenv("BENCH_COOKIE")
-  if cookie then return wrk.format("GET", wrk.path, {["Cookie"] = cookie}) end
+  -- The browser that logged in: a login is bound to its address and User-Agent (Flask-Login's strong protection).
+  if cookie then return wrk.format("GET", wrk.path, {["Cookie"] = cookie, ["User-Agent"] = os.getenv("BENCH_AGENT")}) end
   return wrk.format("GET", wrk.path)
 end
 
@@ -242,9 +248,10 @@ def bench_ids(url: str) -> dict:
         meetings = conn.exec_driver_sql(
             "SELECT m.id, count(i.id) AS n FROM meetings m LEFT JOIN interventions i ON i.meeting_id = m.id "
             f"WHERE m.session_id = {session} GROUP BY m.id ORDER BY m.id").all()
-        # Saves go to the session's last meeting; the summary page is the largest of the others.
-        save_meeting = meetings[-1][0]
-        big = max(meetings[:-1] or meetings, key=lambda row: row[1])[0]
+        # The summary page is the session's largest meeting; saves go round the others (a 10 s run
+        # saves more than one meeting takes).
+        big = max(meetings, key=lambda row: row[1])[0]
+        save_meetings = [m for m, _n in meetings if m != big] or [big]
         resolution = conn.exec_driver_sql(
             "SELECT id FROM resolutions WHERE status = 'adopted' ORDER BY id DESC LIMIT 1").scalar()
         docx_size = conn.exec_driver_sql(f"SELECT length(docx) FROM resolutions WHERE id = {resolution}").scalar()
@@ -255,7 +262,7 @@ def bench_ids(url: str) -> dict:
         big_count = dict(meetings)[big]
     engine.dispose()
     return {"session_id": session, "big_meeting_id": big, "big_meeting_interventions": big_count,
-            "save_meeting_id": save_meeting, "resolution_id": resolution, "docx_size": docx_size,
+            "save_meeting_ids": save_meetings, "resolution_id": resolution, "docx_size": docx_size,
             "delegation": delegation, "interventions": interventions}
 
 
@@ -316,6 +323,9 @@ def max_queries(url: str, ids: dict) -> tuple[int, dict[str, int]]:
 
 # --- gunicorn -------------------------------------------------------------------------------------
 
+AGENT = "govbody-bench"  # the User-Agent of the logged-in browser wrk plays (BENCH_AGENT)
+
+
 def login_cookie(base: str, account: dict) -> str:
     """The Cookie header of a browser that logged in through the login form."""
     import http.cookiejar
@@ -324,13 +334,19 @@ def login_cookie(base: str, account: dict) -> str:
 
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", AGENT)]
     form = opener.open(base + "/login", timeout=10).read().decode()
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', form).group(1)
     data = urllib.parse.urlencode({"email": account["email"], "password": account["password"], "csrf_token": token})
     opener.open(base + "/login", data=data.encode(), timeout=10)
     if not any(c.name == "session" for c in jar):
         raise RuntimeError(f"could not log in as {account['email']}")
-    return "; ".join(f"{c.name}={c.value}" for c in jar)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    # The pages wrk gets with this cookie are the delegate's: a login it did not keep would measure the public's.
+    check = urllib.request.Request(base + "/", headers={"Cookie": cookie, "User-Agent": AGENT})
+    if account["email"] not in urllib.request.urlopen(check, timeout=10).read().decode():
+        raise RuntimeError(f"the login of {account['email']} does not hold for wrk's requests")
+    return cookie
 
 
 def free_port() -> int:
@@ -427,13 +443,14 @@ def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> d
         result["search"] = drive(wrk, base + "/api/v1/search", seconds=seconds, clients=WORKERS, mode="search")
         result["search_interventions"] = drive(wrk, base + "/api/v1/search", seconds=seconds, clients=WORKERS,
                                                mode="search", env={"BENCH_KIND": "intervention"})
-        result["save"] = drive(wrk, base + f"/api/v1/meetings/{ids['save_meeting_id']}/interventions",
+        result["save"] = drive(wrk, base + "/api/v1/meetings/saves",
                                seconds=seconds, clients=1, mode="save",
                                env={"BENCH_TOKEN": token, "BENCH_DELEGATION": ids["delegation"],
+                                    "BENCH_MEETINGS": ",".join(map(str, ids["save_meeting_ids"])),
                                     "BENCH_RUN": f"{int(time.time())}{name}"})
-        # The same pages for a logged-in delegate: rendered for each request (parts the same for
-        # every reader, such as a summary's text, are kept).
-        cookie = {"BENCH_COOKIE": login_cookie(base, info["accounts"]["delegate"])}
+        # The same pages for a logged-in delegate: its class's copy (core/pagecache.py), with its own
+        # e-mail and CSRF token.
+        cookie = {"BENCH_COOKIE": login_cookie(base, info["accounts"]["delegate"]), "BENCH_AGENT": AGENT}
         result["pages_logged_in"] = {}
         for page, address in pages(ids).items():
             drive(wrk, base + address, seconds=1, clients=2, env=cookie)
