@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.live_bench import Connection, fresh_app, percentile  # noqa: E402
-from bench.run import gunicorn  # noqa: E402
+from bench.run import gunicorn, workers_of  # noqa: E402
 
 CHOICES = ("yes", "no", "abstain")
 TARGETS = {"ballot_p95_ms": 100}
@@ -97,7 +97,7 @@ def build(url: str, delegations: int) -> dict:
     return world
 
 
-async def ballots(host: str, port: int, world: dict, doubles: int, spread: float) -> dict:
+async def ballots(host: str, port: int, world: dict, doubles: int, spread: float, workers: list[int]) -> dict:
     tokens = world["tokens"]
     path = f"/api/v1/votes/{world['vote']}/ballots"
     senders = [(n, token) for n, token in enumerate(tokens)] + [(n, tokens[n]) for n in range(doubles)]
@@ -106,6 +106,7 @@ async def ballots(host: str, port: int, world: dict, doubles: int, spread: float
     await asyncio.gather(*(c.request("GET", "/healthz") for c in conns))
     start = asyncio.Event()
     answers: list[tuple[int, int, float]] = []
+    done: list[float] = []
 
     moments = [random.uniform(0, spread) for _ in tokens]
 
@@ -116,26 +117,39 @@ async def ballots(host: str, port: int, world: dict, doubles: int, spread: float
         await asyncio.sleep(moments[n])  # a double at the same moment as its first ballot
         began = time.perf_counter()
         status, _, data = await conn.request("POST", path, headers, body)
-        answers.append((n, status, (time.perf_counter() - began) * 1000))
+        done.append(time.perf_counter())
+        answers.append((n, status, (done[-1] - began) * 1000))
         conn.close()
 
     tasks = [asyncio.create_task(send(c, n, token)) for c, (n, token) in zip(conns, senders)]
     await asyncio.sleep(0.2)
+    cpu_before = cpu_s(workers)
     began = time.perf_counter()
     start.set()
     await asyncio.gather(*tasks)
-    wall = time.perf_counter() - began
+    wall = max(done) - began
+    used = [after - earlier for after, earlier in zip(cpu_s(workers), cpu_before)]
     close = Connection(host, port)
     status, _, data = await close.request("POST", f"/api/v1/votes/{world['vote']}/close",
                                           {"Authorization": f"Bearer {world['chair']}"})
     close.close()
     assert status == 200, data[:300]
-    return {"answers": answers, "wall_s": wall, "tally": json.loads(data)}
+    return {"answers": answers, "wall_s": wall, "tally": json.loads(data), "cpu_s": used}
 
 
-def run(base: str, world: dict, doubles: int, spread: float) -> dict:
+def cpu_s(pids: list[int]) -> list[float]:
+    """Each worker's CPU time so far (user and system), in seconds."""
+    used = []
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        used.append((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))  # utime, stime
+    return used
+
+
+def run(base: str, world: dict, doubles: int, spread: float, master: int) -> dict:
     host, port = base.removeprefix("http://").split(":")
-    found = asyncio.run(ballots(host, int(port), world, doubles, spread))
+    found = asyncio.run(ballots(host, int(port), world, doubles, spread, workers_of(master)))
+    used = found["cpu_s"]
     answers, tally = found["answers"], found["tally"]
     delegations = len(world["tokens"])
     by_delegation: dict[int, list[int]] = {}
@@ -156,8 +170,13 @@ def run(base: str, world: dict, doubles: int, spread: float) -> dict:
         "tally_adds_up": {k: tally[k] for k in expected} == expected,
         "ballot_p50_ms": round(statistics.median(counted), 1),
         "ballot_p95_ms": round(percentile(counted, 0.95), 1),
+        "ballot_p99_ms": round(percentile(counted, 0.99), 1),
         "ballot_max_ms": round(max(counted), 1),
         "any_answer_p95_ms": round(percentile(every, 0.95), 1),
+        # From the first ballot sent to the last answer.
+        "answers_per_s": round(len(answers) / found["wall_s"], 1),
+        "workers_cpu_s": [round(u, 2) for u in used],
+        "server_cpu_ms_per_answer": round(sum(used) * 1000 / len(answers), 2),
     }
 
 
@@ -171,9 +190,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = args.url or "sqlite:///" + os.path.join(folder, "ballots.sqlite")
         world = build(url, args.delegations)
-        with gunicorn(url, "ballots", log_path=Path(folder) / "gunicorn.log") as (base, _master):
+        with gunicorn(url, "ballots", log_path=Path(folder) / "gunicorn.log", workers=int(os.environ.get("BP_WORKERS", "2"))) as (base, master):
             load = os.getloadavg()[0]
-            result = run(base, world, min(args.doubles, args.delegations), args.spread)
+            result = run(base, world, min(args.doubles, args.delegations), args.spread, master)
     result["load_before"] = round(load, 2)
     result["database"] = "postgresql" if url.startswith("postgresql") else "sqlite"
     for name, value in result.items():

@@ -95,7 +95,8 @@ def create_token(session: Session, user: User, name: str = "", by: User | None =
 
 def user_for_token(session: Session, token: str) -> User | None:
     record = session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == _token_hash(token))
-                            .options(joinedload(ApiToken.user)))  # one round trip for every API request
+                            # One round trip for every API request (a delegate's delegation with it).
+                            .options(joinedload(ApiToken.user).joinedload(User.delegation)))
     if record is None or record.revoked_at is not None or not record.user.active:
         return None
     return record.user

@@ -60,21 +60,22 @@ def seats(session: Session, body_id: int, day) -> list[tuple[Delegation, bool]]:
     return [(d, d.kind is DelegationKind.member_state) for d in everyone]
 
 
-def seat(session: Session, body_id: int, day, delegation: Delegation) -> tuple[bool, bool]:
-    """Whether one delegation sits on the body on `day`, and as a member: `seats`' rule for one,
-    in two small queries (a ballot asks it two hundred times a second)."""
-    if session.scalar(sa.select(Membership.id).where(Membership.body_id == body_id).limit(1)) is None:
-        return delegation.kind is not DelegationKind.secretariat, delegation.kind is DelegationKind.member_state
-    current = [m for m in session.scalars(sa.select(Membership).where(
-        Membership.body_id == body_id, Membership.delegation_id == delegation.id)) if m.current_on(day)]
-    member = delegation.kind is DelegationKind.member_state and any(
-        m.status is MembershipStatus.member for m in current)
-    return bool(current), member
-
-
-def is_present(session: Session, meeting: Meeting, delegation_id: int) -> bool:
-    return session.scalar(sa.select(Attendance.id).where(
-        Attendance.meeting_id == meeting.id, Attendance.delegation_id == delegation_id)) is not None
+def standing(session: Session, body_id: int, day, delegation: Delegation,
+             meeting_id: int | None = None) -> tuple[bool, bool]:
+    """Whether one delegation is a member of the body on `day` (`seats`' rule for one: a Member
+    State with a current membership as member, or any Member State where the body records no
+    memberships), and whether it is marked present at the meeting `meeting_id` (False without
+    one): one query, as a ballot asks it two hundred times a second."""
+    of_body = Membership.body_id == body_id
+    member_now = sa.and_(of_body, Membership.delegation_id == delegation.id,
+                         Membership.status == MembershipStatus.member,
+                         sa.or_(Membership.from_date.is_(None), Membership.from_date <= day),
+                         sa.or_(Membership.to_date.is_(None), Membership.to_date >= day))
+    present = sa.false() if meeting_id is None else sa.exists().where(
+        Attendance.meeting_id == meeting_id, Attendance.delegation_id == delegation.id)
+    recorded, member, here = session.execute(
+        sa.select(sa.exists().where(of_body), sa.exists().where(member_now), present)).one()
+    return delegation.kind is DelegationKind.member_state and (bool(member) or not recorded), bool(here)
 
 
 def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import joinedload
+
 from govbody.core.errors import not_found
 from govbody.core.loaders import load
 from govbody.core.schemas import ID_MAX
@@ -12,8 +14,8 @@ from govbody.meetings.models import BodySession, Meeting
 from govbody.votes.models import Election, Vote
 
 
-def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: str, user: Any):
-    found = db.session.get(model, ident) if 0 < ident <= ID_MAX else None
+def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: str, user: Any, options=()):
+    found = db.session.get(model, ident, options=options) if 0 < ident <= ID_MAX else None
     if found is None:
         raise not_found(what, ident)
     try:
@@ -24,7 +26,8 @@ def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: s
 
 
 def vote(vote_id: int, user: Any) -> Vote:
-    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user)
+    # Its meeting read with it (a ballot's one read of both), and kept by it: not read again for `vote.meeting`.
+    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user, (joinedload(Vote.meeting),))
 
 
 def election(election_id: int, user: Any) -> Election:

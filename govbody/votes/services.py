@@ -16,6 +16,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
 from govbody.core import audit, clock
+from govbody.core.db import begin_writing
 from govbody.core.errors import ConflictError, PermissionDenied, ValidationError
 from govbody.meetings.models import Meeting
 from govbody.resolutions.models import Resolution
@@ -43,7 +44,10 @@ def prepare_vote(session: Session, meeting: Meeting, *, question: str, kind: Vot
 
 
 def _lock(session: Session, vote: Vote) -> None:
-    session.refresh(vote, with_for_update=True)
+    """The vote read again, its row locked (a refresh would repeat the loader's join to the meeting,
+    which PostgreSQL does not lock FOR UPDATE)."""
+    session.scalars(sa.select(Vote).where(Vote.id == vote.id).with_for_update()
+                    .execution_options(populate_existing=True)).one()
 
 
 def open_vote(session: Session, vote: Vote, *, by=None) -> Vote:
@@ -69,11 +73,11 @@ def entitled_ids(session: Session, meeting: Meeting) -> set[int]:
 
 def refusal(session: Session, meeting: Meeting, delegation: Delegation) -> str | None:
     """Why the delegation may not vote at the meeting, or None when it may."""
-    _, member = attendance.seat(session, meeting.body_id, meeting.date, delegation)
+    member, present = attendance.standing(session, meeting.body_id, meeting.date, delegation, meeting.id)
     if not member:
         return (f"{delegation.name} is not a Member State of the {meeting.body.name}: "
                 "observers do not vote.")
-    if not attendance.is_present(session, meeting, delegation.id):
+    if not present:
         return f"{delegation.name} is not marked present at the {meeting.name}: only delegations present vote."
     if delegation.voting_rights_suspended:
         return f"The voting rights of {delegation.name} are suspended."
@@ -143,6 +147,7 @@ def cast_ballot(session: Session, vote: Vote, delegation: Delegation, choice: Ch
     reason = refusal(session, vote.meeting, delegation)
     if reason is not None:
         raise PermissionDenied(reason)
+    begin_writing(session)  # what follows checks again what it relies on: the key, the vote open
     if not _insert_once(session, Participation.__table__, {"vote_id": vote.id, "delegation_id": delegation.id}):
         raise ConflictError(f"{delegation.name} has already voted: a delegation casts one ballot.")
     if vote.kind is VoteKind.recorded:

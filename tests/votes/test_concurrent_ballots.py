@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import sqlalchemy as sa
+
 from tests.votes.conftest import MEMBERS
 
 
@@ -31,3 +33,42 @@ def test_ballots_sent_at_once_are_each_counted_once(app, client, room):
         assert sorted(s for n, s in answers if n == name) == [201, 409], answers
     tally = client.post(f"/api/v1/votes/{vote}/close", headers=room.chair.headers).get_json()
     assert (tally["yes"], tally["no"], tally["abstain"]) == (len(MEMBERS), 0, 0)
+
+
+def test_a_vote_closed_while_a_ballot_is_read_refuses_it_whole(app, client, room):
+    """A ballot reads its checks before it writes (on SQLite without the write lock): the chair
+    closing the vote meanwhile is not kept waiting, and the ballot is then refused, nothing of it
+    kept (neither counted nor taking part)."""
+    from govbody.extensions import db
+
+    r = client.post(f"/api/v1/meetings/{room.meeting}/votes", headers=room.chair.headers,
+                    json={"question": "Shall the budget be approved?", "kind": "secret"})
+    vote = r.get_json()["id"]
+    client.post(f"/api/v1/votes/{vote}/open", headers=room.chair.headers)
+    closed, started = [], []
+
+    def close_now():
+        closed.append(app.test_client().post(f"/api/v1/votes/{vote}/close", headers=room.chair.headers))
+
+    def chair_closes_meanwhile(conn, cursor, statement, *args):
+        if "FROM memberships" in statement and not started:  # the ballot reads the delegation's seat
+            started.append(True)
+            thread = threading.Thread(target=close_now)  # another request: its own thread and context
+            thread.start()
+            thread.join()
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", chair_closes_meanwhile)
+    try:
+        r = client.post(f"/api/v1/votes/{vote}/ballots", headers=room.delegates["Kenya"].headers,
+                        json={"choice": "yes"})
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", chair_closes_meanwhile)
+    assert closed[0].status_code == 200, closed[0].get_json()
+    assert r.status_code == 409, r.get_json()
+    assert "closed" in r.get_json()["error"]["message"]
+    after = client.get(f"/api/v1/votes/{vote}", headers=room.chair.headers).get_json()
+    assert after["status"] == "closed"
+    assert (after["result"]["yes"], after["result"]["no"], after["result"]["abstain"]) == (0, 0, 0)
+    assert after["took_part"] == []
