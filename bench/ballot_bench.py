@@ -185,12 +185,13 @@ def main() -> None:
     parser.add_argument("--delegations", type=int, default=200)
     parser.add_argument("--doubles", type=int, default=50, help="delegations that send a second ballot at once")
     parser.add_argument("--spread", type=float, default=1.0, help="the seconds the ballots are sent within")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (gunicorn.conf.py: 2)")
     parser.add_argument("--url", help="a PostgreSQL database to empty and use (default: SQLite in a temporary folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = args.url or "sqlite:///" + os.path.join(folder, "ballots.sqlite")
         world = build(url, args.delegations)
-        with gunicorn(url, "ballots", log_path=Path(folder) / "gunicorn.log", workers=int(os.environ.get("BP_WORKERS", "2"))) as (base, master):
+        with gunicorn(url, "ballots", log_path=Path(folder) / "gunicorn.log", workers=args.workers) as (base, master):
             load = os.getloadavg()[0]
             result = run(base, world, min(args.doubles, args.delegations), args.spread, master)
     result["load_before"] = round(load, 2)

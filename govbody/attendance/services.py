@@ -1,6 +1,7 @@
 """The roll of a meeting, who is present, and the quorum: the one rule for pages, console and API."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -66,16 +67,22 @@ def standing(session: Session, body_id: int, day, delegation: Delegation,
     State with a current membership as member, or any Member State where the body records no
     memberships), and whether it is marked present at the meeting `meeting_id` (False without
     one): one query, as a ballot asks it two hundred times a second."""
-    of_body = Membership.body_id == body_id
-    member_now = sa.and_(of_body, Membership.delegation_id == delegation.id,
-                         Membership.status == MembershipStatus.member,
+    recorded, member, here = session.execute(_standing_query(meeting_id is not None), {
+        "body_id": body_id, "delegation_id": delegation.id, "day": day, "meeting_id": meeting_id}).one()
+    return delegation.kind is DelegationKind.member_state and (bool(member) or not recorded), bool(here)
+
+
+@functools.cache
+def _standing_query(at_meeting: bool) -> sa.Select:
+    """`standing`'s statement, built once (building it and its cache key cost more than running it)."""
+    body, delegation, day = sa.bindparam("body_id"), sa.bindparam("delegation_id"), sa.bindparam("day", type_=sa.Date)
+    of_body = Membership.body_id == body
+    member_now = sa.and_(of_body, Membership.delegation_id == delegation, Membership.status == MembershipStatus.member,
                          sa.or_(Membership.from_date.is_(None), Membership.from_date <= day),
                          sa.or_(Membership.to_date.is_(None), Membership.to_date >= day))
-    present = sa.false() if meeting_id is None else sa.exists().where(
-        Attendance.meeting_id == meeting_id, Attendance.delegation_id == delegation.id)
-    recorded, member, here = session.execute(
-        sa.select(sa.exists().where(of_body), sa.exists().where(member_now), present)).one()
-    return delegation.kind is DelegationKind.member_state and (bool(member) or not recorded), bool(here)
+    present = sa.exists().where(Attendance.meeting_id == sa.bindparam("meeting_id"),
+                                Attendance.delegation_id == delegation) if at_meeting else sa.false()
+    return sa.select(sa.exists().where(of_body), sa.exists().where(member_now), present)
 
 
 def _seats(session: Session, meeting: Meeting) -> list[tuple[Delegation, bool]]:

@@ -2,6 +2,7 @@
 session) is not the caller's to see."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy.orm import joinedload
@@ -26,8 +27,14 @@ def _seen_through(model: type, ident: int, what: str, parent: type, parent_id: s
 
 
 def vote(vote_id: int, user: Any) -> Vote:
-    # Its meeting read with it (a ballot's one read of both), and kept by it: not read again for `vote.meeting`.
-    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user, (joinedload(Vote.meeting),))
+    return _seen_through(Vote, vote_id, "vote", Meeting, "meeting_id", user, _with_meeting())
+
+
+@functools.cache
+def _with_meeting() -> tuple:
+    """A vote's meeting read with it (a ballot's one read of both), and kept by it: not read again
+    for `vote.meeting`. Built once (once the models are all mapped)."""
+    return (joinedload(Vote.meeting),)
 
 
 def election(election_id: int, user: Any) -> Election:

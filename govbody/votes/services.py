@@ -6,6 +6,7 @@ event, then the counter (``UPDATE votes SET yes = yes + 1 WHERE status = 'open'`
 ballots at once never lose one and a ballot that meets a closed vote is refused whole."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -127,9 +128,14 @@ def after_secret_close(engine: sa.Engine, vote: Vote) -> None:
 
 def _insert_once(session: Session, table, values: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING: True when this request's row went in."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return session.execute(statement.returning(*table.primary_key.columns)).first() is not None
+    return session.execute(_insert_once_statement(session.get_bind().dialect.name, table), values).first() is not None
+
+
+@functools.cache
+def _insert_once_statement(dialect: str, table) -> sa.Insert:
+    # Built once per table (a ballot's statements are built once: building one cost about as much as running it).
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    return insert.on_conflict_do_nothing().returning(*table.primary_key.columns)
 
 
 @dataclass(frozen=True)
@@ -157,12 +163,19 @@ def cast_ballot(session: Session, vote: Vote, delegation: Delegation, choice: Ch
         # A secret ballot: that the delegation took part, never how.
         audit.record(session, "vote.ballot", vote, by=by, changes={"took_part": delegation.name})
     session.flush()
-    counter = getattr(Vote, choice.value)
-    added = session.execute(sa.update(Vote.__table__).where(Vote.id == vote.id, Vote.status == VoteStatus.open)
-                            .values({counter.key: counter + 1}).returning(Vote.__table__.c.id)).first()
+    added = session.execute(_count(choice), {"vote_id": vote.id}).first()
     if added is None:
         raise ConflictError("The vote was closed before the ballot was counted.")
     return Ballot(vote, delegation, choice)
+
+
+@functools.cache
+def _count(choice: Choice) -> sa.Update:
+    """UPDATE votes SET yes = yes + 1 WHERE id = :vote_id AND status = 'open' (built once for each choice)."""
+    table = Vote.__table__
+    counter = table.c[choice.value]
+    return (sa.update(table).where(table.c.id == sa.bindparam("vote_id"), table.c.status == VoteStatus.open)
+            .values({counter.key: counter + 1}).returning(table.c.id))
 
 
 def has_voted(session: Session, vote: Vote, delegation_id: int | None) -> bool:
