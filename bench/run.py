@@ -62,9 +62,6 @@ def bench_app(page_cache: bool | None = None):
     import govbody.search.routes as search_routes  # before any app: it adds GET /api/v1/search to the API
     from govbody import create_app
 
-    import os, sys
-    if os.environ.get("BP_HOLD"):
-        sys.path.insert(0, "/tmp/bp"); import holdtime  # noqa
     config = {"RATELIMIT_ENABLED": False}
     if page_cache is not None:
         config["PAGE_CACHE"] = page_cache
