@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import threading
 
-import sqlalchemy as sa
-
+from tests.conftest import meanwhile
 from tests.votes.conftest import MEMBERS
 
 
@@ -39,32 +38,19 @@ def test_a_vote_closed_while_a_ballot_is_read_refuses_it_whole(app, client, room
     """A ballot reads its checks before it writes (on SQLite without the write lock): the chair
     closing the vote meanwhile is not kept waiting, and the ballot is then refused, nothing of it
     kept (neither counted nor taking part)."""
-    from govbody.extensions import db
-
     r = client.post(f"/api/v1/meetings/{room.meeting}/votes", headers=room.chair.headers,
                     json={"question": "Shall the budget be approved?", "kind": "secret"})
     vote = r.get_json()["id"]
     client.post(f"/api/v1/votes/{vote}/open", headers=room.chair.headers)
-    closed, started = [], []
+    closed = []
 
     def close_now():
         closed.append(app.test_client().post(f"/api/v1/votes/{vote}/close", headers=room.chair.headers))
 
-    def chair_closes_meanwhile(conn, cursor, statement, *args):
-        if "FROM memberships" in statement and not started:  # the ballot reads the delegation's seat
-            started.append(True)
-            thread = threading.Thread(target=close_now)  # another request: its own thread and context
-            thread.start()
-            thread.join()
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", chair_closes_meanwhile)
-    try:
+    # The chair closes the vote while the ballot reads the delegation's seat.
+    with meanwhile(app, lambda statement: "FROM memberships" in statement, close_now):
         r = client.post(f"/api/v1/votes/{vote}/ballots", headers=room.delegates["Kenya"].headers,
                         json={"choice": "yes"})
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", chair_closes_meanwhile)
     assert closed[0].status_code == 200, closed[0].get_json()
     assert r.status_code == 409, r.get_json()
     assert "closed" in r.get_json()["error"]["message"]
