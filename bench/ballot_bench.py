@@ -59,8 +59,17 @@ before and after alternately, every run 200 x 201, 50 x 409, the tally 67/67/66:
     PostgreSQL  before p50 4634-5415 ms, p95 8219-9432 ms, 23-26 answers/s, 14.2-14.8 ms CPU/answer
                 after  p50 2061-3382 ms, p95 3250-5792 ms, 36-57 answers/s, 8.9-9.2 ms CPU/answer
 
-(GET /healthz: 0.4-0.7 ms CPU/answer; the client 0.1 s for the 250 ballots.) Such a load says
-little about the target: rerun it on a quiet machine. What is left when a ballot is 2-4 ms of
+(GET /healthz: 0.4-0.7 ms CPU/answer; the client 0.1 s for the 250 ballots.) Again as the load
+fell (3.4-5.8, a test suite still running):
+
+    SQLite      before p50  723 ms, p95 1299 ms, 108 answers/s, 7.3 ms CPU/answer
+                after  p50  217-498 ms, p95 462-610 ms, 164-205 answers/s, 5.2-5.6 ms CPU/answer
+    PostgreSQL  before p50 2418 ms, p95 3383 ms, 55 answers/s, 11.6 ms CPU/answer
+                after  p50  603-1148 ms, p95 1066-1659 ms, 96-121 answers/s, 6.0-7.4 ms CPU/answer
+
+Neither load says much about the target: rerun it on a quiet machine. Under gunicorn a ballot
+costs the workers about twice its CPU in-process (four threads a worker taking turns at the
+interpreter lock). What is left when a ballot is 2-4 ms of
 CPU is waiting: on SQLite the writers of the two workers (and of a worker's four threads) wait
 for the one write lock through SQLite's busy handler, which sleeps (1, 2, 5, 10 ... 100 ms)
 rather than wakes when the lock is free (a write transaction holds it 0.8 ms at the median, but
