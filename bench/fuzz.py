@@ -536,6 +536,8 @@ class Generator:
                 changed[key] = self.record_id(FIELD_IDS[key])
             elif key == "agenda_item_ids":
                 changed[key] = [self.record_id("item_id") for _ in range(self.rng.randint(0, 2))]
+            elif key == "mandate_ids":  # a forward agenda's proposals (POST /sessions/{id}/agenda-items)
+                changed[key] = [self.record_id("mandate_id") for _ in range(self.rng.randint(0, 2))]
             elif key in FIELD_NAMES and self.records.names.get(FIELD_NAMES[key]):
                 changed[key] = self.rng.choice(self.records.names[FIELD_NAMES[key]])
             elif key in FIELD_NUMBERS:

@@ -222,8 +222,8 @@ def _console_process(host: str, port: int, world: dict, stop: float, asked, done
 async def screens(host: str, port: int, world: dict, viewers: int, stop: float, ceiling: bool, asked) -> dict:
     """`viewers` screens polling as static/live.js does; each notes how long after the floor was
     asked for (`asked`, from the console) it showed the new speaker."""
-    # The ceiling: the same screens asking for /healthz, the least a request to the app costs.
-    live = "/healthz" if ceiling else f"/api/v1/meetings/{world['meeting']}/live"
+    # The ceiling: the same screens asking for /ping, the least a request to the app costs.
+    live = "/ping" if ceiling else f"/api/v1/meetings/{world['meeting']}/live"
     changes: list[tuple[float, str]] = []  # (when the floor was asked for, who)
     seen: list[float] = []  # change-to-screen latencies, seconds
     polls = {"200": 0, "304": 0, "other": 0, "poll_ms": []}
@@ -309,7 +309,7 @@ def main() -> None:
     parser.add_argument("--viewers", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--ceiling", action="store_true",
-                        help="the screens ask for /healthz instead: how many requests this machine serves at all")
+                        help="the screens ask for /ping instead: how many requests this machine serves at all")
     parser.add_argument("--url", help="a PostgreSQL database to empty and use (default: SQLite in a temporary folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -6,7 +6,7 @@
 For SQLite and, when one answers on 127.0.0.1:5432, PostgreSQL (database govbody_bench):
 builds or reuses the archive of bench/generate.py, starts gunicorn with 2 workers on loopback
 (the production settings, gunicorn.conf.py) and drives it with wrk (Debian's package, installed
-with apt-get when missing). Measured in the same run: a trivial endpoint (/healthz) and a
+with apt-get when missing). Measured in the same run: a trivial endpoint (/ping) and a
 static file of the size of a resolution's DOCX, as the ceiling; an adopted resolution's
 download; the home page, a session page, a meeting summary page of 300 interventions, the
 resolutions portal and the document register (8 concurrent clients), as the public gets them
@@ -54,7 +54,7 @@ def log(message: str) -> None:
 # --- The application as gunicorn serves it for the benchmark -----------------------------------
 
 def bench_app(page_cache: bool | None = None):
-    """create_app() plus /search and /healthz (when FEATURES does not list search yet) and the
+    """create_app() plus /search and /ping (when FEATURES does not list search yet) and the
     static file of the ceiling measurement, sent by Flask's send_from_directory as /static is.
     The page cache follows GOVBODY_PAGE_CACHE unless `page_cache` says."""
     from flask import send_from_directory
@@ -362,7 +362,7 @@ def gunicorn(url: str, name: str, *, app: str = "bench.run:bench_app()", log_pat
             if process.poll() is not None or time.time() > deadline:
                 raise RuntimeError(f"gunicorn did not start: see {logfile.name}")
             time.sleep(0.2)
-        with urllib.request.urlopen(base + "/healthz", timeout=10) as r:
+        with urllib.request.urlopen(base + "/ping", timeout=10) as r:
             assert r.status == 200
         yield base, process.pid
     finally:
@@ -416,7 +416,7 @@ def run_database(name: str, url: str, info: dict, wrk: str, seconds: float) -> d
     with gunicorn(url, name) as (base, master):
         warm = max(1.0, seconds / 4)
         drive(wrk, base + "/", seconds=warm)
-        result["trivial"] = drive(wrk, base + "/healthz", seconds=seconds)
+        result["trivial"] = drive(wrk, base + "/ping", seconds=seconds)
         result["static"] = drive(wrk, base + f"/bench-static/{static.name}", seconds=seconds)
         result["download"] = drive(wrk, base + f"/resolutions/{ids['resolution_id']}.docx", seconds=seconds)
         result["pages"] = {}
@@ -474,7 +474,7 @@ def table(results: list[dict]) -> str:
 
     add("scale (1 = full)", [str(r["scale"]) for r in results])
     add("interventions", [f"{r['ids']['interventions']:,}" for r in results])
-    add("trivial /healthz rps", [f"{r['trivial']['rps']:.0f}" for r in results], "ceiling")
+    add("trivial /ping rps", [f"{r['trivial']['rps']:.0f}" for r in results], "ceiling")
     add(f"static file ({results[0]['ids']['docx_size']:,} B) rps", [f"{r['static']['rps']:.0f}" for r in results],
         "ceiling")
     add("resolution download rps", [f"{r['download']['rps']:.0f} ({r['download']['rps'] / r['static']['rps']:.2f})"

@@ -95,11 +95,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     tasks.init_app(app)  # after the features: their jobs are declared as they are imported
 
     from govbody import cli
+    from govbody.core import ops
 
     cli.init_app(app)
+    ops.init_app(app)  # /healthz, /metrics
+    ops.wrap(app)  # around every feature's middleware: each request's id, log line and counts
     if proxies := app.config.get("TRUSTED_PROXIES"):
         # Behind a proxy the client's address, scheme and host come from its X-Forwarded-* headers:
         # rate limits per address and https links depend on them. Outermost: the live view's
-        # middleware (live.api.PublicScreens) sees them too.
+        # middleware (live.api.PublicScreens) and the access log (core.ops.Observed) see them too.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     return app

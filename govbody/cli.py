@@ -192,8 +192,10 @@ def worker_command(workers):
 
     from govbody.core import tasks
 
-    # What the worker does (each job, each retry, each row swept back) on its standard error.
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+    from govbody.core import jsonlog
+
+    # What the worker does (each job, each retry, each row swept back) on its standard error, as JSON lines.
+    jsonlog.configure(logging.INFO)
     tasks.run_worker(current_app._get_current_object(), workers=workers)
 
 

@@ -70,6 +70,12 @@ def from_environment(instance_path: str) -> dict:
         # 0 (the default) trusts none of those headers, so a client cannot choose its own address.
         "TRUSTED_PROXIES": int(os.environ.get("GOVBODY_TRUSTED_PROXIES", "0")),
         "RATELIMIT_STORAGE_URI": rate_limit_storage(),
+        # Shared state of every app server (core/ops.py asks it in /healthz): login limits, the task queue.
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        # /metrics from anywhere with `Authorization: Bearer <token>`; without it, from the machine itself only.
+        "METRICS_TOKEN": os.environ.get("GOVBODY_METRICS_TOKEN") or None,
+        # One JSON line per request on the logger govbody.access (core/ops.py); 0 turns it off.
+        "ACCESS_LOG": os.environ.get("GOVBODY_ACCESS_LOG", "1") != "0",
         "RATELIMIT_KEY_PREFIX": "govbody",
         # Redis out of reach: each worker counts in its own memory until it answers again, rather than
         # refusing every login.

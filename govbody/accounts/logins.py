@@ -38,15 +38,18 @@ def start(session: Session, user: User, *, lasting: dt.timedelta) -> str:
     return token
 
 
+# Built once: asked on every request that carries a login.
+_USER_OF = (sa.select(User).join(LoginSession)
+            .where(LoginSession.token_hash == sa.bindparam("token_hash"), LoginSession.user_id == sa.bindparam("user_id"),
+                   LoginSession.created_at >= sa.bindparam("since"), User.active.is_(True)))
+
+
 def user_of(session: Session, user_id: int, token: str | None, *, lasting: dt.timedelta) -> User | None:
     """The active user whose login `token` is, when it is still a login: not ended, not older
     than `lasting`, and for staff with their second factor in place."""
     if not token:
         return None
-    user = session.scalar(
-        sa.select(User).join(LoginSession)
-        .where(LoginSession.token_hash == _hash(token), LoginSession.user_id == user_id,
-               LoginSession.created_at >= clock.now() - lasting, User.active.is_(True)))
+    user = session.scalar(_USER_OF, {"token_hash": _hash(token), "user_id": user_id, "since": clock.now() - lasting})
     if user is None or (access.needs_second_factor(user) and not user.has_second_factor):
         return None
     return user

@@ -23,6 +23,7 @@ from govbody.core.schemas import items_model
 from govbody.documents.api import document_out, series_named
 from govbody.documents.schemas import DocumentOut
 from govbody.extensions import db
+from govbody.mandates import forward
 from govbody.meetings.models import BodySession
 
 
@@ -49,8 +50,12 @@ def create_agenda_item(session_id: int):
         if parent is None:
             raise ValidationError("Some fields are missing or invalid.",
                                   {"parent_id": f"No agenda item has the id {data.parent_id}."})
-    item = services.add_item(db.session, body_session, title=data.title, parent=parent,
-                             position=data.position, description=data.description, by=user())
+    if data.mandate_ids:
+        item = forward.add_to_agenda(db.session, body_session, data.mandate_ids, title=data.title, parent=parent,
+                                     position=data.position, description=data.description, by=user())
+    else:
+        item = services.add_item(db.session, body_session, title=data.title, parent=parent,
+                                 position=data.position, description=data.description, by=user())
     db.session.commit()
     return created(item_out(item))
 

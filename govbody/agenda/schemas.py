@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import pydantic
 
-from govbody.core.limits import AGENDA_ITEMS_MAX, AGENDA_LEVEL_MAX, AGENDA_LINKS_MAX
+from govbody.core.limits import AGENDA_ITEMS_MAX, AGENDA_LEVEL_MAX, AGENDA_LINKS_MAX, AGENDA_MANDATES_MAX
 from govbody.core.schemas import (
     Date,
     Id,
@@ -42,6 +42,10 @@ class AgendaItemIn(Payload):
     parent_id: Id | None = None
     position: Number | None = None
     description: LongText = ""
+    mandate_ids: list[Id] = pydantic.Field([], max_length=AGENDA_MANDATES_MAX, description=(
+        "Proposals of the session's forward agenda (GET /sessions/{id}/forward-agenda) the item is for: it is "
+        "linked to those mandates and to the others proposing the same matter; a matter already on the agenda "
+        "is refused with 409."))
 
 
 class AgendaItemPatch(Payload):

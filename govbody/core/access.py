@@ -32,6 +32,17 @@ def is_admin(user: Any) -> bool:
     return role(user) is Role.admin
 
 
+def reader_class(user: Any) -> tuple:
+    """All that the rules below read of a logged-in reader to decide what it may see: its role,
+    its delegation and, for a chair or a rapporteur, the bodies it is assigned to. Two readers
+    of the same class see the same records (core/pagecache.py keeps their pages once)."""
+    u = active_user(user)
+    if u is None:
+        return ()
+    assigned = tuple(sorted(u.body_ids)) if u.role in (Role.chair, Role.rapporteur) else ()
+    return (u.role.value, u.delegation_id, assigned)
+
+
 def needs_second_factor(user: Any) -> bool:
     """Admins and the secretariat log in with a second factor (accounts/twofactor.py); for the
     others it is their choice."""
@@ -297,3 +308,9 @@ def can_cast_ballot(user: Any, delegation: Any) -> bool:
 def can_follow_up(user: Any) -> bool:
     """Record, confirm, edit, dismiss and discharge the mandates resolutions give: the secretariat."""
     return is_staff(user)
+
+
+def sees_forward_agenda(user: Any, body_id: int | None) -> bool:
+    """A session's forward agenda (the items proposed from the mandates due then): those who plan the
+    body's agenda, its officers and the secretariat; adding a proposal to the agenda is drafting it."""
+    return sees_body_drafts(user, body_id)

@@ -40,6 +40,7 @@ OUTLINE_POINTS_MAX = 100  # points of an outline of remarks
 AGENDA_ITEMS_MAX = 300  # agenda items of a session, sub-items included
 AGENDA_LEVEL_MAX = 200  # items at one level of an agenda (places the drafting page offers)
 AGENDA_LINKS_MAX = 20  # documents linked to one agenda item
+AGENDA_MANDATES_MAX = 20  # mandates one agenda item is added for from the forward agenda
 INTERVENTIONS_MAX = 150  # interventions recorded at one meeting (replies included)
 PARTICIPANTS_MAX = 40  # participants one delegation registers for one session (head, alternates, advisers)
 

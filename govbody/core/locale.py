@@ -57,6 +57,8 @@ PUBLIC_TEMPLATES = (
     "decisions/templates/decisions/_session_panel.html", "decisions/templates/decisions/procedure.html",
     "votes/templates/votes/ballot.html", "votes/templates/votes/election_ballot.html",
     "votes/templates/votes/_ballot_macros.html", "documents/templates/documents/side_by_side.html",
+    "mandates/templates/mandates/follow_up.html", "mandates/templates/mandates/_macros.html",
+    "mandates/templates/mandates/_resolution_panel.html",
 )
 # Python modules whose words (forms' labels and messages, flashes) a delegate sees.
 PUBLIC_MODULES = ("core/locale.py", "core/web.py", "accounts/forms.py", "accounts/routes.py",

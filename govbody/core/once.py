@@ -41,6 +41,10 @@ class FormSubmission(Base):
 
 
 def new_token() -> str:
+    """A form's one-time token: the page that holds it is its reader's own (never kept for others)."""
+    from govbody.core import pagecache
+
+    pagecache.personal()
     return secrets.token_urlsafe(24)
 
 

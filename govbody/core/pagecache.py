@@ -10,10 +10,15 @@ cookie, a CSRF token, a flashed message). Reading the stamp before the page's ow
 means a kept page is never older than its stamp. The store is per process, least recently
 used first out, bounded in bytes (PAGE_CACHE_BYTES); PAGE_CACHE=False turns it off.
 
-Parts of pages that are the same for every reader allowed to see them (a meeting summary's
-text) are kept the same way for logged-in readers too (``kept_fragment``). Logged-in
-readers' pages, API calls and every write go the usual way. ``govbody restore`` bumps the
-stamp past anything a running server may hold.
+A logged-in reader's copy of such a page is kept the same way, once per class of reader
+(`core.access.reader_class`: role, delegation, the bodies a chair or rapporteur is assigned
+to: all that the access rules read), under (stamp, URL, language, class), with the reader's
+own parts left out: the CSRF token (taken out after rendering) and the e-mail in the header
+(`reader_email`, written as a mark), put back for each reader who gets the copy. A page that
+shows anything else of its reader's own (a Follow button, a form's one-time token) calls
+`personal()` and is not kept. Parts of pages that are the same for every reader allowed to see
+them (a meeting summary's text) are kept too (``kept_fragment``). API calls and every write go
+the usual way. ``govbody restore`` bumps the stamp past anything a running server may hold.
 """
 from __future__ import annotations
 
@@ -26,7 +31,8 @@ import sqlalchemy as sa
 from cachetools import LRUCache
 from flask import Flask, Response, current_app, g, request, session
 from flask_login import current_user
-from markupsafe import Markup
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 from sqlalchemy import event, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -98,6 +104,34 @@ class RecentStamp:
         return stamp
 
 
+class StampedMemo:
+    """Rows that never change once written (an adopted resolution's), remembered by this worker
+    while the change stamp, read at most `max_age` seconds ago, stays the same: a restored
+    database (which moves the stamp) never answers from another database's rows. Only rows found
+    are remembered, at most `size`."""
+
+    def __init__(self, *, max_age: float = 1.0, size: int = 10_000) -> None:
+        self._stamp = RecentStamp(max_age)
+        self._rows: LRUCache = LRUCache(maxsize=size)
+        self._at: int | None = None
+        self._lock = threading.Lock()
+
+    def get(self, key, load: Callable[[], tuple | None]) -> tuple | None:
+        stamp = self._stamp.get()
+        with self._lock:
+            if stamp != self._at:
+                self._rows.clear()
+                self._at = stamp
+            if stamp is not None and key in self._rows:
+                return self._rows[key]
+        row = load()
+        if row is not None and stamp is not None:
+            with self._lock:
+                if self._at == stamp:
+                    self._rows[key] = row
+        return row
+
+
 # --- The stamp follows every change --------------------------------------------------------------
 
 _committed_here = 0  # transactions this process committed that moved the stamp (RecentStamp)
@@ -167,6 +201,43 @@ def public_page(view):
     return view
 
 
+# Where a kept copy for a class of readers has its reader's own parts (core.access.reader_class).
+_EMAIL_MARK = "<!--govbody:reader-->"
+_CSRF_MARK = b"<!--govbody:csrf-->"
+
+
+def personal() -> None:
+    """The page being rendered shows something of its reader's own, beyond its class's records,
+    e-mail and CSRF token: it is not kept for the reader's class."""
+    g.page_personal = True
+
+
+def reader_email() -> str:
+    """The logged-in reader's e-mail for the page's header: a mark while the page may be kept for
+    its class of readers, its own e-mail put in for each reader who gets the copy."""
+    if g.get("page_class") is not None:
+        return Markup(_EMAIL_MARK)
+    return current_user.email if current_user.is_authenticated else ""
+
+
+def _reader_class() -> tuple | None:
+    """The class of a logged-in reader whose copy of a public page may be kept or served: no
+    token, no message waiting to be shown."""
+    if g.get("page_stamp") is None or "Authorization" in request.headers or "_flashes" in session:
+        return None
+    if not current_user.is_authenticated:
+        return None
+    from govbody.core import access
+
+    return access.reader_class(current_user._get_current_object()) or None
+
+
+def _for_reader(body: bytes) -> bytes:
+    """A class's copy with this reader's own parts put in."""
+    email = str(escape(current_user.email)).encode()
+    return body.replace(_EMAIL_MARK.encode(), email).replace(_CSRF_MARK, generate_csrf().encode())
+
+
 def _store() -> _Store:
     return current_app.extensions["govbody_pagecache"]
 
@@ -230,25 +301,37 @@ def init_app(app: Flask) -> None:
     # Before every other hook (the login is loaded by the session timeouts hook).
     app.before_request_funcs.setdefault(None, []).insert(0, _read_stamp_first)
 
+    # After the login and the session's timeouts (core/web.py): a login that has just ended is not served.
     @app.before_request
     def _serve_kept_page():
-        if not _eligible():
-            return None
         from govbody.core.locale import page_language
 
-        g.page_key = (g.page_stamp, request.url, page_language())  # one copy per language
+        if _eligible():
+            g.page_key = (g.page_stamp, request.url, page_language())  # one copy per language
+            kept = _store().get(g.page_key)
+            if kept is None:
+                return None
+            g.page_kept = True
+            body, etag = kept
+            return _conditional(Response(body, mimetype="text/html"), etag)
+        reader = _reader_class()
+        if reader is None:
+            return None
+        g.page_class = reader
+        g.page_key = (g.page_stamp, request.url, page_language(), reader)
         kept = _store().get(g.page_key)
         if kept is None:
             return None
         g.page_kept = True
-        body, etag = kept
-        return _conditional(Response(body, mimetype="text/html"), etag)
+        return Response(_for_reader(kept[0]), mimetype="text/html")
 
     @app.after_request
     def _keep_page(response: Response) -> Response:
         key = g.get("page_key")
         if key is None or g.get("page_kept"):
             return response
+        if g.get("page_class") is not None:
+            return _keep_for_class(response, key)
         if (response.status_code != 200 or response.mimetype != "text/html" or response.direct_passthrough
                 or "Set-Cookie" in response.headers or session.modified
                 or g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))):
@@ -257,3 +340,18 @@ def init_app(app: Flask) -> None:
         etag = hashlib.sha256(body).hexdigest()[:32]
         _store().put(key, (body, etag))
         return _conditional(response, etag)
+
+
+def _keep_for_class(response: Response, key) -> Response:
+    """Keep a logged-in reader's page for its class, without the reader's own parts; the reader
+    gets the page with them put back."""
+    if (response.status_code != 200 or response.mimetype != "text/html" or response.direct_passthrough
+            or "Set-Cookie" in response.headers or g.get("page_personal") or "_flashes" in session):
+        return response
+    body = response.get_data()
+    token = g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
+    if token:
+        body = body.replace(token.encode(), _CSRF_MARK)
+    _store().put(key, (body, ""))
+    response.set_data(_for_reader(body))
+    return response

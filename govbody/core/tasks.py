@@ -136,9 +136,18 @@ def init_app(app: Flask) -> None:
 
 
 def run_worker(app: Flask, *, workers: int = 1) -> None:
-    """Run a consumer in this process until it is stopped (SIGINT waits for running jobs)."""
+    """Run a consumer in this process until it is stopped: SIGTERM (systemd's stop, a container's)
+    and SIGINT alike take no new job and wait for the running ones to finish; a second one stops
+    at once (what was running is swept back, JobRows)."""
+    import signal
+
+    from govbody.core import ops
+
+    ops.observe_jobs(huey(app))
     consumer = huey(app).create_consumer(workers=workers, worker_type="thread", periodic=True, initial_delay=0.1,
                                          max_delay=1.0, check_worker_health=True)
+    # Huey makes only one of the two graceful (SIGINT): SIGTERM is (restart, graceful) too.
+    consumer._signal_actions[signal.SIGTERM] = consumer._signal_actions[signal.SIGINT]
     consumer.run()
 
 

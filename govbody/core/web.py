@@ -14,7 +14,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from govbody.core import access, markup, once, points, text
+from govbody.core import access, markup, once, pagecache, points, text
 from govbody.core.locale import page_language
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
@@ -125,6 +125,11 @@ def writes(view):
     return view
 
 
+# How often a reader's last activity is written into its login cookie: the idle timeout is kept to
+# within this, and the other answers carry no new cookie (signing one is a third of a kept page's cost).
+SEEN_EVERY = 60
+
+
 def login_lasts(app: Flask):
     """How long a login lasts at most, whatever happens in it (GOVBODY_ABSOLUTE_HOURS)."""
     import datetime as dt
@@ -174,7 +179,8 @@ def init_app(app: Flask) -> None:
             flash(_("Your session has ended; please log in again."), "error")
             return
         session.setdefault("logged_in_at", now)
-        session["seen_at"] = now
+        if now - seen_at >= SEEN_EVERY or "seen_at" not in session:
+            session["seen_at"] = now  # the cookie is signed and sent again at most once a minute
 
     @app.after_request
     def _security_headers(response):
@@ -238,6 +244,7 @@ def init_app(app: Flask) -> None:
         clock=text.clock,
     )
     app.jinja_env.globals["once_token"] = once.new_token
+    app.jinja_env.globals["reader_email"] = pagecache.reader_email
     # Points typed "1. ...", "2. ..." are a numbered list on a page as in the DOCX.
     app.jinja_env.globals["point_runs"] = points.numbered_runs
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from govbody import docx as house
 from govbody.bodies.models import Body, Delegation
-from govbody.core import access
+from govbody.core import access, pagecache
 from govbody.core.downloads import DOCX, disposition, send_bytes
 from govbody.core.schemas import whole_number
 from govbody.core.web import acting_user, add_nav_link, add_panel, require, writes
@@ -62,6 +62,7 @@ def follow_panel(body: Body) -> Markup:
     user = acting_user()
     if not access.can_follow_bodies(user):
         return Markup()
+    pagecache.personal()  # whether this reader follows the body
     return Markup(render_template("delegations/_follow.html", body=body, back="body",
                                   following=services.is_following(db.session, body, user)))
 

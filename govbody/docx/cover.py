@@ -27,6 +27,15 @@ def write_cover_block(w: DocumentWriter, symbol: str | None, original_language: 
         w.paragraph("Cover details", long_date(date, language))
 
 
+def write_report_block(w: DocumentWriter, body_name: str, on: dt.date, language: str = "en") -> None:
+    """The top of a report drawn up from the records, not a paper of the register (the follow-up of
+    resolutions): the cover block without a symbol ("Original: English", the day it stands on), then
+    the body in capitals."""
+    w.paragraph("Cover details", original_line("English", language))
+    w.paragraph("Cover details", long_date(on, language))
+    w.paragraph("Session heading", body_name.upper())
+
+
 def write_cover(w: DocumentWriter, cover: Cover) -> None:
     """The page furniture and everything above the title: the symbol and "Page N" in the header
     from page 2 (a draft's mark on every page), the cover block, the session heading."""

@@ -1,9 +1,10 @@
-"""The follow-up of a body's resolutions, as a report: the body in capitals, "FOLLOW-UP OF
-RESOLUTIONS", the day it stands on, then for each resolution its designation and title above a
+"""The follow-up of a body's resolutions, as a report: the house cover block (no symbol: it is
+drawn up from the records) and the body in capitals, "FOLLOW-UP OF RESOLUTIONS", the day it stands on, then for each resolution its designation and title above a
 table of its mandates (paragraph, addressee, action, due, status, the document that discharged it)."""
 from __future__ import annotations
 
 from govbody.core.text import long_date
+from govbody.docx.cover import write_report_block
 from govbody.docx.data import FollowUpReport
 from govbody.docx.writer import DocumentWriter
 
@@ -15,7 +16,7 @@ NOTHING = "No resolution of the body gives a mandate to follow up."
 def build_follow_up(report: FollowUpReport) -> bytes:
     w = DocumentWriter()
     w.page_number_footer()
-    w.paragraph("Session heading", report.body_name.upper())
+    write_report_block(w, report.body_name, report.on, report.language)
     w.paragraph("Title", TITLE)
     w.paragraph("Body Text", f"As at {long_date(report.on)}")
     if not report.resolutions:

@@ -102,6 +102,7 @@ class PublicScreens:
             kept = self.rooms.peek(meeting_id, self.stamps.get(read=self._read_stamp))
         if kept is None or not kept[0]["public"]:
             return None
+        environ["govbody.endpoint"] = endpoint  # for the access log and the counts (core.ops.Observed)
         return answer(self.app, *kept, parse_etags(environ.get("HTTP_IF_NONE_MATCH")))
 
     def _read_stamp(self) -> int | None:

@@ -4,6 +4,8 @@
   POST  /mandates                    record one (secretariat)
   PATCH /mandates/{id}               confirm, edit, dismiss, discharge, supersede (secretariat)
   GET   /bodies/{id}/mandates, .docx  the body's follow-up table (?status=), and as a report
+  GET   /sessions/{id}/forward-agenda  the items proposed from the mandates due at the session
+        (added to the agenda by POST /sessions/{id}/agenda-items with `mandate_ids`, agenda/api.py)
 """
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from govbody.core.downloads import DOCX, send_bytes
 from govbody.core.loaders import is_visible, load
 from govbody.core.schemas import items_model
 from govbody.extensions import db
-from govbody.mandates import loaders, render, services
+from govbody.mandates import forward, loaders, render, services
 from govbody.mandates.models import Mandate
-from govbody.mandates.schemas import FollowUpQuery, MandateIn, MandateOut, MandatePatch
+from govbody.mandates.schemas import FollowUpQuery, ForwardProposalOut, MandateIn, MandateOut, MandatePatch
+from govbody.meetings.models import BodySession
 from govbody.resolutions import loaders as resolution_loaders
 from govbody.resolutions.models import Resolution
 
@@ -76,3 +79,14 @@ def body_mandates_docx(body_id: int):
     filters: FollowUpQuery = query_args()
     return send_bytes(lambda: render.follow_up_docx(db.session, body, filters.status), mimetype=DOCX,
                       filename=render.docx_filename(body))
+
+
+@bp.get("/sessions/<int:session_id>/forward-agenda")
+@endpoint(out=items_model(ForwardProposalOut), tags=TAGS)
+def forward_agenda(session_id: int):
+    """The agenda items the session will need, proposed from the open mandates due at it, by resolution
+    and paragraph; each says whether an item of the agenda is already linked to it and which other
+    proposals are the same matter (the rule: mandates/forward.py). The body's officers and the secretariat."""
+    body_session = load(BodySession, session_id, user())
+    require(access.sees_forward_agenda(user(), body_session.body_id))
+    return {"items": [ForwardProposalOut.of_proposal(p) for p in forward.forward_agenda(db.session, body_session)]}

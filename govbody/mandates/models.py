@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from govbody.agenda.models import AgendaItem
 from govbody.core import clock, text
 from govbody.core.limits import NAME_MAX
 from govbody.core.models import Base, IdMixin, TimestampMixin
@@ -88,3 +89,17 @@ class Mandate(IdMixin, TimestampMixin, Base):
         if self.due_year is not None:
             return f"session of {self.due_year}"
         return ""
+
+
+class AgendaItemMandate(IdMixin, Base):
+    """A mandate the forward agenda proposed, put on a session's agenda as this item (several
+    mandates proposing the same matter share one item)."""
+    __tablename__ = "agenda_item_mandates"
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "mandate_id"),)
+    _repr_fields = ("id", "agenda_item_id", "mandate_id")
+
+    agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True)
+    mandate_id: Mapped[int] = mapped_column(sa.ForeignKey("mandates.id", ondelete="CASCADE"), index=True)
+
+    agenda_item: Mapped[AgendaItem] = relationship()
+    mandate: Mapped[Mandate] = relationship()

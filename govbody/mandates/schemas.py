@@ -75,3 +75,37 @@ class MandateOut(Out):
         document = mandate.discharged_by
         return cls.of(mandate, due_session=mandate.due_session_number,
                       discharged_by=document.symbol if document is not None else None)
+
+
+class ProposedItemOut(Out):
+    id: int
+    number: str
+    title: str
+
+
+class ForwardProposalOut(Out):
+    """A proposal of the forward agenda: an agenda item a session will need for a mandate due then."""
+    mandate_id: int
+    resolution_id: int
+    designation: str = Field(description='The resolution that gives the mandate: "Resolution No. 1150 (XCIII)".')
+    paragraph: int = Field(description="Its operative paragraph.")
+    addressee: str
+    action: str
+    status: MandateStatus
+    suggested: bool = Field(description="Read from the text at adoption and not yet confirmed by the secretariat.")
+    discharged_by: str | None = Field(description="The symbol of the document that discharged it (a report to "
+                                                  "consider at the session).")
+    title: str = Field(description="The title of the agenda item it would be.")
+    linked: bool = Field(description="The matter already has an item on the session's agenda, linked to it.")
+    agenda_item: ProposedItemOut | None = Field(description="That agenda item.")
+    duplicate: bool = Field(description="Another mandate due at the session proposes the same matter (same addressee "
+                                        "and action, or a resolution superseding the other's).")
+    duplicates: list[int] = Field(description="The ids of those mandates: adding one to the agenda adds them all.")
+
+    @classmethod
+    def of_proposal(cls, proposal) -> dict:
+        m, item = proposal.mandate, proposal.agenda_item
+        return cls.of(m, mandate_id=m.id, designation=m.resolution.designation or "", title=proposal.title,
+                      discharged_by=m.discharged_by.symbol if m.discharged_by is not None else None,
+                      linked=item is not None, duplicate=bool(proposal.duplicates), duplicates=proposal.duplicates,
+                      agenda_item=None if item is None else ProposedItemOut.of(item))

@@ -16,6 +16,7 @@ from flask import Response
 from sqlalchemy.orm import Session
 
 from govbody.core.db import first_row_raw
+from govbody.core.pagecache import StampedMemo
 from govbody.core.downloads import DOCX, safe_filename, send_bytes, send_frozen
 from govbody.core.errors import NotFoundError
 from govbody.extensions import db
@@ -88,11 +89,14 @@ _ADOPTED = sa.text(
     f"WHERE r.id = :resolution_id AND r.status = '{ResolutionStatus.adopted.value}' AND r.sha256 IS NOT NULL")
 
 
+_adopted_rows = StampedMemo()  # an adopted resolution's row never changes: read once per worker
+
+
 def send_adopted_docx(resolution_id: int) -> Response | None:
     """The download of an adopted resolution without loading the record, the path a crowd
     takes on the day of adoption; None when `resolution_id` is not an adopted resolution with
     stored bytes (the caller then loads the record and applies the rules for drafts)."""
-    row = first_row_raw(db.engine, _ADOPTED, resolution_id=resolution_id)
+    row = _adopted_rows.get(resolution_id, lambda: first_row_raw(db.engine, _ADOPTED, resolution_id=resolution_id))
     if row is None:
         return None
     adopted = _Adopted(*row)  # adopted: everyone may see it (Resolution.visible_to)

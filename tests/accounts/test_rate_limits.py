@@ -31,15 +31,21 @@ server.serve_forever()
 """
 
 
-@pytest.fixture
-def redis_db():
+def empty_redis(url: str, missing=pytest.skip):
+    """A client of the Redis database `url`, emptied; `missing(reason)` when no Redis answers there."""
     redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(url)
     try:
         client.ping()
     except redis.ConnectionError:
-        pytest.skip(f"no Redis answers at {REDIS_URL} (GOVBODY_TEST_REDIS_URL names another)")
+        missing(f"no Redis answers at {url}")
     client.flushdb()
+    return client
+
+
+@pytest.fixture
+def redis_db():
+    client = empty_redis(REDIS_URL)
     yield client
     client.flushdb()
     client.close()

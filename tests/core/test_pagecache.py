@@ -2,6 +2,8 @@
 never shown to a logged-in reader, never holding anything of one reader's own."""
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 
 from govbody.bodies.models import Body
@@ -188,3 +190,118 @@ def test_a_summary_text_kept_for_logged_in_readers_shows_the_next_intervention(a
 
     assert "On remittances." in again and not any("FROM interventions" in s for s in statements)  # kept
     assert "On return." in after and "Edit highlights and conclusions" in after  # the reader's own part
+
+
+# --- A logged-in reader's copy, kept once per class of readers (core.access.reader_class) --------
+
+def _words(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.get_data(as_text=True)))
+
+
+def test_readers_of_one_delegation_share_a_copy_with_their_own_email_and_csrf_token(app, make):
+    make.body("C", "Council")
+    make.delegation("Kenya")
+    first, second = (make.user("delegate", delegation="Kenya") for _ in range(2))
+    one, two = app.test_client(), app.test_client()
+    login(one, first.email)
+    login(two, second.email)
+    for reader in (one, two):  # the first page after logging in shows its message: not kept
+        reader.get("/")
+    one.get("/documents")
+
+    with counted_queries(app) as statements:
+        page = two.get("/documents").get_data(as_text=True)
+
+    assert len(statements) == 1  # the login; the page itself was not run again
+    assert second.email in page and first.email not in page
+    token = csrf_token(two, "/documents")  # the logout form's token is the reader's own, and works
+    assert two.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert second.email not in two.get("/documents").get_data(as_text=True)
+    assert first.email in one.get("/documents").get_data(as_text=True)  # the other reader is still in
+
+
+def test_a_copy_is_never_shown_to_a_reader_of_another_class(app, client, make):
+    make.body("C", "Council")
+    make.delegation("Kenya")
+    make.delegation("Peru")
+    staff = make.user("secretariat")
+    make.document("C/INF", "Members only paper", distribution="restricted", body_code="C")
+    with app.app_context():  # Kenya sits on the Council, Peru does not
+        from govbody.bodies import services
+        from govbody.bodies.models import Delegation
+        kenya = db.session.scalar(sa.select(Delegation).where(Delegation.name == "Kenya"))
+        services.add_membership(db.session, db.session.scalar(sa.select(Body)), kenya)
+        db.session.commit()
+    member, outsider = make.user("delegate", delegation="Kenya"), make.user("delegate", delegation="Peru")
+
+    readers = {}
+    for name, account in (("staff", staff), ("member", member), ("outsider", outsider)):
+        readers[name] = app.test_client()
+        login(readers[name], account.email)
+    pages = {name: c.get("/documents").get_data(as_text=True) for name, c in readers.items()}
+    again = {name: c.get("/documents").get_data(as_text=True) for name, c in readers.items()}
+
+    assert "Members only paper" in pages["staff"] and "Members only paper" in pages["member"]
+    assert "Members only paper" not in pages["outsider"] and "Members only paper" not in again["outsider"]
+    assert "Members only paper" in again["member"]
+
+
+def test_a_copy_follows_the_next_change(app, client, make):
+    staff = make.user("secretariat")
+    client.post("/api/v1/series", headers=staff.headers, json={"prefix": "MC/INF"})
+    make.delegation("Kenya")
+    reader = app.test_client()
+    login(reader, make.user("delegate", delegation="Kenya").email)
+    reader.get("/")
+    assert "Paper on mobility" not in reader.get("/documents").get_data(as_text=True)
+
+    _issue(client, staff, "Paper on mobility")
+
+    assert "Paper on mobility" in reader.get("/documents").get_data(as_text=True)
+
+
+def test_a_page_with_something_of_its_readers_own_is_not_shared(app, make):
+    body = make.body("C", "Council")
+    make.delegation("Kenya")
+    first, second = (make.user("delegate", delegation="Kenya") for _ in range(2))
+    one, two = app.test_client(), app.test_client()
+    login(one, first.email)
+    login(two, second.email)
+    two.get("/")  # the message it logged in
+    token = csrf_token(one, "/bodies")
+    assert one.post(f"/bodies/{body}/follow", data={"csrf_token": token}).status_code == 302
+    one.get("/bodies")  # the message it was followed
+    assert "Unfollow the Council" in _words(one.get(f"/bodies/{body}"))
+
+    page = _words(two.get(f"/bodies/{body}"))
+
+    assert "Follow the Council" in page and "Unfollow the Council" not in page
+
+
+def test_a_message_waiting_for_a_reader_is_shown_not_swallowed_by_a_copy(app, make):
+    make.body("C", "Council")
+    make.delegation("Kenya")
+    reader = app.test_client()
+    login(reader, make.user("delegate", delegation="Kenya").email)
+    reader.get("/")
+    reader.get("/")  # kept for the class
+    with reader.session_transaction() as s:
+        s["_flashes"] = [("message", "Your statement was recorded.")]
+
+    assert "Your statement was recorded." in reader.get("/").get_data(as_text=True)
+
+
+def test_a_form_that_acts_once_gets_a_token_of_its_own_for_each_reader(app, client, make):
+    staff = make.user("secretariat")
+    client.post("/api/v1/series", headers=staff.headers, json={"prefix": "MC/INF"})
+    draft = _issue(client, staff, "Draft on return", draft=True)
+    one, two = app.test_client(), app.test_client()
+    for reader in (one, two):
+        login(reader, make.user("secretariat").email)
+        reader.get("/")
+
+    tokens = [re.findall(r'name="once" value="([^"]+)"', reader.get(f"/documents/{draft['id']}").get_data(as_text=True))
+              for reader in (one, two, one)]
+
+    assert tokens[0] and tokens[1] and tokens[2]
+    assert len({t[0] for t in tokens}) == 3  # a copy would send the same one twice: the second sending refused

@@ -212,6 +212,6 @@ def test_search_page_shows_drafts_to_staff_and_explains_bad_filters(archive, cli
     assert "whole number" in r.get_data(as_text=True)
 
 
-def test_healthz_is_trivial(client):
-    r = client.get("/healthz")
+def test_ping_is_trivial(client):
+    r = client.get("/ping")
     assert r.status_code == 200 and r.get_data(as_text=True) == "ok\n"

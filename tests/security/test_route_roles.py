@@ -178,8 +178,15 @@ ROUTES: dict[str, str | dict[str, str]] = {
     # follow-up (the URL names the draft resolution; the mandate is one of the adopted resolution)
     "api.list_resolution_mandates": "officer", "api.create_mandate": "staff", "api.update_mandate": "staff",
     "api.list_body_mandates": "public", "api.body_mandates_docx": "public",
+    "mandates.follow_up": "public", "mandates.record": "staff", "mandates.edit": "staff",
+    "mandates.confirm_mandate": "staff", "mandates.start": "staff", "mandates.dismiss": "staff",
+    "mandates.discharge": "staff", "mandates.supersede": "staff",
+    # the forward agenda: the body's officers read it, its chair adds a proposal to the agenda
+    "mandates.forward_agenda": "officer", "api.forward_agenda": "officer", "mandates.add_to_agenda": "chair",
     # search
-    "search.search": "public", "api.search": "public", "search.healthz": "public",
+    "search.search": "public", "api.search": "public", "search.ping": "public",
+    # operations (core/ops.py): /metrics answers the machine itself, and the test client asks from 127.0.0.1
+    "ops.healthz": "public", "ops.metrics": "public",
     # the API's own description
     "api.openapi": "public", "api.docs": "public",
 }
@@ -237,7 +244,7 @@ def log_in(people, role: str) -> None:
 
 
 RECORD_TABLES = [
-    "mandates", "election_participations", "election_candidates", "elections",
+    "agenda_item_mandates", "mandates", "election_participations", "election_candidates", "elections",
     "vote_participations", "vote_recorded_choices", "votes", "written_procedure_objections", "outgoing_messages", "decisions", "written_procedures", "participants", "credentials", "intervention_questions", "question_agenda_items", "correction_proposals", "intervention_drafts",
     "speaker_list_entries", "meeting_summaries", "interventions", "questions", "non_papers", "amendments",
     "revisions", "annexes", "operative_paragraphs", "preambular_paragraphs", "documents", "resolutions", "series",

@@ -11,7 +11,7 @@ from govbody.bodies.models import Body
 from govbody.core import access, languages
 from govbody.core.pagecache import public_page
 from govbody.core.paging import page_of
-from govbody.core.web import acting_user, require
+from govbody.core.web import acting_user, panels, require
 from govbody.documents import formats
 from govbody.extensions import db
 from govbody.meetings.models import BodySession
@@ -112,7 +112,7 @@ def _detail(resolution: Resolution):
                            links=symbol_links(text), documents=carrying_documents(resolution),
                            superseded_by=services.superseded_by(db.session, resolution),
                            can_draft=can_draft, form=withdraw, withdraw_ask=WITHDRAW_ASK, versions=versions,
-                           titles=titles,
+                           titles=titles, resolution_panels=panels("resolution", resolution),
                            can_translate=access.can_translate(acting_user())
                            and bool(translations.open_languages(resolution)))
 
