@@ -67,7 +67,11 @@ fell (3.4-5.8, a test suite still running):
     PostgreSQL  before p50 2418 ms, p95 3383 ms, 55 answers/s, 11.6 ms CPU/answer
                 after  p50  603-1148 ms, p95 1066-1659 ms, 96-121 answers/s, 6.0-7.4 ms CPU/answer
 
-Neither load says much about the target: rerun it on a quiet machine. Under gunicorn a ballot
+With main merged (its access log and metrics on every request: GET /ping 0.7-0.8 ms of CPU),
+at load 1.8-2.3: SQLite p50 295 ms, p95 356 ms, 200 answers/s, 4.6 ms CPU/answer; PostgreSQL
+p50 541 ms, p95 716 ms, 144 answers/s, 6.0 ms CPU/answer (before, at load 2.7: SQLite p95 704 ms,
+PostgreSQL p95 2586 ms). The target (p95 under 100 ms) is still missed.
+None of these loads says much about the target: rerun it on a quiet machine. Under gunicorn a ballot
 costs the workers about twice its CPU in-process (four threads a worker taking turns at the
 interpreter lock). What is left when a ballot is 2-4 ms of
 CPU is waiting: on SQLite the writers of the two workers (and of a worker's four threads) wait
