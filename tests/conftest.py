@@ -10,8 +10,11 @@ reuse it for the request and share one database session between test and app. Us
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -308,3 +311,26 @@ def make(app) -> Factory:
 def count_rows(app, model) -> int:
     with app.app_context():
         return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+@contextlib.contextmanager
+def meanwhile(app, at: Callable[[str], bool], another_request: Callable[[], None]):
+    """While the block runs, the first SQL statement for which `at(statement)` is true waits for
+    `another_request`, run in a thread of its own (its own request and context), as if it came in
+    at that moment."""
+    came: list[bool] = []
+
+    def before(conn, cursor, statement, *args):
+        if not came and at(statement):
+            came.append(True)
+            thread = threading.Thread(target=another_request)
+            thread.start()
+            thread.join()
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", before)

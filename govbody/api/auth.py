@@ -22,6 +22,7 @@ def _authenticate():
         if user is None:
             raise ApiError(401, "unauthorized", "The API token is missing, malformed, revoked or unknown.")
         g.api_user = user
+        g.actor_email = user.email  # read with the token: a refusal's rollback expires the user (core/refused.py)
         return
     if current_user.is_authenticated:
         # A browser session may use the API (the live console does), but only with its CSRF token.

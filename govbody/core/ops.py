@@ -267,7 +267,10 @@ def init_app(app: Flask) -> None:
         request.environ["govbody.endpoint"] = request.endpoint or "none"
         user = acting_user()
         if user is not None:
-            request.environ["govbody.user"] = user.id
+            # Its id from its identity, which a commit does not expire: no second read of the user
+            # (on SQLite in a transaction of its own, under the write lock for a POST).
+            identity = sa.inspect(user).identity
+            request.environ["govbody.user"] = identity[0] if identity else user.id
         return response
 
 

@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 import sqlalchemy as sa
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -186,10 +186,13 @@ def init_app(app: Flask) -> None:
                 from govbody.core.web import acting_user
 
                 app_ = current_app._get_current_object()
-                user = acting_user()
+                # A token's user as it was read (a 409's rollback expired it: no second read, and no
+                # transaction begun, to count it); a login's user from its login.
+                actor = g.get("actor_email")
+                if actor is None:
+                    actor = getattr(acting_user(), "email", "") or ""
                 if count(app_, response.status_code, client=request.remote_addr,
-                         rule=request.url_rule.rule if request.url_rule is not None else "",
-                         actor=getattr(user, "email", "") or ""):
+                         rule=request.url_rule.rule if request.url_rule is not None else "", actor=actor):
                     # Written once the answer has gone, outside the request's own transaction.
                     response.call_on_close(lambda: _flush_after(app_))
             except Exception:  # noqa: BLE001 - never fails the answer it counts

@@ -18,7 +18,7 @@ from govbody.core import access, markup, once, pagecache, points, text
 from govbody.core.locale import page_language
 from govbody.core.db import set_write_intent
 from govbody.core.errors import ServiceError, error_response
-from govbody.core.inputs import UNSAFE_METHODS  # noqa: F401  (where pages and the API read it)
+from govbody.core.inputs import UNSAFE_METHODS, marked  # UNSAFE_METHODS: where pages and the API read it
 from govbody.extensions import db, login_manager
 
 CSP = (
@@ -157,7 +157,9 @@ def init_app(app: Flask) -> None:
     def _write_intent():
         # Writes take SQLite's lock at BEGIN, so concurrent writers queue instead of failing.
         view = app.view_functions.get(request.endpoint)
-        set_write_intent(request.method in UNSAFE_METHODS or getattr(view, "writes", False))
+        unsafe = request.method in UNSAFE_METHODS
+        first = unsafe and bool(marked(view, "reads_first"))  # it takes the lock itself (core.db.begin_writing)
+        set_write_intent((unsafe or getattr(view, "writes", False)) and not first, reads_first=first)
 
     @app.before_request
     def _session_timeouts():

@@ -13,6 +13,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.api import bp, created, endpoint, parse, require, user
 from govbody.bodies.services import find_delegation
 from govbody.core import access
+from govbody.core.db import reads_first
 from govbody.core.errors import ValidationError
 from govbody.core.loaders import load
 from govbody.core.schemas import items_model
@@ -103,12 +104,14 @@ def _voter():
 
 @bp.post("/votes/<int:vote_id>/ballots")
 @endpoint(json=BallotIn, out=BallotOut, status=201, tags=TAGS)
+@reads_first
 def cast_ballot(vote_id: int):
     vote = loaders.vote(vote_id, user())
     data, delegation = _voter()
     ballot = services.cast_ballot(db.session, vote, delegation, data.choice, by=user())
-    db.session.commit()
-    return created(BallotOut.of(None, vote_id=vote_id, delegation=ballot.delegation.name, counted=True))
+    answer = BallotOut.of(None, vote_id=vote_id, delegation=ballot.delegation.name, counted=True)
+    db.session.commit()  # expires what was read: the answer is built before
+    return created(answer)
 
 
 @bp.get("/votes/<int:vote_id>")
@@ -188,13 +191,14 @@ def acclaim(election_id: int):
 
 @bp.post("/elections/<int:election_id>/ballots")
 @endpoint(json=ElectionBallotIn, out=ElectionBallotOut, status=201, tags=ELECTION_TAGS)
+@reads_first
 def cast_election_ballot(election_id: int):
     election = loaders.election(election_id, user())
     data, delegation = _voter()
     elections.cast_ballot(db.session, election, delegation, data.candidate_id, by=user())
-    db.session.commit()
-    return created({"election_id": election_id, "round": election.round, "delegation": delegation.name,
-                    "counted": True})
+    answer = {"election_id": election_id, "round": election.round, "delegation": delegation.name, "counted": True}
+    db.session.commit()  # expires what was read: the answer is built before
+    return created(answer)
 
 
 @bp.get("/elections/<int:election_id>")

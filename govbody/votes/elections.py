@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
 from govbody.core import audit, clock
+from govbody.core.db import begin_writing
 from govbody.core.errors import ConflictError, PermissionDenied, ValidationError
 from govbody.meetings import services as meetings
 from govbody.meetings.models import BodySession, Meeting, OfficerRole
@@ -48,7 +49,7 @@ def nominate(session: Session, election: Election, delegation: Delegation, perso
     if election.status is not ElectionStatus.prepared:
         raise ConflictError(f"The election is {election.status.value}: candidates are nominated before it opens.")
     body_session = session.get(BodySession, election.session_id)
-    _, member = attendance.seat(session, body_session.body_id, body_session.starts_on, delegation)
+    member, _ = attendance.standing(session, body_session.body_id, body_session.starts_on, delegation)
     if not member:
         raise ValidationError("The candidate was not nominated.", {
             "delegation": f"{delegation.name} is not a Member State of the {body_session.body.name}."})
@@ -230,6 +231,7 @@ def cast_ballot(session: Session, election: Election, delegation: Delegation, ca
     if reason is not None:
         raise PermissionDenied(reason)
     round_ = election.round
+    begin_writing(session)  # what follows checks again what it relies on: the key, the round open
     if not _insert_once(session, ElectionParticipation.__table__,
                         {"election_id": election.id, "round": round_, "delegation_id": delegation.id}):
         raise ConflictError(f"{delegation.name} has already voted in this round: a delegation casts one ballot.")

@@ -6,6 +6,7 @@ event, then the counter (``UPDATE votes SET yes = yes + 1 WHERE status = 'open'`
 ballots at once never lose one and a ballot that meets a closed vote is refused whole."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from govbody.agenda.models import AgendaItem
 from govbody.attendance import services as attendance
 from govbody.bodies.models import Delegation
 from govbody.core import audit, clock
+from govbody.core.db import begin_writing
 from govbody.core.errors import ConflictError, PermissionDenied, ValidationError
 from govbody.meetings.models import Meeting
 from govbody.resolutions.models import Resolution
@@ -43,7 +45,10 @@ def prepare_vote(session: Session, meeting: Meeting, *, question: str, kind: Vot
 
 
 def _lock(session: Session, vote: Vote) -> None:
-    session.refresh(vote, with_for_update=True)
+    """The vote read again, its row locked (a refresh would repeat the loader's join to the meeting,
+    which PostgreSQL does not lock FOR UPDATE)."""
+    session.scalars(sa.select(Vote).where(Vote.id == vote.id).with_for_update()
+                    .execution_options(populate_existing=True)).one()
 
 
 def open_vote(session: Session, vote: Vote, *, by=None) -> Vote:
@@ -69,11 +74,11 @@ def entitled_ids(session: Session, meeting: Meeting) -> set[int]:
 
 def refusal(session: Session, meeting: Meeting, delegation: Delegation) -> str | None:
     """Why the delegation may not vote at the meeting, or None when it may."""
-    _, member = attendance.seat(session, meeting.body_id, meeting.date, delegation)
+    member, present = attendance.standing(session, meeting.body_id, meeting.date, delegation, meeting.id)
     if not member:
         return (f"{delegation.name} is not a Member State of the {meeting.body.name}: "
                 "observers do not vote.")
-    if not attendance.is_present(session, meeting, delegation.id):
+    if not present:
         return f"{delegation.name} is not marked present at the {meeting.name}: only delegations present vote."
     if delegation.voting_rights_suspended:
         return f"The voting rights of {delegation.name} are suspended."
@@ -123,9 +128,14 @@ def after_secret_close(engine: sa.Engine, vote: Vote) -> None:
 
 def _insert_once(session: Session, table, values: dict) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING: True when this request's row went in."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return session.execute(statement.returning(*table.primary_key.columns)).first() is not None
+    return session.execute(_insert_once_statement(session.get_bind().dialect.name, table), values).first() is not None
+
+
+@functools.cache
+def _insert_once_statement(dialect: str, table) -> sa.Insert:
+    # Built once per table (a ballot's statements are built once: building one cost about as much as running it).
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    return insert.on_conflict_do_nothing().returning(*table.primary_key.columns)
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,7 @@ def cast_ballot(session: Session, vote: Vote, delegation: Delegation, choice: Ch
     reason = refusal(session, vote.meeting, delegation)
     if reason is not None:
         raise PermissionDenied(reason)
+    begin_writing(session)  # what follows checks again what it relies on: the key, the vote open
     if not _insert_once(session, Participation.__table__, {"vote_id": vote.id, "delegation_id": delegation.id}):
         raise ConflictError(f"{delegation.name} has already voted: a delegation casts one ballot.")
     if vote.kind is VoteKind.recorded:
@@ -152,12 +163,19 @@ def cast_ballot(session: Session, vote: Vote, delegation: Delegation, choice: Ch
         # A secret ballot: that the delegation took part, never how.
         audit.record(session, "vote.ballot", vote, by=by, changes={"took_part": delegation.name})
     session.flush()
-    counter = getattr(Vote, choice.value)
-    added = session.execute(sa.update(Vote.__table__).where(Vote.id == vote.id, Vote.status == VoteStatus.open)
-                            .values({counter.key: counter + 1}).returning(Vote.__table__.c.id)).first()
+    added = session.execute(_count(choice), {"vote_id": vote.id}).first()
     if added is None:
         raise ConflictError("The vote was closed before the ballot was counted.")
     return Ballot(vote, delegation, choice)
+
+
+@functools.cache
+def _count(choice: Choice) -> sa.Update:
+    """UPDATE votes SET yes = yes + 1 WHERE id = :vote_id AND status = 'open' (built once for each choice)."""
+    table = Vote.__table__
+    counter = table.c[choice.value]
+    return (sa.update(table).where(table.c.id == sa.bindparam("vote_id"), table.c.status == VoteStatus.open)
+            .values({counter.key: counter + 1}).returning(table.c.id))
 
 
 def has_voted(session: Session, vote: Vote, delegation_id: int | None) -> bool:

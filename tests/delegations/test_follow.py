@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import sqlalchemy as sa
 
-from tests.conftest import csrf_token, login
+from tests.conftest import csrf_token, login, meanwhile
 
 
 def _text(html: bytes) -> str:
@@ -170,7 +169,6 @@ def test_what_is_new_survives_another_request_writing_while_it_reads(app, client
     the page was a 503. The page now takes the write lock first, as a form's POST does: the other
     writer waits for it instead."""
     from govbody.core import pagecache
-    from govbody.extensions import db
 
     login(client, world.delegate.email)
     assert _follow(client, world.body).status_code == 302
@@ -189,19 +187,11 @@ def test_what_is_new_survives_another_request_writing_while_it_reads(app, client
             except sa.exc.OperationalError:
                 landed.append("waited")  # the page holds the write lock: the other writer queues behind it
 
-    def another_request_writes(conn, cursor, statement, *args):
-        if statement.lstrip().upper().startswith("UPDATE BODY_FOLLOWS") and not landed:
-            thread = threading.Thread(target=write_elsewhere)  # another request: its own thread and context
-            thread.start()
-            thread.join()
-
-    with app.app_context():
-        engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", another_request_writes)
     try:
-        page = client.get("/following")
+        with meanwhile(app, lambda statement: statement.lstrip().upper().startswith("UPDATE BODY_FOLLOWS"),
+                       write_elsewhere):
+            page = client.get("/following")
     finally:
-        sa.event.remove(engine, "before_cursor_execute", another_request_writes)
         other.dispose()
     assert landed, "the page did not move its mark"
     assert page.status_code == 200, page.get_data(as_text=True)[:300]
