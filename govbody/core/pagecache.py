@@ -308,22 +308,19 @@ def init_app(app: Flask) -> None:
 
         if _eligible():
             g.page_key = (g.page_stamp, request.url, page_language())  # one copy per language
-            kept = _store().get(g.page_key)
-            if kept is None:
-                return None
-            g.page_kept = True
-            body, etag = kept
-            return _conditional(Response(body, mimetype="text/html"), etag)
-        reader = _reader_class()
-        if reader is None:
+        elif (reader := _reader_class()) is not None:
+            g.page_class = reader
+            g.page_key = (g.page_stamp, request.url, page_language(), reader)
+        else:
             return None
-        g.page_class = reader
-        g.page_key = (g.page_stamp, request.url, page_language(), reader)
         kept = _store().get(g.page_key)
         if kept is None:
             return None
         g.page_kept = True
-        return Response(_for_reader(kept[0]), mimetype="text/html")
+        body, etag = kept
+        if g.get("page_class") is not None:
+            return Response(_for_reader(body), mimetype="text/html")
+        return _conditional(Response(body, mimetype="text/html"), etag)
 
     @app.after_request
     def _keep_page(response: Response) -> Response:

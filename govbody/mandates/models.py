@@ -64,8 +64,7 @@ class Mandate(IdMixin, TimestampMixin, Base):
     @classmethod
     def visible_to(cls, user: Any):
         """A mandate is seen by whoever sees its resolution."""
-        rule = Resolution.visible_to(user)
-        return rule if isinstance(rule, sa.sql.elements.True_) else Mandate.resolution.has(rule)
+        return Resolution.seen_through(Mandate.resolution, user)
 
     @property
     def open(self) -> bool:

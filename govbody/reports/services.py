@@ -19,7 +19,6 @@ from govbody.core import audit, clock
 from govbody.core.errors import ConflictError, ValidationError
 from govbody.core.text import long_date
 from govbody.decisions.models import Decision
-from govbody.docx.resolution import adoption_line
 from govbody.docx.summary import AGENDA_ITEM, PartKind, summary_layout
 from govbody.docx.words import how_adopted
 from govbody.documents import services as documents
@@ -30,7 +29,7 @@ from govbody.interventions.services import meeting_interventions
 from govbody.meetings.models import BodySession, Meeting, OfficerRole, SessionOfficer
 from govbody.reports.models import SessionReport
 from govbody.resolutions.models import Resolution, ResolutionStatus
-from govbody.resolutions.render import to_data
+from govbody.resolutions.render import adopted_line
 from govbody.votes import elections
 from govbody.votes.models import Candidate, Election, ElectionStatus, Vote, VoteKind, VoteStatus
 
@@ -216,7 +215,7 @@ def _adopted(session: Session, body_session: BodySession) -> list[str]:
         .order_by(Resolution.number))
     decisions = session.scalars(sa.select(Decision).where(Decision.session_id == body_session.id)
                                 .order_by(Decision.number))
-    lines = [f"- {r.designation}: *{r.title}* {adoption_line(to_data(r))}" for r in resolutions]
+    lines = [f"- {r.designation}: *{r.title}* {adopted_line(r)}" for r in resolutions]
     lines += [f"- {d.designation}: *{d.title}* ({d.adoption_line})" for d in decisions]
     if not lines:
         return ["No resolution or decision was adopted at the session."]

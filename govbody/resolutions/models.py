@@ -108,6 +108,13 @@ class Resolution(IdMixin, TimestampMixin, Base):
         adopted = Resolution.status == ResolutionStatus.adopted
         return sa.or_(adopted, Resolution.body_id.in_(sorted(bodies))) if bodies else adopted
 
+    @classmethod
+    def seen_through(cls, relationship, user: Any):
+        """The rule of a record seen by whoever sees its resolution (an amendment, a mandate), through
+        its `relationship` to it."""
+        rule = cls.visible_to(user)
+        return rule if isinstance(rule, sa.sql.elements.True_) else relationship.has(rule)
+
     @property
     def is_adopted(self) -> bool:
         return self.status is ResolutionStatus.adopted
@@ -221,8 +228,7 @@ class Amendment(IdMixin, TimestampMixin, Base):
     @classmethod
     def visible_to(cls, user: Any):
         """An amendment is seen by whoever sees its resolution."""
-        rule = Resolution.visible_to(user)
-        return rule if isinstance(rule, sa.sql.elements.True_) else Amendment.resolution.has(rule)
+        return Resolution.seen_through(Amendment.resolution, user)
 
     @property
     def summary(self) -> str:

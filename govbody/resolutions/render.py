@@ -79,6 +79,17 @@ def to_data(resolution: Resolution, text: dict[str, Any] | None = None, *, as_dr
     )
 
 
+def _without_text(resolution: Resolution) -> docx.Resolution:
+    """The builders' dataclass without the paragraphs, for its heading and adoption line only."""
+    return to_data(resolution, {"title": resolution.title, "preamble": [], "operative": [], "annexes": []})
+
+
+def adopted_line(resolution: Resolution) -> str | None:
+    """An adopted resolution's adoption line as its DOCX prints it, without reading its paragraphs
+    (a list of the session's resolutions: the report of the session)."""
+    return adoption_line(_without_text(resolution))
+
+
 def adoption_tally(resolution: Resolution) -> tuple[int, int, int] | None:
     """The yes, no and abstentions of the recorded vote that adopted the resolution."""
     if resolution.adoption_vote_id is None:
@@ -94,7 +105,7 @@ def adoption_tally(resolution: Resolution) -> tuple[int, int, int] | None:
 def adoption_lines(resolution: Resolution, meetings, number: int) -> dict[int, str]:
     """The line a draft will carry if adopted at each meeting (by meeting id), in the DOCX
     builder's own words: "(Adopted by the Council at its 481st meeting on 7 June 2007)"."""
-    data = to_data(resolution)
+    data = _without_text(resolution)
     return {m.id: adoption_line(dataclasses.replace(data, number=number, meeting_number=m.number, adopted_on=m.date))
             for m in meetings}
 
